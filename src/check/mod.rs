@@ -1,0 +1,337 @@
+//! Totals and findings: pure functions of (template, draft, last year's figures, today).
+//!
+//! Every check of FORMAT.md §5 lives here, configured by the template. A finding carries its
+//! severity, code, cell and the facts behind it; `crate::i18n` turns those into a sentence.
+
+mod narrative;
+mod rules;
+pub mod totals;
+
+use crate::report::{Draft, Number, Previous};
+use crate::report::number::InputError;
+use crate::template::Template;
+use std::collections::BTreeMap;
+
+pub use totals::{Sheet, Total, Totals, totals};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The report is wrong; a finished export is refused.
+    Error,
+    /// Must be fixed or acknowledged with a reason before a finished export.
+    Warning,
+    /// Shown, never blocks.
+    Hint,
+}
+
+/// The codes of FORMAT.md §5.
+pub mod codes {
+    pub const BALANCE: &str = "requests.balance";
+    pub const BLANK: &str = "blank";
+    pub const VALUE: &str = "value";
+    pub const TEMPLATE_YEAR: &str = "template.year";
+    pub const TEXT_EMPTY: &str = "text.empty";
+    pub const OVERVIEW_TOPICS: &str = "overview.topics";
+    pub const ACCOUNTABILITY: &str = "government.accountability";
+    pub const FEES_STATED: &str = "fees.stated";
+    pub const FEES_UNPAID: &str = "fees.unpaid";
+    pub const NARRATIVE: &str = "narrative.mismatch";
+    pub const PREVIOUS_CARRY: &str = "previous.carry";
+    pub const PREVIOUS_IN_FORCE: &str = "previous.in_force";
+    pub const PREVIOUS_SAME: &str = "previous.same";
+    pub const PREVIOUS_JUMP: &str = "previous.jump";
+    pub const PREVIOUS_TEXT: &str = "previous.text";
+    pub const DEADLINE: &str = "deadline";
+}
+
+/// The facts behind a finding, from which its message is written in either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    Balance {
+        column: String,
+        left: Number,
+        right: Number,
+    },
+    Blank {
+        label: String,
+    },
+    Value {
+        label: String,
+        problem: InputError,
+    },
+    Overflow {
+        label: String,
+    },
+    UnitMissing {
+        label: String,
+        units: Vec<String>,
+    },
+    TemplateYear {
+        template: String,
+        year: i32,
+        expected: Option<String>,
+    },
+    TextEmpty {
+        heading: String,
+    },
+    Topics {
+        missing: Vec<String>,
+    },
+    Accountability {
+        missing: Vec<String>,
+    },
+    FeesNotStated {
+        missing: Vec<String>,
+    },
+    FeesUnpaid {
+        unpaid: Number,
+        notices: Number,
+    },
+    Narrative {
+        quote: String,
+        found: Number,
+        candidates: Vec<Number>,
+        label: String,
+    },
+    UpheldAll {
+        quote: String,
+        contradicting: Vec<(String, Number)>,
+    },
+    Carry {
+        column: String,
+        last: u64,
+        this: Number,
+    },
+    InForce {
+        row: String,
+        last: u64,
+        issued: Number,
+        repealed: Number,
+        expected: i128,
+        actual: Number,
+    },
+    Same {
+        last_year: Option<i32>,
+    },
+    Jump {
+        label: String,
+        last: Number,
+        this: Number,
+    },
+    PreviousText {
+        heading: String,
+        percent: u32,
+    },
+    Deadline {
+        year: i16,
+        month: i8,
+        day: i8,
+        days_left: i64,
+    },
+}
+
+/// One thing the checks found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: &'static str,
+    /// A cell key (`table.row.column`), a fee (`fees.key`), a section key, or none.
+    pub cell: Option<String>,
+    /// The section the finding belongs to (`report` for 基本信息).
+    pub section: String,
+    pub detail: Detail,
+    pub expected: Option<Number>,
+    pub actual: Option<Number>,
+    /// The officer's reason, when this warning has been acknowledged.
+    pub acknowledged: Option<String>,
+}
+
+impl Finding {
+    /// Whether it stands in the way of a finished export.
+    pub fn blocks_export(&self) -> bool {
+        match self.severity {
+            Severity::Error => true,
+            Severity::Warning => self.code == codes::BLANK || self.acknowledged.is_none(),
+            Severity::Hint => false,
+        }
+    }
+
+    /// Whether the officer may answer it with a reason instead of fixing it.
+    pub fn can_acknowledge(&self) -> bool {
+        self.severity == Severity::Warning && self.code != codes::BLANK
+    }
+}
+
+/// Last year's figures, from a draft's `[previous]` or from last year's whole draft.
+#[derive(Debug, Clone, Default)]
+pub struct LastYear<'a> {
+    pub year: Option<i32>,
+    /// 四、结转下年度继续办理 by column.
+    pub carried_forward: BTreeMap<String, u64>,
+    /// 现行有效件数 by row (gip-2021 only).
+    pub in_force: BTreeMap<String, u64>,
+    /// The whole draft, when given one: enables `previous.same`, `.jump` and `.text`.
+    pub full: Option<(&'a Template, &'a Draft)>,
+}
+
+impl<'a> LastYear<'a> {
+    pub fn from_previous(previous: &Previous) -> LastYear<'a> {
+        LastYear {
+            year: previous.year,
+            carried_forward: previous.carried_forward.clone(),
+            in_force: previous.in_force.clone(),
+            full: None,
+        }
+    }
+
+    /// Reads what this year's checks need from last year's draft.
+    pub fn from_draft(template: &'a Template, draft: &'a Draft) -> LastYear<'a> {
+        let counts = |prefix: &str| -> BTreeMap<String, u64> {
+            draft
+                .cells
+                .iter()
+                .filter_map(|(k, v)| {
+                    let rest = k.strip_prefix(prefix)?.strip_prefix('.')?;
+                    match v {
+                        Number::Count(n) if !rest.contains('.') => Some((rest.to_string(), *n)),
+                        _ => None,
+                    }
+                })
+                .collect()
+        };
+        let carried_forward = counts(&template.checks.carry.last_year);
+        let mut in_force = BTreeMap::new();
+        if let Some(f) = &template.checks.in_force {
+            for row in &f.rows {
+                let key = format!("{}.{row}.{}", f.table, f.in_force);
+                if let Some(Number::Count(n)) = draft.cell(&key) {
+                    in_force.insert(row.clone(), n);
+                }
+            }
+        }
+        LastYear {
+            year: Some(draft.report.year),
+            carried_forward,
+            in_force,
+            full: Some((template, draft)),
+        }
+    }
+}
+
+/// What the checks need besides the draft.
+#[derive(Debug, Clone, Default)]
+pub struct Options<'a> {
+    /// Last year's figures; when `None`, the draft's own `[previous]` is used.
+    pub last_year: Option<LastYear<'a>>,
+    /// Today, for the `deadline` hint; `None` leaves it out.
+    pub today: Option<jiff::civil::Date>,
+}
+
+/// The totals and findings of one draft.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub totals: Totals,
+    pub findings: Vec<Finding>,
+}
+
+/// Counts by kind, as the findings format reports them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    /// Warnings not yet acknowledged (blank cells are counted under `blank`).
+    pub warnings: usize,
+    pub hints: usize,
+    pub blank: usize,
+    pub acknowledged: usize,
+}
+
+impl Outcome {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for f in &self.findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning if f.code == codes::BLANK => s.blank += 1,
+                Severity::Warning if f.acknowledged.is_some() => s.acknowledged += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Hint => s.hints += 1,
+            }
+        }
+        s
+    }
+
+    /// Whether a finished (not draft) export may be written.
+    pub fn is_finished(&self) -> bool {
+        !self.findings.iter().any(Finding::blocks_export)
+    }
+
+    pub fn in_section<'s>(&'s self, section: &'s str) -> impl Iterator<Item = &'s Finding> {
+        self.findings.iter().filter(move |f| f.section == section)
+    }
+}
+
+/// Computes the totals and runs every check that applies.
+pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
+    let totals = totals(template, draft);
+    let sheet = Sheet {
+        template,
+        draft,
+        totals: &totals,
+    };
+    let own_previous = draft.previous.as_ref().map(LastYear::from_previous);
+    let last_year = options.last_year.as_ref().or(own_previous.as_ref());
+
+    let mut findings = Vec::new();
+    rules::template_year(&sheet, &mut findings);
+    rules::deadline(&sheet, options.today, &mut findings);
+    rules::prose(&sheet, &mut findings);
+    rules::values(&sheet, &mut findings);
+    rules::balance(&sheet, &mut findings);
+    rules::fees(&sheet, &mut findings);
+    narrative::mismatches(&sheet, &mut findings);
+    if let Some(last) = last_year {
+        rules::previous(&sheet, last, &mut findings);
+    }
+
+    for f in &mut findings {
+        if f.can_acknowledge() {
+            f.acknowledged = draft
+                .acknowledgement(f.code, f.cell.as_deref())
+                .map(|a| a.reason.clone());
+        }
+    }
+    let order = |section: &str| {
+        template
+            .sections
+            .iter()
+            .position(|s| s.key == section)
+            .map_or(0, |i| i + 1)
+    };
+    findings.sort_by_key(|f| order(&f.section));
+    Outcome { totals, findings }
+}
+
+/// A short label for a cell key: `row label · column header`.
+pub fn cell_label(template: &Template, key: &str) -> String {
+    if let Some(fee) = key.strip_prefix("fees.").and_then(|k| template.fee(k)) {
+        return fee.label.clone();
+    }
+    match template.cell(key) {
+        Some(cell) => format!(
+            "{} · {}",
+            cell.table.row_path(cell.row).join(" · "),
+            cell.column.header
+        ),
+        None => key.to_string(),
+    }
+}
+
+/// The section a cell key belongs to.
+pub fn section_of(key: &str) -> &str {
+    match key.split('.').next().unwrap_or(key) {
+        "fees" => "other",
+        table => table,
+    }
+}

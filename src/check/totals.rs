@@ -1,0 +1,118 @@
+//! Computed cells (总计 column, （七）总计, each 总计 of table 四) and a view of every cell's value.
+//!
+//! A total is the sum of the typed cells it covers. It is complete only when none of them is
+//! blank; a partial sum is still kept so a screen can show it with its blanks counted.
+
+use crate::report::{Draft, Number};
+use crate::template::{CellRef, Table, Template};
+use std::collections::BTreeMap;
+
+/// One computed cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Total {
+    /// The sum of the cells that are filled (`None` if the sum overflowed).
+    pub value: Option<Number>,
+    /// How many of the cells it covers are blank.
+    pub blanks: usize,
+}
+
+impl Total {
+    /// The value, only if no covered cell is blank.
+    pub fn complete(&self) -> Option<Number> {
+        if self.blanks == 0 { self.value } else { None }
+    }
+}
+
+/// Every computed cell of a draft, by cell key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Totals(pub BTreeMap<String, Total>);
+
+impl Totals {
+    pub fn get(&self, key: &str) -> Option<&Total> {
+        self.0.get(key)
+    }
+}
+
+/// The input cells a computed cell adds up.
+pub fn parts<'t>(cell: &CellRef<'t>) -> Vec<CellRef<'t>> {
+    let table = cell.table;
+    let rows = match &cell.row.sum {
+        Some(keys) => keys.iter().flat_map(|k| table.expand_rows(k)).collect(),
+        None => vec![cell.row],
+    };
+    let columns = match &cell.column.sum {
+        Some(keys) => keys
+            .iter()
+            .flat_map(|k| table.expand_columns(cell.block, k))
+            .collect(),
+        None => vec![cell.column],
+    };
+    let mut out = Vec::with_capacity(rows.len() * columns.len());
+    for row in &rows {
+        for column in &columns {
+            out.push(CellRef {
+                table,
+                block: cell.block,
+                row,
+                column,
+            });
+        }
+    }
+    out
+}
+
+/// Computes every total of a table.
+fn table_totals(table: &Table, draft: &Draft, out: &mut BTreeMap<String, Total>) {
+    for cell in table.cells().filter(CellRef::is_computed) {
+        let mut total = Total {
+            value: Some(Number::zero(cell.column.kind)),
+            blanks: 0,
+        };
+        for part in parts(&cell) {
+            match draft.cell(&part.key()) {
+                Some(n) => total.value = total.value.and_then(|v| v.checked_add(n)),
+                None => total.blanks += 1,
+            }
+        }
+        out.insert(cell.key(), total);
+    }
+}
+
+/// Computes every total of a draft.
+pub fn totals(template: &Template, draft: &Draft) -> Totals {
+    let mut out = BTreeMap::new();
+    for table in &template.tables {
+        table_totals(table, draft, &mut out);
+    }
+    Totals(out)
+}
+
+/// A draft with its totals: the value of any cell, typed or computed.
+pub struct Sheet<'a> {
+    pub template: &'a Template,
+    pub draft: &'a Draft,
+    pub totals: &'a Totals,
+}
+
+impl Sheet<'_> {
+    /// A cell's value when it is known: typed, or computed from cells none of which is blank.
+    pub fn known(&self, key: &str) -> Option<Number> {
+        match self.totals.get(key) {
+            Some(total) => total.complete(),
+            None => self.draft.cell(key),
+        }
+    }
+
+    /// Sums the given rows × columns of a table; `None` if any cell is unknown.
+    pub fn sum(&self, table: &Table, rows: &[&str], columns: &[&str]) -> Option<Number> {
+        let mut sum = Number::Count(0);
+        for row in rows {
+            for column in columns {
+                let n = self.known(&format!("{}.{row}.{column}", table.key))?;
+                sum = sum.checked_add(n)?;
+            }
+        }
+        Some(sum)
+    }
+}

@@ -1,0 +1,105 @@
+//! A folder of drafts: finding them and summing up each one (agency, year, how complete, how
+//! many errors) for the start screen, `gongkai list` and `gongkai check FOLDER`.
+
+use crate::check::{self, Options, Outcome, Summary};
+use crate::report::{Draft, LoadError, load};
+use crate::template::Template;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// The `.toml` files directly in a folder, by name.
+pub fn drafts_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// A loaded draft with its template.
+pub struct Loaded {
+    pub template: &'static Template,
+    pub draft: Draft,
+}
+
+/// Loads a draft file; the loader has already refused unknown templates.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let draft = load::load_file(path)?;
+    let template = Template::builtin(&draft.template).ok_or_else(|| LoadError {
+        file: Some(path.to_path_buf()),
+        line: 0,
+        column: 0,
+        problem: crate::report::Problem::UnknownTemplate {
+            id: draft.template.clone(),
+            known: Template::all().iter().map(|t| t.id.clone()).collect(),
+        },
+    })?;
+    Ok(Loaded { template, draft })
+}
+
+/// How far a draft has come.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    pub filled: usize,
+    pub cells: usize,
+    pub summary: Summary,
+}
+
+/// Cells filled out of all input cells.
+pub fn progress(loaded: &Loaded, outcome: &Outcome) -> Progress {
+    let cells = loaded.template.input_cells().count();
+    let filled = loaded
+        .template
+        .input_cells()
+        .filter(|c| loaded.draft.cells.contains_key(&c.key()))
+        .count();
+    Progress {
+        filled,
+        cells,
+        summary: outcome.summary(),
+    }
+}
+
+/// One draft of a folder, as a list shows it.
+pub struct Entry {
+    pub path: PathBuf,
+    pub modified: Option<SystemTime>,
+    pub result: Result<(Meta, Progress), LoadError>,
+}
+
+/// What a list needs of a draft's metadata.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub agency: String,
+    pub year: i32,
+    pub template: String,
+}
+
+pub fn entry(path: &Path, options: &Options) -> Entry {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let result = load(path).map(|loaded| {
+        let outcome = check::check(loaded.template, &loaded.draft, options);
+        let meta = Meta {
+            agency: loaded.draft.report.agency.clone(),
+            year: loaded.draft.report.year,
+            template: loaded.template.id.clone(),
+        };
+        (meta, progress(&loaded, &outcome))
+    });
+    Entry {
+        path: path.to_path_buf(),
+        modified,
+        result,
+    }
+}
+
+/// Every draft of a folder, newest first.
+pub fn entries(dir: &Path, options: &Options) -> std::io::Result<Vec<Entry>> {
+    let mut out: Vec<Entry> = drafts_in(dir)?.iter().map(|p| entry(p, options)).collect();
+    out.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.path.cmp(&b.path)));
+    Ok(out)
+}

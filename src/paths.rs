@@ -1,0 +1,58 @@
+//! Where drafts, recovery files and locks live.
+//!
+//! Drafts go in the data folder `directories` gives (on Linux `~/.local/share/gongkai/drafts`),
+//! recovery files and locks in its state folder. `GONGKAI_HOME=DIR` replaces both with
+//! `DIR/drafts` and `DIR/state`, for tests and portable installs.
+
+use std::path::PathBuf;
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os("GONGKAI_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn project() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "gongkai")
+}
+
+/// The folder drafts are listed from and created in.
+pub fn drafts_dir() -> PathBuf {
+    if let Some(home) = home() {
+        return home.join("drafts");
+    }
+    project().map_or_else(
+        || PathBuf::from("gongkai-drafts"),
+        |p| p.data_dir().join("drafts"),
+    )
+}
+
+/// The folder for recovery files and locks.
+pub fn state_dir() -> PathBuf {
+    if let Some(home) = home() {
+        return home.join("state");
+    }
+    project().map_or_else(
+        || PathBuf::from("gongkai-state"),
+        |p| {
+            p.state_dir()
+                .unwrap_or_else(|| p.data_local_dir())
+                .to_path_buf()
+        },
+    )
+}
+
+/// A file name for a new draft: the agency and year, without characters a file system refuses.
+pub fn draft_file_name(agency: &str, year: i32) -> String {
+    let safe: String = agency
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let safe = safe.trim().trim_start_matches('.');
+    let safe = if safe.is_empty() { "report" } else { safe };
+    format!("{safe}-{year}.toml")
+}

@@ -1,0 +1,661 @@
+//! Reading a draft from TOML, strictly: every problem names its line and column.
+//!
+//! The text is parsed into a tree that keeps each key's and value's place in the file, then
+//! walked against the template, so an unknown key, a word where a number belongs or a row the
+//! format lacks is reported where it stands. Loading never writes anything.
+
+use super::{Acknowledgement, AgencyKind, Draft, META_TEXT_FIELDS, Number, Previous, SCHEMA};
+use crate::template::{Kind, SectionKind, Table, Template};
+use rust_decimal::Decimal;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// A draft that cannot be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: Option<PathBuf>,
+    /// 1-based; 0 when the problem is the file as a whole.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub problem: Problem,
+}
+
+/// What was wrong, in terms the message catalogue turns into a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Io(String),
+    NotAFile,
+    NotUtf8,
+    Syntax(String),
+    UnknownKey { key: String, expected: Vec<String> },
+    Missing { key: String },
+    WrongType { key: String, expected: Expected },
+    Negative { key: String },
+    NotWhole { key: String },
+    NotANumber { key: String },
+    TooLarge { key: String },
+    Computed { key: String, label: String },
+    UnknownTemplate { id: String, known: Vec<String> },
+    SchemaTooNew { found: i64 },
+    BadYear { found: i64 },
+    BadChoice { key: String, expected: Vec<String> },
+    NoFees { template: String },
+}
+
+/// The kind of value a key wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Integer,
+    Table,
+    List,
+}
+
+/// Reads a draft file. Refuses folders, FIFOs and other non-files without opening them.
+pub fn load_file(path: &Path) -> Result<Draft, LoadError> {
+    let whole_file = |problem| LoadError {
+        file: Some(path.to_path_buf()),
+        line: 0,
+        column: 0,
+        problem,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| whole_file(Problem::Io(e.to_string())))?;
+    if !meta.is_file() {
+        return Err(whole_file(Problem::NotAFile));
+    }
+    let bytes = std::fs::read(path).map_err(|e| whole_file(Problem::Io(e.to_string())))?;
+    load_bytes(&bytes).map_err(|mut e| {
+        e.file = Some(path.to_path_buf());
+        e
+    })
+}
+
+/// Reads a draft from bytes that should be UTF-8 TOML.
+pub fn load_bytes(bytes: &[u8]) -> Result<Draft, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let text = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = position(text, text.len());
+            Err(LoadError {
+                file: None,
+                line,
+                column,
+                problem: Problem::NotUtf8,
+            })
+        }
+    }
+}
+
+/// Reads a draft from TOML text.
+pub fn load_str(text: &str) -> Result<Draft, LoadError> {
+    let reader = Reader { text };
+    let doc = DeTable::parse(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        reader.error(offset, Problem::Syntax(e.message().trim().to_string()))
+    })?;
+    reader.draft(doc.get_ref())
+}
+
+/// (line, column) of a byte offset, both 1-based, the column in characters.
+pub fn position(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+type Entry<'a, 'i> = (&'a Spanned<std::borrow::Cow<'i, str>>, &'a Spanned<DeValue<'i>>);
+
+/// Entries in file order, so the first problem reported is the first in the file.
+fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Entry<'a, 'i>> {
+    let mut all: Vec<_> = table.iter().collect();
+    all.sort_by_key(|(k, _)| k.span().start);
+    all
+}
+
+struct Reader<'t> {
+    text: &'t str,
+}
+
+impl Reader<'_> {
+    fn error(&self, offset: usize, problem: Problem) -> LoadError {
+        let (line, column) = position(self.text, offset);
+        LoadError {
+            file: None,
+            line,
+            column,
+            problem,
+        }
+    }
+
+    fn at(&self, span: Range<usize>, problem: Problem) -> LoadError {
+        self.error(span.start, problem)
+    }
+
+    fn unknown(&self, span: Range<usize>, key: &str, expected: Vec<String>) -> LoadError {
+        self.at(
+            span,
+            Problem::UnknownKey {
+                key: key.to_string(),
+                expected,
+            },
+        )
+    }
+
+    fn string(&self, key: &str, value: &Spanned<DeValue>) -> Result<String, LoadError> {
+        match value.get_ref() {
+            DeValue::String(s) => Ok(s.to_string()),
+            _ => Err(self.at(
+                value.span(),
+                Problem::WrongType {
+                    key: key.to_string(),
+                    expected: Expected::Text,
+                },
+            )),
+        }
+    }
+
+    fn integer(&self, key: &str, value: &Spanned<DeValue>) -> Result<i64, LoadError> {
+        match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .map_err(|_| {
+                    self.at(
+                        value.span(),
+                        Problem::TooLarge {
+                            key: key.to_string(),
+                        },
+                    )
+                }),
+            _ => Err(self.at(
+                value.span(),
+                Problem::WrongType {
+                    key: key.to_string(),
+                    expected: Expected::Integer,
+                },
+            )),
+        }
+    }
+
+    fn table<'a, 'i>(
+        &self,
+        key: &str,
+        value: &'a Spanned<DeValue<'i>>,
+    ) -> Result<&'a DeTable<'i>, LoadError> {
+        match value.get_ref() {
+            DeValue::Table(t) => Ok(t),
+            _ => Err(self.at(
+                value.span(),
+                Problem::WrongType {
+                    key: key.to_string(),
+                    expected: Expected::Table,
+                },
+            )),
+        }
+    }
+
+    /// A number of the given kind, exactly as written.
+    fn number(&self, key: &str, kind: Kind, value: &Spanned<DeValue>) -> Result<Number, LoadError> {
+        let fail = |problem| Err(self.at(value.span(), problem));
+        let key = key.to_string();
+        match value.get_ref() {
+            DeValue::Integer(i) => {
+                let digits = i.as_str().replace('_', "");
+                let Ok(n) = i128::from_str_radix(&digits, i.radix()) else {
+                    return fail(Problem::TooLarge { key });
+                };
+                if n < 0 && kind != Kind::Signed {
+                    return fail(Problem::Negative { key });
+                }
+                if n.unsigned_abs() > u128::from(super::number::MAX_WHOLE) {
+                    return fail(Problem::TooLarge { key });
+                }
+                // Both casts are in range: |n| ≤ MAX_WHOLE.
+                Ok(match kind {
+                    Kind::Count => Number::Count(n as u64),
+                    Kind::Signed => Number::Signed(n as i64),
+                    Kind::Amount => Number::Amount(Decimal::from(n as i64)),
+                })
+            }
+            DeValue::Float(f) if kind == Kind::Amount => {
+                let raw = f.as_str().replace('_', "");
+                let parsed = if raw.contains(['e', 'E']) {
+                    Decimal::from_scientific(&raw)
+                } else {
+                    raw.parse::<Decimal>()
+                };
+                match parsed {
+                    Ok(d) if d.is_sign_negative() && !d.is_zero() => {
+                        fail(Problem::Negative { key })
+                    }
+                    Ok(d) if d > Decimal::from(super::number::MAX_WHOLE) => {
+                        fail(Problem::TooLarge { key })
+                    }
+                    Ok(d) => Ok(Number::Amount(d)),
+                    Err(_) => fail(Problem::NotANumber { key }),
+                }
+            }
+            DeValue::Float(_) => fail(Problem::NotWhole { key }),
+            _ => fail(Problem::NotANumber { key }),
+        }
+    }
+
+    fn draft(&self, doc: &DeTable) -> Result<Draft, LoadError> {
+        // `schema` and `template` decide how the rest is read, so they come first.
+        let Some(schema) = doc.get("schema") else {
+            return Err(self.error(0, Problem::Missing { key: "schema".into() }));
+        };
+        let found = self.integer("schema", schema)?;
+        if found > SCHEMA || found < 1 {
+            return Err(self.at(schema.span(), Problem::SchemaTooNew { found }));
+        }
+        let Some(template_value) = doc.get("template") else {
+            return Err(self.error(
+                0,
+                Problem::Missing {
+                    key: "template".into(),
+                },
+            ));
+        };
+        let id = self.string("template", template_value)?;
+        let Some(template) = Template::builtin(&id) else {
+            return Err(self.at(
+                template_value.span(),
+                Problem::UnknownTemplate {
+                    id,
+                    known: Template::all().iter().map(|t| t.id.clone()).collect(),
+                },
+            ));
+        };
+        let mut draft = Draft {
+            template: id,
+            ..Draft::default()
+        };
+        let mut saw_report = false;
+        for (key, value) in entries(doc) {
+            let name = key.get_ref().as_ref();
+            match name {
+                "schema" | "template" => {}
+                "report" => {
+                    saw_report = true;
+                    self.report(&mut draft, value)?;
+                }
+                "text" => self.text(template, &mut draft, value)?,
+                "fees" => {
+                    if !template.has_fees {
+                        return Err(self.at(
+                            key.span(),
+                            Problem::NoFees {
+                                template: template.id.clone(),
+                            },
+                        ));
+                    }
+                    self.fees(template, &mut draft, value)?;
+                }
+                "previous" => self.previous(template, &mut draft, value)?,
+                "acknowledged" => self.acknowledged(&mut draft, value)?,
+                "sources" => self.sources(&mut draft, value)?,
+                other => match template.table(other) {
+                    Some(table) => self.table_values(table, &mut draft, value)?,
+                    None => {
+                        let mut expected: Vec<String> = [
+                            "schema",
+                            "template",
+                            "report",
+                            "text",
+                            "previous",
+                            "acknowledged",
+                            "sources",
+                        ]
+                        .map(String::from)
+                        .to_vec();
+                        if template.has_fees {
+                            expected.push("fees".into());
+                        }
+                        expected.extend(template.tables.iter().map(|t| t.key.clone()));
+                        return Err(self.unknown(key.span(), other, expected));
+                    }
+                },
+            }
+        }
+        if !saw_report {
+            return Err(self.error(
+                self.text.len(),
+                Problem::Missing {
+                    key: "report".into(),
+                },
+            ));
+        }
+        Ok(draft)
+    }
+
+    fn report(&self, draft: &mut Draft, value: &Spanned<DeValue>) -> Result<(), LoadError> {
+        let table = self.table("report", value)?;
+        let mut saw_year = false;
+        let mut saw_agency = false;
+        for (key, value) in entries(table) {
+            let name = key.get_ref().as_ref();
+            match name {
+                "year" => {
+                    let year = self.integer("report.year", value)?;
+                    if !(1949..=2200).contains(&year) {
+                        return Err(self.at(value.span(), Problem::BadYear { found: year }));
+                    }
+                    draft.report.year = year as i32;
+                    saw_year = true;
+                }
+                "kind" => {
+                    let kind = self.string("report.kind", value)?;
+                    draft.report.kind = AgencyKind::parse(&kind).ok_or_else(|| {
+                        self.at(
+                            value.span(),
+                            Problem::BadChoice {
+                                key: "report.kind".into(),
+                                expected: vec!["department".into(), "government".into()],
+                            },
+                        )
+                    })?;
+                }
+                _ => {
+                    let Some(field) = draft.report.text_mut(name) else {
+                        let mut expected: Vec<String> =
+                            META_TEXT_FIELDS.iter().map(|s| s.to_string()).collect();
+                        expected.extend(["year".to_string(), "kind".to_string()]);
+                        return Err(self.unknown(key.span(), name, expected));
+                    };
+                    *field = self.string(&format!("report.{name}"), value)?;
+                    saw_agency |= name == "agency";
+                }
+            }
+        }
+        for (seen, key) in [(saw_agency, "report.agency"), (saw_year, "report.year")] {
+            if !seen {
+                return Err(self.at(value.span(), Problem::Missing { key: key.into() }));
+            }
+        }
+        Ok(())
+    }
+
+    fn text(
+        &self,
+        template: &Template,
+        draft: &mut Draft,
+        value: &Spanned<DeValue>,
+    ) -> Result<(), LoadError> {
+        let table = self.table("text", value)?;
+        for (key, value) in entries(table) {
+            let name = key.get_ref().as_ref();
+            if template
+                .section(name)
+                .is_none_or(|s| s.kind != SectionKind::Prose)
+            {
+                let expected = template.prose_sections().map(|s| s.key.clone()).collect();
+                return Err(self.unknown(key.span(), name, expected));
+            }
+            let text = self.string(&format!("text.{name}"), value)?;
+            draft.text.insert(name.to_string(), text);
+        }
+        Ok(())
+    }
+
+    fn fees(
+        &self,
+        template: &Template,
+        draft: &mut Draft,
+        value: &Spanned<DeValue>,
+    ) -> Result<(), LoadError> {
+        let table = self.table("fees", value)?;
+        for (key, value) in entries(table) {
+            let name = key.get_ref().as_ref();
+            let Some(field) = template.fee(name) else {
+                let expected = template.fees.iter().map(|f| f.key.clone()).collect();
+                return Err(self.unknown(key.span(), name, expected));
+            };
+            let n = self.number(&format!("fees.{name}"), field.kind, value)?;
+            draft.fees.insert(name.to_string(), n);
+        }
+        Ok(())
+    }
+
+    fn table_values(
+        &self,
+        table: &Table,
+        draft: &mut Draft,
+        value: &Spanned<DeValue>,
+    ) -> Result<(), LoadError> {
+        let rows = self.table(&table.key, value)?;
+        for (row_key, row_value) in entries(rows) {
+            let row_name = row_key.get_ref().as_ref();
+            let Some((block, row)) = table.row(row_name) else {
+                let expected = table.rows().map(|(_, r)| r.key.clone()).collect();
+                return Err(self.unknown(row_key.span(), row_name, expected));
+            };
+            let path = format!("{}.{}", table.key, row_name);
+            if row.sum.is_some() {
+                return Err(self.at(
+                    row_key.span(),
+                    Problem::Computed {
+                        key: path,
+                        label: row.label.clone(),
+                    },
+                ));
+            }
+            let cells = self.table(&path, row_value)?;
+            for (column_key, cell_value) in entries(cells) {
+                let column_name = column_key.get_ref().as_ref();
+                let key = format!("{path}.{column_name}");
+                if let Some(column) = block.columns.iter().find(|c| c.key == column_name) {
+                    if column.sum.is_some() {
+                        return Err(self.at(
+                            column_key.span(),
+                            Problem::Computed {
+                                key,
+                                label: column.header.clone(),
+                            },
+                        ));
+                    }
+                    let n = self.number(&key, column.kind, cell_value)?;
+                    draft.cells.insert(key, n);
+                    continue;
+                }
+                let unit_of = column_name
+                    .strip_suffix("_unit")
+                    .and_then(|base| block.columns.iter().find(|c| c.key == base))
+                    .filter(|c| !c.units.is_empty());
+                if let Some(column) = unit_of {
+                    let unit = self.string(&key, cell_value)?;
+                    if !column.units.contains(&unit) {
+                        return Err(self.at(
+                            cell_value.span(),
+                            Problem::BadChoice {
+                                key,
+                                expected: column.units.clone(),
+                            },
+                        ));
+                    }
+                    draft
+                        .units
+                        .insert(format!("{path}.{}", column.key), unit);
+                    continue;
+                }
+                let mut expected: Vec<String> = block
+                    .columns
+                    .iter()
+                    .filter(|c| c.sum.is_none())
+                    .map(|c| c.key.clone())
+                    .collect();
+                expected.extend(
+                    block
+                        .columns
+                        .iter()
+                        .filter(|c| !c.units.is_empty())
+                        .map(|c| format!("{}_unit", c.key)),
+                );
+                return Err(self.unknown(column_key.span(), column_name, expected));
+            }
+        }
+        Ok(())
+    }
+
+    fn previous(
+        &self,
+        template: &Template,
+        draft: &mut Draft,
+        value: &Spanned<DeValue>,
+    ) -> Result<(), LoadError> {
+        let table = self.table("previous", value)?;
+        let mut previous = Previous::default();
+        let carry_table = template
+            .checks
+            .carry
+            .last_year
+            .split_once('.')
+            .and_then(|(t, _)| template.table(t));
+        for (key, value) in entries(table) {
+            let name = key.get_ref().as_ref();
+            match name {
+                "year" => {
+                    let year = self.integer("previous.year", value)?;
+                    if !(1949..=2200).contains(&year) {
+                        return Err(self.at(value.span(), Problem::BadYear { found: year }));
+                    }
+                    previous.year = Some(year as i32);
+                }
+                "carried_forward" if carry_table.is_some() => {
+                    let columns: Vec<String> = carry_table
+                        .into_iter()
+                        .flat_map(|t| t.blocks[0].columns.iter())
+                        .filter(|c| c.sum.is_none())
+                        .map(|c| c.key.clone())
+                        .collect();
+                    previous.carried_forward =
+                        self.counts("previous.carried_forward", &columns, value)?;
+                }
+                "in_force" if template.checks.in_force.is_some() => {
+                    let rows = template
+                        .checks
+                        .in_force
+                        .as_ref()
+                        .map(|f| f.rows.clone())
+                        .unwrap_or_default();
+                    previous.in_force = self.counts("previous.in_force", &rows, value)?;
+                }
+                _ => {
+                    let mut expected = vec!["year".to_string(), "carried_forward".to_string()];
+                    if template.checks.in_force.is_some() {
+                        expected.push("in_force".into());
+                    }
+                    return Err(self.unknown(key.span(), name, expected));
+                }
+            }
+        }
+        draft.previous = Some(previous);
+        Ok(())
+    }
+
+    fn counts(
+        &self,
+        path: &str,
+        allowed: &[String],
+        value: &Spanned<DeValue>,
+    ) -> Result<std::collections::BTreeMap<String, u64>, LoadError> {
+        let table = self.table(path, value)?;
+        let mut out = std::collections::BTreeMap::new();
+        for (key, value) in entries(table) {
+            let name = key.get_ref().as_ref();
+            if !allowed.iter().any(|a| a == name) {
+                return Err(self.unknown(key.span(), name, allowed.to_vec()));
+            }
+            if let Number::Count(n) = self.number(&format!("{path}.{name}"), Kind::Count, value)? {
+                out.insert(name.to_string(), n);
+            }
+        }
+        Ok(out)
+    }
+
+    fn acknowledged(&self, draft: &mut Draft, value: &Spanned<DeValue>) -> Result<(), LoadError> {
+        let DeValue::Array(items) = value.get_ref() else {
+            return Err(self.at(
+                value.span(),
+                Problem::WrongType {
+                    key: "acknowledged".into(),
+                    expected: Expected::List,
+                },
+            ));
+        };
+        for item in items.iter() {
+            let table = self.table("acknowledged", item)?;
+            let mut ack = Acknowledgement {
+                code: String::new(),
+                cell: None,
+                reason: String::new(),
+            };
+            let (mut saw_code, mut saw_reason) = (false, false);
+            for (key, value) in entries(table) {
+                let name = key.get_ref().as_ref();
+                match name {
+                    "code" => {
+                        ack.code = self.string("acknowledged.code", value)?;
+                        saw_code = true;
+                    }
+                    "cell" => ack.cell = Some(self.string("acknowledged.cell", value)?),
+                    "reason" => {
+                        ack.reason = self.string("acknowledged.reason", value)?;
+                        saw_reason = true;
+                    }
+                    _ => {
+                        let expected = ["code", "cell", "reason"].map(String::from).to_vec();
+                        return Err(self.unknown(key.span(), name, expected));
+                    }
+                }
+            }
+            for (seen, key) in [
+                (saw_code, "acknowledged.code"),
+                (saw_reason, "acknowledged.reason"),
+            ] {
+                if !seen {
+                    return Err(self.at(item.span(), Problem::Missing { key: key.into() }));
+                }
+            }
+            draft.acknowledged.push(ack);
+        }
+        Ok(())
+    }
+
+    fn sources(&self, draft: &mut Draft, value: &Spanned<DeValue>) -> Result<(), LoadError> {
+        let DeValue::Array(items) = value.get_ref() else {
+            return Err(self.at(
+                value.span(),
+                Problem::WrongType {
+                    key: "sources".into(),
+                    expected: Expected::List,
+                },
+            ));
+        };
+        for item in items.iter() {
+            draft.sources.push(self.string("sources", item)?);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_characters_not_bytes() {
+        let text = "a = 1\n中文 = x";
+        assert_eq!(position(text, text.find('x').unwrap()), (2, 6));
+    }
+}

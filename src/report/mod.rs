@@ -1,0 +1,170 @@
+//! The draft of one report: metadata, prose, the typed numbers, acknowledgements.
+//!
+//! A blank cell is absent (`None`), never 0. Totals are not stored: `check::totals` computes
+//! them. Drafts are read from and written to TOML by [`load`] and [`save`].
+
+pub mod load;
+pub mod number;
+pub mod save;
+
+use std::collections::BTreeMap;
+
+pub use load::{LoadError, Problem};
+pub use number::Number;
+
+/// The draft schema this program reads and writes.
+pub const SCHEMA: i64 = 1;
+
+/// Whether the report is a department's or a people's government's own (their deadlines differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AgencyKind {
+    #[default]
+    Department,
+    Government,
+}
+
+impl AgencyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgencyKind::Department => "department",
+            AgencyKind::Government => "government",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AgencyKind> {
+        match text {
+            "department" => Some(AgencyKind::Department),
+            "government" => Some(AgencyKind::Government),
+            _ => None,
+        }
+    }
+}
+
+/// `[report]`: who reports, for which year, and whom to contact.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Meta {
+    pub agency: String,
+    pub year: i32,
+    pub kind: AgencyKind,
+    pub contact_office: String,
+    pub address: String,
+    pub postcode: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+}
+
+/// The text fields of `[report]` in file order: one list for the loader, the saver and the forms.
+pub const META_TEXT_FIELDS: [&str; 7] = [
+    "agency",
+    "contact_office",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "website",
+];
+
+impl Meta {
+    pub fn text(&self, key: &str) -> Option<&str> {
+        Some(match key {
+            "agency" => &self.agency,
+            "contact_office" => &self.contact_office,
+            "address" => &self.address,
+            "postcode" => &self.postcode,
+            "phone" => &self.phone,
+            "email" => &self.email,
+            "website" => &self.website,
+            _ => return None,
+        })
+    }
+
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "agency" => &mut self.agency,
+            "contact_office" => &mut self.contact_office,
+            "address" => &mut self.address,
+            "postcode" => &mut self.postcode,
+            "phone" => &mut self.phone,
+            "email" => &mut self.email,
+            "website" => &mut self.website,
+            _ => return None,
+        })
+    }
+}
+
+/// `[previous]`: last year's figures a check compares against.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Previous {
+    pub year: Option<i32>,
+    /// Last year's 四、结转下年度继续办理, by column.
+    pub carried_forward: BTreeMap<String, u64>,
+    /// Last year's 现行有效件数, by row (gip-2021).
+    pub in_force: BTreeMap<String, u64>,
+}
+
+impl Previous {
+    pub fn is_empty(&self) -> bool {
+        self.year.is_none() && self.carried_forward.is_empty() && self.in_force.is_empty()
+    }
+}
+
+/// A warning the officer has answered with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Acknowledgement {
+    pub code: String,
+    pub cell: Option<String>,
+    pub reason: String,
+}
+
+/// One report being written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Draft {
+    pub template: String,
+    pub report: Meta,
+    /// Prose by section key (`overview`, `problems`, `other`); absent is empty.
+    pub text: BTreeMap<String, String>,
+    /// Typed numbers by cell key `table.row.column`; absent is blank.
+    pub cells: BTreeMap<String, Number>,
+    /// The unit recorded for an amount the format prints without one (`procurement.amount_unit`),
+    /// by cell key.
+    pub units: BTreeMap<String, String>,
+    /// 信息处理费 figures by fee key; absent is blank.
+    pub fees: BTreeMap<String, Number>,
+    pub previous: Option<Previous>,
+    pub acknowledged: Vec<Acknowledgement>,
+    /// For a merged summary: the units whose drafts were summed.
+    pub sources: Vec<String>,
+}
+
+impl Draft {
+    /// A new, empty draft for an agency and year in the given format.
+    pub fn new(template: &str, agency: &str, year: i32, kind: AgencyKind) -> Draft {
+        Draft {
+            template: template.to_string(),
+            report: Meta {
+                agency: agency.to_string(),
+                year,
+                kind,
+                ..Meta::default()
+            },
+            ..Draft::default()
+        }
+    }
+
+    pub fn cell(&self, key: &str) -> Option<Number> {
+        self.cells.get(key).copied()
+    }
+
+    pub fn text(&self, section: &str) -> &str {
+        self.text.get(section).map_or("", String::as_str)
+    }
+
+    /// The reason given for a warning, if the officer acknowledged it.
+    pub fn acknowledgement(&self, code: &str, cell: Option<&str>) -> Option<&Acknowledgement> {
+        self.acknowledged
+            .iter()
+            .find(|a| a.code == code && a.cell.as_deref() == cell)
+    }
+}

@@ -1,0 +1,283 @@
+//! A number in a cell: a count, a signed change, or an exact decimal amount.
+//!
+//! Amounts are `rust_decimal::Decimal`, so sums of money never drift as binary floats do.
+//! Arithmetic is checked: an overflow is reported, never wrapped.
+
+use crate::template::Kind;
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// The largest whole number a cell may hold (just under a trillion).
+pub const MAX_WHOLE: u64 = 999_999_999_999;
+/// The most decimal places an amount may have.
+pub const MAX_PLACES: u32 = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    Count(u64),
+    Signed(i64),
+    Amount(Decimal),
+}
+
+/// Why typed text is not a number of the wanted kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    NotANumber,
+    Negative,
+    NotWhole,
+    TooManyPlaces,
+    TooLarge,
+}
+
+impl Number {
+    pub fn zero(kind: Kind) -> Number {
+        match kind {
+            Kind::Count => Number::Count(0),
+            Kind::Signed => Number::Signed(0),
+            Kind::Amount => Number::Amount(Decimal::ZERO),
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Number::Count(_) => Kind::Count,
+            Number::Signed(_) => Kind::Signed,
+            Number::Amount(_) => Kind::Amount,
+        }
+    }
+
+    /// The exact value, for comparing numbers of different kinds.
+    pub fn as_decimal(self) -> Decimal {
+        match self {
+            Number::Count(n) => Decimal::from(n),
+            Number::Signed(n) => Decimal::from(n),
+            Number::Amount(d) => d,
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.as_decimal().is_zero()
+    }
+
+    /// Adds two numbers; counts stay counts, anything with an amount becomes an amount.
+    /// `None` on overflow.
+    pub fn checked_add(self, other: Number) -> Option<Number> {
+        match (self, other) {
+            (Number::Count(a), Number::Count(b)) => a.checked_add(b).map(Number::Count),
+            (Number::Amount(_), _) | (_, Number::Amount(_)) => self
+                .as_decimal()
+                .checked_add(other.as_decimal())
+                .map(Number::Amount),
+            _ => {
+                let a = i64::try_from(self.as_decimal()).ok()?;
+                let b = i64::try_from(other.as_decimal()).ok()?;
+                a.checked_add(b).map(Number::Signed)
+            }
+        }
+    }
+
+    /// Whether the number keeps the rules of its kind (FORMAT.md `value`).
+    pub fn problem(self, kind: Kind) -> Option<InputError> {
+        match (kind, self) {
+            (Kind::Count, Number::Count(n)) | (Kind::Signed, Number::Count(n)) => {
+                (n > MAX_WHOLE).then_some(InputError::TooLarge)
+            }
+            (Kind::Signed, Number::Signed(n)) => {
+                (n.unsigned_abs() > MAX_WHOLE).then_some(InputError::TooLarge)
+            }
+            (Kind::Count, Number::Signed(n)) => Some(if n < 0 {
+                InputError::Negative
+            } else {
+                InputError::NotWhole
+            }),
+            (Kind::Count | Kind::Signed, Number::Amount(_)) => Some(InputError::NotWhole),
+            (Kind::Amount, n) => {
+                let d = n.as_decimal();
+                if d.is_sign_negative() && !d.is_zero() {
+                    Some(InputError::Negative)
+                } else if d.normalize().scale() > MAX_PLACES {
+                    Some(InputError::TooManyPlaces)
+                } else if d > Decimal::from(MAX_WHOLE) {
+                    Some(InputError::TooLarge)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// Reads what a person typed: full-width digits (０–９), thousands separators (`,` `，`),
+    /// and for signed numbers a `+` or `−`, are accepted and normalised.
+    pub fn parse_input(text: &str, kind: Kind) -> Result<Number, InputError> {
+        let normal = normalize(text);
+        if normal.is_empty() {
+            return Err(InputError::Empty);
+        }
+        let (negative, digits) = match normal.as_bytes()[0] {
+            b'-' => (true, &normal[1..]),
+            b'+' => (false, &normal[1..]),
+            _ => (false, normal.as_str()),
+        };
+        let (whole, fraction) = match digits.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (digits, None),
+        };
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(whole) || fraction.is_some_and(|f| !all_digits(f)) {
+            return Err(InputError::NotANumber);
+        }
+        if negative && kind != Kind::Signed {
+            return Err(InputError::Negative);
+        }
+        match kind {
+            Kind::Count | Kind::Signed => {
+                if fraction.is_some() {
+                    return Err(InputError::NotWhole);
+                }
+                let n: u64 = whole.parse().map_err(|_| InputError::TooLarge)?;
+                if n > MAX_WHOLE {
+                    return Err(InputError::TooLarge);
+                }
+                Ok(if kind == Kind::Count {
+                    Number::Count(n)
+                } else {
+                    // MAX_WHOLE fits in i64, so the cast cannot wrap.
+                    let n = n as i64;
+                    Number::Signed(if negative { -n } else { n })
+                })
+            }
+            Kind::Amount => {
+                if fraction.is_some_and(|f| f.len() > MAX_PLACES as usize) {
+                    return Err(InputError::TooManyPlaces);
+                }
+                if whole.trim_start_matches('0').len() > 12 {
+                    return Err(InputError::TooLarge);
+                }
+                let d: Decimal = digits.parse().map_err(|_| InputError::NotANumber)?;
+                if d > Decimal::from(MAX_WHOLE) {
+                    return Err(InputError::TooLarge);
+                }
+                Ok(Number::Amount(d))
+            }
+        }
+    }
+}
+
+/// Maps one typed character to its ASCII form: full-width digits and signs, the minus sign
+/// (−), the full-width point. Thousands separators map to `None` (they are dropped).
+pub fn normalize_char(c: char) -> Option<char> {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        '＋' => Some('+'),
+        '－' | '−' | '—' => Some('-'),
+        '．' | '。' => Some('.'),
+        ',' | '，' | '_' | ' ' | '\u{3000}' => None,
+        other => Some(other),
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.trim().chars().filter_map(normalize_char).collect()
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::Count(n) => write!(f, "{n}"),
+            Number::Signed(n) => write!(f, "{n}"),
+            Number::Amount(d) => write!(f, "{}", d.normalize()),
+        }
+    }
+}
+
+/// Counts become JSON integers; amounts become strings, so no digit is lost to a float.
+impl serde::Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Number::Count(n) => s.serialize_u64(*n),
+            Number::Signed(n) => s.serialize_i64(*n),
+            Number::Amount(d) => s.serialize_str(&d.normalize().to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_digits_and_separators_are_normalised() {
+        assert_eq!(
+            Number::parse_input("１，２３４", Kind::Count),
+            Ok(Number::Count(1234))
+        );
+        assert_eq!(
+            Number::parse_input("1,037", Kind::Count),
+            Ok(Number::Count(1037))
+        );
+    }
+
+    #[test]
+    fn signed_takes_either_minus() {
+        assert_eq!(
+            Number::parse_input("−3", Kind::Signed),
+            Ok(Number::Signed(-3))
+        );
+        assert_eq!(
+            Number::parse_input("+3", Kind::Signed),
+            Ok(Number::Signed(3))
+        );
+        assert_eq!(
+            Number::parse_input("-3", Kind::Count),
+            Err(InputError::Negative)
+        );
+    }
+
+    #[test]
+    fn amounts_take_up_to_four_places() {
+        assert_eq!(
+            Number::parse_input("1.2345", Kind::Amount),
+            Ok(Number::Amount("1.2345".parse().unwrap()))
+        );
+        assert_eq!(
+            Number::parse_input("1.23456", Kind::Amount),
+            Err(InputError::TooManyPlaces)
+        );
+        assert_eq!(
+            Number::parse_input("1.5", Kind::Count),
+            Err(InputError::NotWhole)
+        );
+    }
+
+    #[test]
+    fn words_and_huge_numbers_are_refused() {
+        assert_eq!(
+            Number::parse_input("十二", Kind::Count),
+            Err(InputError::NotANumber)
+        );
+        assert_eq!(
+            Number::parse_input("1000000000000", Kind::Count),
+            Err(InputError::TooLarge)
+        );
+        assert_eq!(Number::parse_input("  ", Kind::Count), Err(InputError::Empty));
+    }
+
+    #[test]
+    fn amount_sums_are_exact() {
+        let tenth = Number::Amount("0.1".parse().unwrap());
+        let mut sum = Number::Amount(Decimal::ZERO);
+        for _ in 0..10 {
+            sum = sum.checked_add(tenth).unwrap();
+        }
+        assert_eq!(sum.as_decimal(), Decimal::ONE);
+    }
+
+    #[test]
+    fn count_overflow_is_reported() {
+        assert_eq!(
+            Number::Count(u64::MAX).checked_add(Number::Count(1)),
+            None
+        );
+    }
+}

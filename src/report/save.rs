@@ -1,0 +1,171 @@
+//! Writing a draft as TOML that reads well and diffs cleanly.
+//!
+//! Keys follow the template's order; each row sits on its own line under a comment with its
+//! official label; long prose is a `"""` block. What [`to_toml`] writes, `load::load_str` reads
+//! back to the same draft (a property test holds it to that).
+
+use super::{Draft, META_TEXT_FIELDS, Number, SCHEMA};
+use crate::template::Template;
+use std::fmt::Write;
+use std::path::Path;
+
+/// Prose longer than this, or with a line break, is written as a `"""` block.
+const INLINE_TEXT_LIMIT: usize = 40;
+
+/// Renders a draft in the draft file format of DESIGN.md.
+pub fn to_toml(template: &Template, draft: &Draft) -> String {
+    let mut out = String::with_capacity(4096);
+    // Writing to a String cannot fail.
+    let _ = write_draft(&mut out, template, draft);
+    out
+}
+
+/// Saves a draft atomically: the old file stays whole until the new one is on disk.
+pub fn save(path: &Path, template: &Template, draft: &Draft) -> std::io::Result<()> {
+    crate::atomic::write(path, to_toml(template, draft).as_bytes())
+}
+
+fn write_draft(out: &mut String, template: &Template, draft: &Draft) -> std::fmt::Result {
+    writeln!(out, "schema = {SCHEMA}")?;
+    writeln!(out, "template = {}", quote(&draft.template))?;
+    if !draft.sources.is_empty() {
+        let list: Vec<String> = draft.sources.iter().map(|s| quote(s)).collect();
+        writeln!(out, "sources = [{}]", list.join(", "))?;
+    }
+
+    let meta = &draft.report;
+    writeln!(out, "\n[report]")?;
+    writeln!(out, "agency = {}", quote(&meta.agency))?;
+    writeln!(out, "year = {}", meta.year)?;
+    writeln!(out, "kind = {}", quote(meta.kind.as_str()))?;
+    for key in META_TEXT_FIELDS.iter().skip(1) {
+        writeln!(out, "{key} = {}", quote(meta.text(key).unwrap_or_default()))?;
+    }
+
+    writeln!(out, "\n[text]")?;
+    for section in template.prose_sections() {
+        if let Some(text) = draft.text.get(&section.key) {
+            writeln!(out, "# {}", section.heading)?;
+            writeln!(out, "{} = {}", section.key, prose(text))?;
+        }
+    }
+
+    if template.has_fees {
+        writeln!(out, "\n[fees]")?;
+        for field in &template.fees {
+            writeln!(out, "# {}（{}）", field.label, field.unit)?;
+            match draft.fees.get(&field.key) {
+                Some(n) => writeln!(out, "{} = {}", field.key, number(*n))?,
+                None => writeln!(out, "# {} =", field.key)?,
+            }
+        }
+    }
+
+    for table in &template.tables {
+        writeln!(out, "\n[{}]", table.key)?;
+        for block in &table.blocks {
+            if let Some(caption) = &block.caption {
+                writeln!(out, "# {caption}")?;
+            }
+            for row in block.rows.iter().filter(|r| r.sum.is_none()) {
+                let prefix = format!("{}.{}.", table.key, row.key);
+                let mut parts = Vec::new();
+                for column in block.columns.iter().filter(|c| c.sum.is_none()) {
+                    let key = format!("{prefix}{}", column.key);
+                    if let Some(n) = draft.cells.get(&key) {
+                        parts.push(format!("{} = {}", column.key, number(*n)));
+                    }
+                    if let Some(unit) = draft.units.get(&key) {
+                        parts.push(format!("{}_unit = {}", column.key, quote(unit)));
+                    }
+                }
+                writeln!(out, "# {}", table.row_path(row).join(" · "))?;
+                if parts.is_empty() {
+                    writeln!(out, "{} = {{}}", row.key)?;
+                } else {
+                    writeln!(out, "{} = {{ {} }}", row.key, parts.join(", "))?;
+                }
+            }
+        }
+    }
+
+    if let Some(previous) = &draft.previous {
+        writeln!(out, "\n[previous]")?;
+        if let Some(year) = previous.year {
+            writeln!(out, "year = {year}")?;
+        }
+        for (key, values) in [
+            ("carried_forward", &previous.carried_forward),
+            ("in_force", &previous.in_force),
+        ] {
+            if values.is_empty() {
+                continue;
+            }
+            let parts: Vec<String> = values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+            writeln!(out, "{key} = {{ {} }}", parts.join(", "))?;
+        }
+    }
+
+    for ack in &draft.acknowledged {
+        writeln!(out, "\n[[acknowledged]]")?;
+        writeln!(out, "code = {}", quote(&ack.code))?;
+        if let Some(cell) = &ack.cell {
+            writeln!(out, "cell = {}", quote(cell))?;
+        }
+        writeln!(out, "reason = {}", quote(&ack.reason))?;
+    }
+    Ok(())
+}
+
+fn number(n: Number) -> String {
+    match n {
+        // Amounts keep a decimal point, so the file shows they are amounts.
+        Number::Amount(d) if d.scale() == 0 => format!("{d}.0"),
+        Number::Amount(d) => d.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A TOML basic string.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => push_unicode_escape(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Prose: a `"""` block when long or multi-line, otherwise a basic string.
+fn prose(text: &str) -> String {
+    if !text.contains('\n') && text.chars().count() <= INLINE_TEXT_LIMIT {
+        return quote(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str("\"\"\"\n");
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            // A quote is escaped only where it could close the block.
+            '"' if chars.get(i + 1).is_none_or(|&n| n == '"') => out.push_str("\\\""),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => push_unicode_escape(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    out
+}
+
+fn push_unicode_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{:04X}", c as u32);
+}

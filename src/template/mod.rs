@@ -1,0 +1,540 @@
+//! The official report formats, read from `assets/templates/*.toml`.
+//!
+//! A template says which sections a report has, the rows and columns of each statistics table
+//! (with their exact printed labels, groups and computed sums), the 信息处理费 fields, and how the
+//! checks are configured. Everything else in gongkai is generic over it: a new national format
+//! is a new file in `assets/templates/`, not new code.
+
+pub mod grid;
+mod validate;
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+pub use validate::TemplateError;
+pub(crate) use validate::parse_month_day;
+
+/// The formats built into the binary, oldest first.
+const BUILTIN_SOURCES: [(&str, &str); 2] = [
+    (
+        "gip-2019",
+        include_str!("../../assets/templates/gip-2019.toml"),
+    ),
+    (
+        "gip-2021",
+        include_str!("../../assets/templates/gip-2021.toml"),
+    ),
+];
+
+/// One official report format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    /// The format's official name, e.g. 中华人民共和国政府信息公开工作年度报告格式.
+    pub name: String,
+    /// The document that issued it, e.g. 国办公开办函〔2021〕30号.
+    pub issued_by: String,
+    pub first_year: i32,
+    #[serde(default)]
+    pub last_year: Option<i32>,
+    /// Whether the report states 信息处理费 figures (`[fees]` in a draft).
+    #[serde(default)]
+    pub has_fees: bool,
+    pub sections: Vec<Section>,
+    pub tables: Vec<Table>,
+    #[serde(default)]
+    pub fees: Vec<FeeField>,
+    pub checks: Checks,
+    pub narrative: Narrative,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub key: String,
+    /// The canonical heading, e.g. 一、总体情况.
+    pub heading: String,
+    pub kind: SectionKind,
+    /// Topics offered as a starting outline for an empty prose section.
+    #[serde(default)]
+    pub outline: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    Prose,
+    Table,
+}
+
+/// How a table is laid out on paper; the data model (rows × columns) is the same for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// Captioned blocks, each with its own header row (table 二).
+    Blocks,
+    /// Row labels on the left in nested groups, column headers on top (table 三).
+    Matrix,
+    /// Rows laid side by side as column groups, one line of figures (table 四).
+    Across,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub key: String,
+    pub layout: Layout,
+    /// Header of the label column in a `blocks` table (信息内容).
+    #[serde(default)]
+    pub label_header: Option<String>,
+    /// How many columns the row labels take in a `matrix` table.
+    #[serde(default = "one")]
+    pub label_columns: usize,
+    /// The note printed in the top-left cell of a `matrix` table.
+    #[serde(default)]
+    pub corner: Option<String>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    pub blocks: Vec<Block>,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// A label over several rows or several columns (三、本年度办理结果, 法人或其他组织, 行政诉讼).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// The 条例 item the block reports on, e.g. 第二十条第（一）项.
+    #[serde(default)]
+    pub caption: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub key: String,
+    pub header: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub group: Option<String>,
+    /// A computed column: the sum of these columns (or column groups).
+    #[serde(default)]
+    pub sum: Option<Vec<String>>,
+    /// For an amount the format prints without a unit: the units a draft may record.
+    #[serde(default)]
+    pub units: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub group: Option<String>,
+    /// The row's basis in the 条例, shown as help.
+    pub help: String,
+    /// A computed row: the sum of these rows (or row groups).
+    #[serde(default)]
+    pub sum: Option<Vec<String>>,
+}
+
+/// What a number cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A whole number ≥ 0.
+    Count,
+    /// A whole number that may be negative (本年增/减).
+    Signed,
+    /// A decimal ≥ 0 with at most four places.
+    Amount,
+}
+
+/// One 信息处理费 figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeField {
+    pub key: String,
+    pub label: String,
+    pub kind: Kind,
+    pub unit: String,
+}
+
+/// How the template configures the checks of FORMAT.md §5. A check whose entry is absent does
+/// not apply to this format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checks {
+    pub prose_required: Vec<String>,
+    pub balance: Balance,
+    pub carry: Carry,
+    #[serde(default)]
+    pub in_force: Option<InForce>,
+    #[serde(default)]
+    pub unpaid_fees: Option<UnpaidFees>,
+    /// The word that shows 六 already states the fees.
+    #[serde(default)]
+    pub fees_word: Option<String>,
+    /// Cells whose doubling or halving against last year is worth a hint.
+    pub jump_totals: Vec<String>,
+    pub accountability: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    pub deadline: Deadline,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Balance {
+    pub table: String,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Carry {
+    /// `table.row` of this year's carried-over figures.
+    pub this_year: String,
+    /// `table.row` of last year's carried-forward figures.
+    pub last_year: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InForce {
+    pub table: String,
+    pub rows: Vec<String>,
+    pub in_force: String,
+    pub issued: String,
+    pub repealed: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnpaidFees {
+    pub cell: String,
+    pub notices: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub name: String,
+    pub words: Vec<String>,
+}
+
+/// Statutory deadlines as `MM-DD` of the year after the report year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    pub department: String,
+    pub government: String,
+}
+
+/// The vocabulary `narrative.mismatch` reads the prose with.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Narrative {
+    pub units: Vec<String>,
+    /// How many characters before a number a term may stand.
+    pub reach: usize,
+    /// Words that introduce a breakdown (其中): the rest of the sentence is not checked.
+    pub breakdown: Vec<String>,
+    /// Words that make a figure approximate (近, 约, 余): it is not checked.
+    pub approximate: Vec<String>,
+    pub upheld_all: UpheldAll,
+    #[serde(default)]
+    pub qualifiers: Vec<Qualifier>,
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpheldAll {
+    pub words: Vec<String>,
+    pub table: String,
+    pub contradicted_by: Vec<String>,
+}
+
+/// A word that narrows a figure to some columns (自然人 → natural_person).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualifier {
+    pub words: Vec<String>,
+    pub columns: Vec<String>,
+}
+
+/// A table term (行政许可, 申请) and the figures a number after it could mean.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub words: Vec<String>,
+    /// Each figure is a sum of references: `table.row.column`, or `table.row` / `table.group`
+    /// whose column comes from the qualifiers (or the table's total).
+    pub figures: Vec<Vec<String>>,
+    #[serde(default)]
+    pub senses: Vec<Sense>,
+}
+
+/// A narrower reading of a term when one of its verbs stands near it (收到申请, 办结申请).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sense {
+    pub verbs: Vec<String>,
+    pub figures: Vec<Vec<String>>,
+}
+
+impl Template {
+    /// Reads and validates a template. Never panics, whatever the text.
+    pub fn parse(text: &str) -> Result<Template, TemplateError> {
+        let template: Template = toml::from_str(text).map_err(|e| TemplateError::Syntax {
+            offset: e.span().map(|s| s.start),
+            message: e.message().to_string(),
+        })?;
+        validate::validate(&template)?;
+        Ok(template)
+    }
+
+    /// A built-in template by id.
+    pub fn builtin(id: &str) -> Option<&'static Template> {
+        builtins().iter().find(|t| t.id == id)
+    }
+
+    /// All built-in templates, oldest first.
+    pub fn all() -> &'static [Template] {
+        builtins()
+    }
+
+    /// The format in force for a report year, if any.
+    pub fn for_year(year: i32) -> Option<&'static Template> {
+        builtins().iter().find(|t| t.covers(year))
+    }
+
+    pub fn covers(&self, year: i32) -> bool {
+        year >= self.first_year && self.last_year.is_none_or(|last| year <= last)
+    }
+
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    pub fn table(&self, key: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.key == key)
+    }
+
+    pub fn fee(&self, key: &str) -> Option<&FeeField> {
+        self.fees.iter().find(|f| f.key == key)
+    }
+
+    pub fn prose_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Prose)
+    }
+
+    /// Every cell a person types, in report order.
+    pub fn input_cells(&self) -> impl Iterator<Item = CellRef<'_>> {
+        self.tables.iter().flat_map(|t| t.input_cells())
+    }
+
+    /// Looks up `table.row.column`.
+    pub fn cell(&self, key: &str) -> Option<CellRef<'_>> {
+        let mut parts = key.splitn(3, '.');
+        let (t, r, c) = (parts.next()?, parts.next()?, parts.next()?);
+        self.table(t)?.cell(r, c)
+    }
+}
+
+fn builtins() -> &'static [Template] {
+    static BUILTINS: OnceLock<Vec<Template>> = OnceLock::new();
+    BUILTINS.get_or_init(|| {
+        BUILTIN_SOURCES
+            .iter()
+            .map(|(id, text)| match Template::parse(text) {
+                Ok(t) => t,
+                // The built-in files are tested (tests/templates.rs); a broken one is a build defect.
+                Err(e) => panic!("built-in template {id} is invalid: {e}"),
+            })
+            .collect()
+    })
+}
+
+/// A cell of a table: its table, block, row and column.
+#[derive(Debug, Clone, Copy)]
+pub struct CellRef<'t> {
+    pub table: &'t Table,
+    pub block: &'t Block,
+    pub row: &'t Row,
+    pub column: &'t Column,
+}
+
+impl CellRef<'_> {
+    pub fn key(&self) -> String {
+        format!("{}.{}.{}", self.table.key, self.row.key, self.column.key)
+    }
+
+    /// Computed cells are never typed: a sum row, a sum column, or both.
+    pub fn is_computed(&self) -> bool {
+        self.row.sum.is_some() || self.column.sum.is_some()
+    }
+}
+
+impl Table {
+    pub fn rows(&self) -> impl Iterator<Item = (&Block, &Row)> {
+        self.blocks
+            .iter()
+            .flat_map(|b| b.rows.iter().map(move |r| (b, r)))
+    }
+
+    pub fn row(&self, key: &str) -> Option<(&Block, &Row)> {
+        self.rows().find(|(_, r)| r.key == key)
+    }
+
+    pub fn group(&self, key: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.key == key)
+    }
+
+    /// Every cell of the table, computed ones included, in report order.
+    pub fn cells(&self) -> impl Iterator<Item = CellRef<'_>> {
+        self.blocks.iter().flat_map(move |block| {
+            block.rows.iter().flat_map(move |row| {
+                block.columns.iter().map(move |column| CellRef {
+                    table: self,
+                    block,
+                    row,
+                    column,
+                })
+            })
+        })
+    }
+
+    pub fn input_cells(&self) -> impl Iterator<Item = CellRef<'_>> {
+        self.cells().filter(|c| !c.is_computed())
+    }
+
+    pub fn cell(&self, row: &str, column: &str) -> Option<CellRef<'_>> {
+        let (block, row) = self.row(row)?;
+        let column = block.columns.iter().find(|c| c.key == column)?;
+        Some(CellRef {
+            table: self,
+            block,
+            row,
+            column,
+        })
+    }
+
+    /// The chain of group labels above a group, outermost first, ending with its own label.
+    pub fn group_path(&self, group: Option<&str>) -> Vec<&str> {
+        let mut path = Vec::new();
+        let mut next = group;
+        // Validation forbids cycles; the bound keeps a hand-made template from looping anyway.
+        while let Some(key) = next {
+            let Some(g) = self.group(key) else { break };
+            path.push(g.label.as_str());
+            next = g.parent.as_deref();
+            if path.len() > self.groups.len() {
+                break;
+            }
+        }
+        path.reverse();
+        path
+    }
+
+    /// Group labels above a row, then the row's label.
+    pub fn row_path<'a>(&'a self, row: &'a Row) -> Vec<&'a str> {
+        let mut path = self.group_path(row.group.as_deref());
+        path.push(&row.label);
+        path
+    }
+
+    /// Group labels above a column, then its header.
+    pub fn column_path<'a>(&'a self, column: &'a Column) -> Vec<&'a str> {
+        let mut path = self.group_path(column.group.as_deref());
+        path.push(&column.header);
+        path
+    }
+
+    /// How deep a row is nested: 1 for a top-level row.
+    pub fn row_level(&self, row: &Row) -> usize {
+        self.group_path(row.group.as_deref()).len() + 1
+    }
+
+    fn in_group(&self, group: Option<&str>, ancestor: &str) -> bool {
+        let mut next = group;
+        let mut steps = 0;
+        while let Some(key) = next {
+            if key == ancestor {
+                return true;
+            }
+            next = self.group(key).and_then(|g| g.parent.as_deref());
+            steps += 1;
+            if steps > self.groups.len() {
+                break;
+            }
+        }
+        false
+    }
+
+    /// The input rows a row key or group key stands for.
+    pub fn expand_rows(&self, key: &str) -> Vec<&Row> {
+        if let Some((_, row)) = self.row(key) {
+            return vec![row];
+        }
+        self.rows()
+            .map(|(_, r)| r)
+            .filter(|r| r.sum.is_none() && self.in_group(r.group.as_deref(), key))
+            .collect()
+    }
+
+    /// The input columns (of the block holding `row`) a column key or group key stands for.
+    pub fn expand_columns<'a>(&'a self, block: &'a Block, key: &str) -> Vec<&'a Column> {
+        if let Some(column) = block.columns.iter().find(|c| c.key == key) {
+            return vec![column];
+        }
+        block
+            .columns
+            .iter()
+            .filter(|c| c.sum.is_none() && self.in_group(c.group.as_deref(), key))
+            .collect()
+    }
+
+    /// The computed column holding a row's total, if the table has one (总计).
+    pub fn total_column(&self) -> Option<&Column> {
+        self.blocks
+            .first()
+            .and_then(|b| b.columns.iter().find(|c| c.sum.is_some()))
+    }
+
+    /// Whether `key` names a column or column group of this table.
+    pub fn has_column_key(&self, key: &str) -> bool {
+        self.blocks
+            .iter()
+            .any(|b| b.columns.iter().any(|c| c.key == key))
+            || self
+                .blocks
+                .iter()
+                .flat_map(|b| b.columns.iter())
+                .any(|c| self.in_group(c.group.as_deref(), key))
+    }
+
+    /// The number of cells a person types in this table.
+    pub fn input_count(&self) -> usize {
+        self.input_cells().count()
+    }
+}

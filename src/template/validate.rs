@@ -1,0 +1,265 @@
+//! Consistency checks on a parsed template: unique keys, references that resolve, no cycles.
+//!
+//! Templates are written by the developers, so these messages are for them (English); a template
+//! that fails here never ships, because the built-in ones are validated by the test suite.
+
+use super::{Kind, Layout, SectionKind, Table, Template};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    #[error("template syntax at byte {offset:?}: {message}")]
+    Syntax {
+        offset: Option<usize>,
+        message: String,
+    },
+    #[error("template {template}: {problem}")]
+    Invalid { template: String, problem: String },
+}
+
+pub(super) fn validate(t: &Template) -> Result<(), TemplateError> {
+    let fail = |problem: String| {
+        Err(TemplateError::Invalid {
+            template: t.id.clone(),
+            problem,
+        })
+    };
+    if t.id.is_empty() || t.sections.is_empty() {
+        return fail("a template needs an id and sections".into());
+    }
+    if let Some(last) = t.last_year
+        && last < t.first_year
+    {
+        return fail(format!("last_year {last} is before first_year"));
+    }
+    unique(t.sections.iter().map(|s| s.key.as_str()), "section").or_else(fail)?;
+    unique(t.tables.iter().map(|s| s.key.as_str()), "table").or_else(fail)?;
+    unique(t.fees.iter().map(|s| s.key.as_str()), "fee").or_else(fail)?;
+    for section in &t.sections {
+        let is_table = t.table(&section.key).is_some();
+        if is_table != (section.kind == SectionKind::Table) {
+            return fail(format!(
+                "section {} and the tables do not agree",
+                section.key
+            ));
+        }
+    }
+    if t.has_fees == t.fees.is_empty() {
+        return fail("has_fees and [[fees]] do not agree".into());
+    }
+    for table in &t.tables {
+        validate_table(table).or_else(fail)?;
+    }
+    validate_checks(t).or_else(fail)?;
+    validate_narrative(t).or_else(fail)
+}
+
+fn unique<'a>(keys: impl Iterator<Item = &'a str>, what: &str) -> Result<(), String> {
+    let mut seen = HashSet::new();
+    for key in keys {
+        if key.is_empty() || key.contains('.') {
+            return Err(format!("{what} key {key:?} must be a non-empty word"));
+        }
+        if !seen.insert(key) {
+            return Err(format!("{what} key {key} appears twice"));
+        }
+    }
+    Ok(())
+}
+
+fn validate_table(table: &Table) -> Result<(), String> {
+    let name = &table.key;
+    if table.blocks.is_empty() {
+        return Err(format!("table {name} has no blocks"));
+    }
+    unique(table.groups.iter().map(|g| g.key.as_str()), "group")?;
+    unique(table.rows().map(|(_, r)| r.key.as_str()), "row")?;
+    for group in &table.groups {
+        if let Some(parent) = &group.parent
+            && table.group(parent).is_none()
+        {
+            return Err(format!("group {} has unknown parent {parent}", group.key));
+        }
+        // A cycle would make the chain longer than the number of groups.
+        let mut next = Some(group.key.as_str());
+        let mut steps = 0;
+        while let Some(key) = next {
+            steps += 1;
+            if steps > table.groups.len() + 1 {
+                return Err(format!("group {} is its own ancestor", group.key));
+            }
+            next = table.group(key).and_then(|g| g.parent.as_deref());
+        }
+    }
+    if !(1..=8).contains(&table.label_columns) {
+        return Err(format!("table {name}: label_columns must be 1 to 8"));
+    }
+    for block in &table.blocks {
+        if block.columns.is_empty() || block.rows.is_empty() {
+            return Err(format!("table {name}: a block needs rows and columns"));
+        }
+        unique(block.columns.iter().map(|c| c.key.as_str()), "column")?;
+        for column in &block.columns {
+            if let Some(g) = &column.group
+                && table.group(g).is_none()
+            {
+                return Err(format!("column {} has unknown group {g}", column.key));
+            }
+            if !column.units.is_empty() && column.kind != Kind::Amount {
+                return Err(format!("column {}: only amounts take units", column.key));
+            }
+            if let Some(sum) = &column.sum {
+                for key in sum {
+                    let parts = table.expand_columns(block, key);
+                    if parts.is_empty() || parts.iter().any(|c| c.key == column.key) {
+                        return Err(format!("column {}: bad sum part {key}", column.key));
+                    }
+                }
+            }
+        }
+        for row in &block.rows {
+            if let Some(g) = &row.group
+                && table.group(g).is_none()
+            {
+                return Err(format!("row {} has unknown group {g}", row.key));
+            }
+            if table.layout == Layout::Matrix && table.row_path(row).len() > table.label_columns {
+                return Err(format!(
+                    "row {} is nested deeper than the label columns",
+                    row.key
+                ));
+            }
+            if let Some(sum) = &row.sum {
+                for key in sum {
+                    let parts = table.expand_rows(key);
+                    if parts.is_empty() || parts.iter().any(|r| r.key == row.key) {
+                        return Err(format!("row {}: bad sum part {key}", row.key));
+                    }
+                }
+            }
+        }
+    }
+    if table.layout == Layout::Across && table.blocks.len() != 1 {
+        return Err(format!("table {name}: an across table has one block"));
+    }
+    Ok(())
+}
+
+fn has_row(t: &Template, table_row: &str) -> bool {
+    let mut parts = table_row.splitn(2, '.');
+    match (parts.next(), parts.next()) {
+        (Some(table), Some(row)) => t
+            .table(table)
+            .is_some_and(|tb| !tb.expand_rows(row).is_empty()),
+        _ => false,
+    }
+}
+
+fn validate_checks(t: &Template) -> Result<(), String> {
+    let c = &t.checks;
+    for key in &c.prose_required {
+        if t.section(key).is_none_or(|s| s.kind != SectionKind::Prose) {
+            return Err(format!("prose_required names {key}, not a prose section"));
+        }
+    }
+    let balance = t
+        .table(&c.balance.table)
+        .ok_or("balance names an unknown table")?;
+    for row in c.balance.left.iter().chain(&c.balance.right) {
+        if balance.row(row).is_none() {
+            return Err(format!("balance names unknown row {row}"));
+        }
+    }
+    if !has_row(t, &c.carry.this_year) || !has_row(t, &c.carry.last_year) {
+        return Err("carry names an unknown row".into());
+    }
+    if let Some(f) = &c.in_force {
+        for row in &f.rows {
+            for column in [&f.in_force, &f.issued, &f.repealed] {
+                if t.table(&f.table)
+                    .and_then(|tb| tb.cell(row, column))
+                    .is_none()
+                {
+                    return Err(format!("in_force names unknown cell {row}.{column}"));
+                }
+            }
+        }
+    }
+    if let Some(u) = &c.unpaid_fees
+        && (t.cell(&u.cell).is_none() || t.fee(&u.notices).is_none())
+    {
+        return Err("unpaid_fees names an unknown cell or fee".into());
+    }
+    for key in &c.jump_totals {
+        if t.cell(key).is_none() {
+            return Err(format!("jump_totals names unknown cell {key}"));
+        }
+    }
+    for date in [&c.deadline.department, &c.deadline.government] {
+        if parse_month_day(date).is_none() {
+            return Err(format!("deadline {date} is not MM-DD"));
+        }
+    }
+    Ok(())
+}
+
+/// `MM-DD` → (month, day).
+pub(crate) fn parse_month_day(text: &str) -> Option<(i8, i8)> {
+    let (m, d) = text.split_once('-')?;
+    let (m, d): (i8, i8) = (m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+}
+
+fn validate_narrative(t: &Template) -> Result<(), String> {
+    let n = &t.narrative;
+    if n.units.is_empty() || n.units.iter().any(|u| u.is_empty()) {
+        return Err("narrative needs units".into());
+    }
+    let words = n
+        .terms
+        .iter()
+        .flat_map(|term| &term.words)
+        .chain(n.breakdown.iter())
+        .chain(n.approximate.iter())
+        .chain(n.upheld_all.words.iter())
+        .chain(n.qualifiers.iter().flat_map(|q| &q.words));
+    if words.clone().any(|w| w.is_empty()) {
+        return Err("narrative has an empty word".into());
+    }
+    let appeals = t
+        .table(&n.upheld_all.table)
+        .ok_or("upheld_all names an unknown table")?;
+    for column in &n.upheld_all.contradicted_by {
+        if !appeals.has_column_key(column) {
+            return Err(format!("upheld_all names unknown column {column}"));
+        }
+    }
+    for q in &n.qualifiers {
+        if !q
+            .columns
+            .iter()
+            .all(|c| t.tables.iter().any(|tb| tb.has_column_key(c)))
+        {
+            return Err(format!("qualifier {:?} names an unknown column", q.words));
+        }
+    }
+    for term in &n.terms {
+        let figures = term
+            .figures
+            .iter()
+            .chain(term.senses.iter().flat_map(|s| &s.figures));
+        for figure in figures {
+            if figure.is_empty() {
+                return Err(format!("term {:?} has an empty figure", term.words));
+            }
+            for reference in figure {
+                let ok = t.cell(reference).is_some()
+                    || (reference.matches('.').count() == 1 && has_row(t, reference));
+                if !ok {
+                    return Err(format!("term {:?}: unknown figure {reference}", term.words));
+                }
+            }
+        }
+    }
+    Ok(())
+}
