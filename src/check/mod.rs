@@ -7,8 +7,8 @@ mod narrative;
 mod rules;
 pub mod totals;
 
-use crate::report::{Draft, Number, Previous};
 use crate::report::number::InputError;
+use crate::report::{Draft, Number, Previous};
 use crate::template::Template;
 use std::collections::BTreeMap;
 

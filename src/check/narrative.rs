@@ -39,7 +39,11 @@ struct Found<'w> {
     word: &'w str,
 }
 
-fn find_all<'w>(chars: &[char], masked: &[bool], words: impl Iterator<Item = &'w str>) -> Vec<Found<'w>> {
+fn find_all<'w>(
+    chars: &[char],
+    masked: &[bool],
+    words: impl Iterator<Item = &'w str>,
+) -> Vec<Found<'w>> {
     let mut found = Vec::new();
     for word in words {
         let w: Vec<char> = word.chars().collect();
@@ -59,9 +63,8 @@ fn find_all<'w>(chars: &[char], masked: &[bool], words: impl Iterator<Item = &'w
     // A word inside a longer one (予以公开 in 不予以公开) is not a word of its own.
     let all = found.clone();
     found.retain(|f| {
-        !all.iter().any(|g| {
-            g.start <= f.start && f.end <= g.end && (g.end - g.start) > (f.end - f.start)
-        })
+        !all.iter()
+            .any(|g| g.start <= f.start && f.end <= g.end && (g.end - g.start) > (f.end - f.start))
     });
     found
 }
@@ -115,7 +118,9 @@ fn figure_at(chars: &[char], i: usize, units: &[Vec<char>]) -> Option<Figure> {
             j += 1;
         } else if chars[j] == ','
             && j + 3 < chars.len() + 1
-            && chars.get(j + 1..j + 4).is_some_and(|s| s.iter().all(|c| c.is_ascii_digit()))
+            && chars
+                .get(j + 1..j + 4)
+                .is_some_and(|s| s.iter().all(|c| c.is_ascii_digit()))
             && chars.get(j + 4).is_none_or(|c| digit_value(*c).is_none())
         {
             // A thousands separator: exactly three digits follow.
@@ -134,7 +139,10 @@ fn figure_at(chars: &[char], i: usize, units: &[Vec<char>]) -> Option<Figure> {
         return None;
     }
     let mut k = j;
-    while chars.get(k).is_some_and(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}')) {
+    while chars
+        .get(k)
+        .is_some_and(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}'))
+    {
         k += 1;
     }
     let unit = units
@@ -171,7 +179,10 @@ fn read_sentence(sheet: &Sheet, sentence: &[char], out: &mut Vec<Finding>) {
         .min()
         .unwrap_or(sentence.len());
     let units: Vec<Vec<char>> = n.units.iter().map(|u| u.chars().collect()).collect();
-    let term_words = n.terms.iter().flat_map(|t| t.words.iter().map(String::as_str));
+    let term_words = n
+        .terms
+        .iter()
+        .flat_map(|t| t.words.iter().map(String::as_str));
     let terms_found = find_all(sentence, &masked, term_words);
 
     let mut clause_start = 0;
@@ -205,14 +216,26 @@ fn read_sentence(sheet: &Sheet, sentence: &[char], out: &mut Vec<Finding>) {
             if terms.is_empty() {
                 continue;
             }
-            judge(sheet, sentence, clause_start, &figure, window_start, &terms, out);
+            judge(
+                sheet,
+                sentence,
+                clause_start,
+                &figure,
+                window_start,
+                &terms,
+                out,
+            );
         }
         clause_start = clause_end + 1;
     }
 }
 
 /// The figures one reference to a cell, row or group can mean, given the qualifiers nearby.
-fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<(Option<Number>, String)> {
+fn resolve(
+    sheet: &Sheet,
+    reference: &str,
+    qualifiers: &[&Qualifier],
+) -> Vec<(Option<Number>, String)> {
     let t = sheet.template;
     if reference.matches('.').count() == 2 {
         return vec![(sheet.known(reference), reference.to_string())];
@@ -225,7 +248,11 @@ fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<(Op
     };
     let rows: Vec<&str> = match table.row(row_key) {
         Some((_, row)) => vec![row.key.as_str()],
-        None => table.expand_rows(row_key).iter().map(|r| r.key.as_str()).collect(),
+        None => table
+            .expand_rows(row_key)
+            .iter()
+            .map(|r| r.key.as_str())
+            .collect(),
     };
     let block = &table.blocks[0];
     let applicable: Vec<&Qualifier> = qualifiers
@@ -264,7 +291,11 @@ fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<(Op
 }
 
 /// Sums a figure (a list of references); one value per reading of its qualifiers.
-fn figure_values(sheet: &Sheet, figure: &[String], qualifiers: &[&Qualifier]) -> Vec<(Option<Number>, String)> {
+fn figure_values(
+    sheet: &Sheet,
+    figure: &[String],
+    qualifiers: &[&Qualifier],
+) -> Vec<(Option<Number>, String)> {
     let mut readings: Vec<(Option<Number>, String)> = Vec::new();
     for (i, reference) in figure.iter().enumerate() {
         let parts = resolve(sheet, reference, qualifiers);
@@ -359,7 +390,11 @@ fn judge(
             values.push(*v);
         }
     }
-    let quote: String = sentence[clause_start..figure.end].iter().collect::<String>().trim().to_string();
+    let quote: String = sentence[clause_start..figure.end]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_string();
     out.push(Finding {
         severity: Severity::Warning,
         code: codes::NARRATIVE,
@@ -383,12 +418,23 @@ fn upheld_all(sheet: &Sheet, sentence: &[char], masked: &[bool], out: &mut Vec<F
     let rule = &t.narrative.upheld_all;
     let hits = find_all(sentence, masked, rule.words.iter().map(String::as_str));
     let Some(hit) = hits.first() else { return };
-    let Some(table) = t.table(&rule.table) else { return };
+    let Some(table) = t.table(&rule.table) else {
+        return;
+    };
     // The rows the sentence speaks of (行政复议 / 行政诉讼), or all of them.
-    let term_words = t.narrative.terms.iter().flat_map(|term| term.words.iter().map(String::as_str));
+    let term_words = t
+        .narrative
+        .terms
+        .iter()
+        .flat_map(|term| term.words.iter().map(String::as_str));
     let mut rows: Vec<String> = Vec::new();
     for f in find_all(sentence, masked, term_words) {
-        let Some(term) = t.narrative.terms.iter().find(|term| term.words.iter().any(|w| w == f.word)) else {
+        let Some(term) = t
+            .narrative
+            .terms
+            .iter()
+            .find(|term| term.words.iter().any(|w| w == f.word))
+        else {
             continue;
         };
         for reference in term.figures.iter().flatten() {
@@ -431,7 +477,11 @@ fn upheld_all(sheet: &Sheet, sentence: &[char], masked: &[bool], out: &mut Vec<F
         .iter()
         .rposition(|c| CLAUSE_ENDS.contains(c))
         .map_or(0, |p| p + 1);
-    let quote: String = sentence[start..hit.end].iter().collect::<String>().trim().to_string();
+    let quote: String = sentence[start..hit.end]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_string();
     out.push(Finding {
         severity: Severity::Warning,
         code: codes::NARRATIVE,

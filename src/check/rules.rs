@@ -6,8 +6,17 @@ use super::{Detail, Finding, LastYear, Severity, cell_label, codes, section_of, 
 use crate::report::{AgencyKind, Number};
 use crate::template::Template;
 
-fn finding(severity: Severity, code: &'static str, cell: Option<String>, detail: Detail) -> Finding {
-    let section = cell.as_deref().map(section_of).unwrap_or("report").to_string();
+fn finding(
+    severity: Severity,
+    code: &'static str,
+    cell: Option<String>,
+    detail: Detail,
+) -> Finding {
+    let section = cell
+        .as_deref()
+        .map(section_of)
+        .unwrap_or("report")
+        .to_string();
     Finding {
         severity,
         code,
@@ -179,7 +188,12 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
             let detail = Detail::Overflow {
                 label: cell_label(t, key),
             };
-            out.push(finding(Severity::Error, codes::VALUE, Some(key.clone()), detail));
+            out.push(finding(
+                Severity::Error,
+                codes::VALUE,
+                Some(key.clone()),
+                detail,
+            ));
         }
     }
 }
@@ -192,7 +206,9 @@ pub(super) fn balance(sheet: &Sheet, out: &mut Vec<Finding>) {
     };
     let left: Vec<&str> = rule.left.iter().map(String::as_str).collect();
     let right: Vec<&str> = rule.right.iter().map(String::as_str).collect();
-    let Some(last_right) = right.last() else { return };
+    let Some(last_right) = right.last() else {
+        return;
+    };
     for column in &table.blocks[0].columns {
         let columns = [column.key.as_str()];
         let (Some(l), Some(r)) = (
@@ -270,9 +286,13 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
     let this_row = &t.checks.carry.this_year;
     for (column, &last_value) in &last.carried_forward {
         let key = format!("{this_row}.{column}");
-        let Some(this) = draft.cell(&key) else { continue };
+        let Some(this) = draft.cell(&key) else {
+            continue;
+        };
         if this.as_decimal() != last_value.into() {
-            let header = t.cell(&key).map_or(column.clone(), |c| c.column.header.clone());
+            let header = t
+                .cell(&key)
+                .map_or(column.clone(), |c| c.column.header.clone());
             let detail = Detail::Carry {
                 column: header,
                 last: last_value,
@@ -285,7 +305,9 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
     // 现行有效 = last year's 现行有效 + 本年制发 − 本年废止.
     if let Some(rule) = &t.checks.in_force {
         for row in &rule.rows {
-            let Some(&last_value) = last.in_force.get(row) else { continue };
+            let Some(&last_value) = last.in_force.get(row) else {
+                continue;
+            };
             let cell = |column: &str| draft.cell(&format!("{}.{row}.{column}", rule.table));
             let (Some(issued), Some(repealed), Some(actual)) = (
                 cell(&rule.issued),
@@ -298,7 +320,10 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
             let expected = i128::from(last_value) + whole(issued) - whole(repealed);
             if expected != whole(actual) {
                 let key = format!("{}.{row}.{}", rule.table, rule.in_force);
-                let label = t.table(&rule.table).and_then(|tb| tb.row(row)).map_or(row.clone(), |(_, r)| r.label.clone());
+                let label = t
+                    .table(&rule.table)
+                    .and_then(|tb| tb.row(row))
+                    .map_or(row.clone(), |(_, r)| r.label.clone());
                 let detail = Detail::InForce {
                     row: label,
                     last: last_value,
@@ -307,7 +332,12 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
                     expected,
                     actual,
                 };
-                let mut f = finding(Severity::Warning, codes::PREVIOUS_IN_FORCE, Some(key), detail);
+                let mut f = finding(
+                    Severity::Warning,
+                    codes::PREVIOUS_IN_FORCE,
+                    Some(key),
+                    detail,
+                );
                 if let Ok(e) = u64::try_from(expected) {
                     f = compared(f, Number::Count(e), actual);
                 }
@@ -331,7 +361,12 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
             let detail = Detail::Same {
                 last_year: Some(last_draft.report.year),
             };
-            out.push(finding(Severity::Warning, codes::PREVIOUS_SAME, None, detail));
+            out.push(finding(
+                Severity::Warning,
+                codes::PREVIOUS_SAME,
+                None,
+                detail,
+            ));
         }
     }
     let last_totals = totals(last_template, last_draft);
@@ -352,14 +387,21 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
                 last: then,
                 this,
             };
-            let f = finding(Severity::Hint, codes::PREVIOUS_JUMP, Some(key.clone()), detail);
+            let f = finding(
+                Severity::Hint,
+                codes::PREVIOUS_JUMP,
+                Some(key.clone()),
+                detail,
+            );
             out.push(compared(f, then, this));
         }
     }
     for key in ["overview", "problems"] {
         let percent = shared_text_percent(draft.text(key), last_draft.text(key));
         if percent >= SAME_TEXT_PERCENT {
-            let heading = t.section(key).map_or(key.to_string(), |s| s.heading.clone());
+            let heading = t
+                .section(key)
+                .map_or(key.to_string(), |s| s.heading.clone());
             let mut f = finding(
                 Severity::Hint,
                 codes::PREVIOUS_TEXT,

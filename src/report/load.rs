@@ -115,7 +115,10 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-type Entry<'a, 'i> = (&'a Spanned<std::borrow::Cow<'i, str>>, &'a Spanned<DeValue<'i>>);
+type Entry<'a, 'i> = (
+    &'a Spanned<std::borrow::Cow<'i, str>>,
+    &'a Spanned<DeValue<'i>>,
+);
 
 /// Entries in file order, so the first problem reported is the first in the file.
 fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Entry<'a, 'i>> {
@@ -253,7 +256,12 @@ impl Reader<'_> {
     fn draft(&self, doc: &DeTable) -> Result<Draft, LoadError> {
         // `schema` and `template` decide how the rest is read, so they come first.
         let Some(schema) = doc.get("schema") else {
-            return Err(self.error(0, Problem::Missing { key: "schema".into() }));
+            return Err(self.error(
+                0,
+                Problem::Missing {
+                    key: "schema".into(),
+                },
+            ));
         };
         let found = self.integer("schema", schema)?;
         if found > SCHEMA || found < 1 {
@@ -483,9 +491,7 @@ impl Reader<'_> {
                             },
                         ));
                     }
-                    draft
-                        .units
-                        .insert(format!("{path}.{}", column.key), unit);
+                    draft.units.insert(format!("{path}.{}", column.key), unit);
                     continue;
                 }
                 let mut expected: Vec<String> = block

@@ -260,7 +260,10 @@ mod tests {
             Number::parse_input("1000000000000", Kind::Count),
             Err(InputError::TooLarge)
         );
-        assert_eq!(Number::parse_input("  ", Kind::Count), Err(InputError::Empty));
+        assert_eq!(
+            Number::parse_input("  ", Kind::Count),
+            Err(InputError::Empty)
+        );
     }
 
     #[test]
@@ -275,9 +278,6 @@ mod tests {
 
     #[test]
     fn count_overflow_is_reported() {
-        assert_eq!(
-            Number::Count(u64::MAX).checked_add(Number::Count(1)),
-            None
-        );
+        assert_eq!(Number::Count(u64::MAX).checked_add(Number::Count(1)), None);
     }
 }

@@ -243,11 +243,7 @@ impl Table {
                 } else {
                     1
                 };
-                grid.place(
-                    r,
-                    1 + j,
-                    text(Role::ColumnHeader, &column.header, 1, span),
-                );
+                grid.place(r, 1 + j, text(Role::ColumnHeader, &column.header, 1, span));
             }
             r += 1;
             for row in &block.rows {

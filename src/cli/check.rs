@@ -1,35 +1,18 @@
-//! The command line: arguments (with help in the user's language) and the commands that do not
-//! open the full-screen editor.
+//! `gongkai check`: the findings of drafts, for a person or (with `--json`) for a program.
 
+use super::{out_line, today};
 use crate::check::{self, Finding, LastYear, Options, Outcome, Severity, codes};
 use crate::i18n::{self, Lang};
 use crate::library::{self, Loaded};
-use crate::report::{self, AgencyKind, Draft, LoadError};
+use crate::report::{Draft, LoadError};
 use crate::template::Template;
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
-#[derive(Parser, Debug)]
-#[command(name = "gongkai", version, disable_help_subcommand = true)]
-struct Cli {
-    #[arg(long, global = true, value_enum)]
-    lang: Option<Lang>,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    Check(CheckArgs),
-    New(NewArgs),
-    List,
-}
-
 #[derive(Args, Debug)]
-struct CheckArgs {
+pub(super) struct CheckArgs {
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[arg(long, value_name = "LAST.toml")]
@@ -46,105 +29,12 @@ enum SortBy {
     Agency,
 }
 
-#[derive(Args, Debug)]
-struct NewArgs {
-    #[arg(long)]
-    agency: String,
-    #[arg(long)]
-    year: i32,
-    #[arg(long, value_enum, default_value = "department")]
-    kind: KindArg,
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum KindArg {
-    Department,
-    Government,
-}
-
-impl From<KindArg> for AgencyKind {
-    fn from(k: KindArg) -> AgencyKind {
-        match k {
-            KindArg::Department => AgencyKind::Department,
-            KindArg::Government => AgencyKind::Government,
-        }
-    }
-}
-
-/// The language asked for on the command line, before clap has parsed it (clap's own help
-/// must already be in that language).
-fn early_lang(args: &[String]) -> Lang {
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let value = match a.strip_prefix("--lang") {
-            Some("") => it.next().map(String::as_str),
-            Some(rest) => rest.strip_prefix('='),
-            None => None,
-        };
-        match value {
-            Some("en") => return Lang::En,
-            Some("zh") => return Lang::Zh,
-            _ => {}
-        }
-    }
-    Lang::from_env()
-}
-
-/// Runs the command line and returns the exit code of DESIGN.md.
-pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    let lang = early_lang(&args);
-    let command = i18n::localize_cli(Cli::command(), lang);
-    let matches = match command.try_get_matches_from(&args) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
-    };
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(2);
-        }
-    };
-    let lang = cli.lang.unwrap_or(lang);
-    match cli.command {
-        Some(Command::Check(a)) => run_check(&a, lang),
-        Some(Command::New(a)) => run_new(&a, lang),
-        Some(Command::List) => run_list(lang),
-        None => {
-            let _ = i18n::localize_cli(Cli::command(), lang).print_help();
-            ExitCode::SUCCESS
-        }
-    }
-}
-
-/// Today, or `GONGKAI_TODAY=YYYY-MM-DD` (for tests and for checking as of a date).
-fn today() -> Option<jiff::civil::Date> {
-    if let Ok(text) = std::env::var("GONGKAI_TODAY") {
-        return text.parse().ok();
-    }
-    Some(jiff::ZonedDateTime::now().date())
-}
-
-fn out_line(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`gongkai check … | head`) is not an error worth a panic.
-    let _ = writeln!(stdout, "{text}");
-}
-
-// ------------------------------------------------------------------ check
-
 struct Checked {
     path: PathBuf,
     result: Result<(Loaded, Outcome), LoadError>,
 }
 
-fn run_check(args: &CheckArgs, lang: Lang) -> ExitCode {
+pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     let mut files = Vec::new();
     let mut unusable = false;
     let mut many = args.paths.len() > 1;
@@ -191,8 +81,7 @@ fn run_check(args: &CheckArgs, lang: Lang) -> ExitCode {
     sort_checked(&mut checked, args.sort);
 
     if args.json {
-        let values: Vec<serde_json::Value> =
-            checked.iter().map(|c| json_of(c, lang)).collect();
+        let values: Vec<serde_json::Value> = checked.iter().map(|c| json_of(c, lang)).collect();
         let doc = if many {
             serde_json::Value::Array(values)
         } else {
@@ -208,11 +97,9 @@ fn run_check(args: &CheckArgs, lang: Lang) -> ExitCode {
         }
     }
     let any_unusable = unusable || checked.iter().any(|c| c.result.is_err());
-    let any_error = checked.iter().any(|c| {
-        c.result
-            .as_ref()
-            .is_ok_and(|(_, o)| o.summary().errors > 0)
-    });
+    let any_error = checked
+        .iter()
+        .any(|c| c.result.as_ref().is_ok_and(|(_, o)| o.summary().errors > 0));
     ExitCode::from(if any_unusable {
         2
     } else if any_error {
@@ -260,7 +147,13 @@ fn finding_json(lang: Lang, f: &Finding) -> serde_json::Value {
 }
 
 /// The findings of one draft as DESIGN.md's findings format.
-pub fn findings_json(lang: Lang, file: &Path, template: &Template, draft: &Draft, outcome: &Outcome) -> serde_json::Value {
+pub fn findings_json(
+    lang: Lang,
+    file: &Path,
+    template: &Template,
+    draft: &Draft,
+    outcome: &Outcome,
+) -> serde_json::Value {
     serde_json::json!({
         "file": file.display().to_string(),
         "template": template.id,
@@ -331,7 +224,10 @@ fn print_checked(c: &Checked, lang: Lang) {
         let f = &findings[i];
         if f.section != section {
             section = &f.section;
-            out_line(&format!("  {}", i18n::section_name(lang, loaded.template, section)));
+            out_line(&format!(
+                "  {}",
+                i18n::section_name(lang, loaded.template, section)
+            ));
         }
         if f.code == codes::BLANK {
             // One line for the blank cells of a row.
@@ -441,102 +337,4 @@ fn print_table(checked: &[Checked], lang: Lang) {
 fn right(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(text.width());
     format!("{}{text}", " ".repeat(pad))
-}
-
-// ------------------------------------------------------------------ new
-
-/// The report years `new` accepts: from the first format to next year.
-fn year_range() -> (i32, i32) {
-    let first = Template::all().iter().map(|t| t.first_year).min().unwrap_or(2019);
-    let this_year = today().map_or(2026, |d| i32::from(d.year()));
-    (first, this_year + 1)
-}
-
-fn run_new(args: &NewArgs, lang: Lang) -> ExitCode {
-    let (first, last) = year_range();
-    if args.year < first || args.year > last {
-        eprintln!("{}", i18n::year_refused(lang, args.year, first, last));
-        return ExitCode::from(2);
-    }
-    let agency = args.agency.trim();
-    if agency.is_empty() {
-        eprintln!("{}", i18n::agency_missing(lang));
-        return ExitCode::from(2);
-    }
-    let Some(template) = Template::for_year(args.year) else {
-        eprintln!("{}", i18n::year_refused(lang, args.year, first, last));
-        return ExitCode::from(2);
-    };
-    let draft = Draft::new(&template.id, agency, args.year, args.kind.into());
-    let path = match &args.output {
-        Some(p) => p.clone(),
-        None => crate::paths::drafts_dir().join(crate::paths::draft_file_name(agency, args.year)),
-    };
-    match write_new(&path, template, &draft) {
-        Ok(()) => {
-            out_line(&i18n::created(lang, &path, &template.id));
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("{}: {}", path.display(), i18n::write_refused(lang, &message));
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// Writes a new draft, never over an existing file.
-pub fn write_new(path: &Path, template: &Template, draft: &Draft) -> Result<(), NewError> {
-    if path.exists() {
-        return Err(NewError::Exists);
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(NewError::Io)?;
-    }
-    report::save::save(path, template, draft).map_err(NewError::Io)
-}
-
-#[derive(Debug)]
-pub enum NewError {
-    Exists,
-    Io(std::io::Error),
-}
-
-// ------------------------------------------------------------------ list
-
-fn run_list(lang: Lang) -> ExitCode {
-    let dir = crate::paths::drafts_dir();
-    let options = Options {
-        last_year: None,
-        today: today(),
-    };
-    let entries = match library::entries(&dir, &options) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => {
-            eprintln!("{}: {}", dir.display(), i18n::io_error(lang, &e));
-            return ExitCode::from(2);
-        }
-    };
-    out_line(&i18n::list_heading(lang, &dir, entries.len()));
-    for e in &entries {
-        let name = e
-            .path
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        match &e.result {
-            Ok((meta, p)) => out_line(&format!(
-                "  {}  {}  {}  {}",
-                fit_width(&meta.agency, 30),
-                i18n::year(lang, meta.year),
-                i18n::progress_short(lang, p),
-                name
-            )),
-            Err(err) => out_line(&format!(
-                "  {}  {}",
-                fit_width(&name, 30),
-                i18n::problem(lang, &err.problem)
-            )),
-        }
-    }
-    ExitCode::SUCCESS
 }

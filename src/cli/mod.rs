@@ -1,0 +1,98 @@
+//! The command line: arguments (with help in the user's language) and one module per command.
+
+mod check;
+mod list;
+mod new;
+
+pub use check::{findings_json, fit_width};
+pub use new::{NewError, write_new};
+
+use crate::i18n::{self, Lang};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "gongkai", version, disable_help_subcommand = true)]
+struct Cli {
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Check(check::CheckArgs),
+    New(new::NewArgs),
+    List,
+}
+
+/// The language asked for on the command line, before clap has parsed it (clap's own help
+/// must already be in that language).
+fn early_lang(args: &[String]) -> Lang {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        match value {
+            Some("en") => return Lang::En,
+            Some("zh") => return Lang::Zh,
+            _ => {}
+        }
+    }
+    Lang::from_env()
+}
+
+/// Runs the command line and returns the exit code of DESIGN.md.
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let lang = early_lang(&args);
+    let command = i18n::localize_cli(Cli::command(), lang);
+    let matches = match command.try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) if e.use_stderr() => {
+            eprintln!("{}", i18n::clap_error(lang, &e));
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            // --help and --version
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+    };
+    let lang = cli.lang.unwrap_or(lang);
+    match cli.command {
+        Some(Command::Check(a)) => check::run(&a, lang),
+        Some(Command::New(a)) => new::run(&a, lang),
+        Some(Command::List) => list::run(lang),
+        None => {
+            let _ = i18n::localize_cli(Cli::command(), lang).print_help();
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Today, or `GONGKAI_TODAY=YYYY-MM-DD` (for tests and for checking as of a date).
+pub(crate) fn today() -> Option<jiff::civil::Date> {
+    if let Ok(text) = std::env::var("GONGKAI_TODAY") {
+        return text.parse().ok();
+    }
+    Some(jiff::ZonedDateTime::now().date())
+}
+
+pub(crate) fn out_line(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`gongkai check … | head`) is not an error worth a panic.
+    let _ = writeln!(stdout, "{text}");
+}

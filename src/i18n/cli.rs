@@ -1,0 +1,339 @@
+//! Help and messages of the command line.
+
+use super::Lang;
+
+/// Help for each command and argument: (command, argument id, Chinese, English). The command
+/// "" is the program itself.
+const CLI_HELP: &[(&str, &str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "编制、检查和导出政府信息公开工作年度报告",
+        "Compile, check and export the annual report on government information disclosure",
+    ),
+    (
+        "",
+        "lang",
+        "界面语言（zh 中文，en 英文）",
+        "interface language (zh Chinese, en English)",
+    ),
+    (
+        "check",
+        "",
+        "检查报告草稿：勾稽关系、空白、正文与表格是否一致等",
+        "check drafts: balances, blanks, prose against tables and more",
+    ),
+    (
+        "check",
+        "paths",
+        "草稿文件或文件夹（文件夹即其中所有 .toml 草稿）",
+        "draft files or folders (a folder means every .toml draft in it)",
+    ),
+    (
+        "check",
+        "previous",
+        "上年度的报告草稿，用于跨年度检查",
+        "last year's draft, for the cross-year checks",
+    ),
+    (
+        "check",
+        "json",
+        "以 JSON 输出检查结果",
+        "print the findings as JSON",
+    ),
+    (
+        "check",
+        "sort",
+        "多份草稿时汇总表的排序：errors 按错误数，agency 按单位",
+        "order of the summary table: errors (most first) or agency",
+    ),
+    (
+        "new",
+        "",
+        "新建报告草稿（格式由年度决定）",
+        "write a new draft (the format follows from the year)",
+    ),
+    (
+        "new",
+        "agency",
+        "报告单位名称",
+        "name of the reporting agency",
+    ),
+    ("new", "year", "报告年度", "report year"),
+    (
+        "new",
+        "kind",
+        "单位类型：department 政府部门（1月31日前公开），government 人民政府（3月31日前公开）",
+        "department (publishes by 31 January) or government (by 31 March)",
+    ),
+    (
+        "new",
+        "output",
+        "写入的文件（默认在数据文件夹中）",
+        "file to write (default: in the data folder)",
+    ),
+    (
+        "list",
+        "",
+        "列出数据文件夹中的报告草稿",
+        "list the drafts in the data folder",
+    ),
+];
+
+fn cli_help(lang: Lang, command: &str, arg: &str) -> Option<&'static str> {
+    CLI_HELP
+        .iter()
+        .find(|(c, a, _, _)| *c == command && *a == arg)
+        .map(|(_, _, zh, en)| lang.pick(zh, en))
+}
+
+fn localize_one(mut cmd: clap::Command, lang: Lang, name: &str) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let (usage, commands, arguments, options, help, version) = match lang {
+        Lang::Zh => ("用法：", "命令", "参数", "选项", "显示帮助", "显示版本"),
+        Lang::En => (
+            "Usage:",
+            "Commands",
+            "Arguments",
+            "Options",
+            "Print help",
+            "Print version",
+        ),
+    };
+    if let Some(about) = cli_help(lang, name, "") {
+        cmd = cmd.about(about);
+    }
+    // clap's own flags are replaced so their help is in the user's language too.
+    cmd = cmd.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(help),
+    );
+    if name.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(version),
+        );
+    }
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let text = cli_help(lang, name, &id).or_else(|| cli_help(lang, "", &id));
+        let heading = if positional { arguments } else { options };
+        cmd = cmd.mut_arg(id.as_str(), |a| {
+            let takes_values = a.get_action().takes_values();
+            let a = a.help_heading(heading).hide_possible_values(takes_values);
+            match text {
+                Some(text) => a.help(text),
+                None => a,
+            }
+        });
+    }
+    cmd.help_template(format!(
+        "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+    ))
+    .subcommand_help_heading(commands)
+}
+
+/// The clap command with its help in the given language.
+pub fn localize_cli(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut cmd = localize_one(cmd, lang, "");
+    for name in names {
+        cmd = cmd.mut_subcommand(name.as_str(), |s| localize_one(s, lang, &name));
+    }
+    cmd
+}
+
+pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let what = match e.kind() {
+        NotFound => lang.pick("找不到", "not found"),
+        PermissionDenied => lang.pick("没有权限", "permission denied"),
+        ReadOnlyFilesystem => lang.pick("文件系统只读", "read-only file system"),
+        StorageFull => lang.pick("磁盘已满", "disk full"),
+        IsADirectory => lang.pick("这是一个文件夹", "is a folder"),
+        NotADirectory => lang.pick(
+            "路径中有一段不是文件夹",
+            "a part of the path is not a folder",
+        ),
+        _ => return format!("{}{e}", lang.pick("错误：", "error: ")),
+    };
+    what.to_string()
+}
+
+pub fn year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_string(),
+    }
+}
+
+pub fn blank_row(lang: Lang, row: &str, columns: Option<&[String]>) -> String {
+    match (lang, columns) {
+        (Lang::Zh, None) => format!("{row}：整行空白"),
+        (Lang::En, None) => format!("{row}: the whole row is blank"),
+        (Lang::Zh, Some(c)) => format!("{row}：{} 空白", lang.list(c)),
+        (Lang::En, Some(c)) => format!("{row}: {} blank", lang.list(c)),
+    }
+}
+
+pub fn acknowledged_suffix(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（已确认：{reason}）"),
+        Lang::En => format!(" (acknowledged: {reason})"),
+    }
+}
+
+pub fn summary_line(lang: Lang, p: &crate::library::Progress) -> String {
+    let s = &p.summary;
+    match lang {
+        Lang::Zh => format!(
+            "合计：{} 个错误，{} 个警告，{} 个提示，{} 个空白格（已填 {}/{}）{}",
+            s.errors,
+            s.warnings,
+            s.hints,
+            s.blank,
+            p.filled,
+            p.cells,
+            if s.acknowledged > 0 {
+                format!("，{} 个警告已确认", s.acknowledged)
+            } else {
+                String::new()
+            }
+        ),
+        Lang::En => format!(
+            "total: {} errors, {} warnings, {} hints, {} blank cells (filled {}/{}){}",
+            s.errors,
+            s.warnings,
+            s.hints,
+            s.blank,
+            p.filled,
+            p.cells,
+            if s.acknowledged > 0 {
+                format!(", {} warnings acknowledged", s.acknowledged)
+            } else {
+                String::new()
+            }
+        ),
+    }
+}
+
+pub fn progress_short(lang: Lang, p: &crate::library::Progress) -> String {
+    let percent = (p.filled * 100).checked_div(p.cells).unwrap_or(100);
+    match lang {
+        Lang::Zh => format!("已填 {percent:>3}%  错误 {:>3}", p.summary.errors),
+        Lang::En => format!("filled {percent:>3}%  errors {:>3}", p.summary.errors),
+    }
+}
+
+pub fn table_headings(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Zh => ["单位", "年度", "错误", "警告", "空白"],
+        Lang::En => ["Agency", "Year", "Errors", "Warns", "Blank"],
+    }
+}
+
+pub fn unreadable(lang: Lang) -> &'static str {
+    lang.pick("  无法读取", "  unreadable")
+}
+
+pub fn year_refused(lang: Lang, year: i32, first: i32, last: i32) -> String {
+    match lang {
+        Lang::Zh if year < first => format!(
+            "不能新建 {year} 年的报告：现行格式自 {first} 年起适用（请填 {first}–{last} 之间的年度）"
+        ),
+        Lang::Zh => format!("不能新建 {year} 年的报告：最晚只能为明年（{last} 年）新建"),
+        Lang::En if year < first => format!(
+            "cannot create a {year} report: the formats apply from {first} (use a year from {first} to {last})"
+        ),
+        Lang::En => format!("cannot create a {year} report: the latest year is next year ({last})"),
+    }
+}
+
+pub fn agency_missing(lang: Lang) -> &'static str {
+    lang.pick(
+        "请填写报告单位名称（--agency）",
+        "give the agency's name (--agency)",
+    )
+}
+
+pub fn created(lang: Lang, path: &std::path::Path, template: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已新建 {}（格式 {template}）", path.display()),
+        Lang::En => format!("created {} (format {template})", path.display()),
+    }
+}
+
+pub fn write_refused(lang: Lang, e: &crate::cli::NewError) -> String {
+    match e {
+        crate::cli::NewError::Exists => lang
+            .pick(
+                "文件已存在，未覆盖（请用 -o 指定其他文件）",
+                "the file exists and was not overwritten (choose another with -o)",
+            )
+            .into(),
+        crate::cli::NewError::Io(e) => io_error(lang, e),
+    }
+}
+
+pub fn list_heading(lang: Lang, dir: &std::path::Path, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{}：{count} 份草稿", dir.display()),
+        Lang::En => format!("{}: {count} drafts", dir.display()),
+    }
+}
+
+/// A command-line mistake, said in the user's language (clap's own text is English).
+pub fn clap_error(lang: Lang, e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En {
+        return e.render().to_string();
+    }
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        _ => String::new(),
+    };
+    let usage = match e.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(s)) => {
+            s.to_string().replace("Usage:", "用法：").trim().to_string()
+        }
+        _ => String::new(),
+    };
+    let what = match e.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            format!("缺少必填的参数：{}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::UnknownArgument => format!("没有这个选项：{}", context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            format!("没有这个命令：{}", context(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "{} 的值“{}”无效{}",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::InvalidValue),
+            match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => format!("，可用：{}", v.join("、")),
+                _ => String::new(),
+            }
+        ),
+        ErrorKind::MissingSubcommand => "请指定一个命令".to_string(),
+        _ => return e.render().to_string(),
+    };
+    if usage.is_empty() {
+        format!("错误：{what}\n用 --help 查看说明。")
+    } else {
+        format!("错误：{what}\n{usage}\n用 --help 查看说明。")
+    }
+}

@@ -1,0 +1,303 @@
+//! Sentences for the findings of the checks.
+
+use super::Lang;
+use crate::check::{Detail, Finding, Severity};
+use crate::report::Number;
+use crate::report::number::{InputError, MAX_WHOLE};
+
+pub fn severity(lang: Lang, s: Severity) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::Zh) => "警告",
+        (Severity::Hint, Lang::Zh) => "提示",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Hint, Lang::En) => "hint",
+    }
+}
+
+pub fn input_problem(lang: Lang, p: InputError) -> String {
+    match p {
+        InputError::Empty => lang.pick("空白", "blank").into(),
+        InputError::NotANumber => lang.pick("不是数字", "not a number").into(),
+        InputError::Negative => lang.pick("不能为负数", "cannot be negative").into(),
+        InputError::NotWhole => lang.pick("应为整数", "must be a whole number").into(),
+        InputError::TooManyPlaces => lang
+            .pick("最多四位小数", "at most four decimal places")
+            .into(),
+        InputError::TooLarge => match lang {
+            Lang::Zh => format!("数值过大（最大 {MAX_WHOLE}）"),
+            Lang::En => format!("too large (at most {MAX_WHOLE})"),
+        },
+    }
+}
+
+fn numbers(lang: Lang, values: &[Number]) -> String {
+    lang.list(&values.iter().map(Number::to_string).collect::<Vec<_>>())
+}
+
+/// The sentence for a finding.
+pub fn finding(lang: Lang, f: &Finding) -> String {
+    use Lang::*;
+    match (&f.detail, lang) {
+        (
+            Detail::Balance {
+                column,
+                left,
+                right,
+            },
+            Zh,
+        ) => {
+            format!("{column}列：一+二={left}，（七）总计+四={right}")
+        }
+        (
+            Detail::Balance {
+                column,
+                left,
+                right,
+            },
+            En,
+        ) => {
+            format!("column {column}: 一+二 = {left} but （七）总计+四 = {right}")
+        }
+        (Detail::Blank { label }, Zh) => format!("{label}：空白（没有的请填 0）"),
+        (Detail::Blank { label }, En) => format!("{label}: blank (enter 0 if there were none)"),
+        (Detail::Value { label, problem }, _) => {
+            format!(
+                "{label}{}{}",
+                lang.pick("：", ": "),
+                input_problem(lang, *problem)
+            )
+        }
+        (Detail::Overflow { label }, Zh) => format!("{label}：合计超出可计算的范围"),
+        (Detail::Overflow { label }, En) => format!("{label}: the sum is too large to compute"),
+        (Detail::UnitMissing { label, units }, Zh) => {
+            format!("{label}：请注明金额单位（{}）", lang.list(units))
+        }
+        (Detail::UnitMissing { label, units }, En) => {
+            format!(
+                "{label}: record the unit of the amount ({})",
+                lang.list(units)
+            )
+        }
+        (
+            Detail::TemplateYear {
+                template,
+                year,
+                expected: Some(e),
+            },
+            Zh,
+        ) => {
+            format!("{year}年的报告应使用 {e} 格式，当前为 {template}")
+        }
+        (
+            Detail::TemplateYear {
+                template,
+                year,
+                expected: Some(e),
+            },
+            En,
+        ) => {
+            format!("a {year} report uses the {e} format, not {template}")
+        }
+        (Detail::TemplateYear { year, .. }, Zh) => format!("{year}年没有适用的年度报告格式"),
+        (Detail::TemplateYear { year, .. }, En) => format!("no report format applies to {year}"),
+        (Detail::TextEmpty { heading }, Zh) => format!("{heading}：内容为空"),
+        (Detail::TextEmpty { heading }, En) => format!("{heading}: empty"),
+        (Detail::Topics { missing }, Zh) => {
+            format!(
+                "总体情况未提到：{}（格式要求写明五个方面）",
+                lang.list(missing)
+            )
+        }
+        (Detail::Topics { missing }, En) => format!(
+            "the overview does not mention: {} (the format asks for five topics)",
+            lang.list(missing)
+        ),
+        (Detail::Accountability { missing }, Zh) => format!(
+            "人民政府的报告应在总体情况中写明工作考核、社会评议和责任追究结果情况，未提到：{}",
+            lang.list(missing)
+        ),
+        (Detail::Accountability { missing }, En) => format!(
+            "a people's government's overview must cover 工作考核、社会评议、责任追究; missing: {}",
+            lang.list(missing)
+        ),
+        (Detail::FeesNotStated { missing }, Zh) => format!(
+            "未说明信息处理费：{}（自2021年起即使为 0 也须说明）",
+            lang.list(missing)
+        ),
+        (Detail::FeesNotStated { missing }, En) => format!(
+            "信息处理费 not stated: {} (required from 2021, even when 0)",
+            lang.list(missing)
+        ),
+        (Detail::FeesUnpaid { unpaid, notices }, Zh) => {
+            format!("因逾期未缴费不再处理的申请有 {unpaid} 件，但本年只发出收费通知 {notices} 件")
+        }
+        (Detail::FeesUnpaid { unpaid, notices }, En) => format!(
+            "{unpaid} requests were closed for unpaid fees, but only {notices} fee notices were sent"
+        ),
+        (
+            Detail::Narrative {
+                quote,
+                found,
+                candidates,
+                label,
+            },
+            Zh,
+        ) => {
+            if candidates.len() == 1 {
+                format!(
+                    "正文「{quote}」写的是 {found}，表中{label}为 {}",
+                    candidates[0]
+                )
+            } else {
+                format!(
+                    "正文「{quote}」写的是 {found}，与表中可能对应的数字（{}）都不符",
+                    numbers(lang, candidates)
+                )
+            }
+        }
+        (
+            Detail::Narrative {
+                quote,
+                found,
+                candidates,
+                label,
+            },
+            En,
+        ) => {
+            if candidates.len() == 1 {
+                format!(
+                    "the text 「{quote}」 says {found}, the table has {} ({label})",
+                    candidates[0]
+                )
+            } else {
+                format!(
+                    "the text 「{quote}」 says {found}, which matches none of the table's figures ({})",
+                    numbers(lang, candidates)
+                )
+            }
+        }
+        (
+            Detail::UpheldAll {
+                quote,
+                contradicting,
+            },
+            _,
+        ) => {
+            let parts: Vec<String> = contradicting
+                .iter()
+                .map(|(header, n)| match lang {
+                    Zh => format!("{header} {n} 件"),
+                    En => format!("{header} {n}"),
+                })
+                .collect();
+            match lang {
+                Zh => format!("正文「{quote}」，但表四中{}", lang.list(&parts)),
+                En => format!(
+                    "the text says 「{quote}」 but table 四 shows {}",
+                    lang.list(&parts)
+                ),
+            }
+        }
+        (Detail::Carry { column, last, this }, Zh) => {
+            format!("{column}列：上年结转填 {this}，上年报告的结转下年度为 {last}")
+        }
+        (Detail::Carry { column, last, this }, En) => format!(
+            "column {column}: carried over is {this}, last year's report carried forward {last}"
+        ),
+        (
+            Detail::InForce {
+                row,
+                last,
+                issued,
+                repealed,
+                expected,
+                actual,
+            },
+            Zh,
+        ) => format!(
+            "{row}现行有效件数应为 {last}（上年）+{issued}（制发）−{repealed}（废止）={expected}，填的是 {actual}"
+        ),
+        (
+            Detail::InForce {
+                row,
+                last,
+                issued,
+                repealed,
+                expected,
+                actual,
+            },
+            En,
+        ) => format!(
+            "{row}: in force should be {last} (last year) + {issued} issued − {repealed} repealed = {expected}, not {actual}"
+        ),
+        (Detail::Same { last_year }, Zh) => match last_year {
+            Some(y) => format!("所有数字与{y}年报告完全相同，是否沿用了上年报告？"),
+            None => "所有数字与上年报告完全相同，是否沿用了上年报告？".into(),
+        },
+        (Detail::Same { .. }, En) => {
+            "every figure equals last year's: was last year's report copied?".into()
+        }
+        (Detail::Jump { label, last, this }, Zh) => {
+            format!("{label}：上年 {last}，今年 {this}，变化超过一倍，请核实")
+        }
+        (Detail::Jump { label, last, this }, En) => {
+            format!("{label}: {last} last year, {this} this year — more than doubled or halved")
+        }
+        (Detail::PreviousText { heading, percent }, Zh) => {
+            format!("{heading}有 {percent}% 的文字与上年报告相同（格式要求避免内容雷同）")
+        }
+        (Detail::PreviousText { heading, percent }, En) => {
+            format!("{heading}: {percent}% of the text is the same as last year's")
+        }
+        (
+            Detail::Deadline {
+                year,
+                month,
+                day,
+                days_left,
+            },
+            Zh,
+        ) => {
+            if *days_left >= 0 {
+                format!("距法定公开期限（{year}年{month}月{day}日）还有 {days_left} 天")
+            } else {
+                format!(
+                    "已超过法定公开期限（{year}年{month}月{day}日）{} 天",
+                    -days_left
+                )
+            }
+        }
+        (
+            Detail::Deadline {
+                year,
+                month,
+                day,
+                days_left,
+            },
+            En,
+        ) => {
+            if *days_left >= 0 {
+                format!(
+                    "{days_left} days left to the statutory deadline ({year}-{month:02}-{day:02})"
+                )
+            } else {
+                format!(
+                    "{} days past the statutory deadline ({year}-{month:02}-{day:02})",
+                    -days_left
+                )
+            }
+        }
+    }
+}
+
+/// The name of a section for grouping findings (`report` is 基本信息).
+pub fn section_name(lang: Lang, template: &crate::template::Template, key: &str) -> String {
+    if key == "report" {
+        return lang.pick("基本信息", "Report details").to_string();
+    }
+    template
+        .section(key)
+        .map_or(key.to_string(), |s| s.heading.clone())
+}

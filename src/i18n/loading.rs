@@ -1,0 +1,133 @@
+//! Sentences for drafts that cannot be read.
+
+use super::Lang;
+use crate::report::number::MAX_WHOLE;
+use crate::report::{LoadError, Problem, load::Expected};
+
+fn expected_kind(lang: Lang, e: Expected) -> &'static str {
+    match e {
+        Expected::Text => lang.pick("加引号的文字", "text in quotes"),
+        Expected::Integer => lang.pick("整数", "a whole number"),
+        Expected::Table => lang.pick("表（{ … } 或 [节]）", "a table ({ … } or [section])"),
+        Expected::List => lang.pick("列表", "a list"),
+    }
+}
+
+fn suggestion(lang: Lang, key: &str, expected: &[String]) -> String {
+    let best = expected
+        .iter()
+        .map(|e| (strsim::levenshtein(key, e), e))
+        .filter(|(d, e)| *d <= 2 && *d < e.len())
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((_, e)) => match lang {
+            Lang::Zh => format!("是不是“{e}”？"),
+            Lang::En => format!("did you mean “{e}”? "),
+        },
+        None => String::new(),
+    }
+}
+
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    use Lang::*;
+    match (p, lang) {
+        (Problem::Io(e), Zh) => format!("无法读取：{e}"),
+        (Problem::Io(e), En) => format!("cannot read: {e}"),
+        (Problem::NotAFile, _) => lang
+            .pick(
+                "不是普通文件（是文件夹、管道或设备）",
+                "not a regular file (a folder, pipe or device)",
+            )
+            .into(),
+        (Problem::NotUtf8, _) => lang
+            .pick(
+                "此处起不是 UTF-8 文字，请将文件另存为 UTF-8 编码",
+                "not UTF-8 text from here on: save the file as UTF-8",
+            )
+            .into(),
+        (Problem::Syntax(m), Zh) => format!("TOML 语法错误：{m}"),
+        (Problem::Syntax(m), En) => format!("TOML syntax error: {m}"),
+        (Problem::UnknownKey { key, expected }, Zh) => format!(
+            "未知的键“{key}”。{}此处可用：{}",
+            suggestion(lang, key, expected),
+            lang.list(expected)
+        ),
+        (Problem::UnknownKey { key, expected }, En) => format!(
+            "unknown key “{key}”. {}Expected one of: {}",
+            suggestion(lang, key, expected),
+            lang.list(expected)
+        ),
+        (Problem::Missing { key }, Zh) => format!("缺少“{key}”"),
+        (Problem::Missing { key }, En) => format!("“{key}” is missing"),
+        (Problem::WrongType { key, expected }, Zh) => {
+            format!("“{key}”应为{}", expected_kind(lang, *expected))
+        }
+        (Problem::WrongType { key, expected }, En) => {
+            format!("“{key}” should be {}", expected_kind(lang, *expected))
+        }
+        (Problem::Negative { key }, Zh) => format!("“{key}”不能为负数"),
+        (Problem::Negative { key }, En) => format!("“{key}” cannot be negative"),
+        (Problem::NotWhole { key }, Zh) => format!("“{key}”应为整数"),
+        (Problem::NotWhole { key }, En) => format!("“{key}” must be a whole number"),
+        (Problem::NotANumber { key }, Zh) => {
+            format!("“{key}”应为数字（不加引号，例如 12）")
+        }
+        (Problem::NotANumber { key }, En) => {
+            format!("“{key}” should be a number (without quotes, e.g. 12)")
+        }
+        (Problem::TooLarge { key }, Zh) => format!("“{key}”数值过大（最大 {MAX_WHOLE}）"),
+        (Problem::TooLarge { key }, En) => format!("“{key}” is too large (at most {MAX_WHOLE})"),
+        (Problem::Computed { key, label }, Zh) => {
+            format!("“{key}”（{label}）由程序自动计算，不能填写")
+        }
+        (Problem::Computed { key, label }, En) => {
+            format!("“{key}” ({label}) is computed and cannot be typed")
+        }
+        (Problem::UnknownTemplate { id, known }, Zh) => {
+            format!("未知的报告格式“{id}”，可用：{}", lang.list(known))
+        }
+        (Problem::UnknownTemplate { id, known }, En) => {
+            format!("unknown report format “{id}”; known: {}", lang.list(known))
+        }
+        (Problem::SchemaTooNew { found }, Zh) => format!(
+            "文件格式版本 schema = {found} 不是本程序能读的版本（{}），请使用新版 gongkai",
+            crate::report::SCHEMA
+        ),
+        (Problem::SchemaTooNew { found }, En) => format!(
+            "schema = {found} is not a version this program reads ({}); use a newer gongkai",
+            crate::report::SCHEMA
+        ),
+        (Problem::BadYear { found }, Zh) => format!("年份 {found} 不合理"),
+        (Problem::BadYear { found }, En) => format!("{found} is not a plausible year"),
+        (Problem::BadChoice { key, expected }, Zh) => {
+            format!("“{key}”应为以下之一：{}", lang.list(expected))
+        }
+        (Problem::BadChoice { key, expected }, En) => {
+            format!("“{key}” should be one of: {}", lang.list(expected))
+        }
+        (Problem::NoFees { template }, Zh) => format!(
+            "{template} 格式没有信息处理费（[fees]），信息处理费自 2021 年（gip-2021）起才填报"
+        ),
+        (Problem::NoFees { template }, En) => format!(
+            "the {template} format has no 信息处理费 ([fees]); they are reported from 2021 (gip-2021)"
+        ),
+    }
+}
+
+/// `file:line:column: problem`, the way compilers say it.
+pub fn load_error(lang: Lang, e: &LoadError) -> String {
+    let file = e
+        .file
+        .as_ref()
+        .map_or_else(|| "<input>".to_string(), |p| p.display().to_string());
+    if e.line == 0 {
+        format!("{file}: {}", problem(lang, &e.problem))
+    } else {
+        format!(
+            "{file}:{}:{}: {}",
+            e.line,
+            e.column,
+            problem(lang, &e.problem)
+        )
+    }
+}
