@@ -155,6 +155,17 @@ fn figure_at(chars: &[char], i: usize, units: &[Vec<char>]) -> Option<Figure> {
     })
 }
 
+/// A `,` between a digit and exactly three digits (1,037) separates thousands, not clauses.
+fn is_thousands_separator(chars: &[char], i: usize) -> bool {
+    chars[i] == ','
+        && i > 0
+        && chars[i - 1].is_ascii_digit()
+        && chars
+            .get(i + 1..i + 4)
+            .is_some_and(|s| s.iter().all(char::is_ascii_digit))
+        && chars.get(i + 4).is_none_or(|c| digit_value(*c).is_none())
+}
+
 fn ends_with_any(chars: &[char], words: &[String]) -> bool {
     let mut end = chars.len();
     while end > 0 && matches!(chars[end - 1], ' ' | '\u{3000}' | '\u{a0}') {
@@ -187,10 +198,9 @@ fn read_sentence(sheet: &Sheet, sentence: &[char], out: &mut Vec<Finding>) {
 
     let mut clause_start = 0;
     while clause_start < limit {
-        let clause_end = sentence[clause_start..limit]
-            .iter()
-            .position(|c| CLAUSE_ENDS.contains(c))
-            .map_or(limit, |p| clause_start + p);
+        let clause_end = (clause_start..limit)
+            .find(|&i| CLAUSE_ENDS.contains(&sentence[i]) && !is_thousands_separator(sentence, i))
+            .unwrap_or(limit);
         let mut consumed = clause_start;
         let mut i = clause_start;
         while i < clause_end {
@@ -211,6 +221,7 @@ fn read_sentence(sheet: &Sheet, sentence: &[char], out: &mut Vec<Finding>) {
             let terms: Vec<Found> = terms_found
                 .iter()
                 .filter(|f| f.start >= window_start && f.end <= figure.start)
+                .filter(|f| only_links_between(n, &sentence[f.end..figure.start]))
                 .copied()
                 .collect();
             if terms.is_empty() {
@@ -228,6 +239,30 @@ fn read_sentence(sheet: &Sheet, sentence: &[char], out: &mut Vec<Finding>) {
         }
         clause_start = clause_end + 1;
     }
+}
+
+/// Whether the text between a term and its number holds nothing but linking words (案件, 共,
+/// 为), other terms, verbs, qualifiers, spaces and enumeration marks. Anything else names the
+/// thing counted (相关微信 293 条), which is then not the term's figure.
+fn only_links_between(n: &crate::template::Narrative, gap: &[char]) -> bool {
+    let allowed = n
+        .links
+        .iter()
+        .chain(
+            n.terms
+                .iter()
+                .flat_map(|t| t.words.iter().chain(t.senses.iter().flat_map(|s| &s.verbs))),
+        )
+        .chain(n.qualifiers.iter().flat_map(|q| &q.words))
+        .map(String::as_str);
+    let mut covered: Vec<bool> = gap
+        .iter()
+        .map(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '、' | '：' | ':'))
+        .collect();
+    for f in find_all(gap, &vec![false; gap.len()], allowed) {
+        covered[f.start..f.end].iter_mut().for_each(|c| *c = true);
+    }
+    covered.iter().all(|&c| c)
 }
 
 /// The figures one reference to a cell, row or group can mean, given the qualifiers nearby.

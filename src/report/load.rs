@@ -445,7 +445,11 @@ impl Reader<'_> {
         for (row_key, row_value) in entries(rows) {
             let row_name = row_key.get_ref().as_ref();
             let Some((block, row)) = table.row(row_name) else {
-                let expected = table.rows().map(|(_, r)| r.key.clone()).collect();
+                let expected = table
+                    .rows()
+                    .filter(|(_, r)| r.sum.is_none())
+                    .map(|(_, r)| r.key.clone())
+                    .collect();
                 return Err(self.unknown(row_key.span(), row_name, expected));
             };
             let path = format!("{}.{}", table.key, row_name);

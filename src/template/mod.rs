@@ -256,6 +256,8 @@ pub struct Narrative {
     pub reach: usize,
     /// Words that introduce a breakdown (其中): the rest of the sentence is not checked.
     pub breakdown: Vec<String>,
+    /// Words that may stand between a term and its number (案件, 共, 为 …).
+    pub links: Vec<String>,
     /// Words that make a figure approximate (近, 约, 余): it is not checked.
     pub approximate: Vec<String>,
     pub upheld_all: UpheldAll,
