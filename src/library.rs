@@ -51,11 +51,11 @@ pub struct Progress {
 
 /// Cells filled out of all input cells.
 pub fn progress(loaded: &Loaded, outcome: &Outcome) -> Progress {
-    let cells = loaded.template.input_cells().count();
-    let filled = loaded
-        .template
-        .input_cells()
-        .filter(|c| loaded.draft.cells.contains_key(&c.key()))
+    let inputs = &loaded.template.compiled().inputs;
+    let cells = inputs.len();
+    let filled = inputs
+        .iter()
+        .filter(|c| loaded.draft.cells.contains_key(&c.key))
         .count();
     Progress {
         filled,

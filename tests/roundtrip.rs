@@ -25,7 +25,7 @@ fn a_saved_draft_reads_well() {
     let d = sample();
     let text = save::to_toml(template(&d), &d);
     assert!(text.starts_with("schema = 1\ntemplate = \"gip-2019\"\n"));
-    assert!(text.contains("overview = \"\"\"\n（一）聚焦权力配置运行"));
+    assert!(text.contains("overview = '''\n（一）聚焦权力配置运行"));
     assert!(text.contains("# 三、本年度办理结果 · （三）不予公开 · 4.保护第三方合法权益\nrefused_third_party = { natural_person = 3, business = 0"));
     assert!(
         text.contains("procurement = { projects = 44, amount = 240000.0, amount_unit = \"元\" }")

@@ -1,7 +1,7 @@
 //! Writing a draft as TOML that reads well and diffs cleanly.
 //!
 //! Keys follow the template's order; each row sits on its own line under a comment with its
-//! official label; long prose is a `"""` block. What [`to_toml`] writes, `load::load_str` reads
+//! official label; long prose is a block string. What [`to_toml`] writes, `load::load_str` reads
 //! back to the same draft (a property test holds it to that).
 
 use super::{Draft, META_TEXT_FIELDS, Number, SCHEMA};
@@ -144,10 +144,20 @@ fn quote(text: &str) -> String {
     out
 }
 
-/// Prose: a `"""` block when long or multi-line, otherwise a basic string.
+/// Prose: a block when long or multi-line, otherwise a basic string. The block is a literal
+/// `'''` one when nothing in the text needs escaping (it reads back faster and shows the text
+/// exactly as typed), else a `"""` one with escapes.
 fn prose(text: &str) -> String {
     if !text.contains('\n') && text.chars().count() <= INLINE_TEXT_LIMIT {
         return quote(text);
+    }
+    let literal_safe = !text.contains("'''")
+        && !text.ends_with('\'')
+        && !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t');
+    if literal_safe {
+        return format!("'''\n{text}'''");
     }
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str("\"\"\"\n");

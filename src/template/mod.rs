@@ -5,6 +5,7 @@
 //! checks are configured. Everything else in gongkai is generic over it: a new national format
 //! is a new file in `assets/templates/`, not new code.
 
+pub mod compiled;
 pub mod grid;
 mod validate;
 
@@ -47,6 +48,9 @@ pub struct Template {
     pub fees: Vec<FeeField>,
     pub checks: Checks,
     pub narrative: Narrative,
+    /// Lookups derived from the above, built on first use.
+    #[serde(skip)]
+    compiled: OnceLock<compiled::Compiled>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -311,6 +315,11 @@ impl Template {
         })?;
         validate::validate(&template)?;
         Ok(template)
+    }
+
+    /// The cell keys, computed-cell parts and prose vocabulary, worked out once.
+    pub fn compiled(&self) -> &compiled::Compiled {
+        self.compiled.get_or_init(|| compiled::Compiled::new(self))
     }
 
     /// A built-in template by id.
