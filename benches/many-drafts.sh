@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The reviewer's workload, end to end with the release binary: `gongkai check` (and, once it
-# exists, `gongkai merge`) over a folder of 10,000 drafts. Prints hyperfine's timings and the
+# The reviewer's workload, end to end with the release binary: `gongkai check` and
+# `gongkai merge` over a folder of 10,000 drafts. Prints hyperfine's timings and the
 # peak memory from /usr/bin/time -v. Targets: under 2 s and 200 MB each.
 #
 #   benches/many-drafts.sh [COUNT]
@@ -34,10 +34,11 @@ if command -v hyperfine >/dev/null; then
   hyperfine --warmup 1 --runs 10 -i "$bin check $dir > /dev/null"
 fi
 /usr/bin/time -v "$bin" check "$dir" 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
-if "$bin" merge --help >/dev/null 2>&1; then
-  if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs 10 -i "$bin merge $dir --agency 汇总 --allow-errors -o $dir/../merged-\$RANDOM.toml > /dev/null"
-  fi
-  /usr/bin/time -v "$bin" merge "$dir" --agency 汇总 --allow-errors -o "$dir.merged.toml" 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
-  rm -f "$dir".merged.toml "$dir"/../merged-*.toml
+out=$(mktemp -d)
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 1 --runs 10 -i --prepare "rm -f $out/sum.toml" \
+    "$bin merge $dir --agency 汇总 -o $out/sum.toml > /dev/null"
 fi
+rm -f "$out/sum.toml"
+/usr/bin/time -v "$bin" merge "$dir" --agency 汇总 -o "$out/sum.toml" 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
+rm -rf "$out"

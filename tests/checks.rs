@@ -233,6 +233,7 @@ fn deadline_hint_counts_the_days_left() {
 fn previous(carried_forward: &[(&str, u64)], in_force: &[(&str, u64)]) -> Previous {
     Previous {
         year: Some(2023),
+        file: None,
         carried_forward: carried_forward
             .iter()
             .map(|(k, v)| (k.to_string(), *v))

@@ -310,3 +310,142 @@ fn every_command_has_help_in_both_languages() {
         .code(2)
         .stderr(predicate::str::contains("缺少必填的参数"));
 }
+
+#[test]
+fn new_from_last_year_fills_carried_over_and_checks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("2020.toml");
+    std::fs::copy(SAMPLE, &last).unwrap();
+    let this = dir.path().join("2021.toml");
+    gongkai()
+        .args(["new", "--from"])
+        .arg(&last)
+        .arg("-o")
+        .arg(&this)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("gip-2021"))
+        .stdout(predicate::str::contains(
+            "未结转上年数据：规章 · 现行有效件数",
+        ));
+    let text = std::fs::read_to_string(&this).unwrap();
+    assert!(text.contains("agency = \"厦门市人力资源和社会保障局\"\nyear = 2021"));
+    assert!(text.contains("carried_over = { natural_person = 0, business = 1,"));
+    assert!(text.contains("file = \"2020.toml\""));
+    // check finds last year's draft through [previous].file: no carry warning, and the
+    // 上年结转 cells are not blank.
+    let out = gongkai().arg("check").arg(&this).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(!stdout.contains("previous.carry"), "{stdout}");
+    assert!(
+        !stdout.contains("二、上年结转政府信息公开申请数量：整行空白"),
+        "{stdout}"
+    );
+}
+
+fn unit_drafts(dir: &Path) {
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    for (file, name) in [("a.toml", "甲局"), ("b.toml", "乙局"), ("c.toml", "丙局")] {
+        std::fs::write(
+            dir.join(file),
+            sample.replace("厦门市人力资源和社会保障局", name),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn merge_sums_three_units_and_names_the_missing_fourth() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units");
+    std::fs::create_dir(&units).unwrap();
+    unit_drafts(&units);
+    let expect = dir.path().join("units.txt");
+    std::fs::write(&expect, "# 应报单位\n甲局\n乙局\n丙局\n丁局\n").unwrap();
+    let out = dir.path().join("sum.toml");
+    gongkai()
+        .arg("merge")
+        .arg(&units)
+        .args(["--agency", "厦门市人民政府", "-o"])
+        .arg(&out)
+        .arg("--expect")
+        .arg(&expect)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("已汇总 3 个单位的 2020 年报告"))
+        .stdout(predicate::str::contains(
+            "下级缺报（名单中有、但没有草稿）：丁局",
+        ));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("new_received = { natural_person = 93, business = 3,"));
+    assert!(text.contains("litigation_direct = { upheld = 9, corrected = 6,"));
+    assert!(text.contains("amount = 720000.0, amount_unit = \"元\""));
+    assert!(text.contains("sources = [\"丙局\", \"乙局\", \"甲局\"]"));
+
+    // Merging again into the same folder does not take the summary for a unit, and never
+    // overwrites it.
+    std::fs::copy(&out, units.join("sum.toml")).unwrap();
+    gongkai()
+        .arg("merge")
+        .arg(&units)
+        .args(["--agency", "厦门市人民政府", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("跳过"))
+        .stderr(predicate::str::contains("文件已存在"));
+}
+
+#[test]
+fn merge_refuses_a_unit_of_another_year_naming_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    unit_drafts(dir.path());
+    let other = std::fs::read_to_string(dir.path().join("c.toml"))
+        .unwrap()
+        .replace("year = 2020", "year = 2019");
+    std::fs::write(dir.path().join("c.toml"), other).unwrap();
+    let out = dir.path().join("out/sum.toml");
+    gongkai()
+        .arg("merge")
+        .arg(dir.path())
+        .args(["--agency", "某市", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "丙局：是 2019 年（gip-2019）的报告，本次汇总的是 2020 年",
+        ))
+        .stderr(predicate::str::contains("未写入任何文件"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn merge_refuses_drafts_with_errors_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    unit_drafts(dir.path());
+    let broken = std::fs::read_to_string(dir.path().join("b.toml"))
+        .unwrap()
+        .replace(
+            "carried_forward = { natural_person = 0, business = 1",
+            "carried_forward = { natural_person = 0, business = 2",
+        );
+    std::fs::write(dir.path().join("b.toml"), broken).unwrap();
+    let out = dir.path().join("sum.toml");
+    gongkai()
+        .arg("merge")
+        .arg(dir.path())
+        .args(["--agency", "某市", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("乙局：有 2 个错误"));
+    assert!(!out.exists());
+    gongkai()
+        .arg("merge")
+        .arg(dir.path())
+        .args(["--agency", "某市", "--allow-errors", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.exists());
+}

@@ -168,6 +168,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                     }
                     d.previous = previous.map(|(a, b)| Previous {
                         year: Some(year - 1),
+                        file: None,
                         carried_forward: [("business".to_string(), a)].into(),
                         in_force: if id == "gip-2021" {
                             [("regulations".to_string(), b)].into()

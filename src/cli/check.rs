@@ -76,7 +76,7 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         today: today(),
     };
     let json = args.json;
-    let mut checked = parallel_map(files, |path| check_one(path, &options, lang, json));
+    let mut checked = library::parallel_map(files, |path| check_one(path, &options, lang, json));
     sort_checked(&mut checked, args.sort);
 
     if args.json {
@@ -114,35 +114,26 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     })
 }
 
-/// Applies `f` to every item on every core, keeping the order.
-fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 2 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::new();
-    let mut items = items.into_iter().peekable();
-    while items.peek().is_some() {
-        chunks.push(items.by_ref().take(chunk).collect());
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            // A panic in a checker thread is a defect; carry it to the main thread.
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
 fn check_one(path: PathBuf, options: &Options, lang: Lang, json: bool) -> Checked {
     match library::load(&path) {
         Ok(loaded) => {
+            // Without --previous, last year's whole draft named in [previous] is used if it
+            // can be read; otherwise [previous]'s own figures.
+            let last = match options.last_year {
+                Some(_) => None,
+                None => library::load_previous(&path, &loaded.draft),
+            };
+            let own_options;
+            let options = match &last {
+                Some(l) => {
+                    own_options = Options {
+                        last_year: Some(LastYear::from_draft(l.template, &l.draft)),
+                        today: options.today,
+                    };
+                    &own_options
+                }
+                None => options,
+            };
             let outcome = check::check(loaded.template, &loaded.draft, options);
             let summary = outcome.summary();
             let (out, value) = if json {
@@ -390,7 +381,7 @@ fn print_table(checked: &[Checked], lang: Lang) {
     }
 }
 
-fn right(text: &str, width: usize) -> String {
+pub(super) fn right(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(text.width());
     format!("{}{text}", " ".repeat(pad))
 }

@@ -2,10 +2,12 @@
 
 mod check;
 mod list;
+mod merge;
 mod new;
 
 pub use check::{findings_json, fit_width};
-pub use new::{NewError, write_new};
+pub use merge::{Refusal, unit_names};
+pub use new::{NewError, reference_from, write_new, year_range};
 
 use crate::i18n::{self, Lang};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -25,6 +27,7 @@ struct Cli {
 enum Command {
     Check(check::CheckArgs),
     New(new::NewArgs),
+    Merge(merge::MergeArgs),
     List,
 }
 
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::New(a)) => new::run(&a, lang),
+        Some(Command::Merge(a)) => merge::run(&a, lang),
         Some(Command::List) => list::run(lang),
         None => {
             let _ = i18n::localize_cli(Cli::command(), lang).print_help();

@@ -542,6 +542,7 @@ impl Reader<'_> {
                     }
                     previous.year = Some(year as i32);
                 }
+                "file" => previous.file = Some(self.string("previous.file", value)?),
                 "carried_forward" if carry_table.is_some() => {
                     let columns: Vec<String> = carry_table
                         .into_iter()
@@ -562,7 +563,9 @@ impl Reader<'_> {
                     previous.in_force = self.counts("previous.in_force", &rows, value)?;
                 }
                 _ => {
-                    let mut expected = vec!["year".to_string(), "carried_forward".to_string()];
+                    let mut expected = ["year", "file", "carried_forward"]
+                        .map(String::from)
+                        .to_vec();
                     if template.checks.in_force.is_some() {
                         expected.push("in_force".into());
                     }

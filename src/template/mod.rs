@@ -46,6 +46,9 @@ pub struct Template {
     pub tables: Vec<Table>,
     #[serde(default)]
     pub fees: Vec<FeeField>,
+    /// Why some of last year's figures cannot be carried over from an older format.
+    #[serde(default)]
+    pub carry_notes: Vec<CarryNote>,
     pub checks: Checks,
     pub narrative: Narrative,
     /// Lookups derived from the above, built on first use.
@@ -141,6 +144,14 @@ pub struct Column {
     /// For an amount the format prints without a unit: the units a draft may record.
     #[serde(default)]
     pub units: Vec<String>,
+    /// How many of the smallest unit each of `units` is (元 1, 万元 10000), for adding amounts
+    /// recorded in different units.
+    #[serde(default)]
+    pub unit_factors: Vec<u64>,
+    /// In a draft started from last year's: this column is the sum of these columns of the same
+    /// row last year (上一年项目数量 = last year's 上一年项目数量 + 本年增/减).
+    #[serde(default)]
+    pub carry_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -155,6 +166,10 @@ pub struct Row {
     /// A computed row: the sum of these rows (or row groups).
     #[serde(default)]
     pub sum: Option<Vec<String>>,
+    /// In a draft started from last year's: this row is the sum of these rows of the same
+    /// column last year (二、上年结转 = last year's 四、结转下年度).
+    #[serde(default)]
+    pub carry_from: Vec<String>,
 }
 
 /// What a number cell holds.
@@ -167,6 +182,15 @@ pub enum Kind {
     Signed,
     /// A decimal ≥ 0 with at most four places.
     Amount,
+}
+
+/// A note on what cannot be carried from a draft in another format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarryNote {
+    /// The format of last year's draft.
+    pub from: String,
+    pub note: String,
 }
 
 /// One 信息处理费 figure.
@@ -337,6 +361,17 @@ impl Template {
         builtins().iter().find(|t| t.covers(year))
     }
 
+    /// The report years a new draft may be for, given this calendar year: from the first
+    /// format's year to next year.
+    pub fn allowed_years(this_year: i32) -> (i32, i32) {
+        let first = builtins()
+            .iter()
+            .map(|t| t.first_year)
+            .min()
+            .unwrap_or(this_year);
+        (first, this_year + 1)
+    }
+
     pub fn covers(&self, year: i32) -> bool {
         year >= self.first_year && self.last_year.is_none_or(|last| year <= last)
     }
@@ -362,6 +397,12 @@ impl Template {
     /// Every cell a person types, in report order.
     pub fn input_cells(&self) -> impl Iterator<Item = CellRef<'_>> {
         self.tables.iter().flat_map(|t| t.input_cells())
+    }
+
+    /// Looks up `table.row`: the row and the block holding it.
+    pub fn cell_row(&self, key: &str) -> Option<(&Block, &Row)> {
+        let (table, row) = key.split_once('.')?;
+        self.table(table)?.row(row)
     }
 
     /// Looks up `table.row.column`.
