@@ -9,6 +9,8 @@ pub mod check;
 pub mod cli;
 pub mod i18n;
 pub mod library;
+pub mod lock;
 pub mod paths;
+pub mod recovery;
 pub mod report;
 pub mod template;
