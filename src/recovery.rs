@@ -101,7 +101,7 @@ impl Store {
                 self.pending(&draft_path).filter(|p| p.recovery == e.path())
             })
             .collect();
-        out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        out.sort_by_key(|p| std::cmp::Reverse(p.saved_at));
         out
     }
 }
