@@ -7,6 +7,8 @@
 pub mod atomic;
 pub mod check;
 pub mod cli;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod library;
 pub mod lock;
