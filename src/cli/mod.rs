@@ -1,6 +1,7 @@
 //! The command line: arguments (with help in the user's language) and one module per command.
 
 mod check;
+mod export;
 mod list;
 mod merge;
 mod new;
@@ -28,6 +29,7 @@ enum Command {
     Check(check::CheckArgs),
     New(new::NewArgs),
     Merge(merge::MergeArgs),
+    Export(export::ExportArgs),
     List,
 }
 
@@ -79,6 +81,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::New(a)) => new::run(&a, lang),
         Some(Command::Merge(a)) => merge::run(&a, lang),
+        Some(Command::Export(a)) => export::run(&a, lang),
         Some(Command::List) => list::run(lang),
         None => {
             let _ = i18n::localize_cli(Cli::command(), lang).print_help();

@@ -5,10 +5,12 @@
 //! and column names, section headings — stay Chinese in both, as the format prints them.
 
 mod cli;
+mod export;
 mod findings;
 mod loading;
 
 pub use cli::*;
+pub use export::*;
 pub use findings::*;
 pub use loading::*;
 
