@@ -16,6 +16,8 @@ pub struct Content<'a> {
     pub template: &'a Template,
     /// The title, with （草稿） appended on a draft.
     pub title: String,
+    /// The reporting agency (the document's author).
+    pub agency: &'a str,
     pub draft: bool,
     /// The unnumbered opening paragraphs.
     pub preamble: Vec<String>,
@@ -75,7 +77,7 @@ impl<'a> Content<'a> {
     /// Works out the content of a report.
     pub fn build(
         template: &'a Template,
-        draft: &Draft,
+        draft: &'a Draft,
         outcome: &Outcome,
         draft_mark: bool,
     ) -> Content<'a> {
@@ -128,6 +130,7 @@ impl<'a> Content<'a> {
         Content {
             template,
             title,
+            agency: &meta.agency,
             draft: draft_mark,
             preamble,
             sections,

@@ -49,7 +49,10 @@ pub fn preamble(f: &PreambleFacts) -> String {
     if f.website.trim().is_empty() {
         out.push_str(&format!("本报告电子版可在{agency}门户网站查阅或下载。"));
     } else {
-        out.push_str(&format!("本报告电子版可在{}查阅或下载。", f.website.trim()));
+        out.push_str(&format!(
+            "本报告电子版可在{agency}门户网站（{}）查阅或下载。",
+            f.website.trim()
+        ));
     }
     let office = f.contact_office.trim();
     let parts: Vec<String> = [

@@ -170,6 +170,8 @@ pub fn render(content: &Content) -> Result<Vec<u8>, ExportError> {
     xml.styles = patch::document_language(&xml.styles)?;
     xml.document = patch::repeat_header_rows(&xml.document, &header_rows)?;
     xml.font_table = patch::font_table(&FONTS);
+    xml.doc_props.core =
+        patch::core_properties(&xml.doc_props.core, &content.title, content.agency)?;
     let mut out = std::io::Cursor::new(Vec::with_capacity(256 * 1024));
     xml.pack(&mut out)
         .map_err(|e| ExportError::Package(e.to_string()))?;

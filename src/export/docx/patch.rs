@@ -6,7 +6,7 @@
 //! unchanged; a patch that finds nothing to patch is an error, not a silent no-op.
 
 use crate::export::ExportError;
-use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
 fn failed(what: &str) -> ExportError {
@@ -135,6 +135,48 @@ pub fn repeat_header_rows(document: &[u8], header_rows: &[usize]) -> Result<Vec<
     Ok(writer.into_inner())
 }
 
+/// Names the document's title and author (the agency) in its core properties, where docx-rs
+/// writes 「unknown」.
+pub fn core_properties(core: &[u8], title: &str, author: &str) -> Result<Vec<u8>, ExportError> {
+    let mut reader = Reader::from_reader(core);
+    let mut writer = Writer::new(Vec::with_capacity(core.len() + 256));
+    let mut replacing = false;
+    let mut done = false;
+    loop {
+        let event = reader.read_event().map_err(xml_error)?;
+        match &event {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == b"dc:creator" => {
+                writer
+                    .write_event(Event::Start(BytesStart::new("dc:title")))
+                    .map_err(xml_error)?;
+                writer
+                    .write_event(Event::Text(BytesText::new(title)))
+                    .map_err(xml_error)?;
+                writer
+                    .write_event(Event::End(BytesEnd::new("dc:title")))
+                    .map_err(xml_error)?;
+                replacing = true;
+                done = true;
+            }
+            Event::Start(e) if e.name().as_ref() == b"cp:lastModifiedBy" => replacing = true,
+            Event::End(_) if replacing => {
+                writer
+                    .write_event(Event::Text(BytesText::new(author)))
+                    .map_err(xml_error)?;
+                replacing = false;
+            }
+            Event::Text(_) | Event::GeneralRef(_) if replacing => continue,
+            _ => {}
+        }
+        writer.write_event(event).map_err(xml_error)?;
+    }
+    if !done {
+        return Err(failed("core.xml has no creator"));
+    }
+    Ok(writer.into_inner())
+}
+
 /// A font the report names, with what Word should use where it is not installed.
 pub struct FontEntry {
     pub name: &'static str,
@@ -200,6 +242,17 @@ mod tests {
         let out = String::from_utf8(document_language(styles).unwrap()).unwrap();
         assert!(out.contains(r#"<w:sz w:val="32" /><w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>"#), "{out}");
         assert!(out.contains("<w:style><w:rPr /></w:style>"), "{out}");
+    }
+
+    #[test]
+    fn core_properties_name_title_and_author() {
+        let core = br#"<cp:coreProperties><dc:creator>unknown</dc:creator><cp:lastModifiedBy>unknown</cp:lastModifiedBy></cp:coreProperties>"#;
+        let out = String::from_utf8(core_properties(core, "标题 & 题", "某局").unwrap()).unwrap();
+        assert_eq!(
+            out,
+            "<cp:coreProperties><dc:title>标题 &amp; 题</dc:title><dc:creator>某局</dc:creator>\
+             <cp:lastModifiedBy>某局</cp:lastModifiedBy></cp:coreProperties>"
+        );
     }
 
     #[test]
