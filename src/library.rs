@@ -51,11 +51,15 @@ pub struct Progress {
 
 /// Cells filled out of all input cells.
 pub fn progress(loaded: &Loaded, outcome: &Outcome) -> Progress {
-    let cells = loaded.template.input_cells().count();
-    let filled = loaded
-        .template
+    progress_of(loaded.template, &loaded.draft, outcome)
+}
+
+/// Cells filled out of all input cells, of a draft and its template.
+pub fn progress_of(template: &Template, draft: &Draft, outcome: &Outcome) -> Progress {
+    let cells = template.input_cells().count();
+    let filled = template
         .input_cells()
-        .filter(|c| loaded.draft.cells.contains_key(&c.key()))
+        .filter(|c| draft.cells.contains_key(&c.key()))
         .count();
     Progress {
         filled,
