@@ -2,7 +2,7 @@
 //! information disclosure (政府信息公开工作年度报告).
 //!
 //! The domain — `template`, `report`, `check` — knows nothing of terminals; the command line
-//! (`cli`) is one client of it.
+//! (`cli`) and the full-screen editor (`tui`) are its clients.
 
 pub mod atomic;
 pub mod check;
@@ -12,3 +12,4 @@ pub mod library;
 pub mod paths;
 pub mod report;
 pub mod template;
+pub mod tui;

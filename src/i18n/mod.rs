@@ -7,6 +7,7 @@
 mod cli;
 mod findings;
 mod loading;
+pub mod tui;
 
 pub use cli::*;
 pub use findings::*;
