@@ -107,6 +107,14 @@ pub fn progress(lang: Lang, filled: usize, cells: usize, done: usize, sections: 
     }
 }
 
+/// Progress in two short lines, for the foot of the section list.
+pub fn progress_lines(lang: Lang, filled: usize, cells: usize, done: usize, sections: usize) -> [String; 2] {
+    match lang {
+        Lang::Zh => [format!(" 已填 {filled}/{cells}"), format!(" 完成 {done}/{sections} 部分")],
+        Lang::En => [format!(" {filled}/{cells} cells"), format!(" {done}/{sections} sections")],
+    }
+}
+
 pub fn year(lang: Lang, year: i32) -> String {
     super::year(lang, year)
 }

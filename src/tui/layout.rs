@@ -34,7 +34,14 @@ pub fn areas(width: u16, height: u16) -> Areas {
     let side = sidebar_width(width).min(width);
     let main_x = side;
     let main_w = width.saturating_sub(side);
-    let panel_h = if height >= 40 { 9 } else { 6 }.min(body_height);
+    let panel_h = if height >= 40 {
+        9
+    } else if height >= 30 {
+        6
+    } else {
+        5
+    }
+    .min(body_height);
     // The title line, the content, a rule, the panel.
     let content_h = body_height.saturating_sub(panel_h + 2);
     Areas {

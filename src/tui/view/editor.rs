@@ -83,13 +83,14 @@ fn header(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         file,
         mark
     );
-    let room = usize::from(area.width)
-        .saturating_sub(str_width(&progress) + str_width(&rest) + 3);
+    let progress_w = if area.width >= 120 { str_width(&progress) } else { 0 };
+    let room = usize::from(area.width).saturating_sub(progress_w + str_width(&rest) + 3);
     let agency = fit(&doc.draft.report.agency, room.max(6));
     let left = format!(" {agency}{rest}");
     put(buf, area.x, area.y, &left, area.width, theme.focus());
     let pw = str_width(&progress) as u16 + 1;
-    if area.width > pw + str_width(&left) as u16 {
+    // At narrow widths the progress is at the foot of the section list instead.
+    if area.width >= 120 && area.width > pw + str_width(&left) as u16 {
         put(buf, area.right() - pw, area.y, &progress, pw, theme.focus());
     }
 }
@@ -118,6 +119,15 @@ fn sidebar(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         let word = format!("  {} {}", theme.mark(state), tr::state_word(app.lang, state));
         put(buf, area.x, y + 1, &word, text_w, theme.state_style(state));
     }
+    // Progress at the foot of the list, below the sections.
+    let below = area.y + app.pages.len() as u16 * SIDEBAR_LINES;
+    if let Some((filled, cells, done, sections)) = app.progress()
+        && below + 2 < area.bottom()
+    {
+        let [a, b] = tr::progress_lines(app.lang, filled, cells, done, sections);
+        put(buf, area.x, area.bottom() - 2, &a, text_w, theme.bold());
+        put(buf, area.x, area.bottom() - 1, &b, text_w, theme.bold());
+    }
 }
 
 fn status(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
@@ -137,7 +147,7 @@ pub(super) fn footer(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
     let mut x = area.x;
     // The keys of this screen first, then those that work everywhere.
     let mut shown: Vec<&keys::Binding> = keys::bindings(context).filter(|b| b.footer).collect();
-    shown.sort_by_key(|b| b.contexts.len());
+    shown.sort_by_key(|b| (b.command != crate::tui::action::Command::Help, b.contexts.len()));
     for b in shown {
         let key = keys::key_name(&b.keys[0]);
         let label = tr::key_help(app.lang, b.help);
