@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod exporter;
 pub mod history;
 pub mod keys;
@@ -34,7 +35,7 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::Backend;
 use std::io::{self, Stdout};
 use std::path::PathBuf;
 
@@ -145,7 +146,7 @@ pub fn run(options: Options) -> Result<(), String> {
     }));
     enter_terminal().map_err(|e| e.to_string())?;
     let result = (|| -> io::Result<()> {
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut terminal = Terminal::new(backend::Screen::new(io::stdout()))?;
         terminal.clear()?;
         event_loop(&mut terminal, &mut app)
     })();
@@ -153,7 +154,7 @@ pub fn run(options: Options) -> Result<(), String> {
     result.map_err(|e| e.to_string())
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut Terminal<backend::Screen<Stdout>>, app: &mut App) -> io::Result<()> {
     while !app.quit {
         let size = terminal.size()?;
         if (size.width, size.height) != (app.width, app.height) {
