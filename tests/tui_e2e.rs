@@ -24,7 +24,10 @@ impl Screen {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        panic!("the screen never showed {what:?}; it shows:\n{}", self.text());
+        panic!(
+            "the screen never showed {what:?}; it shows:\n{}",
+            self.text()
+        );
     }
 }
 
@@ -53,7 +56,11 @@ fn type_into_table_three_save_quit_and_read_the_file() {
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
 
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(std::num::NonZero::new(30).unwrap(), std::num::NonZero::new(100).unwrap(), 0)));
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZero::new(30).unwrap(),
+        std::num::NonZero::new(100).unwrap(),
+        0,
+    )));
     let mut reader = pair.master.try_clone_reader().unwrap();
     {
         let parser = Arc::clone(&parser);
@@ -98,7 +105,10 @@ fn type_into_table_three_save_quit_and_read_the_file() {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the editor did not quit");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the editor did not quit"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success());

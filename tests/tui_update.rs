@@ -144,8 +144,17 @@ fn signed_cells_take_a_sign_and_amounts_a_point() {
     let mut app = empty(2020);
     go_to_section(&mut app, "proactive");
     // 行政许可 · 本年增/减 is a signed cell.
-    let table = app.doc.as_ref().unwrap().template.table("proactive").unwrap();
-    let row = table.rows().position(|(_, r)| r.key == "licensing").unwrap();
+    let table = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .template
+        .table("proactive")
+        .unwrap();
+    let row = table
+        .rows()
+        .position(|(_, r)| r.key == "licensing")
+        .unwrap();
     {
         let f = app.tables.get_mut("proactive").unwrap();
         f.row = row;
@@ -157,7 +166,10 @@ fn signed_cells_take_a_sign_and_amounts_a_point() {
         cell(&app, "proactive.licensing.change"),
         Some(Number::Signed(-3))
     );
-    let row = table.rows().position(|(_, r)| r.key == "procurement").unwrap();
+    let row = table
+        .rows()
+        .position(|(_, r)| r.key == "procurement")
+        .unwrap();
     {
         let f = app.tables.get_mut("proactive").unwrap();
         f.row = row;
@@ -173,7 +185,10 @@ fn signed_cells_take_a_sign_and_amounts_a_point() {
     press(&mut app, Command::CycleUnit);
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(
-        doc.draft.units.get("proactive.procurement.amount").map(String::as_str),
+        doc.draft
+            .units
+            .get("proactive.procurement.amount")
+            .map(String::as_str),
         Some("元")
     );
 }
@@ -215,7 +230,10 @@ fn fill_blanks_with_zero_is_one_undoable_step() {
         Some(Number::Count(5)),
         "a figure typed is kept"
     );
-    assert_eq!(cell(&app, "requests.granted.business"), Some(Number::Count(0)));
+    assert_eq!(
+        cell(&app, "requests.granted.business"),
+        Some(Number::Count(0))
+    );
     // Other tables are untouched.
     assert_eq!(cell(&app, "appeals.review.upheld"), None);
     press(&mut app, Command::Undo);
@@ -225,7 +243,10 @@ fn fill_blanks_with_zero_is_one_undoable_step() {
         Some(Number::Count(5))
     );
     press(&mut app, Command::Redo);
-    assert_eq!(cell(&app, "requests.granted.business"), Some(Number::Count(0)));
+    assert_eq!(
+        cell(&app, "requests.granted.business"),
+        Some(Number::Count(0))
+    );
 }
 
 #[test]
@@ -325,7 +346,8 @@ fn review_enter_goes_to_the_cell_of_a_finding() {
     select_first_error(&mut app);
     press(&mut app, Command::Enter);
     assert_eq!(
-        app.section(app.current_page().unwrap()).map(|s| s.key.as_str()),
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
         Some("requests")
     );
 }
@@ -376,7 +398,10 @@ fn a_year_in_another_format_asks_before_switching() {
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(doc.template.id, "gip-2019");
     assert_eq!(doc.draft.report.year, 2020);
-    assert_eq!(doc.draft.cell("proactive.licensing.decisions"), Some(Number::Count(1037)));
+    assert_eq!(
+        doc.draft.cell("proactive.licensing.decisions"),
+        Some(Number::Count(1037))
+    );
 }
 
 #[test]
@@ -386,7 +411,10 @@ fn a_year_in_the_same_format_changes_without_asking() {
     press(&mut app, Command::Backspace);
     press(&mut app, Command::Backspace);
     type_text(&mut app, "199");
-    assert!(app.message.as_ref().is_some_and(|m| m.error), "a fifth digit is refused");
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.error),
+        "a fifth digit is refused"
+    );
     press(&mut app, Command::Enter);
     assert!(app.dialog.is_none());
     assert_eq!(app.doc.as_ref().unwrap().draft.report.year, 2019);
@@ -430,7 +458,13 @@ fn the_outline_is_offered_for_an_empty_overview() {
     go_to_section(&mut app, "overview");
     press(&mut app, Command::InsertOutline);
     let text = app.doc.as_ref().unwrap().draft.text("overview").to_string();
-    for topic in ["主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"] {
+    for topic in [
+        "主动公开",
+        "依申请公开",
+        "政府信息管理",
+        "政府信息公开平台建设",
+        "监督保障",
+    ] {
         assert!(text.contains(topic), "{topic} missing from {text}");
     }
 }
@@ -443,17 +477,20 @@ fn tab_walks_field_to_field_and_on_to_the_next_section() {
         press(&mut app, Command::NextField);
     }
     assert_eq!(
-        app.section(app.current_page().unwrap()).map(|s| s.key.as_str()),
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
         Some("overview")
     );
     press(&mut app, Command::NextField);
     assert_eq!(
-        app.section(app.current_page().unwrap()).map(|s| s.key.as_str()),
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
         Some("proactive")
     );
     press(&mut app, Command::PrevField);
     assert_eq!(
-        app.section(app.current_page().unwrap()).map(|s| s.key.as_str()),
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
         Some("overview")
     );
 }
@@ -509,7 +546,10 @@ fn a_sample_is_copied_before_editing() {
     let doc = runtime::open(std::path::Path::new(SAMPLE), None, dir.path(), Lang::Zh).unwrap();
     assert_eq!(doc.path, dir.path().join("xiamen-hrss-2020.toml"));
     assert!(doc.path.exists());
-    assert_eq!(doc.copied_from.as_deref(), Some(std::path::Path::new(SAMPLE)));
+    assert_eq!(
+        doc.copied_from.as_deref(),
+        Some(std::path::Path::new(SAMPLE))
+    );
 }
 
 #[test]

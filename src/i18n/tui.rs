@@ -47,7 +47,10 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "right" => ("右移", "right"),
         "home" => ("行首", "start"),
         "end" => ("行尾", "end"),
-        "backspace" => ("删除前一字（表格中：修改）", "delete back (in a table: edit)"),
+        "backspace" => (
+            "删除前一字（表格中：修改）",
+            "delete back (in a table: edit)",
+        ),
         "delete" => ("删除后一字", "delete forward"),
         _ => ("", ""),
     };
@@ -55,7 +58,10 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
 }
 
 pub fn app_title(lang: Lang) -> &'static str {
-    lang.pick("公开 · 政府信息公开工作年度报告", "gongkai · annual disclosure report")
+    lang.pick(
+        "公开 · 政府信息公开工作年度报告",
+        "gongkai · annual disclosure report",
+    )
 }
 
 pub fn page_meta(lang: Lang) -> &'static str {
@@ -108,10 +114,22 @@ pub fn progress(lang: Lang, filled: usize, cells: usize, done: usize, sections: 
 }
 
 /// Progress in two short lines, for the foot of the section list.
-pub fn progress_lines(lang: Lang, filled: usize, cells: usize, done: usize, sections: usize) -> [String; 2] {
+pub fn progress_lines(
+    lang: Lang,
+    filled: usize,
+    cells: usize,
+    done: usize,
+    sections: usize,
+) -> [String; 2] {
     match lang {
-        Lang::Zh => [format!(" 已填 {filled}/{cells}"), format!(" 完成 {done}/{sections} 部分")],
-        Lang::En => [format!(" {filled}/{cells} cells"), format!(" {done}/{sections} sections")],
+        Lang::Zh => [
+            format!(" 已填 {filled}/{cells}"),
+            format!(" 完成 {done}/{sections} 部分"),
+        ],
+        Lang::En => [
+            format!(" {filled}/{cells} cells"),
+            format!(" {done}/{sections} sections"),
+        ],
     }
 }
 
@@ -204,9 +222,10 @@ pub fn form_label(lang: Lang, key: &str) -> &'static str {
 pub fn kind_name(lang: Lang, kind: AgencyKind) -> &'static str {
     match kind {
         AgencyKind::Department => lang.pick("政府部门（1月31日前公开）", "department (by 31 Jan)"),
-        AgencyKind::Government => {
-            lang.pick("人民政府（3月31日前公开）", "people's government (by 31 Mar)")
-        }
+        AgencyKind::Government => lang.pick(
+            "人民政府（3月31日前公开）",
+            "people's government (by 31 Mar)",
+        ),
     }
 }
 
@@ -215,7 +234,10 @@ pub fn kind_hint(lang: Lang) -> &'static str {
 }
 
 pub fn fees_heading(lang: Lang) -> &'static str {
-    lang.pick("信息处理费（写入“六、其他需要报告的事项”）", "Information processing fees (in 六)")
+    lang.pick(
+        "信息处理费（写入“六、其他需要报告的事项”）",
+        "Information processing fees (in 六)",
+    )
 }
 
 pub fn template_line(lang: Lang, id: &str, name: &str) -> String {
@@ -246,6 +268,10 @@ pub fn balance_check(lang: Lang) -> &'static str {
     lang.pick("　是否相等", "balance")
 }
 
+pub fn balance_short(lang: Lang) -> &'static str {
+    lang.pick("勾稽 一+二=（七）+四", "一+二 = （七）+四")
+}
+
 pub fn balance_unknown(lang: Lang) -> &'static str {
     lang.pick("待填", "…")
 }
@@ -265,13 +291,20 @@ pub fn computed_note(lang: Lang) -> &'static str {
 
 pub fn blanks_line(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("- 本部分还有 {n} 处空白（Ctrl-F 跳到下一个；没有的请填 0，Ctrl-O 全部填 0）"),
-        Lang::En => format!("- {n} blank cells here (Ctrl-F goes to the next; Ctrl-O fills them with 0)"),
+        Lang::Zh => {
+            format!("- 本部分还有 {n} 处空白（Ctrl-F 跳到下一个；没有的请填 0，Ctrl-O 全部填 0）")
+        }
+        Lang::En => {
+            format!("- {n} blank cells here (Ctrl-F goes to the next; Ctrl-O fills them with 0)")
+        }
     }
 }
 
 pub fn prose_empty(lang: Lang) -> &'static str {
-    lang.pick("（尚未填写。直接输入；Ctrl-E 用外部编辑器）", "(empty: type here; Ctrl-E opens an external editor)")
+    lang.pick(
+        "（尚未填写。直接输入；Ctrl-E 用外部编辑器）",
+        "(empty: type here; Ctrl-E opens an external editor)",
+    )
 }
 
 pub fn outline_offer(lang: Lang) -> &'static str {
@@ -294,7 +327,10 @@ pub fn no_outline(lang: Lang) -> &'static str {
 }
 
 pub fn outline_only_when_empty(lang: Lang) -> &'static str {
-    lang.pick("提纲只在本部分为空时插入", "the outline is inserted only into an empty section")
+    lang.pick(
+        "提纲只在本部分为空时插入",
+        "the outline is inserted only into an empty section",
+    )
 }
 
 pub fn no_findings(lang: Lang) -> &'static str {
@@ -314,10 +350,20 @@ pub fn chars_count(lang: Lang, n: usize) -> String {
 
 // ---------------------------------------------------------------- review and export
 
-pub fn review_heading(lang: Lang, errors: usize, warnings: usize, blank: usize, acked: usize) -> String {
+pub fn review_heading(
+    lang: Lang,
+    errors: usize,
+    warnings: usize,
+    blank: usize,
+    acked: usize,
+) -> String {
     match lang {
-        Lang::Zh => format!("错误 {errors} · 待处理警告 {warnings} · 空白 {blank} · 已确认 {acked}"),
-        Lang::En => format!("errors {errors} · open warnings {warnings} · blank {blank} · acknowledged {acked}"),
+        Lang::Zh => {
+            format!("错误 {errors} · 待处理警告 {warnings} · 空白 {blank} · 已确认 {acked}")
+        }
+        Lang::En => format!(
+            "errors {errors} · open warnings {warnings} · blank {blank} · acknowledged {acked}"
+        ),
     }
 }
 
@@ -344,17 +390,27 @@ pub fn acknowledged_mark(lang: Lang) -> &'static str {
 }
 
 pub fn export_ready(lang: Lang) -> &'static str {
-    lang.pick("✓ 报告已完成：没有错误，警告均已处理，可以导出定稿。", "✓ Finished: no errors, every warning answered.")
+    lang.pick(
+        "✓ 报告已完成：没有错误，警告均已处理，可以导出定稿。",
+        "✓ Finished: no errors, every warning answered.",
+    )
 }
 
 pub fn export_ready_ascii(lang: Lang) -> &'static str {
-    lang.pick("报告已完成：没有错误，警告均已处理，可以导出定稿。", "Finished: no errors, every warning answered.")
+    lang.pick(
+        "报告已完成：没有错误，警告均已处理，可以导出定稿。",
+        "Finished: no errors, every warning answered.",
+    )
 }
 
 pub fn export_not_ready(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("尚不能导出定稿，还有 {n} 项需处理（可勾选“草稿”导出，每页标注草稿）："),
-        Lang::En => format!("Not finished: {n} things block a final export (a draft export marks every page 草稿):"),
+        Lang::Zh => {
+            format!("尚不能导出定稿，还有 {n} 项需处理（可勾选“草稿”导出，每页标注草稿）：")
+        }
+        Lang::En => format!(
+            "Not finished: {n} things block a final export (a draft export marks every page 草稿):"
+        ),
     }
 }
 
@@ -365,12 +421,22 @@ pub fn export_fields(lang: Lang) -> [&'static str; 4] {
     }
 }
 
+pub fn export_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ 选择 · ←→ 换格式 · 空格 切换草稿 · 在“文件”行可改路径 · Enter 导出",
+        "↑↓ choose · ←→ format · Space draft mark · edit the path on the File line · Enter exports",
+    )
+}
+
 pub fn export_button(lang: Lang) -> &'static str {
     lang.pick("[ 导出 ]", "[ Export ]")
 }
 
 pub fn export_no_formats(lang: Lang) -> &'static str {
-    lang.pick("（导出模块尚未并入，暂无可用格式）", "(the export module is not merged yet: no formats)")
+    lang.pick(
+        "（导出模块尚未并入，暂无可用格式）",
+        "(the export module is not merged yet: no formats)",
+    )
 }
 
 pub fn draft_mark_value(lang: Lang, on: bool) -> &'static str {
@@ -410,7 +476,10 @@ pub fn export_failed(lang: Lang, e: &str) -> String {
 pub fn quit_question(lang: Lang) -> [&'static str; 2] {
     match lang {
         Lang::Zh => ["有未保存的修改。", "y 保存后退出 · n 不保存退出 · Esc 返回"],
-        Lang::En => ["There are unsaved changes.", "y save and quit · n quit without saving · Esc back"],
+        Lang::En => [
+            "There are unsaved changes.",
+            "y save and quit · n quit without saving · Esc back",
+        ],
     }
 }
 
@@ -438,7 +507,10 @@ pub fn year_question(lang: Lang, year: i32, template: &str, dropped: usize) -> V
 }
 
 pub fn reason_title(lang: Lang) -> &'static str {
-    lang.pick("确认警告：请写明理由（将保存在草稿中）", "Acknowledge: give the reason (saved in the draft)")
+    lang.pick(
+        "确认警告：请写明理由（将保存在草稿中）",
+        "Acknowledge: give the reason (saved in the draft)",
+    )
 }
 
 pub fn reason_hint(lang: Lang) -> &'static str {
@@ -457,7 +529,10 @@ pub fn new_labels(lang: Lang) -> [&'static str; 3] {
 }
 
 pub fn new_hint(lang: Lang) -> &'static str {
-    lang.pick("Tab 换项 · Enter 创建 · Esc 取消", "Tab next · Enter create · Esc cancel")
+    lang.pick(
+        "Tab 换项 · Enter 创建 · Esc 取消",
+        "Tab next · Enter create · Esc cancel",
+    )
 }
 
 pub fn new_file_note(lang: Lang, path: &Path) -> String {
@@ -476,7 +551,10 @@ pub fn agency_needed(lang: Lang) -> &'static str {
 }
 
 pub fn year_invalid(lang: Lang) -> &'static str {
-    lang.pick("年度应为四位数字，如 2024", "the year is four digits, like 2024")
+    lang.pick(
+        "年度应为四位数字，如 2024",
+        "the year is four digits, like 2024",
+    )
 }
 
 // ---------------------------------------------------------------- messages
@@ -491,14 +569,24 @@ pub fn saved(lang: Lang, path: &Path) -> String {
 pub fn save_failed(lang: Lang, e: &str) -> String {
     match lang {
         Lang::Zh => format!("保存失败：{e}。修改仍在内存中，未丢失；请处理后再按 Ctrl-S。"),
-        Lang::En => format!("save failed: {e}. Your changes are still here; fix it and press Ctrl-S again."),
+        Lang::En => {
+            format!("save failed: {e}. Your changes are still here; fix it and press Ctrl-S again.")
+        }
     }
 }
 
 pub fn editing_copy(lang: Lang, sample: &Path, copy: &Path) -> String {
     match lang {
-        Lang::Zh => format!("示例 {} 保持不变：正在编辑副本 {}", sample.display(), copy.display()),
-        Lang::En => format!("the sample {} stays clean: editing a copy, {}", sample.display(), copy.display()),
+        Lang::Zh => format!(
+            "示例 {} 保持不变：正在编辑副本 {}",
+            sample.display(),
+            copy.display()
+        ),
+        Lang::En => format!(
+            "the sample {} stays clean: editing a copy, {}",
+            sample.display(),
+            copy.display()
+        ),
     }
 }
 
@@ -510,11 +598,16 @@ pub fn editor_failed(lang: Lang, e: &str) -> String {
 }
 
 pub fn no_editor(lang: Lang) -> String {
-    lang.pick("未设置 $VISUAL 或 $EDITOR", "neither $VISUAL nor $EDITOR is set").into()
+    lang.pick(
+        "未设置 $VISUAL 或 $EDITOR",
+        "neither $VISUAL nor $EDITOR is set",
+    )
+    .into()
 }
 
 pub fn undone(lang: Lang) -> String {
-    lang.pick("已撤销（Ctrl-Y 重做）", "undone (Ctrl-Y redoes)").into()
+    lang.pick("已撤销（Ctrl-Y 重做）", "undone (Ctrl-Y redoes)")
+        .into()
 }
 
 pub fn redone(lang: Lang) -> String {
@@ -545,7 +638,11 @@ pub fn reason_needed(lang: Lang) -> &'static str {
 }
 
 pub fn acknowledged(lang: Lang) -> String {
-    lang.pick("已确认此警告，理由已记录", "acknowledged; the reason is recorded").into()
+    lang.pick(
+        "已确认此警告，理由已记录",
+        "acknowledged; the reason is recorded",
+    )
+    .into()
 }
 
 pub fn unacknowledged(lang: Lang) -> &'static str {
@@ -557,15 +654,24 @@ pub fn not_acknowledged(lang: Lang) -> &'static str {
 }
 
 pub fn cannot_acknowledge_error(lang: Lang) -> &'static str {
-    lang.pick("错误不能确认，只能改正", "an error cannot be acknowledged: fix it")
+    lang.pick(
+        "错误不能确认，只能改正",
+        "an error cannot be acknowledged: fix it",
+    )
 }
 
 pub fn cannot_acknowledge_blank(lang: Lang) -> &'static str {
-    lang.pick("空白格不能确认：请填写（没有的填 0）", "a blank cannot be acknowledged: enter a figure (0 if none)")
+    lang.pick(
+        "空白格不能确认：请填写（没有的填 0）",
+        "a blank cannot be acknowledged: enter a figure (0 if none)",
+    )
 }
 
 pub fn hint_needs_nothing(lang: Lang) -> &'static str {
-    lang.pick("提示不影响导出，无需确认", "a hint never blocks: nothing to acknowledge")
+    lang.pick(
+        "提示不影响导出，无需确认",
+        "a hint never blocks: nothing to acknowledge",
+    )
 }
 
 pub fn no_blanks(lang: Lang) -> &'static str {
@@ -591,7 +697,10 @@ pub fn no_unit(lang: Lang) -> &'static str {
 pub fn refused_char(lang: Lang, c: char, e: InputError) -> String {
     let why = match e {
         InputError::Negative => lang.pick("这一格不能为负数", "this cell cannot be negative"),
-        InputError::NotWhole => lang.pick("这一格应为整数，不能有小数点", "this cell takes whole numbers"),
+        InputError::NotWhole => lang.pick(
+            "这一格应为整数，不能有小数点",
+            "this cell takes whole numbers",
+        ),
         InputError::TooManyPlaces => lang.pick("最多四位小数", "at most four decimal places"),
         InputError::TooLarge => lang.pick("数字太长", "the number is too long"),
         InputError::NotANumber | InputError::Empty => {
@@ -606,7 +715,13 @@ pub fn refused_char(lang: Lang, c: char, e: InputError) -> String {
 
 pub fn invalid_cell(lang: Lang, e: InputError) -> String {
     match lang {
-        Lang::Zh => format!("这一格的数字不完整：{}（Esc 取消）", super::input_problem(lang, e)),
-        Lang::En => format!("not a complete number: {} (Esc cancels)", super::input_problem(lang, e)),
+        Lang::Zh => format!(
+            "这一格的数字不完整：{}（Esc 取消）",
+            super::input_problem(lang, e)
+        ),
+        Lang::En => format!(
+            "not a complete number: {} (Esc cancels)",
+            super::input_problem(lang, e)
+        ),
     }
 }

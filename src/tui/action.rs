@@ -86,10 +86,15 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Save the draft to its file (atomically); quit afterwards when it worked.
-    Save { then_quit: bool },
+    Save {
+        then_quit: bool,
+    },
     Quit,
     /// Hand a section's text to `$VISUAL` / `$EDITOR`.
-    ExternalEditor { section: String, text: String },
+    ExternalEditor {
+        section: String,
+        text: String,
+    },
     /// Write the report in a format to a file.
     Export {
         format: String,

@@ -37,7 +37,12 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(path: PathBuf, template: &'static Template, draft: Draft, today: Option<jiff::civil::Date>) -> Doc {
+    pub fn new(
+        path: PathBuf,
+        template: &'static Template,
+        draft: Draft,
+        today: Option<jiff::civil::Date>,
+    ) -> Doc {
         let outcome = run_checks(template, &draft, today);
         Doc {
             path,
@@ -104,7 +109,11 @@ pub enum FormField {
 
 /// The form's fields for a template.
 pub fn form_fields(template: &Template) -> Vec<FormField> {
-    let mut out = vec![FormField::Text(META_TEXT_FIELDS[0]), FormField::Year, FormField::Kind];
+    let mut out = vec![
+        FormField::Text(META_TEXT_FIELDS[0]),
+        FormField::Year,
+        FormField::Kind,
+    ];
     out.extend(META_TEXT_FIELDS[1..].iter().map(|k| FormField::Text(k)));
     out.extend((0..template.fees.len()).map(FormField::Fee));
     out

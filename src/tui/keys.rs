@@ -72,19 +72,29 @@ pub struct Binding {
 use Context::*;
 
 const EDITOR: &[Context] = &[Table, Cell, Prose, Form, Review, Export];
-const MOVING: &[Context] = &[Start, Table, Cell, Prose, Form, Review, Export, Dialog, Help];
+const MOVING: &[Context] = &[
+    Start, Table, Cell, Prose, Form, Review, Export, Dialog, Help,
+];
 
 /// The key table, in the order the help overlay lists it.
 pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::F(1)), ctrl('g'), ch('?')],
         command: Command::Help,
-        contexts: &[Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm],
+        contexts: &[
+            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm,
+        ],
         help: "help",
         footer: true,
     },
     Binding {
-        keys: &[plain(KeyCode::F(1)), ctrl('g'), ch('?'), plain(KeyCode::Esc), ch('q')],
+        keys: &[
+            plain(KeyCode::F(1)),
+            ctrl('g'),
+            ch('?'),
+            plain(KeyCode::Esc),
+            ch('q'),
+        ],
         command: Command::Cancel,
         contexts: &[Help],
         help: "close_help",
@@ -486,7 +496,10 @@ mod tests {
 
     #[test]
     fn ctrl_keys_work_whatever_the_case() {
-        let s = key(KeyCode::Char('S'), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
+        let s = key(
+            KeyCode::Char('S'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
         assert_eq!(lookup(Prose, s).map(|b| b.command), Some(Command::Save));
     }
 

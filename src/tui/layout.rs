@@ -48,7 +48,12 @@ pub fn areas(width: u16, height: u16) -> Areas {
         header: Rect::new(0, 0, width, 1),
         sidebar: Rect::new(0, body_top, side, body_height),
         title: Rect::new(main_x + 1, body_top, main_w.saturating_sub(1), 1),
-        content: Rect::new(main_x + 1, body_top + 1, main_w.saturating_sub(1), content_h),
+        content: Rect::new(
+            main_x + 1,
+            body_top + 1,
+            main_w.saturating_sub(1),
+            content_h,
+        ),
         panel: Rect::new(
             main_x + 1,
             body_top + 2 + content_h,
@@ -98,13 +103,40 @@ pub struct TableGeometry {
 
 /// The most columns any row of a table has.
 pub fn max_columns(table: &Table) -> usize {
-    table.blocks.iter().map(|b| b.columns.len()).max().unwrap_or(1)
+    table
+        .blocks
+        .iter()
+        .map(|b| b.columns.len())
+        .max()
+        .unwrap_or(1)
 }
 
 pub fn table_geometry(table: &Table, width: usize, balanced: bool) -> TableGeometry {
+    table_geometry_in(table, width, 100, balanced)
+}
+
+/// The balance takes three lines (一+二, （七）+四, the check) when the area has room for
+/// them, and only the check line in a small window.
+pub fn balance_lines(area_height: usize) -> usize {
+    if area_height >= 16 { 3 } else { 1 }
+}
+
+/// A table's layout in an area of the given size.
+pub fn table_geometry_in(
+    table: &Table,
+    width: usize,
+    height: usize,
+    balanced: bool,
+) -> TableGeometry {
     let n = max_columns(table).max(1);
-    let label_min = 18;
-    let column_width = (width.saturating_sub(label_min) / n).clamp(6, 16);
+    // Row labels get the room they need (up to a point) before the columns widen.
+    let label_want = table
+        .rows()
+        .map(|(_, r)| 2 * (table.row_level(r) - 1) + str_width(&r.label) + 1)
+        .max()
+        .unwrap_or(12)
+        .clamp(12, 40);
+    let column_width = (width.saturating_sub(label_want) / n).clamp(6, 16);
     let label_width = width.saturating_sub(column_width * n).max(8);
     let leaf_lines = |headers: &mut dyn Iterator<Item = &str>| -> usize {
         let mut two = false;
@@ -121,7 +153,10 @@ pub fn table_geometry(table: &Table, width: usize, balanced: bool) -> TableGeome
                     lines.push(TableLine::Caption(b));
                 }
                 lines.push(TableLine::BlockHeader(b));
-                let first = table.blocks[..b].iter().map(|bl| bl.rows.len()).sum::<usize>();
+                let first = table.blocks[..b]
+                    .iter()
+                    .map(|bl| bl.rows.len())
+                    .sum::<usize>();
                 for i in 0..block.rows.len() {
                     lines.push(TableLine::Row {
                         row: first + i,
@@ -175,7 +210,7 @@ pub fn table_geometry(table: &Table, width: usize, balanced: bool) -> TableGeome
         header_lines,
         block_header_lines,
         lines,
-        balance_lines: if balanced { 3 } else { 0 },
+        balance_lines: if balanced { balance_lines(height) } else { 0 },
     }
 }
 
@@ -217,7 +252,10 @@ impl TableGeometry {
                 }
                 TableLine::BlockHeader(_) => {
                     top -= 1;
-                    if !matches!(self.lines.get(top.wrapping_sub(1)), Some(TableLine::Caption(_))) {
+                    if !matches!(
+                        self.lines.get(top.wrapping_sub(1)),
+                        Some(TableLine::Caption(_))
+                    ) {
                         break;
                     }
                 }
@@ -294,9 +332,14 @@ mod tests {
             .collect();
         assert_eq!(
             groups,
-            vec!["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理"]
+            vec![
+                "三、本年度办理结果",
+                "（三）不予公开",
+                "（四）无法提供",
+                "（五）不予处理"
+            ]
         );
-        assert_eq!(g.column_width, 6);
+        assert_eq!(g.label_width + 7 * g.column_width, 65);
     }
 
     #[test]
@@ -306,8 +349,12 @@ mod tests {
         let g = table_geometry(table, 65, false);
         let line = g.line_of_row(7).expect("procurement row");
         let scroll = g.scroll_for(7, 0, 6);
-        assert!(matches!(g.lines[scroll], TableLine::Caption(_)));
-        assert!(g.span(scroll, line) <= 6);
+        let caption = (0..line)
+            .rev()
+            .find(|&i| matches!(g.lines[i], TableLine::Caption(_)))
+            .expect("a caption above");
+        assert!(scroll <= caption, "the caption is on screen");
+        assert!(g.span(scroll, line) <= 6, "and so is the row");
     }
 
     #[test]

@@ -103,7 +103,9 @@ pub fn translate(app: &App, event: Event) -> Option<Action> {
         Event::Mouse(m) => {
             let (x, y) = (m.column, m.row);
             match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Mouse(Mouse::Click { x, y })),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Mouse(Mouse::Click { x, y }))
+                }
                 MouseEventKind::ScrollUp => Some(Action::Mouse(Mouse::ScrollUp { x, y })),
                 MouseEventKind::ScrollDown => Some(Action::Mouse(Mouse::ScrollDown { x, y })),
                 _ => None,
@@ -218,7 +220,9 @@ fn external_editor<B: Backend>(
         .arg(&file)
         .status();
     enter_terminal()?;
-    terminal.clear().map_err(|e| io::Error::other(e.to_string()))?;
+    terminal
+        .clear()
+        .map_err(|e| io::Error::other(e.to_string()))?;
     let result = match status {
         Ok(s) if s.success() => std::fs::read_to_string(&file).map_err(|e| e.to_string()),
         Ok(s) => Err(s.to_string()),

@@ -69,7 +69,8 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
 /// Whether a file is one of the project's samples, which the editor never changes.
 pub fn is_sample(path: &Path) -> bool {
     let dir = path.parent();
-    dir.and_then(Path::file_name).is_some_and(|n| n == "samples")
+    dir.and_then(Path::file_name)
+        .is_some_and(|n| n == "samples")
         && dir
             .and_then(Path::parent)
             .and_then(Path::file_name)
@@ -84,7 +85,9 @@ pub fn open(
     lang: i18n::Lang,
 ) -> Result<Box<Doc>, String> {
     let (file, copied_from) = if is_sample(path) && path.is_file() {
-        let name = path.file_name().map_or_else(|| "sample.toml".into(), |n| n.to_os_string());
+        let name = path
+            .file_name()
+            .map_or_else(|| "sample.toml".into(), |n| n.to_os_string());
         let copy = drafts_dir.join(name);
         if !copy.exists() {
             std::fs::create_dir_all(drafts_dir)

@@ -308,7 +308,7 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn lines_of<'a>(text: &'a str, width: usize) -> Vec<&'a str> {
+    fn lines_of(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width)
             .iter()
             .map(|l| &text[l.start..l.end])

@@ -455,9 +455,18 @@ fn new_report(
         .text
         .parse()
         .map_err(|_| tr::year_invalid(app.lang).to_string())?;
-    let first = Template::all().iter().map(|t| t.first_year).min().unwrap_or(2019);
+    let first = Template::all()
+        .iter()
+        .map(|t| t.first_year)
+        .min()
+        .unwrap_or(2019);
     if year < first || year > this_year + 1 || Template::for_year(year).is_none() {
-        return Err(crate::i18n::year_refused(app.lang, year, first, this_year + 1));
+        return Err(crate::i18n::year_refused(
+            app.lang,
+            year,
+            first,
+            this_year + 1,
+        ));
     }
     let path = path.clone().unwrap_or_else(|| {
         app.drafts_dir
@@ -579,10 +588,8 @@ pub fn enter_page(app: &mut App) {
                 }
             }
         }
-        Some(Page::Export) => {
-            if app.export.path.text.is_empty() || !app.export.path_edited {
-                app.export.path = Field::new(&default_export_path(app));
-            }
+        Some(Page::Export) if app.export.path.text.is_empty() || !app.export.path_edited => {
+            app.export.path = Field::new(&default_export_path(app));
         }
         _ => {}
     }
@@ -591,14 +598,11 @@ pub fn enter_page(app: &mut App) {
 /// Fields of the current page in report order, as (page-specific) indices for Tab.
 fn field_count(app: &App) -> usize {
     match app.current_page() {
-        Some(Page::Meta) => app.doc.as_ref().map_or(0, |d| form_fields(d.template).len()),
-        Some(Page::Section(_)) => {
-            if current_table_key(app).is_some() {
-                table_fields(app).len()
-            } else {
-                1
-            }
-        }
+        Some(Page::Meta) => app
+            .doc
+            .as_ref()
+            .map_or(0, |d| form_fields(d.template).len()),
+        Some(Page::Section(_)) if current_table_key(app).is_some() => table_fields(app).len(),
         Some(Page::Export) => 4,
         _ => 1,
     }
@@ -806,7 +810,11 @@ fn table(app: &mut App, input: Action) {
                     d.cells.remove(&k);
                 });
             }
-            Command::Up | Command::Down | Command::Left | Command::Right | Command::Home
+            Command::Up
+            | Command::Down
+            | Command::Left
+            | Command::Right
+            | Command::Home
             | Command::End => move_in_table(app, table, cmd),
             Command::FillZeros => fill_zeros(app, table),
             Command::CycleUnit => cycle_unit(app, table, focus),
@@ -862,20 +870,21 @@ fn cell_editing(app: &mut App, table: &'static Table, input: Action) {
                     edit.field.end();
                 }
             }
-            Command::Enter => {
-                if commit_cell(app, false) {
-                    move_in_table(app, table, Command::Down);
-                }
-            }
             Command::Cancel => cancel_cell(app),
-            Command::Up | Command::Down | Command::Left | Command::Right => {
-                if commit_cell(app, false) {
-                    move_in_table(app, table, cmd);
+            Command::Enter
+            | Command::Up
+            | Command::Down
+            | Command::Left
+            | Command::Right
+            | Command::FillZeros => {
+                if !commit_cell(app, false) {
+                    return;
                 }
-            }
-            Command::FillZeros => {
-                if commit_cell(app, false) {
-                    fill_zeros(app, table);
+                match cmd {
+                    // Enter confirms and goes down, as in a spreadsheet.
+                    Command::Enter => move_in_table(app, table, Command::Down),
+                    Command::FillZeros => fill_zeros(app, table),
+                    other => move_in_table(app, table, other),
                 }
             }
             _ => {}
@@ -893,10 +902,7 @@ fn accept_char(field: &Field, kind: Kind, c: char) -> Result<Option<char>, Input
     };
     let before = &field.text[..field.caret];
     let has_point = field.text.contains('.');
-    let digits_after_point = field
-        .text
-        .split_once('.')
-        .map_or(0, |(_, f)| f.len());
+    let digits_after_point = field.text.split_once('.').map_or(0, |(_, f)| f.len());
     match c {
         '0'..='9' => {
             if has_point && field.caret > field.text.find('.').unwrap_or(usize::MAX) {
@@ -1264,7 +1270,11 @@ fn commit_form(app: &mut App) {
         return;
     }
     let this_year = app.today.map_or(2026, |d| i32::from(d.year()));
-    let first = Template::all().iter().map(|t| t.first_year).min().unwrap_or(2019);
+    let first = Template::all()
+        .iter()
+        .map(|t| t.first_year)
+        .min()
+        .unwrap_or(2019);
     let Some(template) = Template::for_year(year).filter(|_| year <= this_year + 1) else {
         error(
             app,
@@ -1584,17 +1594,17 @@ fn export(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     match input {
         Action::Command(Command::Up) => app.export.field = app.export.field.saturating_sub(1),
         Action::Command(Command::Down) => app.export.field = (app.export.field + 1).min(3),
-        Action::Command(Command::Left | Command::Right) if app.export.field == 0 => {
-            if !formats.is_empty() {
-                let n = formats.len();
-                app.export.format = if matches!(input, Action::Command(Command::Left)) {
-                    (app.export.format + n - 1) % n
-                } else {
-                    (app.export.format + 1) % n
-                };
-                if !app.export.path_edited {
-                    app.export.path = Field::new(&default_export_path(app));
-                }
+        Action::Command(Command::Left | Command::Right)
+            if app.export.field == 0 && !formats.is_empty() =>
+        {
+            let n = formats.len();
+            app.export.format = if matches!(input, Action::Command(Command::Left)) {
+                (app.export.format + n - 1) % n
+            } else {
+                (app.export.format + 1) % n
+            };
+            if !app.export.path_edited {
+                app.export.path = Field::new(&default_export_path(app));
             }
         }
         Action::Command(Command::Left | Command::Right | Command::Toggle)
@@ -1688,7 +1698,12 @@ fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, y: u16) {
                     return;
                 }
                 let balanced = is_balanced(app, table);
-                let g = layout::table_geometry(table, usize::from(area.width), balanced);
+                let g = layout::table_geometry_in(
+                    table,
+                    usize::from(area.width),
+                    usize::from(area.height),
+                    balanced,
+                );
                 let Some(focus) = current_table_focus(app) else {
                     return;
                 };
@@ -1728,7 +1743,10 @@ fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, y: u16) {
             if let Some(i) = usize::from(y).checked_sub(1) {
                 commit_form(app);
                 if app.dialog.is_none() {
-                    let n = app.doc.as_ref().map_or(0, |d| form_fields(d.template).len());
+                    let n = app
+                        .doc
+                        .as_ref()
+                        .map_or(0, |d| form_fields(d.template).len());
                     if i < n {
                         focus_form_field(app, i);
                     }
@@ -1773,7 +1791,12 @@ fn keep_in_view(app: &mut App) {
         Some(Page::Section(_)) => {
             if let Some(table) = current_table(app) {
                 let balanced = is_balanced(app, table);
-                let g = layout::table_geometry(table, usize::from(areas.content.width), balanced);
+                let g = layout::table_geometry_in(
+                    table,
+                    usize::from(areas.content.width),
+                    height,
+                    balanced,
+                );
                 if let Some(key) = current_table_key(app)
                     && let Some(f) = app.tables.get_mut(&key)
                 {

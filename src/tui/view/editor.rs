@@ -24,7 +24,14 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     {
         let buf = frame.buffer_mut();
         let rule = theme.horizontal().repeat(usize::from(areas.panel.width));
-        put(buf, areas.panel.x, areas.panel.y.saturating_sub(1), &rule, areas.panel.width, theme.dim());
+        put(
+            buf,
+            areas.panel.x,
+            areas.panel.y.saturating_sub(1),
+            &rule,
+            areas.panel.width,
+            theme.dim(),
+        );
     }
     match page {
         Some(Page::Meta) => super::form::draw(app, frame, &areas, theme),
@@ -48,7 +55,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
 pub(super) fn page_name(app: &App, page: Page) -> String {
     match page {
         Page::Meta => tr::page_meta(app.lang).to_string(),
-        Page::Section(_) => app.section(page).map_or(String::new(), |s| s.heading.clone()),
+        Page::Section(_) => app
+            .section(page)
+            .map_or(String::new(), |s| s.heading.clone()),
         Page::Review => tr::page_review(app.lang).to_string(),
         Page::Export => tr::page_export(app.lang).to_string(),
     }
@@ -83,7 +92,11 @@ fn header(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         file,
         mark
     );
-    let progress_w = if area.width >= 120 { str_width(&progress) } else { 0 };
+    let progress_w = if area.width >= 120 {
+        str_width(&progress)
+    } else {
+        0
+    };
     let room = usize::from(area.width).saturating_sub(progress_w + str_width(&rest) + 3);
     let agency = fit(&doc.draft.report.agency, room.max(6));
     let left = format!(" {agency}{rest}");
@@ -108,7 +121,11 @@ fn sidebar(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         }
         let current = i == app.page;
         let name = page_name(app, *page);
-        let style = if current { theme.focus().patch(theme.bold()) } else { theme.plain() };
+        let style = if current {
+            theme.focus().patch(theme.bold())
+        } else {
+            theme.plain()
+        };
         let line = Rect::new(area.x, y, text_w, 1);
         if current {
             fill(buf, line, style);
@@ -116,7 +133,11 @@ fn sidebar(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         let pointer = if current { ">" } else { " " };
         put(buf, area.x, y, &format!("{pointer}{name}"), text_w, style);
         let state = app.page_state(*page);
-        let word = format!("  {} {}", theme.mark(state), tr::state_word(app.lang, state));
+        let word = format!(
+            "  {} {}",
+            theme.mark(state),
+            tr::state_word(app.lang, state)
+        );
         put(buf, area.x, y + 1, &word, text_w, theme.state_style(state));
     }
     // Progress at the foot of the list, below the sections.
@@ -137,7 +158,14 @@ fn status(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
         } else {
             (theme.ok_mark(), theme.ok())
         };
-        put(buf, area.x, area.y, &format!(" {mark} {}", m.text), area.width, style);
+        put(
+            buf,
+            area.x,
+            area.y,
+            &format!(" {mark} {}", m.text),
+            area.width,
+            style,
+        );
     }
 }
 
@@ -147,7 +175,12 @@ pub(super) fn footer(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
     let mut x = area.x;
     // The keys of this screen first, then those that work everywhere.
     let mut shown: Vec<&keys::Binding> = keys::bindings(context).filter(|b| b.footer).collect();
-    shown.sort_by_key(|b| (b.command != crate::tui::action::Command::Help, b.contexts.len()));
+    shown.sort_by_key(|b| {
+        (
+            b.command != crate::tui::action::Command::Help,
+            b.contexts.len(),
+        )
+    });
     for b in shown {
         let key = keys::key_name(&b.keys[0]);
         let label = tr::key_help(app.lang, b.help);
@@ -156,7 +189,14 @@ pub(super) fn footer(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
             break;
         }
         x = put(buf, x, area.y, &format!(" {key}"), area.width, theme.bold());
-        x = put(buf, x, area.y, &format!(" {label} "), area.width, theme.dim());
+        x = put(
+            buf,
+            x,
+            area.y,
+            &format!(" {label} "),
+            area.width,
+            theme.dim(),
+        );
     }
 }
 
@@ -199,11 +239,31 @@ pub(super) fn findings(
         } else {
             theme.severity_style(f.severity)
         };
-        put_line(buf, area, line, &text, style);
-        line += 1;
+        // A finding takes up to two lines, wrapped by display width.
+        let lines = crate::tui::text::wrap(&text, usize::from(area.width.saturating_sub(2)));
+        for (i, l) in lines.iter().take(2).enumerate() {
+            if line >= area.height {
+                return;
+            }
+            let indent = if i == 0 { "" } else { "  " };
+            put_line(
+                buf,
+                area,
+                line,
+                &format!("{indent}{}", &text[l.start..l.end]),
+                style,
+            );
+            line += 1;
+        }
     }
     if blanks > 0 && line < area.height {
-        put_line(buf, area, line, &tr::blanks_line(app.lang, blanks), theme.dim());
+        put_line(
+            buf,
+            area,
+            line,
+            &tr::blanks_line(app.lang, blanks),
+            theme.dim(),
+        );
     }
 }
 

@@ -14,17 +14,31 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
     let Some(doc) = &app.doc else { return };
     let area = areas.content;
     let buf = frame.buffer_mut();
-    let blockers: Vec<&crate::check::Finding> =
-        doc.outcome.findings.iter().filter(|f| f.blocks_export()).collect();
+    let blockers: Vec<&crate::check::Finding> = doc
+        .outcome
+        .findings
+        .iter()
+        .filter(|f| f.blocks_export())
+        .collect();
     let form_top = area.height.saturating_sub(5);
     if blockers.is_empty() {
-        let text = if app.look.ascii { tr::export_ready_ascii(app.lang) } else { tr::export_ready(app.lang) };
+        let text = if app.look.ascii {
+            tr::export_ready_ascii(app.lang)
+        } else {
+            tr::export_ready(app.lang)
+        };
         put_line(buf, area, 0, text, theme.ok());
     } else {
         let blanks = blockers.iter().filter(|f| f.code == codes::BLANK).count();
         let others: Vec<_> = blockers.iter().filter(|f| f.code != codes::BLANK).collect();
         let count = others.len() + usize::from(blanks > 0);
-        put_line(buf, area, 0, &tr::export_not_ready(app.lang, count), theme.error());
+        put_line(
+            buf,
+            area,
+            0,
+            &tr::export_not_ready(app.lang, count),
+            theme.error(),
+        );
         let mut y = 1;
         for f in others {
             if y + 1 >= form_top {
@@ -40,7 +54,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
             y += 1;
         }
         if blanks > 0 && y + 1 < form_top {
-            put_line(buf, area, y, &format!("  - {}", tr::review_blanks(app.lang, blanks)), theme.dim());
+            put_line(
+                buf,
+                area,
+                y,
+                &format!("  - {}", tr::review_blanks(app.lang, blanks)),
+                theme.dim(),
+            );
         }
     }
     // The form.
@@ -64,20 +84,52 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         }
         let focused = app.export.field == i;
         let x = area.x + 8;
-        put(buf, area.x, area.y + y, labels[i], 8, if focused { theme.focus() } else { theme.bold() });
+        put(
+            buf,
+            area.x,
+            area.y + y,
+            labels[i],
+            8,
+            if focused { theme.focus() } else { theme.bold() },
+        );
         let row = Rect::new(x, area.y + y, area.width.saturating_sub(8), 1);
         if i == 2 {
-            let (shown, caret) = app.export.path.window(usize::from(row.width).saturating_sub(1));
+            let (shown, caret) = app
+                .export
+                .path
+                .window(usize::from(row.width).saturating_sub(1));
             if focused {
                 fill(buf, row, theme.editing());
                 cursor = Some(Position::new(x + caret as u16, row.y));
             }
-            put(buf, x, row.y, &shown, row.width, if focused { theme.editing() } else { theme.plain() });
+            put(
+                buf,
+                x,
+                row.y,
+                &shown,
+                row.width,
+                if focused {
+                    theme.editing()
+                } else {
+                    theme.plain()
+                },
+            );
         } else {
-            put(buf, x, row.y, &values[i], row.width, if focused { theme.focus() } else { theme.plain() });
+            put(
+                buf,
+                x,
+                row.y,
+                &values[i],
+                row.width,
+                if focused {
+                    theme.focus()
+                } else {
+                    theme.plain()
+                },
+            );
         }
     }
-    put_line(buf, areas.panel, 0, &tr::key_help(app.lang, "export").to_string(), theme.dim());
+    put_line(buf, areas.panel, 0, tr::export_hint(app.lang), theme.dim());
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }

@@ -49,7 +49,14 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         }
         let focused = i == app.form.field;
         let label_style = if focused { theme.focus() } else { theme.bold() };
-        put(buf, area.x, area.y + y, &pad_right(&label_of(f), label_w - 1), label_w as u16, label_style);
+        put(
+            buf,
+            area.x,
+            area.y + y,
+            &pad_right(&label_of(f), label_w - 1),
+            label_w as u16,
+            label_style,
+        );
         let x = area.x + label_w as u16;
         let value_area = Rect::new(x, area.y + y, value_w, 1);
         match f {
@@ -59,19 +66,47 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
                     tr::kind_name(app.lang, doc.draft.report.kind),
                     if focused { tr::kind_hint(app.lang) } else { "" }
                 );
-                put(buf, x, area.y + y, &text, value_w, if focused { theme.editing() } else { theme.plain() });
+                put(
+                    buf,
+                    x,
+                    area.y + y,
+                    &text,
+                    value_w,
+                    if focused {
+                        theme.editing()
+                    } else {
+                        theme.plain()
+                    },
+                );
             }
             _ if focused => {
-                let (shown, caret) = app.form.input.window(usize::from(value_w).saturating_sub(1));
+                let (shown, caret) = app
+                    .form
+                    .input
+                    .window(usize::from(value_w).saturating_sub(1));
                 fill(buf, value_area, theme.editing());
                 put(buf, x, area.y + y, &shown, value_w, theme.editing());
                 cursor = Some(Position::new(x + caret as u16, area.y + y));
             }
             FormField::Text(k) => {
-                put(buf, x, area.y + y, doc.draft.report.text(k).unwrap_or_default(), value_w, theme.plain());
+                put(
+                    buf,
+                    x,
+                    area.y + y,
+                    doc.draft.report.text(k).unwrap_or_default(),
+                    value_w,
+                    theme.plain(),
+                );
             }
             FormField::Year => {
-                put(buf, x, area.y + y, &doc.draft.report.year.to_string(), value_w, theme.plain());
+                put(
+                    buf,
+                    x,
+                    area.y + y,
+                    &doc.draft.report.year.to_string(),
+                    value_w,
+                    theme.plain(),
+                );
             }
             FormField::Fee(k) => {
                 let text = doc
@@ -100,7 +135,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         .outcome
         .findings
         .iter()
-        .filter(|f| f.section == "report" || f.cell.as_deref().is_some_and(|c| c.starts_with("fees.")))
+        .filter(|f| {
+            f.section == "report" || f.cell.as_deref().is_some_and(|c| c.starts_with("fees."))
+        })
         .collect();
     findings(app, buf, panel, line, &found, theme);
     if let Some(c) = cursor {

@@ -34,15 +34,41 @@ fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: &Theme)
 }
 
 /// A text field in a dialog; returns where the caret is.
-fn field(frame: &mut Frame, area: Rect, line: u16, label: &str, f: &Field, focused: bool, theme: &Theme) -> Option<Position> {
+fn field(
+    frame: &mut Frame,
+    area: Rect,
+    line: u16,
+    label: &str,
+    f: &Field,
+    focused: bool,
+    theme: &Theme,
+) -> Option<Position> {
     let buf = frame.buffer_mut();
     let lw = str_width(label) as u16 + 1;
-    put(buf, area.x, area.y + line, label, lw, if focused { theme.focus() } else { theme.bold() });
+    put(
+        buf,
+        area.x,
+        area.y + line,
+        label,
+        lw,
+        if focused { theme.focus() } else { theme.bold() },
+    );
     let x = area.x + lw + 1;
     let w = area.width.saturating_sub(lw + 1);
     let (shown, caret) = f.window(usize::from(w).saturating_sub(1));
-    let style = if focused { theme.editing() } else { theme.plain() };
-    put(buf, x, area.y + line, &pad_right(&shown, usize::from(w)), w, style);
+    let style = if focused {
+        theme.editing()
+    } else {
+        theme.plain()
+    };
+    put(
+        buf,
+        x,
+        area.y + line,
+        &pad_right(&shown, usize::from(w)),
+        w,
+        style,
+    );
     focused.then(|| Position::new(x + caret as u16, area.y + line))
 }
 
@@ -58,31 +84,75 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                 put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
             }
         }
-        Dialog::ConfirmYear { year, template, dropped } => {
+        Dialog::ConfirmYear {
+            year,
+            template,
+            dropped,
+        } => {
             let lines = tr::year_question(lang, *year, template, *dropped);
             let inner = popup(frame, 66, 5, tr::form_label(lang, "year"), theme);
             for (i, l) in lines.iter().enumerate() {
                 put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
             }
         }
-        Dialog::Reason { code, cell, field: f } => {
-            let inner = popup(frame, 72, 6, tr::reason_title(lang), theme);
+        Dialog::Reason {
+            code,
+            cell,
+            field: f,
+        } => {
+            let inner = popup(frame, 72, 7, tr::reason_title(lang), theme);
             let about = app
                 .doc
                 .as_ref()
-                .and_then(|doc| doc.outcome.findings.iter().find(|x| x.code == *code && x.cell == *cell))
+                .and_then(|doc| {
+                    doc.outcome
+                        .findings
+                        .iter()
+                        .find(|x| x.code == *code && x.cell == *cell)
+                })
                 .map(|x| crate::i18n::finding(lang, x))
                 .unwrap_or_default();
-            put_line(frame.buffer_mut(), inner, 0, &about, theme.warning());
-            cursor = field(frame, inner, 2, "›", f, true, theme);
-            put_line(frame.buffer_mut(), inner, 3, tr::reason_hint(lang), theme.dim());
+            for (i, l) in wrap(&about, usize::from(inner.width))
+                .iter()
+                .take(2)
+                .enumerate()
+            {
+                put_line(
+                    frame.buffer_mut(),
+                    inner,
+                    i as u16,
+                    &about[l.start..l.end],
+                    theme.warning(),
+                );
+            }
+            cursor = field(frame, inner, 3, "›", f, true, theme);
+            put_line(
+                frame.buffer_mut(),
+                inner,
+                4,
+                tr::reason_hint(lang),
+                theme.dim(),
+            );
         }
         Dialog::OpenFile { path } => {
             let inner = popup(frame, 72, 4, tr::open_title(lang), theme);
             cursor = field(frame, inner, 0, "›", path, true, theme);
-            put_line(frame.buffer_mut(), inner, 1, tr::reason_hint(lang), theme.dim());
+            put_line(
+                frame.buffer_mut(),
+                inner,
+                1,
+                tr::reason_hint(lang),
+                theme.dim(),
+            );
         }
-        Dialog::NewReport { agency, year, kind, focus, path, error } => {
+        Dialog::NewReport {
+            agency,
+            year,
+            kind,
+            focus,
+            path,
+            error,
+        } => {
             let inner = popup(frame, 66, 8, tr::new_title(lang), theme);
             let labels = tr::new_labels(lang);
             let lw = labels.iter().map(|l| str_width(l)).max().unwrap_or(8);
@@ -92,10 +162,32 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
             let c1 = field(frame, inner, 1, &l1, year, *focus == 1, theme);
             cursor = c0.or(c1);
             let buf = frame.buffer_mut();
-            let style = if *focus == 2 { theme.focus() } else { theme.bold() };
-            put(buf, inner.x, inner.y + 2, &pad_right(labels[2], lw), lw as u16 + 1, style);
+            let style = if *focus == 2 {
+                theme.focus()
+            } else {
+                theme.bold()
+            };
+            put(
+                buf,
+                inner.x,
+                inner.y + 2,
+                &pad_right(labels[2], lw),
+                lw as u16 + 1,
+                style,
+            );
             let kind_text = format!("{}  {}", tr::kind_name(lang, *kind), tr::kind_hint(lang));
-            put(buf, inner.x + lw as u16 + 2, inner.y + 2, &kind_text, inner.width.saturating_sub(lw as u16 + 2), if *focus == 2 { theme.editing() } else { theme.plain() });
+            put(
+                buf,
+                inner.x + lw as u16 + 2,
+                inner.y + 2,
+                &kind_text,
+                inner.width.saturating_sub(lw as u16 + 2),
+                if *focus == 2 {
+                    theme.editing()
+                } else {
+                    theme.plain()
+                },
+            );
             if let Some(p) = path {
                 put_line(buf, inner, 3, &tr::new_file_note(lang, p), theme.dim());
             }
@@ -131,11 +223,21 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
     let text_w = rows.iter().map(|(_, t)| str_width(t)).max().unwrap_or(8);
     let col_w = key_w + text_w + 3;
     let max_inner_h = usize::from(area.height.saturating_sub(6));
-    let columns = if rows.len() > max_inner_h && col_w * 2 + 2 < usize::from(area.width) - 4 { 2 } else { 1 };
+    let columns = if rows.len() > max_inner_h && col_w * 2 + 2 < usize::from(area.width) - 4 {
+        2
+    } else {
+        1
+    };
     let per_col = rows.len().div_ceil(columns);
     let width = (col_w * columns + 2 * (columns - 1)) as u16 + 2;
     let height = (per_col + 4) as u16;
-    let inner = popup(frame, width.max(40), height, tr::help_title(app.lang), theme);
+    let inner = popup(
+        frame,
+        width.max(40),
+        height,
+        tr::help_title(app.lang),
+        theme,
+    );
     let buf = frame.buffer_mut();
     for (i, (k, t)) in rows.iter().enumerate() {
         let col = i / per_col;
@@ -144,13 +246,38 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
             continue;
         }
         let x = inner.x + (col * (col_w + 2)) as u16;
-        put(buf, x, inner.y + line, &pad_right(k, key_w), key_w as u16, theme.bold());
-        put(buf, x + key_w as u16 + 2, inner.y + line, t, text_w as u16 + 1, theme.plain());
+        put(
+            buf,
+            x,
+            inner.y + line,
+            &pad_right(k, key_w),
+            key_w as u16,
+            theme.bold(),
+        );
+        put(
+            buf,
+            x + key_w as u16 + 2,
+            inner.y + line,
+            t,
+            text_w as u16 + 1,
+            theme.plain(),
+        );
     }
     let more = tr::help_more(app.lang);
-    for (i, l) in wrap(more, usize::from(inner.width)).iter().take(2).enumerate() {
+    for (i, l) in wrap(more, usize::from(inner.width))
+        .iter()
+        .take(2)
+        .enumerate()
+    {
         let y = inner.bottom().saturating_sub(2) + i as u16;
-        put(buf, inner.x, y, &more[l.start..l.end], inner.width, theme.dim());
+        put(
+            buf,
+            inner.x,
+            y,
+            &more[l.start..l.end],
+            inner.width,
+            theme.dim(),
+        );
     }
 }
 
@@ -162,6 +289,13 @@ pub(super) fn too_small(app: &App, frame: &mut Frame, theme: &Theme) {
     let buf = frame.buffer_mut();
     for (i, l) in lines.iter().enumerate() {
         let style = if i == 0 { theme.error() } else { theme.plain() };
-        put(buf, 0, top + i as u16, &center(l, usize::from(area.width)), area.width, style);
+        put(
+            buf,
+            0,
+            top + i as u16,
+            &center(l, usize::from(area.width)),
+            area.width,
+            style,
+        );
     }
 }

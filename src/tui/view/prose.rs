@@ -19,28 +19,61 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
     let focus = app.prose.get(&section.key).copied().unwrap_or_default();
     let buf = frame.buffer_mut();
     // The count of characters beside the heading.
-    let count = tr::chars_count(app.lang, text.chars().filter(|c| !c.is_whitespace()).count());
+    let count = tr::chars_count(
+        app.lang,
+        text.chars().filter(|c| !c.is_whitespace()).count(),
+    );
     let cw = crate::tui::text::str_width(&count) as u16;
     if areas.title.width > cw + 1 {
-        put(buf, areas.title.right() - cw, areas.title.y, &count, cw, theme.dim());
+        put(
+            buf,
+            areas.title.right() - cw,
+            areas.title.y,
+            &count,
+            cw,
+            theme.dim(),
+        );
     }
     if text.is_empty() {
         put_line(buf, area, 0, tr::prose_empty(app.lang), theme.dim());
         if !section.outline.is_empty() {
             put_line(buf, area, 2, tr::outline_offer(app.lang), theme.dim());
-            for (i, topic) in tr::outline_text(&section.outline).lines().filter(|l| !l.is_empty()).enumerate() {
+            for (i, topic) in tr::outline_text(&section.outline)
+                .lines()
+                .filter(|l| !l.is_empty())
+                .enumerate()
+            {
                 put_line(buf, area, 3 + i as u16, &format!("  {topic}"), theme.dim());
             }
         }
-        findings(app, buf, areas.panel, 0, &section_findings(app, &section.key), theme);
+        findings(
+            app,
+            buf,
+            areas.panel,
+            0,
+            &section_findings(app, &section.key),
+            theme,
+        );
         frame.set_cursor_position(Position::new(area.x, area.y));
         return;
     }
     let lines = prose_lines(text, area.width);
-    for (i, l) in lines.iter().skip(focus.scroll).take(usize::from(area.height)).enumerate() {
+    for (i, l) in lines
+        .iter()
+        .skip(focus.scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
         put_line(buf, area, i as u16, &text[l.start..l.end], theme.plain());
     }
-    findings(app, buf, areas.panel, 0, &section_findings(app, &section.key), theme);
+    findings(
+        app,
+        buf,
+        areas.panel,
+        0,
+        &section_findings(app, &section.key),
+        theme,
+    );
     let caret = crate::tui::text::floor_boundary(text, focus.caret);
     let (line, col) = caret_position(text, &lines, caret);
     if line >= focus.scroll && line < focus.scroll + usize::from(area.height) {

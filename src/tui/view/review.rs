@@ -18,7 +18,14 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
     let summary = tr::review_heading(app.lang, s.errors, s.warnings, s.blank, s.acknowledged);
     let sw = str_width(&summary) as u16;
     if areas.title.width > sw + 8 {
-        put(buf, areas.title.right() - sw, areas.title.y, &summary, sw, theme.dim());
+        put(
+            buf,
+            areas.title.right() - sw,
+            areas.title.y,
+            &summary,
+            sw,
+            theme.dim(),
+        );
     }
     let items = review_items(app);
     if items.is_empty() {
@@ -29,10 +36,17 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         if key == "report" {
             tr::page_meta(app.lang).to_string()
         } else {
-            doc.template.section(key).map_or(key.to_string(), |s| s.heading.clone())
+            doc.template
+                .section(key)
+                .map_or(key.to_string(), |s| s.heading.clone())
         }
     };
-    for (i, item) in items.iter().skip(app.review.scroll).take(usize::from(area.height)).enumerate() {
+    for (i, item) in items
+        .iter()
+        .skip(app.review.scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
         let y = i as u16;
         let is_selected = selected.as_ref() == Some(item);
         let (text, style) = match item {
@@ -46,16 +60,32 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
                     i18n::finding(app.lang, f)
                 );
                 if f.acknowledged.is_some() {
-                    text = format!("  {} [{}] {}", theme.ok_mark(), tr::acknowledged_mark(app.lang), &text[2..]);
+                    text = format!(
+                        "  {} {}：{}",
+                        theme.ok_mark(),
+                        tr::acknowledged_mark(app.lang),
+                        i18n::finding(app.lang, f)
+                    );
                 }
-                let style = if f.acknowledged.is_some() { theme.dim() } else { theme.severity_style(f.severity) };
+                let style = if f.acknowledged.is_some() {
+                    theme.dim()
+                } else {
+                    theme.severity_style(f.severity)
+                };
                 (text, style)
             }
-            ReviewItem::Blanks { count, .. } => (format!("  - {}", tr::review_blanks(app.lang, *count)), theme.dim()),
+            ReviewItem::Blanks { count, .. } => (
+                format!("  - {}", tr::review_blanks(app.lang, *count)),
+                theme.dim(),
+            ),
         };
         let style = if is_selected { theme.focus() } else { style };
         if is_selected {
-            fill(buf, Rect::new(area.x, area.y + y, area.width, 1), theme.focus());
+            fill(
+                buf,
+                Rect::new(area.x, area.y + y, area.width, 1),
+                theme.focus(),
+            );
         }
         put_line(buf, area, y, &text, style);
     }
@@ -68,10 +98,19 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         if let Some(r) = &f.acknowledged {
             text.push_str(&i18n::acknowledged_suffix(app.lang, r));
         }
-        for l in wrap(&text, usize::from(panel.width)).iter().take(usize::from(panel.height.saturating_sub(1))) {
+        for l in wrap(&text, usize::from(panel.width))
+            .iter()
+            .take(usize::from(panel.height.saturating_sub(1)))
+        {
             put_line(buf, panel, line, &text[l.start..l.end], theme.plain());
             line += 1;
         }
     }
-    put_line(buf, panel, panel.height.saturating_sub(1).max(line), tr::review_hint(app.lang), theme.dim());
+    put_line(
+        buf,
+        panel,
+        panel.height.saturating_sub(1).max(line),
+        tr::review_hint(app.lang),
+        theme.dim(),
+    );
 }

@@ -15,8 +15,21 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     let buf = frame.buffer_mut();
     let header = Rect::new(0, 0, area.width, 1);
     fill(buf, header, theme.focus());
-    put_line(buf, header, 0, &format!(" {}", tr::app_title(app.lang)), theme.focus().patch(theme.bold()));
-    put(buf, 1, 2, &tr::start_heading(app.lang, &app.drafts_dir), area.width - 2, theme.bold());
+    put_line(
+        buf,
+        header,
+        0,
+        &format!(" {}", tr::app_title(app.lang)),
+        theme.focus().patch(theme.bold()),
+    );
+    put(
+        buf,
+        1,
+        2,
+        &tr::start_heading(app.lang, &app.drafts_dir),
+        area.width - 2,
+        theme.bold(),
+    );
     let list_h = area.height.saturating_sub(START_LIST_TOP + 3);
     let agency_w = app
         .entries
@@ -26,7 +39,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         .unwrap_or(10)
         .clamp(10, 36);
     let total = app.entries.len() + START_ITEMS;
-    for (n, i) in (app.start.scroll..total).take(usize::from(list_h)).enumerate() {
+    for (n, i) in (app.start.scroll..total)
+        .take(usize::from(list_h))
+        .enumerate()
+    {
         let y = START_LIST_TOP + n as u16;
         let text = match i {
             0 => tr::start_new(app.lang).to_string(),
@@ -62,11 +78,23 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         put(buf, row.x, row.y, &text, row.width, style);
     }
     if app.entries.is_empty() {
-        put(buf, 3, START_LIST_TOP + 3, tr::start_empty(app.lang), area.width - 4, theme.dim());
+        put(
+            buf,
+            3,
+            START_LIST_TOP + 3,
+            tr::start_empty(app.lang),
+            area.width - 4,
+            theme.dim(),
+        );
     }
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.ok() };
         put(buf, 1, area.height - 2, &m.text, area.width - 2, style);
     }
-    footer(app, buf, Rect::new(0, area.height - 1, area.width, 1), theme);
+    footer(
+        app,
+        buf,
+        Rect::new(0, area.height - 1, area.width, 1),
+        theme,
+    );
 }

@@ -5,9 +5,9 @@ use super::editor::{findings, section_findings};
 use super::{fill, put, put_line};
 use crate::check::balance_columns;
 use crate::i18n::tui as tr;
-use crate::template::{Layout as TableLayout, Table};
+use crate::template::Table;
 use crate::tui::app::App;
-use crate::tui::layout::{Areas, TableGeometry, TableLine, table_geometry};
+use crate::tui::layout::{Areas, TableGeometry, TableLine, table_geometry_in};
 use crate::tui::text::{center, fit, pad_left, str_width, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::update::{cell_key, is_balanced};
@@ -18,7 +18,12 @@ use ratatui::layout::{Position, Rect};
 pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, table: &Table) {
     let area = areas.content;
     let balanced = is_balanced(app, table);
-    let g = table_geometry(table, usize::from(area.width), balanced);
+    let g = table_geometry_in(
+        table,
+        usize::from(area.width),
+        usize::from(area.height),
+        balanced,
+    );
     let focus = app.tables.get(&table.key).copied().unwrap_or_default();
     let mut cursor = None;
     {
@@ -43,7 +48,14 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, t
                 TableLine::BlockHeader(b) => block_header(buf, row_area, table, *b, &g, theme),
                 TableLine::Group { label, level } => {
                     let text = format!("{}{label}", "  ".repeat(level - 1));
-                    put(buf, row_area.x, row_area.y, &text, g.label_width as u16, theme.plain());
+                    put(
+                        buf,
+                        row_area.x,
+                        row_area.y,
+                        &text,
+                        g.label_width as u16,
+                        theme.plain(),
+                    );
                 }
                 TableLine::Row { row, level } => {
                     if let Some(c) = data_row(app, buf, row_area, table, &g, *row, *level, theme) {
@@ -54,7 +66,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, t
             y += h;
         }
         if balanced {
-            balance(app, buf, area, table, &g, theme);
+            balance(app, buf, area, &g, theme);
         }
         panel(app, buf, areas.panel, table, theme);
     }
@@ -76,7 +88,14 @@ fn matrix_header(buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeometry,
     if let Some(corner) = &table.corner {
         let w = g.label_width.saturating_sub(2);
         for (i, l) in wrap(corner, w).iter().take(g.header_lines).enumerate() {
-            put(buf, area.x, area.y + i as u16, &corner[l.start..l.end], w as u16, theme.dim());
+            put(
+                buf,
+                area.x,
+                area.y + i as u16,
+                &corner[l.start..l.end],
+                w as u16,
+                theme.dim(),
+            );
         }
     }
     for level in 0..depth - 1 {
@@ -87,13 +106,25 @@ fn matrix_header(buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeometry,
                 continue;
             }
             let mut k = j + 1;
-            while k < paths.len() && paths[k].len() > level + 1 && paths[k][..=level] == paths[j][..=level] {
+            while k < paths.len()
+                && paths[k].len() > level + 1
+                && paths[k][..=level] == paths[j][..=level]
+            {
                 k += 1;
             }
             let w = (k - j) * cw - 1;
             let x = x0 + (j * cw) as u16 + 1;
             let label = center(paths[j][level], w);
-            put(buf, x, area.y + level as u16, &label, w as u16, theme.header().patch(ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)));
+            put(
+                buf,
+                x,
+                area.y + level as u16,
+                &label,
+                w as u16,
+                theme.header().patch(
+                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
+                ),
+            );
             j = k;
         }
     }
@@ -102,29 +133,48 @@ fn matrix_header(buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeometry,
         let x = x0 + (j * cw) as u16 + 1;
         for (i, text) in split_header(leaf, cw - 1, leaf_lines).iter().enumerate() {
             let y = area.y + (depth - 1 + i) as u16;
-            put(buf, x, y, &center(text, cw - 1), (cw - 1) as u16, theme.header());
+            put(
+                buf,
+                x,
+                y,
+                &center(text, cw - 1),
+                (cw - 1) as u16,
+                theme.header(),
+            );
         }
     }
 }
 
-/// A header cut into at most `lines` lines of `width` columns.
+/// A header cut into at most `lines` lines of `width` columns; a header on two lines is split
+/// near its middle (结果/维持, not 结果维/持).
 fn split_header(text: &str, width: usize, lines: usize) -> Vec<String> {
-    let wrapped = wrap(text, width.max(2));
-    let mut out: Vec<String> = wrapped
-        .iter()
-        .take(lines)
-        .map(|l| text[l.start..l.end].to_string())
-        .collect();
-    if wrapped.len() > lines
-        && let Some(last) = out.last_mut()
-    {
-        let rest = &text[wrapped[lines - 1].start..];
-        *last = fit(rest, width);
+    if str_width(text) <= width || lines < 2 {
+        return vec![fit(text, width)];
     }
-    out
+    let chars: Vec<char> = text.chars().collect();
+    let half = chars.len().div_ceil(2);
+    let first: String = chars[..half].iter().collect();
+    let second: String = chars[half..].iter().collect();
+    if str_width(&first) <= width && str_width(&second) <= width {
+        return vec![first, second];
+    }
+    let wrapped = wrap(text, width.max(2));
+    let first = text[wrapped[0].start..wrapped[0].end].to_string();
+    let rest = fit(
+        &text[wrapped.get(1).map_or(text.len(), |l| l.start)..],
+        width,
+    );
+    vec![first, rest]
 }
 
-fn block_header(buf: &mut Buffer, area: Rect, table: &Table, b: usize, g: &TableGeometry, theme: &Theme) {
+fn block_header(
+    buf: &mut Buffer,
+    area: Rect,
+    table: &Table,
+    b: usize,
+    g: &TableGeometry,
+    theme: &Theme,
+) {
     let block = &table.blocks[b];
     let cw = g.column_width;
     if let Some(h) = &table.label_header {
@@ -132,8 +182,18 @@ fn block_header(buf: &mut Buffer, area: Rect, table: &Table, b: usize, g: &Table
     }
     for (j, column) in block.columns.iter().enumerate() {
         let x = area.x + (g.label_width + j * cw) as u16 + 1;
-        for (i, text) in split_header(&column.header, cw - 1, g.block_header_lines).iter().enumerate() {
-            put(buf, x, area.y + i as u16, &center(text, cw - 1), (cw - 1) as u16, theme.header());
+        for (i, text) in split_header(&column.header, cw - 1, g.block_header_lines)
+            .iter()
+            .enumerate()
+        {
+            put(
+                buf,
+                x,
+                area.y + i as u16,
+                &center(text, cw - 1),
+                (cw - 1) as u16,
+                theme.header(),
+            );
         }
     }
 }
@@ -162,7 +222,14 @@ fn data_row(
     } else {
         theme.plain()
     };
-    put(buf, area.x, area.y, &fit(&label, g.label_width - 1), (g.label_width - 1) as u16, label_style);
+    put(
+        buf,
+        area.x,
+        area.y,
+        &fit(&label, g.label_width - 1),
+        (g.label_width - 1) as u16,
+        label_style,
+    );
     let cw = g.column_width;
     let mut cursor = None;
     for (j, column) in block.columns.iter().enumerate() {
@@ -176,14 +243,24 @@ fn data_row(
         if let Some(edit) = editing {
             let (shown, caret) = edit.field.window(cell_w - 1);
             fill(buf, cell, theme.focus());
-            put(buf, cell.x, cell.y, &shown, cell.width, theme.focus().patch(theme.editing()));
+            put(
+                buf,
+                cell.x,
+                cell.y,
+                &shown,
+                cell.width,
+                theme.focus().patch(theme.editing()),
+            );
             cursor = Some(Position::new(cell.x + caret as u16, cell.y));
             continue;
         }
         let (text, style) = if computed {
             match doc.outcome.totals.get(&key).and_then(|t| t.complete()) {
                 Some(n) => (n.to_string(), theme.computed()),
-                None => (tr::blank_mark(app.lang).to_string(), theme.computed().patch(theme.dim())),
+                None => (
+                    tr::blank_mark(app.lang).to_string(),
+                    theme.computed().patch(theme.dim()),
+                ),
             }
         } else {
             match doc.draft.cell(&key) {
@@ -195,30 +272,69 @@ fn data_row(
         if focused {
             fill(buf, cell, theme.focus());
         }
-        put(buf, cell.x, cell.y, &pad_left(&text, cell_w), cell.width, style);
+        put(
+            buf,
+            cell.x,
+            cell.y,
+            &pad_left(&text, cell_w),
+            cell.width,
+            style,
+        );
     }
     cursor
 }
 
 /// The balance of 三 under the table, column by column: 一+二, （七）+四, ✓ or the difference.
-fn balance(app: &App, buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeometry, theme: &Theme) {
+fn balance(app: &App, buf: &mut Buffer, area: Rect, g: &TableGeometry, theme: &Theme) {
     let Some(doc) = &app.doc else { return };
     let columns = balance_columns(doc.template, &doc.draft, &doc.outcome.totals);
     let top = area.y + area.height - g.balance_lines as u16;
-    let labels = [tr::balance_left(app.lang), tr::balance_right(app.lang), tr::balance_check(app.lang)];
+    let full = g.balance_lines >= 3;
+    let labels = if full {
+        vec![
+            tr::balance_left(app.lang),
+            tr::balance_right(app.lang),
+            tr::balance_check(app.lang),
+        ]
+    } else {
+        vec![tr::balance_short(app.lang)]
+    };
     for (i, l) in labels.iter().enumerate() {
-        put(buf, area.x, top + i as u16, l, g.label_width as u16, theme.dim());
+        put(
+            buf,
+            area.x,
+            top + i as u16,
+            l,
+            g.label_width as u16,
+            theme.dim(),
+        );
     }
+    let check_row = top + g.balance_lines as u16 - 1;
     let cw = g.column_width;
-    let _ = table;
     for (j, c) in columns.iter().enumerate() {
         let x = area.x + (g.label_width + j * cw) as u16 + 1;
         let w = (cw - 1) as u16;
         let show = |n: Option<crate::report::Number>| {
             n.map_or(tr::balance_unknown(app.lang).to_string(), |n| n.to_string())
         };
-        put(buf, x, top, &pad_left(&show(c.left), cw - 1), w, theme.dim());
-        put(buf, x, top + 1, &pad_left(&show(c.right), cw - 1), w, theme.dim());
+        if full {
+            put(
+                buf,
+                x,
+                top,
+                &pad_left(&show(c.left), cw - 1),
+                w,
+                theme.dim(),
+            );
+            put(
+                buf,
+                x,
+                top + 1,
+                &pad_left(&show(c.right), cw - 1),
+                w,
+                theme.dim(),
+            );
+        }
         let (text, style) = match (c.holds(), c.difference()) {
             (Some(true), _) => (theme.ok_mark().to_string(), theme.ok()),
             (Some(false), Some(d)) => {
@@ -227,7 +343,7 @@ fn balance(app: &App, buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeom
             }
             _ => (tr::balance_unknown(app.lang).to_string(), theme.dim()),
         };
-        put(buf, x, top + 2, &pad_left(&text, cw - 1), w, style);
+        put(buf, x, check_row, &pad_left(&text, cw - 1), w, style);
     }
 }
 
@@ -245,7 +361,10 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
     );
     if !column.units.is_empty() {
         let key = cell_key(table, focus.row, focus.col);
-        let unit = app.doc.as_ref().and_then(|d| d.draft.units.get(&key).map(String::as_str));
+        let unit = app
+            .doc
+            .as_ref()
+            .and_then(|d| d.draft.units.get(&key).map(String::as_str));
         head.push_str("  ");
         head.push_str(&tr::unit_label(app.lang, unit));
     }
@@ -257,6 +376,4 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
     }
     let found = section_findings(app, &table.key);
     findings(app, buf, area, line, &found, theme);
-    let _ = str_width;
-    let _ = TableLayout::Blocks;
 }
