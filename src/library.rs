@@ -41,6 +41,16 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     Ok(Loaded { template, draft })
 }
 
+/// Last year's draft named in a draft's `[previous].file` (relative to the draft's folder), if
+/// it can be read.
+pub fn load_previous(draft_path: &Path, draft: &Draft) -> Option<Loaded> {
+    let file = draft.previous.as_ref()?.file.as_ref()?;
+    let path = draft_path
+        .parent()
+        .map_or_else(|| PathBuf::from(file), |dir| dir.join(file));
+    load(&path).ok()
+}
+
 /// How far a draft has come.
 #[derive(Debug, Clone)]
 pub struct Progress {
@@ -56,10 +66,11 @@ pub fn progress(loaded: &Loaded, outcome: &Outcome) -> Progress {
 
 /// Cells filled out of all input cells, of a draft and its template.
 pub fn progress_of(template: &Template, draft: &Draft, outcome: &Outcome) -> Progress {
-    let cells = template.input_cells().count();
-    let filled = template
-        .input_cells()
-        .filter(|c| draft.cells.contains_key(&c.key()))
+    let inputs = &template.compiled().inputs;
+    let cells = inputs.len();
+    let filled = inputs
+        .iter()
+        .filter(|c| draft.cells.contains_key(&c.key))
         .count();
     Progress {
         filled,
@@ -106,4 +117,30 @@ pub fn entries(dir: &Path, options: &Options) -> std::io::Result<Vec<Entry>> {
     let mut out: Vec<Entry> = drafts_in(dir)?.iter().map(|p| entry(p, options)).collect();
     out.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.path.cmp(&b.path)));
     Ok(out)
+}
+
+/// Applies `f` to every item on every core, keeping the order.
+pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(chunk).collect());
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A panic in a checker thread is a defect; carry it to the main thread.
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }

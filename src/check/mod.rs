@@ -186,6 +186,19 @@ impl<'a> LastYear<'a> {
         }
     }
 
+    /// These figures, with any missing ones taken from `other` (last year's 现行有效件数 typed
+    /// into `[previous]` when last year's gip-2019 draft has none).
+    pub fn or_else(&self, other: &LastYear) -> LastYear<'a> {
+        let mut out = self.clone();
+        for (k, v) in &other.carried_forward {
+            out.carried_forward.entry(k.clone()).or_insert(*v);
+        }
+        for (k, v) in &other.in_force {
+            out.in_force.entry(k.clone()).or_insert(*v);
+        }
+        out
+    }
+
     /// Reads what this year's checks need from last year's draft.
     pub fn from_draft(template: &'a Template, draft: &'a Draft) -> LastYear<'a> {
         let counts = |prefix: &str| -> BTreeMap<String, u64> {
@@ -281,7 +294,15 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
         totals: &totals,
     };
     let own_previous = draft.previous.as_ref().map(LastYear::from_previous);
-    let last_year = options.last_year.as_ref().or(own_previous.as_ref());
+    let combined;
+    let last_year = match (&options.last_year, &own_previous) {
+        (Some(full), Some(own)) => {
+            combined = full.or_else(own);
+            Some(&combined)
+        }
+        (Some(full), None) => Some(full),
+        (None, own) => own.as_ref(),
+    };
 
     let mut findings = Vec::new();
     rules::template_year(&sheet, &mut findings);

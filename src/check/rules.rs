@@ -139,20 +139,20 @@ pub(super) fn prose(sheet: &Sheet, out: &mut Vec<Finding>) {
 pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
     let t = sheet.template;
     let draft = sheet.draft;
-    for cell in t.input_cells() {
-        let key = cell.key();
-        match draft.cell(&key) {
+    for cell in &t.compiled().inputs {
+        let key = &cell.key;
+        match draft.cells.get(key) {
             None => out.push(finding(
                 Severity::Warning,
                 codes::BLANK,
                 Some(key.clone()),
                 Detail::Blank {
-                    label: cell_label(t, &key),
+                    label: cell_label(t, key),
                 },
             )),
-            Some(n) => {
-                if let Some(problem) = n.problem(cell.column.kind) {
-                    let label = cell_label(t, &key);
+            Some(&n) => {
+                if let Some(problem) = n.problem(cell.kind) {
+                    let label = cell_label(t, key);
                     out.push(finding(
                         Severity::Error,
                         codes::VALUE,
@@ -160,13 +160,18 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                         Detail::Value { label, problem },
                     ));
                 }
-                let needs_unit = !cell.column.units.is_empty() && !n.is_zero();
-                if needs_unit && !draft.units.contains_key(&key) {
+                let needs_unit = !cell.units.is_empty() && !n.is_zero();
+                if needs_unit && !draft.units.contains_key(key) {
                     let detail = Detail::UnitMissing {
-                        label: cell_label(t, &key),
-                        units: cell.column.units.clone(),
+                        label: cell_label(t, key),
+                        units: cell.units.clone(),
                     };
-                    out.push(finding(Severity::Error, codes::VALUE, Some(key), detail));
+                    out.push(finding(
+                        Severity::Error,
+                        codes::VALUE,
+                        Some(key.clone()),
+                        detail,
+                    ));
                 }
             }
         }

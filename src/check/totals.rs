@@ -4,7 +4,7 @@
 //! blank; a partial sum is still kept so a screen can show it with its blanks counted.
 
 use crate::report::{Draft, Number};
-use crate::template::{CellRef, Table, Template};
+use crate::template::{Table, Template};
 use std::collections::BTreeMap;
 
 /// One computed cell.
@@ -34,56 +34,23 @@ impl Totals {
     }
 }
 
-/// The input cells a computed cell adds up.
-pub fn parts<'t>(cell: &CellRef<'t>) -> Vec<CellRef<'t>> {
-    let table = cell.table;
-    let rows = match &cell.row.sum {
-        Some(keys) => keys.iter().flat_map(|k| table.expand_rows(k)).collect(),
-        None => vec![cell.row],
-    };
-    let columns = match &cell.column.sum {
-        Some(keys) => keys
-            .iter()
-            .flat_map(|k| table.expand_columns(cell.block, k))
-            .collect(),
-        None => vec![cell.column],
-    };
-    let mut out = Vec::with_capacity(rows.len() * columns.len());
-    for row in &rows {
-        for column in &columns {
-            out.push(CellRef {
-                table,
-                block: cell.block,
-                row,
-                column,
-            });
-        }
-    }
-    out
-}
-
-/// Computes every total of a table.
-fn table_totals(table: &Table, draft: &Draft, out: &mut BTreeMap<String, Total>) {
-    for cell in table.cells().filter(CellRef::is_computed) {
+/// Computes every total of a draft.
+pub fn totals(template: &Template, draft: &Draft) -> Totals {
+    let compiled = template.compiled();
+    let values = compiled.input_values(&draft.cells);
+    let mut out = BTreeMap::new();
+    for cell in &compiled.computed {
         let mut total = Total {
-            value: Some(Number::zero(cell.column.kind)),
+            value: Some(Number::zero(cell.kind)),
             blanks: 0,
         };
-        for part in parts(&cell) {
-            match draft.cell(&part.key()) {
+        for &part in &cell.parts {
+            match values[part] {
                 Some(n) => total.value = total.value.and_then(|v| v.checked_add(n)),
                 None => total.blanks += 1,
             }
         }
-        out.insert(cell.key(), total);
-    }
-}
-
-/// Computes every total of a draft.
-pub fn totals(template: &Template, draft: &Draft) -> Totals {
-    let mut out = BTreeMap::new();
-    for table in &template.tables {
-        table_totals(table, draft, &mut out);
+        out.insert(cell.key.clone(), total);
     }
     Totals(out)
 }

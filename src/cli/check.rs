@@ -1,10 +1,10 @@
 //! `gongkai check`: the findings of drafts, for a person or (with `--json`) for a program.
 
 use super::{out_line, today};
-use crate::check::{self, Finding, LastYear, Options, Outcome, Severity, codes};
+use crate::check::{self, Finding, LastYear, Options, Outcome, Severity, Summary, codes};
 use crate::i18n::{self, Lang};
 use crate::library::{self, Loaded};
-use crate::report::{Draft, LoadError};
+use crate::report::Draft;
 use crate::template::Template;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -29,9 +29,16 @@ enum SortBy {
     Agency,
 }
 
+/// What is kept of one checked draft once its report is rendered: the draft itself is dropped,
+/// so checking ten thousand drafts holds ten thousand summaries, not ten thousand drafts.
 struct Checked {
     path: PathBuf,
-    result: Result<(Loaded, Outcome), LoadError>,
+    /// `None` for a draft that could not be read.
+    summary: Option<(String, i32, Summary)>,
+    /// The lines for stdout and stderr, or the JSON object.
+    out: Vec<String>,
+    err: Vec<String>,
+    json: serde_json::Value,
 }
 
 pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
@@ -68,38 +75,36 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             .map(|l| LastYear::from_draft(l.template, &l.draft)),
         today: today(),
     };
-    let mut checked: Vec<Checked> = files
-        .into_iter()
-        .map(|path| {
-            let result = library::load(&path).map(|loaded| {
-                let outcome = check::check(loaded.template, &loaded.draft, &options);
-                (loaded, outcome)
-            });
-            Checked { path, result }
-        })
-        .collect();
+    let json = args.json;
+    let mut checked = library::parallel_map(files, |path| check_one(path, &options, lang, json));
     sort_checked(&mut checked, args.sort);
 
     if args.json {
-        let values: Vec<serde_json::Value> = checked.iter().map(|c| json_of(c, lang)).collect();
+        let mut values: Vec<serde_json::Value> =
+            checked.iter_mut().map(|c| c.json.take()).collect();
         let doc = if many {
             serde_json::Value::Array(values)
         } else {
-            values.into_iter().next().unwrap_or(serde_json::Value::Null)
+            values.pop().unwrap_or(serde_json::Value::Null)
         };
         out_line(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         for c in &checked {
-            print_checked(c, lang);
+            for line in &c.err {
+                eprintln!("{line}");
+            }
+            for line in &c.out {
+                out_line(line);
+            }
         }
         if many {
             print_table(&checked, lang);
         }
     }
-    let any_unusable = unusable || checked.iter().any(|c| c.result.is_err());
+    let any_unusable = unusable || checked.iter().any(|c| c.summary.is_none());
     let any_error = checked
         .iter()
-        .any(|c| c.result.as_ref().is_ok_and(|(_, o)| o.summary().errors > 0));
+        .any(|c| c.summary.as_ref().is_some_and(|(_, _, s)| s.errors > 0));
     ExitCode::from(if any_unusable {
         2
     } else if any_error {
@@ -109,18 +114,78 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     })
 }
 
+fn check_one(path: PathBuf, options: &Options, lang: Lang, json: bool) -> Checked {
+    match library::load(&path) {
+        Ok(loaded) => {
+            // Without --previous, last year's whole draft named in [previous] is used if it
+            // can be read; otherwise [previous]'s own figures.
+            let last = match options.last_year {
+                Some(_) => None,
+                None => library::load_previous(&path, &loaded.draft),
+            };
+            let own_options;
+            let options = match &last {
+                Some(l) => {
+                    own_options = Options {
+                        last_year: Some(LastYear::from_draft(l.template, &l.draft)),
+                        today: options.today,
+                    };
+                    &own_options
+                }
+                None => options,
+            };
+            let outcome = check::check(loaded.template, &loaded.draft, options);
+            let summary = outcome.summary();
+            let (out, value) = if json {
+                let value = findings_json(lang, &path, loaded.template, &loaded.draft, &outcome);
+                (Vec::new(), value)
+            } else {
+                (
+                    report_lines(&path, &loaded, &outcome, lang),
+                    serde_json::Value::Null,
+                )
+            };
+            Checked {
+                summary: Some((
+                    loaded.draft.report.agency,
+                    loaded.draft.report.year,
+                    summary,
+                )),
+                path,
+                out,
+                err: Vec::new(),
+                json: value,
+            }
+        }
+        Err(e) => Checked {
+            json: serde_json::json!({
+                "file": path.display().to_string(),
+                "error": i18n::problem(lang, &e.problem),
+                "line": e.line,
+                "column": e.column,
+            }),
+            err: vec![i18n::load_error(lang, &e)],
+            out: Vec::new(),
+            summary: None,
+            path,
+        },
+    }
+}
+
 fn sort_checked(checked: &mut [Checked], sort: Option<SortBy>) {
-    let errors = |c: &Checked| match &c.result {
-        Ok((_, o)) => o.summary().errors,
-        Err(_) => usize::MAX,
-    };
-    let agency = |c: &Checked| match &c.result {
-        Ok((l, _)) => l.draft.report.agency.clone(),
-        Err(_) => c.path.display().to_string(),
-    };
     match sort {
-        Some(SortBy::Errors) => checked.sort_by_key(|c| std::cmp::Reverse(errors(c))),
-        Some(SortBy::Agency) => checked.sort_by_key(agency),
+        Some(SortBy::Errors) => checked.sort_by_key(|c| {
+            std::cmp::Reverse(c.summary.as_ref().map_or(usize::MAX, |(_, _, s)| s.errors))
+        }),
+        Some(SortBy::Agency) => checked.sort_by(|a, b| {
+            let name = |c: &Checked| {
+                c.summary.as_ref().map_or_else(
+                    || c.path.display().to_string(),
+                    |(agency, _, _)| agency.clone(),
+                )
+            };
+            name(a).cmp(&name(b))
+        }),
         None => {}
     }
 }
@@ -164,20 +229,6 @@ pub fn findings_json(
     })
 }
 
-fn json_of(c: &Checked, lang: Lang) -> serde_json::Value {
-    match &c.result {
-        Ok((loaded, outcome)) => {
-            findings_json(lang, &c.path, loaded.template, &loaded.draft, outcome)
-        }
-        Err(e) => serde_json::json!({
-            "file": c.path.display().to_string(),
-            "error": i18n::problem(lang, &e.problem),
-            "line": e.line,
-            "column": e.column,
-        }),
-    }
-}
-
 /// Blank cells of one row, printed on one line.
 fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
     let Some(first) = keys.first().and_then(|k| template.cell(k)) else {
@@ -201,18 +252,14 @@ fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
     i18n::blank_row(lang, &row, Some(&columns))
 }
 
-fn print_checked(c: &Checked, lang: Lang) {
-    let (loaded, outcome) = match &c.result {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", i18n::load_error(lang, e));
-            return;
-        }
-    };
+/// The human report of one draft: a heading, its findings grouped by section, a summary.
+fn report_lines(path: &Path, loaded: &Loaded, outcome: &Outcome, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut out_line = |line: &str| lines.push(line.to_string());
     let draft = &loaded.draft;
     out_line(&format!(
         "{}  {} {} · {}",
-        c.path.display(),
+        path.display(),
         draft.report.agency,
         i18n::year(lang, draft.report.year),
         loaded.template.id
@@ -268,6 +315,7 @@ fn print_checked(c: &Checked, lang: Lang) {
     }
     let p = library::progress(loaded, outcome);
     out_line(&format!("  {}", i18n::summary_line(lang, &p)));
+    lines
 }
 
 /// Cuts text to a display width (a Chinese character takes two columns), marking the cut.
@@ -307,19 +355,18 @@ fn print_table(checked: &[Checked], lang: Lang) {
         right(h[4], NUMBER)
     ));
     for c in checked {
-        match &c.result {
-            Ok((loaded, outcome)) => {
-                let s = outcome.summary();
+        match &c.summary {
+            Some((agency, year, s)) => {
                 out_line(&format!(
                     "{}{:>6}{:>6}{:>6}{:>6}",
-                    fit_width(&loaded.draft.report.agency, NAME),
-                    loaded.draft.report.year,
+                    fit_width(agency, NAME),
+                    year,
                     s.errors,
                     s.warnings,
                     s.blank
                 ));
             }
-            Err(_) => {
+            None => {
                 let name = c
                     .path
                     .file_name()
@@ -334,7 +381,7 @@ fn print_table(checked: &[Checked], lang: Lang) {
     }
 }
 
-fn right(text: &str, width: usize) -> String {
+pub(super) fn right(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(text.width());
     format!("{}{text}", " ".repeat(pad))
 }

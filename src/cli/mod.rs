@@ -3,10 +3,12 @@
 mod check;
 mod edit;
 mod list;
+mod merge;
 mod new;
 
 pub use check::{findings_json, fit_width};
-pub use new::{NewError, write_new};
+pub use merge::{Refusal, unit_names};
+pub use new::{NewError, reference_from, write_new, year_range};
 
 use crate::i18n::{self, Lang};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -29,6 +31,7 @@ enum Command {
     Edit(edit::EditArgs),
     Check(check::CheckArgs),
     New(new::NewArgs),
+    Merge(merge::MergeArgs),
     List,
 }
 
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::New(a)) => new::run(&a, lang),
+        Some(Command::Merge(a)) => merge::run(&a, lang),
         Some(Command::List) => list::run(lang),
         Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii),
         None => edit::run(None, lang, cli.ascii),

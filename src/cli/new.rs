@@ -1,8 +1,10 @@
-//! `gongkai new`: a new draft, its format following from the year.
+//! `gongkai new`: a new draft, its format following from the year; with `--from`, started
+//! from last year's draft.
 
 use super::{out_line, today};
 use crate::i18n::{self, Lang};
-use crate::report::{self, AgencyKind, Draft};
+use crate::library;
+use crate::report::{self, AgencyKind, Draft, carry};
 use crate::template::Template;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -10,12 +12,14 @@ use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub(super) struct NewArgs {
-    #[arg(long)]
-    agency: String,
-    #[arg(long)]
-    year: i32,
-    #[arg(long, value_enum, default_value = "department")]
-    kind: KindArg,
+    #[arg(long, required_unless_present = "from")]
+    agency: Option<String>,
+    #[arg(long, required_unless_present = "from")]
+    year: Option<i32>,
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    #[arg(long, value_name = "LAST.toml")]
+    from: Option<PathBuf>,
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -36,39 +40,85 @@ impl From<KindArg> for AgencyKind {
 }
 
 /// The report years `new` accepts: from the first format to next year.
-fn year_range() -> (i32, i32) {
-    let first = Template::all()
-        .iter()
-        .map(|t| t.first_year)
-        .min()
-        .unwrap_or(2019);
+pub fn year_range() -> (i32, i32) {
     let this_year = today().map_or(2026, |d| i32::from(d.year()));
-    (first, this_year + 1)
+    Template::allowed_years(this_year)
 }
 
 pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     let (first, last) = year_range();
-    if args.year < first || args.year > last {
-        eprintln!("{}", i18n::year_refused(lang, args.year, first, last));
+    let (mut draft, not_carried) = match &args.from {
+        Some(from) => {
+            let loaded = match library::load(from) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("{}", i18n::load_error(lang, &e));
+                    return ExitCode::from(2);
+                }
+            };
+            let target = args.output.clone().unwrap_or_else(|| {
+                default_path(&loaded.draft.report.agency, loaded.draft.report.year + 1)
+            });
+            let reference = reference_from(&target, from);
+            match carry::next_year(loaded.template, &loaded.draft, Some(reference)) {
+                Ok(c) => (c.draft, c.not_carried),
+                Err(carry::CarryError::NoFormat { year }) => {
+                    eprintln!("{}", i18n::year_refused(lang, year, first, last));
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        None => {
+            // clap has made sure both are given without --from.
+            let (Some(agency), Some(year)) = (&args.agency, args.year) else {
+                return ExitCode::from(2);
+            };
+            let Some(template) = Template::for_year(year) else {
+                eprintln!("{}", i18n::year_refused(lang, year, first, last));
+                return ExitCode::from(2);
+            };
+            (
+                Draft::new(&template.id, agency, year, AgencyKind::default()),
+                Vec::new(),
+            )
+        }
+    };
+    if let Some(agency) = &args.agency {
+        draft.report.agency = agency.clone();
+    }
+    if let Some(kind) = args.kind {
+        draft.report.kind = kind.into();
+    }
+    let year = draft.report.year;
+    if args.from.is_some() && args.year.is_some_and(|y| y != year) {
+        eprintln!("{}", i18n::from_year_mismatch(lang, year));
         return ExitCode::from(2);
     }
-    let agency = args.agency.trim();
-    if agency.is_empty() {
+    if year < first || year > last {
+        eprintln!("{}", i18n::year_refused(lang, year, first, last));
+        return ExitCode::from(2);
+    }
+    draft.report.agency = draft.report.agency.trim().to_string();
+    if draft.report.agency.is_empty() {
         eprintln!("{}", i18n::agency_missing(lang));
         return ExitCode::from(2);
     }
-    let Some(template) = Template::for_year(args.year) else {
-        eprintln!("{}", i18n::year_refused(lang, args.year, first, last));
+    let Some(template) = Template::builtin(&draft.template) else {
         return ExitCode::from(2);
     };
-    let draft = Draft::new(&template.id, agency, args.year, args.kind.into());
-    let path = match &args.output {
-        Some(p) => p.clone(),
-        None => crate::paths::drafts_dir().join(crate::paths::draft_file_name(agency, args.year)),
-    };
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_path(&draft.report.agency, year));
     match write_new(&path, template, &draft) {
         Ok(()) => {
             out_line(&i18n::created(lang, &path, &template.id));
+            if args.from.is_some() {
+                out_line(&i18n::carried(lang, template, &draft));
+                for item in &not_carried {
+                    out_line(&format!("  {}", i18n::not_carried(lang, item)));
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -79,6 +129,27 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
             );
             ExitCode::from(1)
         }
+    }
+}
+
+fn default_path(agency: &str, year: i32) -> PathBuf {
+    crate::paths::drafts_dir().join(crate::paths::draft_file_name(agency.trim(), year))
+}
+
+/// How the new draft names last year's: by file name when they share a folder, else by its
+/// full path.
+pub fn reference_from(new: &Path, last: &Path) -> String {
+    let folder = |p: &Path| {
+        std::path::absolute(p)
+            .ok()
+            .and_then(|a| a.parent().map(Path::to_path_buf))
+    };
+    match (folder(new), folder(last), last.file_name()) {
+        (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
+        _ => std::path::absolute(last)
+            .unwrap_or_else(|_| last.to_path_buf())
+            .display()
+            .to_string(),
     }
 }
 

@@ -77,7 +77,12 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "报告单位名称",
         "name of the reporting agency",
     ),
-    ("new", "year", "报告年度", "report year"),
+    (
+        "new",
+        "year",
+        "报告年度（用 --from 时为上年加一）",
+        "report year (with --from: last year + 1)",
+    ),
     (
         "new",
         "kind",
@@ -353,5 +358,195 @@ pub fn clap_error(lang: Lang, e: &clap::Error) -> String {
         format!("错误：{what}\n用 --help 查看说明。")
     } else {
         format!("错误：{what}\n{usage}\n用 --help 查看说明。")
+    }
+}
+
+pub fn from_year_mismatch(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("从上年报告新建的是 {year} 年的报告，--year 应为 {year} 或不填"),
+        Lang::En => {
+            format!("a draft started from last year's is for {year}: give --year {year} or none")
+        }
+    }
+}
+
+/// What `new --from` carried.
+pub fn carried(
+    lang: Lang,
+    template: &crate::template::Template,
+    draft: &crate::report::Draft,
+) -> String {
+    let row = &template.checks.carry.this_year;
+    let label = template
+        .table(row.split('.').next().unwrap_or_default())
+        .and_then(|t| t.row(row.split('.').nth(1).unwrap_or_default()))
+        .map_or(row.clone(), |(_, r)| r.label.clone());
+    let last_year = draft
+        .previous
+        .as_ref()
+        .and_then(|p| p.year)
+        .unwrap_or(draft.report.year - 1);
+    match lang {
+        Lang::Zh => format!(
+            "已从 {last_year} 年报告结转：单位信息、{label}（上年的结转下年度）及上年数据；正文未复制"
+        ),
+        Lang::En => format!(
+            "carried from the {last_year} report: agency details, {label} (last year's carried forward) and last year's figures; prose is not copied"
+        ),
+    }
+}
+
+pub fn not_carried(lang: Lang, item: &crate::report::carry::NotCarried) -> String {
+    use crate::report::carry::NotCarried;
+    match (item, lang) {
+        (
+            NotCarried::Cell {
+                label,
+                from_template,
+            },
+            Lang::Zh,
+        ) => {
+            format!("未结转：{label}（上年报告 {from_template} 中没有对应的数字）")
+        }
+        (
+            NotCarried::Cell {
+                label,
+                from_template,
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "not carried: {label} (last year's {from_template} report has no matching figure)"
+            )
+        }
+        (
+            NotCarried::InForce {
+                label,
+                from_template,
+            },
+            Lang::Zh,
+        ) => {
+            format!("未结转上年数据：{label}（上年报告 {from_template} 中没有这一项）")
+        }
+        (
+            NotCarried::InForce {
+                label,
+                from_template,
+            },
+            Lang::En,
+        ) => {
+            format!("last year's {label} not carried ({from_template} has no such figure)")
+        }
+        (NotCarried::Note(note), _) => note.clone(),
+    }
+}
+
+pub fn merge_nothing_written(lang: Lang) -> &'static str {
+    lang.pick(
+        "未汇总，未写入任何文件。",
+        "nothing merged, nothing written.",
+    )
+}
+
+pub fn merge_no_drafts(lang: Lang) -> &'static str {
+    lang.pick("没有可汇总的草稿", "no drafts to merge")
+}
+
+pub fn merge_refusal(
+    lang: Lang,
+    name: &str,
+    r: &crate::cli::Refusal,
+    year: i32,
+    template: &str,
+) -> String {
+    use crate::cli::Refusal;
+    match (r, lang) {
+        (
+            Refusal::OtherYear {
+                year: y,
+                template: t,
+            },
+            Lang::Zh,
+        ) => format!("{name}：是 {y} 年（{t}）的报告，本次汇总的是 {year} 年（{template}）"),
+        (
+            Refusal::OtherYear {
+                year: y,
+                template: t,
+            },
+            Lang::En,
+        ) => format!("{name}: a {y} ({t}) report; this merge is of {year} ({template})"),
+        (Refusal::HasErrors { errors }, Lang::Zh) => {
+            format!("{name}：有 {errors} 个错误，请先改正（或加 --allow-errors 仍然汇总）")
+        }
+        (Refusal::HasErrors { errors }, Lang::En) => {
+            format!("{name}: {errors} errors; fix them first (or add --allow-errors)")
+        }
+        (Refusal::SameName, Lang::Zh) => format!("{name}：同一单位有不止一份草稿，会重复计算"),
+        (Refusal::SameName, Lang::En) => {
+            format!("{name}: more than one draft of this unit would be counted twice")
+        }
+        (Refusal::NoName, _) => lang
+            .pick("草稿没有填写单位名称", "the draft names no agency")
+            .to_string(),
+    }
+}
+
+pub fn merged(
+    lang: Lang,
+    count: usize,
+    year: i32,
+    template: &str,
+    path: &std::path::Path,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已汇总 {count} 个单位的 {year} 年报告（{template}）→ {}",
+            path.display()
+        ),
+        Lang::En => format!(
+            "merged {count} units' {year} reports ({template}) → {}",
+            path.display()
+        ),
+    }
+}
+
+pub fn merge_blanks_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "以下数字有单位空白，汇总结果中保留为空白（空白不等于 0）：",
+        "these cells are blank in some units and stay blank in the summary (blank is not 0):",
+    )
+}
+
+pub fn merge_overflow(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：合计超出可计算的范围，保留为空白"),
+        Lang::En => format!("{label}: the sum is too large and is left blank"),
+    }
+}
+
+pub fn merge_missing(lang: Lang, names: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("下级缺报（名单中有、但没有草稿）：{}", names.join("、")),
+        Lang::En => format!("missing units (listed, no draft): {}", names.join(", ")),
+    }
+}
+
+pub fn merge_unexpected(lang: Lang, names: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("名单外的单位（有草稿、但不在名单中）：{}", names.join("、")),
+        Lang::En => format!("units not on the list: {}", names.join(", ")),
+    }
+}
+
+pub fn merge_skipped_summary(lang: Lang, path: &std::path::Path, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "跳过 {}：这是汇总草稿（{name}），不是下级单位的报告",
+            path.display()
+        ),
+        Lang::En => format!(
+            "skipped {}: a summary draft ({name}), not a unit's report",
+            path.display()
+        ),
     }
 }

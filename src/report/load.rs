@@ -209,19 +209,20 @@ impl Reader<'_> {
 
     /// A number of the given kind, exactly as written.
     fn number(&self, key: &str, kind: Kind, value: &Spanned<DeValue>) -> Result<Number, LoadError> {
-        let fail = |problem| Err(self.at(value.span(), problem));
-        let key = key.to_string();
+        // The key is copied only for an error: this runs for every cell of every draft.
+        let fail =
+            |problem: fn(String) -> Problem| Err(self.at(value.span(), problem(key.to_string())));
         match value.get_ref() {
             DeValue::Integer(i) => {
                 let digits = i.as_str().replace('_', "");
                 let Ok(n) = i128::from_str_radix(&digits, i.radix()) else {
-                    return fail(Problem::TooLarge { key });
+                    return fail(|key| Problem::TooLarge { key });
                 };
                 if n < 0 && kind != Kind::Signed {
-                    return fail(Problem::Negative { key });
+                    return fail(|key| Problem::Negative { key });
                 }
                 if n.unsigned_abs() > u128::from(super::number::MAX_WHOLE) {
-                    return fail(Problem::TooLarge { key });
+                    return fail(|key| Problem::TooLarge { key });
                 }
                 // Both casts are in range: |n| ≤ MAX_WHOLE.
                 Ok(match kind {
@@ -239,17 +240,17 @@ impl Reader<'_> {
                 };
                 match parsed {
                     Ok(d) if d.is_sign_negative() && !d.is_zero() => {
-                        fail(Problem::Negative { key })
+                        fail(|key| Problem::Negative { key })
                     }
                     Ok(d) if d > Decimal::from(super::number::MAX_WHOLE) => {
-                        fail(Problem::TooLarge { key })
+                        fail(|key| Problem::TooLarge { key })
                     }
                     Ok(d) => Ok(Number::Amount(d)),
-                    Err(_) => fail(Problem::NotANumber { key }),
+                    Err(_) => fail(|key| Problem::NotANumber { key }),
                 }
             }
-            DeValue::Float(_) => fail(Problem::NotWhole { key }),
-            _ => fail(Problem::NotANumber { key }),
+            DeValue::Float(_) => fail(|key| Problem::NotWhole { key }),
+            _ => fail(|key| Problem::NotANumber { key }),
         }
     }
 
@@ -445,7 +446,11 @@ impl Reader<'_> {
         for (row_key, row_value) in entries(rows) {
             let row_name = row_key.get_ref().as_ref();
             let Some((block, row)) = table.row(row_name) else {
-                let expected = table.rows().map(|(_, r)| r.key.clone()).collect();
+                let expected = table
+                    .rows()
+                    .filter(|(_, r)| r.sum.is_none())
+                    .map(|(_, r)| r.key.clone())
+                    .collect();
                 return Err(self.unknown(row_key.span(), row_name, expected));
             };
             let path = format!("{}.{}", table.key, row_name);
@@ -461,7 +466,7 @@ impl Reader<'_> {
             let cells = self.table(&path, row_value)?;
             for (column_key, cell_value) in entries(cells) {
                 let column_name = column_key.get_ref().as_ref();
-                let key = format!("{path}.{column_name}");
+                let key = [path.as_str(), ".", column_name].concat();
                 if let Some(column) = block.columns.iter().find(|c| c.key == column_name) {
                     if column.sum.is_some() {
                         return Err(self.at(
@@ -537,6 +542,7 @@ impl Reader<'_> {
                     }
                     previous.year = Some(year as i32);
                 }
+                "file" => previous.file = Some(self.string("previous.file", value)?),
                 "carried_forward" if carry_table.is_some() => {
                     let columns: Vec<String> = carry_table
                         .into_iter()
@@ -557,7 +563,9 @@ impl Reader<'_> {
                     previous.in_force = self.counts("previous.in_force", &rows, value)?;
                 }
                 _ => {
-                    let mut expected = vec!["year".to_string(), "carried_forward".to_string()];
+                    let mut expected = ["year", "file", "carried_forward"]
+                        .map(String::from)
+                        .to_vec();
                     if template.checks.in_force.is_some() {
                         expected.push("in_force".into());
                     }

@@ -3,7 +3,9 @@
 //! A blank cell is absent (`None`), never 0. Totals are not stored: `check::totals` computes
 //! them. Drafts are read from and written to TOML by [`load`] and [`save`].
 
+pub mod carry;
 pub mod load;
+pub mod merge;
 pub mod number;
 pub mod save;
 
@@ -98,6 +100,9 @@ impl Meta {
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Previous {
     pub year: Option<i32>,
+    /// Last year's draft, relative to this one's folder (written by `new --from`), so that the
+    /// editor can show last year's text and `check` can compare every figure.
+    pub file: Option<String>,
     /// Last year's 四、结转下年度继续办理, by column.
     pub carried_forward: BTreeMap<String, u64>,
     /// Last year's 现行有效件数, by row (gip-2021).
@@ -106,7 +111,10 @@ pub struct Previous {
 
 impl Previous {
     pub fn is_empty(&self) -> bool {
-        self.year.is_none() && self.carried_forward.is_empty() && self.in_force.is_empty()
+        self.year.is_none()
+            && self.file.is_none()
+            && self.carried_forward.is_empty()
+            && self.in_force.is_empty()
     }
 }
 

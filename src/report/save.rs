@@ -1,7 +1,7 @@
 //! Writing a draft as TOML that reads well and diffs cleanly.
 //!
 //! Keys follow the template's order; each row sits on its own line under a comment with its
-//! official label; long prose is a `"""` block. What [`to_toml`] writes, `load::load_str` reads
+//! official label; long prose is a block string. What [`to_toml`] writes, `load::load_str` reads
 //! back to the same draft (a property test holds it to that).
 
 use super::{Draft, META_TEXT_FIELDS, Number, SCHEMA};
@@ -94,14 +94,33 @@ fn write_draft(out: &mut String, template: &Template, draft: &Draft) -> std::fmt
         if let Some(year) = previous.year {
             writeln!(out, "year = {year}")?;
         }
-        for (key, values) in [
-            ("carried_forward", &previous.carried_forward),
-            ("in_force", &previous.in_force),
+        if let Some(file) = &previous.file {
+            writeln!(out, "file = {}", quote(file))?;
+        }
+        // In the template's order: the carry row's columns, the in-force rows.
+        let carry_columns: Vec<&str> = template
+            .cell_row(&template.checks.carry.last_year)
+            .map(|(block, _)| block.columns.iter().map(|c| c.key.as_str()).collect())
+            .unwrap_or_default();
+        let in_force_rows: Vec<&str> = template
+            .checks
+            .in_force
+            .iter()
+            .flat_map(|f| f.rows.iter().map(String::as_str))
+            .collect();
+        for (key, values, order) in [
+            ("carried_forward", &previous.carried_forward, carry_columns),
+            ("in_force", &previous.in_force, in_force_rows),
         ] {
             if values.is_empty() {
                 continue;
             }
-            let parts: Vec<String> = values.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+            let mut keys: Vec<&String> = values.keys().collect();
+            keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+            let parts: Vec<String> = keys
+                .iter()
+                .map(|k| format!("{k} = {}", values[*k]))
+                .collect();
             writeln!(out, "{key} = {{ {} }}", parts.join(", "))?;
         }
     }
@@ -120,8 +139,14 @@ fn write_draft(out: &mut String, template: &Template, draft: &Draft) -> std::fmt
 fn number(n: Number) -> String {
     match n {
         // Amounts keep a decimal point, so the file shows they are amounts.
-        Number::Amount(d) if d.scale() == 0 => format!("{d}.0"),
-        Number::Amount(d) => d.to_string(),
+        Number::Amount(d) => {
+            let d = d.normalize();
+            if d.scale() == 0 {
+                format!("{d}.0")
+            } else {
+                d.to_string()
+            }
+        }
         other => other.to_string(),
     }
 }
@@ -144,10 +169,20 @@ fn quote(text: &str) -> String {
     out
 }
 
-/// Prose: a `"""` block when long or multi-line, otherwise a basic string.
+/// Prose: a block when long or multi-line, otherwise a basic string. The block is a literal
+/// `'''` one when nothing in the text needs escaping (it reads back faster and shows the text
+/// exactly as typed), else a `"""` one with escapes.
 fn prose(text: &str) -> String {
     if !text.contains('\n') && text.chars().count() <= INLINE_TEXT_LIMIT {
         return quote(text);
+    }
+    let literal_safe = !text.contains("'''")
+        && !text.ends_with('\'')
+        && !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t');
+    if literal_safe {
+        return format!("'''\n{text}'''");
     }
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str("\"\"\"\n");

@@ -5,6 +5,7 @@
 //! checks are configured. Everything else in gongkai is generic over it: a new national format
 //! is a new file in `assets/templates/`, not new code.
 
+pub mod compiled;
 pub mod grid;
 mod validate;
 
@@ -45,8 +46,14 @@ pub struct Template {
     pub tables: Vec<Table>,
     #[serde(default)]
     pub fees: Vec<FeeField>,
+    /// Why some of last year's figures cannot be carried over from an older format.
+    #[serde(default)]
+    pub carry_notes: Vec<CarryNote>,
     pub checks: Checks,
     pub narrative: Narrative,
+    /// Lookups derived from the above, built on first use.
+    #[serde(skip)]
+    compiled: OnceLock<compiled::Compiled>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -137,6 +144,14 @@ pub struct Column {
     /// For an amount the format prints without a unit: the units a draft may record.
     #[serde(default)]
     pub units: Vec<String>,
+    /// How many of the smallest unit each of `units` is (元 1, 万元 10000), for adding amounts
+    /// recorded in different units.
+    #[serde(default)]
+    pub unit_factors: Vec<u64>,
+    /// In a draft started from last year's: this column is the sum of these columns of the same
+    /// row last year (上一年项目数量 = last year's 上一年项目数量 + 本年增/减).
+    #[serde(default)]
+    pub carry_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -151,6 +166,10 @@ pub struct Row {
     /// A computed row: the sum of these rows (or row groups).
     #[serde(default)]
     pub sum: Option<Vec<String>>,
+    /// In a draft started from last year's: this row is the sum of these rows of the same
+    /// column last year (二、上年结转 = last year's 四、结转下年度).
+    #[serde(default)]
+    pub carry_from: Vec<String>,
 }
 
 /// What a number cell holds.
@@ -163,6 +182,15 @@ pub enum Kind {
     Signed,
     /// A decimal ≥ 0 with at most four places.
     Amount,
+}
+
+/// A note on what cannot be carried from a draft in another format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarryNote {
+    /// The format of last year's draft.
+    pub from: String,
+    pub note: String,
 }
 
 /// One 信息处理费 figure.
@@ -256,6 +284,8 @@ pub struct Narrative {
     pub reach: usize,
     /// Words that introduce a breakdown (其中): the rest of the sentence is not checked.
     pub breakdown: Vec<String>,
+    /// Words that may stand between a term and its number (案件, 共, 为 …).
+    pub links: Vec<String>,
     /// Words that make a figure approximate (近, 约, 余): it is not checked.
     pub approximate: Vec<String>,
     pub upheld_all: UpheldAll,
@@ -311,6 +341,11 @@ impl Template {
         Ok(template)
     }
 
+    /// The cell keys, computed-cell parts and prose vocabulary, worked out once.
+    pub fn compiled(&self) -> &compiled::Compiled {
+        self.compiled.get_or_init(|| compiled::Compiled::new(self))
+    }
+
     /// A built-in template by id.
     pub fn builtin(id: &str) -> Option<&'static Template> {
         builtins().iter().find(|t| t.id == id)
@@ -324,6 +359,17 @@ impl Template {
     /// The format in force for a report year, if any.
     pub fn for_year(year: i32) -> Option<&'static Template> {
         builtins().iter().find(|t| t.covers(year))
+    }
+
+    /// The report years a new draft may be for, given this calendar year: from the first
+    /// format's year to next year.
+    pub fn allowed_years(this_year: i32) -> (i32, i32) {
+        let first = builtins()
+            .iter()
+            .map(|t| t.first_year)
+            .min()
+            .unwrap_or(this_year);
+        (first, this_year + 1)
     }
 
     pub fn covers(&self, year: i32) -> bool {
@@ -351,6 +397,12 @@ impl Template {
     /// Every cell a person types, in report order.
     pub fn input_cells(&self) -> impl Iterator<Item = CellRef<'_>> {
         self.tables.iter().flat_map(|t| t.input_cells())
+    }
+
+    /// Looks up `table.row`: the row and the block holding it.
+    pub fn cell_row(&self, key: &str) -> Option<(&Block, &Row)> {
+        let (table, row) = key.split_once('.')?;
+        self.table(table)?.row(row)
     }
 
     /// Looks up `table.row.column`.

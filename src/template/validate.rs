@@ -108,6 +108,20 @@ fn validate_table(table: &Table) -> Result<(), String> {
             if !column.units.is_empty() && column.kind != Kind::Amount {
                 return Err(format!("column {}: only amounts take units", column.key));
             }
+            if column.units.len() != column.unit_factors.len() || column.unit_factors.contains(&0) {
+                return Err(format!(
+                    "column {}: one non-zero factor per unit",
+                    column.key
+                ));
+            }
+            for key in &column.carry_from {
+                if !block.columns.iter().any(|c| &c.key == key) {
+                    return Err(format!(
+                        "column {}: carry_from {key} is not a column",
+                        column.key
+                    ));
+                }
+            }
             if let Some(sum) = &column.sum {
                 for key in sum {
                     let parts = table.expand_columns(block, key);
@@ -128,6 +142,11 @@ fn validate_table(table: &Table) -> Result<(), String> {
                     "row {} is nested deeper than the label columns",
                     row.key
                 ));
+            }
+            for key in &row.carry_from {
+                if table.row(key).is_none() {
+                    return Err(format!("row {}: carry_from {key} is not a row", row.key));
+                }
             }
             if let Some(sum) = &row.sum {
                 for key in sum {

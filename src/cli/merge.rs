@@ -1,0 +1,267 @@
+//! `gongkai merge`: a supervising office sums its units' drafts into the summary draft.
+
+use super::{fit_width, out_line, today};
+use crate::check::{self, Options, Summary};
+use crate::i18n::{self, Lang};
+use crate::library;
+use crate::report::merge::{self, Unit};
+use crate::report::{AgencyKind, LoadError};
+use crate::template::Template;
+use clap::{Args, ValueEnum};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub(super) struct MergeArgs {
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[arg(long)]
+    agency: String,
+    #[arg(long, value_enum, default_value = "government")]
+    kind: KindArg,
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[arg(long, value_name = "UNITS.txt")]
+    expect: Option<PathBuf>,
+    #[arg(long)]
+    allow_errors: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    Department,
+    Government,
+}
+
+/// One unit's draft as read and checked.
+struct Read {
+    path: PathBuf,
+    /// The unit, its check summary, and whether it is itself a summary of units.
+    result: Result<(Unit, Summary, bool), LoadError>,
+}
+
+/// Why a unit's draft is left out of the sum.
+pub enum Refusal {
+    OtherYear { year: i32, template: String },
+    HasErrors { errors: usize },
+    SameName,
+    NoName,
+}
+
+pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
+    let mut files = Vec::new();
+    for path in &args.paths {
+        if path.is_dir() {
+            match library::drafts_in(path) {
+                Ok(found) => files.extend(found),
+                Err(e) => {
+                    eprintln!("{}: {}", path.display(), i18n::io_error(lang, &e));
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    // Merging again into the same folder must not count last run's summary as a unit.
+    if let Some(output) = &args.output {
+        let output = std::path::absolute(output).ok();
+        files.retain(|f| std::path::absolute(f).ok() != output);
+    }
+    files.sort();
+    files.dedup();
+
+    let expected = match &args.expect {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(text) => Some(unit_names(&text)),
+            Err(e) => {
+                eprintln!("{}: {}", p.display(), i18n::io_error(lang, &e));
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+
+    let options = Options {
+        last_year: None,
+        today: today(),
+    };
+    let read = library::parallel_map(files, |path| {
+        let result = library::load(&path).map(|loaded| {
+            let outcome = check::check(loaded.template, &loaded.draft, &options);
+            let summary_of_others = !loaded.draft.sources.is_empty();
+            (
+                Unit::from_draft(loaded.template, &loaded.draft),
+                outcome.summary(),
+                summary_of_others,
+            )
+        });
+        Read { path, result }
+    });
+    let mut unreadable = false;
+    for r in &read {
+        if let Err(e) = &r.result {
+            eprintln!("{}", i18n::load_error(lang, e));
+            unreadable = true;
+        }
+    }
+    if unreadable {
+        eprintln!("{}", i18n::merge_nothing_written(lang));
+        return ExitCode::from(2);
+    }
+    let mut units: Vec<(&Path, &Unit, &Summary)> = Vec::new();
+    for r in &read {
+        match &r.result {
+            // A summary (an earlier merge) beside its units is not one of them.
+            Ok((unit, _, true)) => {
+                out_line(&i18n::merge_skipped_summary(lang, &r.path, &unit.name))
+            }
+            Ok((unit, summary, false)) => units.push((r.path.as_path(), unit, summary)),
+            Err(_) => {}
+        }
+    }
+    let Some((template_id, year)) = merge::majority(
+        &units
+            .iter()
+            .map(|(_, u, _)| (u.template.clone(), u.year))
+            .collect::<Vec<_>>(),
+    ) else {
+        eprintln!("{}", i18n::merge_no_drafts(lang));
+        return ExitCode::from(2);
+    };
+    let Some(template) = Template::builtin(&template_id) else {
+        return ExitCode::from(2);
+    };
+
+    // Every reason to leave a unit out, named, before anything is written.
+    let mut refusals: Vec<(&Path, String, Refusal)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut twice = BTreeSet::new();
+    for (_, unit, _) in &units {
+        if !seen.insert(unit.name.clone()) {
+            twice.insert(unit.name.clone());
+        }
+    }
+    for (path, unit, summary) in &units {
+        let refusal = if unit.name.is_empty() {
+            Some(Refusal::NoName)
+        } else if unit.year != year || unit.template != template_id {
+            Some(Refusal::OtherYear {
+                year: unit.year,
+                template: unit.template.clone(),
+            })
+        } else if twice.contains(&unit.name) {
+            Some(Refusal::SameName)
+        } else if summary.errors > 0 && !args.allow_errors {
+            Some(Refusal::HasErrors {
+                errors: summary.errors,
+            })
+        } else {
+            None
+        };
+        if let Some(r) = refusal {
+            refusals.push((path, unit.name.clone(), r));
+        }
+    }
+    if !refusals.is_empty() {
+        for (path, name, refusal) in &refusals {
+            eprintln!(
+                "{}: {}",
+                path.display(),
+                i18n::merge_refusal(lang, name, refusal, year, &template_id)
+            );
+        }
+        eprintln!("{}", i18n::merge_nothing_written(lang));
+        return ExitCode::from(1);
+    }
+
+    let kind = match args.kind {
+        KindArg::Department => AgencyKind::Department,
+        KindArg::Government => AgencyKind::Government,
+    };
+    let owned: Vec<Unit> = units.iter().map(|(_, u, _)| (*u).clone()).collect();
+    let merged = merge::merge(template, args.agency.trim(), kind, &owned);
+    let output = match &args.output {
+        Some(p) => p.clone(),
+        None => crate::paths::drafts_dir().join(crate::paths::draft_file_name(&args.agency, year)),
+    };
+    if let Err(e) = super::write_new(&output, template, &merged.draft) {
+        eprintln!("{}: {}", output.display(), i18n::write_refused(lang, &e));
+        return ExitCode::from(1);
+    }
+
+    out_line(&i18n::merged(
+        lang,
+        units.len(),
+        year,
+        &template_id,
+        &output,
+    ));
+    print_units(&units, lang);
+    if !merged.blanks.is_empty() {
+        out_line("");
+        out_line(i18n::merge_blanks_heading(lang));
+        for (key, names) in &merged.blanks {
+            out_line(&format!(
+                "  {}：{}",
+                check::cell_label(template, key),
+                names.join(lang.pick("、", ", "))
+            ));
+        }
+    }
+    for key in &merged.overflow {
+        out_line(&i18n::merge_overflow(
+            lang,
+            &check::cell_label(template, key),
+        ));
+    }
+    let mut missing_any = false;
+    if let Some(expected) = expected {
+        let present: BTreeSet<String> = units.iter().map(|(_, u, _)| u.name.clone()).collect();
+        let missing: Vec<String> = expected.difference(&present).cloned().collect();
+        let unexpected: Vec<String> = present.difference(&expected).cloned().collect();
+        if !missing.is_empty() {
+            missing_any = true;
+            out_line(&i18n::merge_missing(lang, &missing));
+        }
+        if !unexpected.is_empty() {
+            out_line(&i18n::merge_unexpected(lang, &unexpected));
+        }
+    }
+    ExitCode::from(if missing_any { 1 } else { 0 })
+}
+
+/// The unit names of an `--expect` file: one per line; blank lines and `#` comments skipped.
+pub fn unit_names(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches('\u{feff}'))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+fn print_units(units: &[(&Path, &Unit, &Summary)], lang: Lang) {
+    const NUMBER: usize = 6;
+    const NAME: usize = 80 - 3 * NUMBER - 2;
+    let h = i18n::table_headings(lang);
+    out_line("");
+    out_line(&format!(
+        "{}{}{}{}",
+        fit_width(h[0], NAME),
+        super::check::right(h[2], NUMBER),
+        super::check::right(h[3], NUMBER),
+        super::check::right(h[4], NUMBER)
+    ));
+    let mut rows: Vec<&(&Path, &Unit, &Summary)> = units.iter().collect();
+    rows.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+    for (_, unit, s) in rows {
+        out_line(&format!(
+            "{}{:>6}{:>6}{:>6}",
+            fit_width(&unit.name, NAME),
+            s.errors,
+            s.warnings,
+            s.blank
+        ));
+    }
+}

@@ -1,0 +1,152 @@
+//! Starting this year's draft from last year's (`gongkai new --from`).
+//!
+//! What carries over is what means the same thing in both formats: the agency, its kind and
+//! contact; last year's 四、结转下年度 as this year's 二、上年结转 and as `[previous]`; last
+//! year's 现行有效件数 as `[previous].in_force`; and in gip-2019 each 上一年项目数量 as last
+//! year's 上一年项目数量 + 本年增/减. The cells that carry are marked in the template
+//! (`carry_from`), so the rules live with the formats. Prose is never copied: the format warns
+//! against reports that repeat last year's.
+
+use super::{Draft, Number, Previous};
+use crate::template::Template;
+
+/// Something of last year's that could not be carried, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotCarried {
+    /// A cell marked to carry whose sources last year's draft lacks (or left blank).
+    Cell {
+        label: String,
+        from_template: String,
+    },
+    /// 现行有效件数 for `[previous]`, absent from last year's format.
+    InForce {
+        label: String,
+        from_template: String,
+    },
+    /// The template's note on carrying from an older format.
+    Note(String),
+}
+
+/// This year's new draft and what could not be carried into it.
+#[derive(Debug, Clone)]
+pub struct CarriedOver {
+    pub draft: Draft,
+    pub not_carried: Vec<NotCarried>,
+}
+
+/// Why a draft cannot be started from last year's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CarryError {
+    /// No format applies to the year after last year's.
+    NoFormat { year: i32 },
+}
+
+/// Builds next year's draft from last year's. `last_file` is recorded in `[previous]` so that
+/// the editor and `check` can find last year's whole report.
+pub fn next_year(
+    last_template: &Template,
+    last: &Draft,
+    last_file: Option<String>,
+) -> Result<CarriedOver, CarryError> {
+    let year = last.report.year + 1;
+    let template = Template::for_year(year).ok_or(CarryError::NoFormat { year })?;
+    let mut draft = Draft::new(&template.id, &last.report.agency, year, last.report.kind);
+    draft.report = super::Meta {
+        year,
+        ..last.report.clone()
+    };
+    let mut not_carried = Vec::new();
+    let from_template = last_template.id.clone();
+
+    // Cells marked `carry_from` in this year's format.
+    for table in &template.tables {
+        for cell in table.input_cells() {
+            let sources: Vec<String> = if !cell.row.carry_from.is_empty() {
+                cell.row
+                    .carry_from
+                    .iter()
+                    .map(|row| format!("{}.{row}.{}", table.key, cell.column.key))
+                    .collect()
+            } else if !cell.column.carry_from.is_empty() {
+                cell.column
+                    .carry_from
+                    .iter()
+                    .map(|column| format!("{}.{}.{column}", table.key, cell.row.key))
+                    .collect()
+            } else {
+                continue;
+            };
+            let sum = sources
+                .iter()
+                .try_fold(Number::zero(cell.column.kind), |acc, key| {
+                    let in_format = last_template.cell(key).is_some_and(|c| !c.is_computed());
+                    if !in_format {
+                        return None;
+                    }
+                    acc.checked_add(last.cell(key)?)
+                });
+            let key = cell.key();
+            match sum.and_then(|n| as_kind(n, cell.column.kind)) {
+                Some(n) => {
+                    draft.cells.insert(key, n);
+                }
+                None => not_carried.push(NotCarried::Cell {
+                    label: crate::check::cell_label(template, &key),
+                    from_template: from_template.clone(),
+                }),
+            }
+        }
+    }
+
+    // `[previous]`: last year's 结转下年度 and 现行有效件数, for the cross-year checks.
+    let mut previous = Previous {
+        year: Some(last.report.year),
+        file: last_file,
+        ..Previous::default()
+    };
+    let last_row = &template.checks.carry.last_year;
+    if let Some(table) = last_row
+        .split_once('.')
+        .and_then(|(t, _)| template.table(t))
+    {
+        for column in table.blocks[0].columns.iter().filter(|c| c.sum.is_none()) {
+            if let Some(Number::Count(n)) = last.cell(&format!("{last_row}.{}", column.key)) {
+                previous.carried_forward.insert(column.key.clone(), n);
+            }
+        }
+    }
+    if let Some(rule) = &template.checks.in_force {
+        for row in &rule.rows {
+            let key = format!("{}.{row}.{}", rule.table, rule.in_force);
+            let in_format = last_template.cell(&key).is_some();
+            match last.cell(&key) {
+                Some(Number::Count(n)) if in_format => {
+                    previous.in_force.insert(row.clone(), n);
+                }
+                _ => not_carried.push(NotCarried::InForce {
+                    label: crate::check::cell_label(template, &key),
+                    from_template: from_template.clone(),
+                }),
+            }
+        }
+    }
+    draft.previous = Some(previous);
+    for note in &template.carry_notes {
+        if note.from == last_template.id {
+            not_carried.push(NotCarried::Note(note.note.clone()));
+        }
+    }
+    Ok(CarriedOver { draft, not_carried })
+}
+
+/// A carried sum in the kind of the cell it goes to: a count cannot become negative.
+fn as_kind(n: Number, kind: crate::template::Kind) -> Option<Number> {
+    use crate::template::Kind;
+    match (kind, n) {
+        (Kind::Count, Number::Count(_)) | (Kind::Amount, Number::Amount(_)) => Some(n),
+        (Kind::Count, Number::Signed(v)) => u64::try_from(v).ok().map(Number::Count),
+        (Kind::Signed, n) => i64::try_from(n.as_decimal()).ok().map(Number::Signed),
+        (Kind::Amount, n) => Some(Number::Amount(n.as_decimal())),
+        (Kind::Count, Number::Amount(_)) => None,
+    }
+}

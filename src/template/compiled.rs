@@ -1,0 +1,258 @@
+//! What a template's checks need, worked out once per template rather than on every keystroke:
+//! the cell keys in report order, the parts of every computed cell, and the prose vocabulary as
+//! a lookup that finds every word of the text in one pass.
+
+use super::{CellRef, Kind, Template};
+use std::collections::HashMap;
+
+/// One typed cell.
+#[derive(Debug, Clone)]
+pub struct InputCell {
+    pub key: String,
+    pub kind: Kind,
+    /// The units an amount may record (采购总金额: 元 or 万元).
+    pub units: Vec<String>,
+}
+
+/// One computed cell and the typed cells it adds up.
+#[derive(Debug, Clone)]
+pub struct ComputedCell {
+    pub key: String,
+    pub kind: Kind,
+    /// Indices into `Compiled::inputs`.
+    pub parts: Vec<usize>,
+}
+
+/// What a word of the prose vocabulary is to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A table term, by index into `narrative.terms`.
+    Term(usize),
+    /// A verb of a term's sense.
+    Verb {
+        term: usize,
+        sense: usize,
+    },
+    /// A qualifier, by index into `narrative.qualifiers`.
+    Qualifier(usize),
+    Link,
+    Breakdown,
+    Approximate,
+    UpheldAll,
+}
+
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub chars: Vec<char>,
+    /// One string may play several roles.
+    pub roles: Vec<Role>,
+}
+
+/// A word found in a text, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub start: usize,
+    pub end: usize,
+    pub word: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub words: Vec<Word>,
+    by_first: HashMap<char, Vec<usize>>,
+    /// A bit per Basic Multilingual Plane character that starts a word: most characters of a
+    /// text start none, and this answers for them without hashing.
+    starts: Vec<u64>,
+}
+
+impl Lexicon {
+    fn add(&mut self, text: &str, role: Role) {
+        let chars: Vec<char> = text.chars().collect();
+        if chars.is_empty() {
+            return;
+        }
+        if let Some(i) = self.words.iter().position(|w| w.chars == chars) {
+            self.words[i].roles.push(role);
+            return;
+        }
+        let first = chars[0] as usize;
+        if first < 0x10000 {
+            if self.starts.is_empty() {
+                self.starts = vec![0; 0x10000 / 64];
+            }
+            self.starts[first / 64] |= 1 << (first % 64);
+        }
+        self.by_first
+            .entry(chars[0])
+            .or_default()
+            .push(self.words.len());
+        self.words.push(Word {
+            chars,
+            roles: vec![role],
+        });
+    }
+
+    /// Every occurrence of every word, overlapping ones included, ordered by start.
+    pub fn scan(&self, text: &[char]) -> Vec<Occurrence> {
+        let mut out = Vec::new();
+        for (start, c) in text.iter().enumerate() {
+            let code = *c as usize;
+            if code < 0x10000
+                && self
+                    .starts
+                    .get(code / 64)
+                    .is_none_or(|bits| bits & (1 << (code % 64)) == 0)
+            {
+                continue;
+            }
+            let Some(candidates) = self.by_first.get(c) else {
+                continue;
+            };
+            for &word in candidates {
+                let w = &self.words[word].chars;
+                if text[start..].starts_with(w) {
+                    out.push(Occurrence {
+                        start,
+                        end: start + w.len(),
+                        word,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    pub fn roles(&self, o: &Occurrence) -> &[Role] {
+        &self.words[o.word].roles
+    }
+}
+
+/// A template's derived lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    /// Every typed cell, in report order.
+    pub inputs: Vec<InputCell>,
+    /// Indices into `inputs`, ordered by key (the order a draft's cells are stored in).
+    pub inputs_by_key: Vec<usize>,
+    pub computed: Vec<ComputedCell>,
+    pub lexicon: Lexicon,
+}
+
+impl Compiled {
+    pub(super) fn new(t: &Template) -> Compiled {
+        let inputs: Vec<InputCell> = t
+            .input_cells()
+            .map(|c| InputCell {
+                key: c.key(),
+                kind: c.column.kind,
+                units: c.column.units.clone(),
+            })
+            .collect();
+        let mut inputs_by_key: Vec<usize> = (0..inputs.len()).collect();
+        inputs_by_key.sort_by(|&a, &b| inputs[a].key.cmp(&inputs[b].key));
+        let index_of = |key: &str| inputs.iter().position(|c| c.key == key);
+        let computed: Vec<ComputedCell> = t
+            .tables
+            .iter()
+            .flat_map(|tb| tb.cells())
+            .filter(CellRef::is_computed)
+            .map(|cell| ComputedCell {
+                key: cell.key(),
+                kind: cell.column.kind,
+                parts: parts(&cell)
+                    .iter()
+                    .filter_map(|p| index_of(&p.key()))
+                    .collect(),
+            })
+            .collect();
+        let n = &t.narrative;
+        let mut lexicon = Lexicon::default();
+        for (i, term) in n.terms.iter().enumerate() {
+            for w in &term.words {
+                lexicon.add(w, Role::Term(i));
+            }
+            for (j, sense) in term.senses.iter().enumerate() {
+                for v in &sense.verbs {
+                    lexicon.add(v, Role::Verb { term: i, sense: j });
+                }
+            }
+        }
+        for (i, q) in n.qualifiers.iter().enumerate() {
+            for w in &q.words {
+                lexicon.add(w, Role::Qualifier(i));
+            }
+        }
+        for (words, role) in [
+            (&n.links, Role::Link),
+            (&n.breakdown, Role::Breakdown),
+            (&n.approximate, Role::Approximate),
+            (&n.upheld_all.words, Role::UpheldAll),
+        ] {
+            for w in words {
+                lexicon.add(w, role);
+            }
+        }
+        Compiled {
+            inputs,
+            inputs_by_key,
+            computed,
+            lexicon,
+        }
+    }
+}
+
+/// The typed cells a computed cell adds up.
+pub fn parts<'t>(cell: &CellRef<'t>) -> Vec<CellRef<'t>> {
+    let table = cell.table;
+    let rows = match &cell.row.sum {
+        Some(keys) => keys.iter().flat_map(|k| table.expand_rows(k)).collect(),
+        None => vec![cell.row],
+    };
+    let columns = match &cell.column.sum {
+        Some(keys) => keys
+            .iter()
+            .flat_map(|k| table.expand_columns(cell.block, k))
+            .collect(),
+        None => vec![cell.column],
+    };
+    let mut out = Vec::with_capacity(rows.len() * columns.len());
+    for row in &rows {
+        for column in &columns {
+            out.push(CellRef {
+                table,
+                block: cell.block,
+                row,
+                column,
+            });
+        }
+    }
+    out
+}
+
+impl Compiled {
+    /// The draft's value of every typed cell, by index into `inputs`: one ordered walk over
+    /// both, rather than a map lookup per cell.
+    pub fn input_values(
+        &self,
+        cells: &std::collections::BTreeMap<String, crate::report::Number>,
+    ) -> Vec<Option<crate::report::Number>> {
+        let mut values = vec![None; self.inputs.len()];
+        let mut wanted = self.inputs_by_key.iter().peekable();
+        for (key, value) in cells {
+            while let Some(&&i) = wanted.peek() {
+                match self.inputs[i].key.as_str().cmp(key.as_str()) {
+                    std::cmp::Ordering::Less => {
+                        wanted.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        values[i] = Some(*value);
+                        wanted.next();
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
+        }
+        values
+    }
+}

@@ -1,0 +1,435 @@
+//! Every check of FORMAT.md §5 (but the prose reader, in narrative.rs): one test that makes it
+//! fire and one that keeps it quiet.
+
+mod common;
+
+use common::*;
+use gongkai::check::{Options, Severity, codes};
+use gongkai::report::{AgencyKind, Number, Previous, load};
+
+#[test]
+fn quiet_drafts_have_no_findings() {
+    assert!(run(&quiet_2021()).findings.is_empty());
+    let sample = run(&sample());
+    let codes: Vec<&str> = sample.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, [codes::NARRATIVE]);
+}
+
+#[test]
+fn balance_error_names_column() {
+    let mut d = sample();
+    set(&mut d, "requests.carried_forward.business", 2);
+    let o = run(&d);
+    let found = with_code(&o, codes::BALANCE);
+    // The 商业企业 column and the 总计 column are both out of balance.
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(
+        found[0].cell.as_deref(),
+        Some("requests.carried_forward.business")
+    );
+    assert_eq!(found[0].expected, Some(Number::Count(1)));
+    assert_eq!(found[0].actual, Some(Number::Count(2)));
+    assert_eq!(
+        messages(&o, codes::BALANCE)[0],
+        "商业企业列：一+二=1，（七）总计+四=2"
+    );
+    assert_eq!(
+        found[1].cell.as_deref(),
+        Some("requests.carried_forward.total")
+    );
+}
+
+#[test]
+fn balance_waits_for_a_column_to_be_filled() {
+    let mut d = sample();
+    d.cells.remove("requests.granted.natural_person");
+    let o = run(&d);
+    assert!(with_code(&o, codes::BALANCE).is_empty());
+    assert_eq!(with_code(&o, codes::BLANK).len(), 1);
+}
+
+#[test]
+fn blank_cell_is_not_zero() {
+    let mut d = quiet_2021();
+    d.cells.remove("appeals.review.pending");
+    let o = run(&d);
+    let blank = with_code(&o, codes::BLANK);
+    assert_eq!(blank.len(), 1);
+    assert_eq!(blank[0].cell.as_deref(), Some("appeals.review.pending"));
+    assert_eq!(blank[0].severity, Severity::Warning);
+    assert!(blank[0].blocks_export(), "a blank blocks a finished export");
+    assert!(!blank[0].can_acknowledge());
+    assert_eq!(o.summary().blank, 1);
+    // The total over a blank is partial, not a number.
+    assert_eq!(o.totals.get("appeals.review.total").unwrap().blanks, 1);
+}
+
+#[test]
+fn value_fires_for_an_amount_with_five_places_and_a_negative_count() {
+    let text = common::SAMPLE.replace("amount = 240000.0", "amount = 240000.12345");
+    let d = load::load_str(&text).unwrap();
+    let o = run(&d);
+    let found = messages(&o, codes::VALUE);
+    assert_eq!(found, ["政府集中采购 · 采购总金额：最多四位小数"]);
+
+    let mut d = sample();
+    d.cells
+        .insert("requests.granted.business".into(), Number::Signed(-1));
+    let o = run(&d);
+    assert_eq!(with_code(&o, codes::VALUE).len(), 1);
+    assert_eq!(with_code(&o, codes::VALUE)[0].severity, Severity::Error);
+}
+
+#[test]
+fn value_stays_quiet_for_four_places() {
+    let text = common::SAMPLE.replace("amount = 240000.0", "amount = 240000.1234");
+    let o = run(&load::load_str(&text).unwrap());
+    assert!(with_code(&o, codes::VALUE).is_empty());
+}
+
+#[test]
+fn an_amount_without_its_unit_is_an_error() {
+    let mut d = sample();
+    d.units.clear();
+    let o = run(&d);
+    assert_eq!(
+        messages(&o, codes::VALUE),
+        ["政府集中采购 · 采购总金额：请注明金额单位（元、万元）"]
+    );
+    // A zero amount needs no unit.
+    d.cells.insert(
+        "proactive.procurement.amount".into(),
+        Number::zero(gongkai::template::Kind::Amount),
+    );
+    assert!(with_code(&run(&d), codes::VALUE).is_empty());
+}
+
+#[test]
+fn template_year_fires_when_the_format_does_not_fit_the_year() {
+    let mut d = sample();
+    d.report.year = 2021;
+    let o = run(&d);
+    assert_eq!(
+        messages(&o, codes::TEMPLATE_YEAR),
+        ["2021年的报告应使用 gip-2021 格式，当前为 gip-2019"]
+    );
+    d.report.year = 2019;
+    assert!(with_code(&run(&d), codes::TEMPLATE_YEAR).is_empty());
+}
+
+#[test]
+fn text_empty_fires_for_each_empty_prose_section() {
+    let mut d = quiet_2021();
+    d.text.insert("problems".into(), "  \n ".into());
+    d.text.remove("other");
+    let o = run(&d);
+    let found = with_code(&o, codes::TEXT_EMPTY);
+    let cells: Vec<&str> = found.iter().filter_map(|f| f.cell.as_deref()).collect();
+    assert_eq!(cells, ["problems", "other"]);
+    assert!(found.iter().all(|f| f.severity == Severity::Error));
+    assert!(with_code(&run(&quiet_2021()), codes::TEXT_EMPTY).is_empty());
+}
+
+#[test]
+fn overview_topics_hint_lists_what_is_missing() {
+    let mut d = quiet_2021();
+    d.text
+        .insert("overview".into(), "主动公开和依申请公开工作。".into());
+    let o = run(&d);
+    assert_eq!(
+        messages(&o, codes::OVERVIEW_TOPICS),
+        ["总体情况未提到：政府信息管理、政府信息公开平台建设、监督保障（格式要求写明五个方面）"]
+    );
+    assert_eq!(
+        with_code(&o, codes::OVERVIEW_TOPICS)[0].severity,
+        Severity::Hint
+    );
+    // gip-2019 asks for no topics.
+    assert!(with_code(&run(&sample()), codes::OVERVIEW_TOPICS).is_empty());
+}
+
+#[test]
+fn accountability_is_asked_of_governments_only() {
+    let mut d = quiet_2021();
+    d.report.kind = AgencyKind::Government;
+    let o = run(&d);
+    assert_eq!(with_code(&o, codes::ACCOUNTABILITY).len(), 1);
+    assert!(messages(&o, codes::ACCOUNTABILITY)[0].contains("工作考核、社会评议、责任追究"));
+
+    let overview = format!(
+        "{}工作考核、社会评议和责任追究结果情况如下。",
+        d.text("overview")
+    );
+    d.text.insert("overview".into(), overview);
+    assert!(with_code(&run(&d), codes::ACCOUNTABILITY).is_empty());
+
+    let department = quiet_2021();
+    assert!(with_code(&run(&department), codes::ACCOUNTABILITY).is_empty());
+}
+
+#[test]
+fn fees_stated_fires_when_the_figures_are_missing() {
+    let mut d = quiet_2021();
+    d.fees.clear();
+    let o = run(&d);
+    let found = with_code(&o, codes::FEES_STATED);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cell.as_deref(), Some("fees.notices"));
+    assert_eq!(found[0].section, "other");
+    // Stated in the prose of 六 instead: quiet.
+    d.text
+        .insert("other".into(), "本年度未收取信息处理费。".into());
+    assert!(with_code(&run(&d), codes::FEES_STATED).is_empty());
+    // gip-2019 has no fees.
+    assert!(with_code(&run(&sample()), codes::FEES_STATED).is_empty());
+}
+
+#[test]
+fn fees_unpaid_fires_when_fewer_notices_than_unpaid_requests() {
+    let mut d = quiet_2021();
+    set(&mut d, "requests.new_received.natural_person", 2);
+    set(&mut d, "requests.other_unpaid_fee.natural_person", 2);
+    d.fees.insert("notices".into(), Number::Count(1));
+    let o = run(&d);
+    assert_eq!(
+        messages(&o, codes::FEES_UNPAID),
+        ["因逾期未缴费不再处理的申请有 2 件，但本年只发出收费通知 1 件"]
+    );
+    d.fees.insert("notices".into(), Number::Count(2));
+    assert!(run(&d).findings.is_empty());
+}
+
+#[test]
+fn deadline_hint_counts_the_days_left() {
+    let d = sample();
+    let at = |date: &str| Options {
+        last_year: None,
+        today: Some(date.parse().unwrap()),
+    };
+    let o = run_with(&d, &at("2021-01-20"));
+    assert_eq!(
+        messages(&o, codes::DEADLINE),
+        ["距法定公开期限（2021年1月31日）还有 11 天"]
+    );
+    let o = run_with(&d, &at("2021-02-02"));
+    assert_eq!(
+        messages(&o, codes::DEADLINE),
+        ["已超过法定公开期限（2021年1月31日）2 天"]
+    );
+    // A people's government has until 31 March.
+    let mut gov = d.clone();
+    gov.report.kind = AgencyKind::Government;
+    let o = run_with(&gov, &at("2021-03-01"));
+    assert_eq!(
+        messages(&o, codes::DEADLINE),
+        ["距法定公开期限（2021年3月31日）还有 30 天"]
+    );
+    // Long past or long before: nothing to say.
+    assert!(with_code(&run_with(&d, &at("2026-11-28")), codes::DEADLINE).is_empty());
+    assert!(with_code(&run_with(&d, &at("2020-06-01")), codes::DEADLINE).is_empty());
+}
+
+fn previous(carried_forward: &[(&str, u64)], in_force: &[(&str, u64)]) -> Previous {
+    Previous {
+        year: Some(2023),
+        file: None,
+        carried_forward: carried_forward
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect(),
+        in_force: in_force.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+    }
+}
+
+#[test]
+fn previous_carry_fires_when_carried_over_differs_from_last_year() {
+    let mut d = quiet_2021();
+    d.previous = Some(previous(&[("business", 1), ("natural_person", 0)], &[]));
+    let o = run(&d);
+    let found = with_code(&o, codes::PREVIOUS_CARRY);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].cell.as_deref(),
+        Some("requests.carried_over.business")
+    );
+    assert_eq!(
+        messages(&o, codes::PREVIOUS_CARRY),
+        ["商业企业列：上年结转填 0，上年报告的结转下年度为 1"]
+    );
+
+    set(&mut d, "requests.carried_over.business", 1);
+    set(&mut d, "requests.carried_forward.business", 1);
+    assert!(run(&d).findings.is_empty());
+}
+
+#[test]
+fn previous_in_force_follows_issued_and_repealed() {
+    let mut d = quiet_2021();
+    d.previous = Some(previous(&[], &[("normative_documents", 23)]));
+    set(&mut d, "proactive.normative_documents.issued", 2);
+    set(&mut d, "proactive.normative_documents.repealed", 1);
+    set(&mut d, "proactive.normative_documents.in_force", 25);
+    let o = run(&d);
+    assert_eq!(
+        messages(&o, codes::PREVIOUS_IN_FORCE),
+        ["行政规范性文件现行有效件数应为 23（上年）+2（制发）−1（废止）=24，填的是 25"]
+    );
+    set(&mut d, "proactive.normative_documents.in_force", 24);
+    assert!(run(&d).findings.is_empty());
+}
+
+#[test]
+fn previous_same_fires_for_a_copied_report() {
+    let mut last = quiet_2021();
+    last.report.year = 2023;
+    set(&mut last, "proactive.licensing.decisions", 40);
+    let mut this = last.clone();
+    this.report.year = 2024;
+    let o = run_against(&this, &last);
+    assert_eq!(
+        messages(&o, codes::PREVIOUS_SAME),
+        ["所有数字与2023年报告完全相同，是否沿用了上年报告？"]
+    );
+    set(&mut this, "proactive.licensing.decisions", 41);
+    assert!(with_code(&run_against(&this, &last), codes::PREVIOUS_SAME).is_empty());
+}
+
+#[test]
+fn previous_same_is_quiet_for_an_agency_with_nothing_to_report() {
+    let last = quiet_2021();
+    let this = quiet_2021();
+    assert!(with_code(&run_against(&this, &last), codes::PREVIOUS_SAME).is_empty());
+}
+
+#[test]
+fn previous_jump_hints_at_a_total_more_than_doubled() {
+    let mut last = quiet_2021();
+    set(&mut last, "proactive.licensing.decisions", 1037);
+    let mut this = quiet_2021();
+    set(&mut this, "proactive.licensing.decisions", 3000);
+    let o = run_against(&this, &last);
+    let found = with_code(&o, codes::PREVIOUS_JUMP);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Hint);
+    assert_eq!(
+        found[0].cell.as_deref(),
+        Some("proactive.licensing.decisions")
+    );
+    set(&mut this, "proactive.licensing.decisions", 1500);
+    assert!(with_code(&run_against(&this, &last), codes::PREVIOUS_JUMP).is_empty());
+    set(&mut this, "proactive.licensing.decisions", 400);
+    assert_eq!(
+        with_code(&run_against(&this, &last), codes::PREVIOUS_JUMP).len(),
+        1
+    );
+}
+
+#[test]
+fn previous_text_hints_at_a_copied_overview() {
+    let last = sample();
+    let mut this = sample();
+    this.report.year = 2021;
+    this.template = "gip-2021".into();
+    let o = run_against(&this, &last);
+    let found = messages(&o, codes::PREVIOUS_TEXT);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("一、总体情况有 100% 的文字与上年报告相同"));
+
+    this.text.insert(
+        "overview".into(),
+        "今年全新撰写的总体情况，内容与上年完全不同。".into(),
+    );
+    this.text.insert(
+        "problems".into(),
+        "今年的问题与改进措施另有说明，不再重复。".into(),
+    );
+    assert!(with_code(&run_against(&this, &last), codes::PREVIOUS_TEXT).is_empty());
+}
+
+#[test]
+fn an_acknowledged_warning_no_longer_blocks_export() {
+    let mut d = sample();
+    let o = run(&d);
+    assert!(!o.is_finished());
+    d.acknowledged.push(gongkai::report::Acknowledgement {
+        code: codes::NARRATIVE.into(),
+        cell: Some("proactive.licensing.decisions".into()),
+        reason: "正文1217件为办结件数，含非许可事项".into(),
+    });
+    let o = run(&d);
+    assert!(o.is_finished());
+    assert_eq!(o.summary().warnings, 0);
+    assert_eq!(o.summary().acknowledged, 1);
+    assert_eq!(
+        o.findings[0].acknowledged.as_deref(),
+        Some("正文1217件为办结件数，含非许可事项")
+    );
+}
+
+#[test]
+fn errors_cannot_be_acknowledged() {
+    let mut d = sample();
+    set(&mut d, "requests.carried_forward.business", 2);
+    d.acknowledged.push(gongkai::report::Acknowledgement {
+        code: codes::BALANCE.into(),
+        cell: Some("requests.carried_forward.business".into()),
+        reason: "不想改".into(),
+    });
+    let o = run(&d);
+    assert!(
+        with_code(&o, codes::BALANCE)
+            .iter()
+            .all(|f| f.acknowledged.is_none())
+    );
+    assert!(!o.is_finished());
+}
+
+#[test]
+fn totals_are_exact_and_overflow_is_an_error() {
+    let o = run(&sample());
+    let total = |k: &str| o.totals.get(k).unwrap().complete();
+    assert_eq!(
+        total("requests.new_received.total"),
+        Some(Number::Count(32))
+    );
+    assert_eq!(
+        total("requests.total_handled.total"),
+        Some(Number::Count(32))
+    );
+    assert_eq!(
+        total("requests.total_handled.natural_person"),
+        Some(Number::Count(32))
+    );
+    assert_eq!(
+        total("appeals.litigation_direct.total"),
+        Some(Number::Count(5))
+    );
+
+    let mut d = quiet_2021();
+    set(
+        &mut d,
+        "requests.new_received.natural_person",
+        999_999_999_999,
+    );
+    set(&mut d, "requests.new_received.business", 999_999_999_999);
+    // Within u64: a total of two maximal counts is still computed exactly.
+    let o = run(&d);
+    assert_eq!(
+        o.totals
+            .get("requests.new_received.total")
+            .unwrap()
+            .complete(),
+        Some(Number::Count(1_999_999_999_998))
+    );
+    d.cells.insert(
+        "requests.new_received.research".into(),
+        Number::Count(u64::MAX),
+    );
+    let o = run(&d);
+    assert!(
+        with_code(&o, codes::VALUE)
+            .iter()
+            .any(|f| f.cell.as_deref() == Some("requests.new_received.total"))
+    );
+}

@@ -1,0 +1,451 @@
+//! The commands, run as a user runs them: `check` on the sample, on hostile drafts and on a
+//! folder; `new` with good and bad years; `--json`; `--lang en`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+const SAMPLE: &str = "assets/samples/xiamen-hrss-2020.toml";
+
+fn gongkai() -> Command {
+    let mut cmd = Command::cargo_bin("gongkai").unwrap();
+    cmd.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        // A fixed today, far from the sample's deadline, so output does not depend on the date.
+        .env("GONGKAI_TODAY", "2026-11-28");
+    cmd
+}
+
+#[test]
+fn check_reports_the_samples_one_warning_and_nothing_else() {
+    let out = gongkai().args(["check", SAMPLE]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let findings: Vec<&str> = stdout.lines().filter(|l| l.starts_with("    ")).collect();
+    assert_eq!(
+        findings,
+        [
+            "    警告  narrative.mismatch  正文「年内共办结行政许可1217件」写的是 1217，表中行政许可 · 处理决定数量为 1037"
+        ]
+    );
+    assert!(stdout.contains("合计：0 个错误，1 个警告，0 个提示，0 个空白格（已填 166/166）"));
+}
+
+#[test]
+fn check_json_follows_the_findings_format() {
+    let out = gongkai()
+        .args(["check", "--json", SAMPLE])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["template"], "gip-2019");
+    assert_eq!(v["file"], SAMPLE);
+    assert_eq!(v["summary"]["errors"], 0);
+    assert_eq!(v["summary"]["warnings"], 1);
+    assert_eq!(v["summary"]["blank"], 0);
+    let f = &v["findings"][0];
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["code"], "narrative.mismatch");
+    assert_eq!(f["cell"], "proactive.licensing.decisions");
+    assert_eq!(f["expected"], 1037);
+    assert_eq!(f["actual"], 1217);
+    assert!(f["message"].as_str().unwrap().contains("1217"));
+}
+
+#[test]
+fn check_speaks_english_on_request() {
+    gongkai()
+        .args(["--lang", "en", "check", SAMPLE])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "warning  narrative.mismatch  the text",
+        ))
+        .stdout(predicate::str::contains("total: 0 errors, 1 warnings"));
+    gongkai()
+        .env("LANG", "en_US.UTF-8")
+        .args(["check", SAMPLE])
+        .assert()
+        .stdout(predicate::str::contains("the text"));
+}
+
+#[test]
+fn check_exits_1_on_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unbalanced.toml");
+    let text = std::fs::read_to_string(SAMPLE).unwrap().replace(
+        "carried_forward = { natural_person = 0, business = 1",
+        "carried_forward = { natural_person = 0, business = 2",
+    );
+    std::fs::write(&path, text).unwrap();
+    gongkai()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "错误  requests.balance  商业企业列：一+二=1，（七）总计+四=2",
+        ));
+}
+
+fn bad_drafts() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/bad")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// `# expect: LINE:COLUMN fragment` on a bad draft's first line.
+fn expectation(path: &Path) -> (String, String) {
+    let bytes = std::fs::read(path).unwrap();
+    let first = bytes.split(|&b| b == b'\n').next().unwrap();
+    let first = std::str::from_utf8(first).unwrap();
+    let rest = first
+        .strip_prefix("# expect: ")
+        .expect("an expectation line");
+    let (position, fragment) = rest.split_once(' ').unwrap();
+    (position.to_string(), fragment.to_string())
+}
+
+#[test]
+fn every_hostile_draft_is_refused_with_its_line_and_column() {
+    let files = bad_drafts();
+    assert!(files.len() >= 20, "the hostile drafts are all there");
+    for path in files {
+        let before = std::fs::read(&path).unwrap();
+        let (position, fragment) = expectation(&path);
+        let out = gongkai().arg("check").arg(&path).assert().code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        let prefix = format!("{}:{position}: ", path.display());
+        assert!(
+            stderr.starts_with(&prefix) && stderr.contains(&fragment),
+            "{}: wanted “{prefix}…{fragment}…”, got “{stderr}”",
+            path.display()
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{} was changed",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_folder_is_every_draft_in_it_with_a_summary_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    std::fs::write(dir.path().join("a.toml"), &sample).unwrap();
+    let other = sample.replace(
+        "agency = \"厦门市人力资源和社会保障局\"",
+        "agency = \"厦门市某某区一个名字非常非常长的行政机关单位的下属事业单位办公室\"",
+    );
+    std::fs::write(dir.path().join("b.toml"), other).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a draft").unwrap();
+    let out = gongkai().arg("check").arg(dir.path()).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let table: Vec<&str> = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("单位"))
+        .collect();
+    assert_eq!(table.len(), 3, "{stdout}");
+    for line in &table {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(*line) <= 80,
+            "“{line}” is wider than 80 columns"
+        );
+    }
+    assert!(table[1].starts_with("厦门市人力资源和社会保障局"));
+    assert!(table[2].contains('…'), "a long name is cut: {}", table[2]);
+    assert!(table[1].ends_with("2020     0     1     0"));
+
+    let out = gongkai()
+        .args(["check", "--json"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_folder_with_an_unreadable_draft_exits_2_and_still_checks_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(SAMPLE, dir.path().join("good.toml")).unwrap();
+    std::fs::copy(
+        "tests/bad/unknown-key-typo.toml",
+        dir.path().join("typo.toml"),
+    )
+    .unwrap();
+    gongkai()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("narrative.mismatch"))
+        .stdout(predicate::str::contains("typo.toml").and(predicate::str::contains("无法读取")))
+        .stderr(predicate::str::contains("未知的键“yaer”"));
+}
+
+#[test]
+fn check_of_a_folder_given_as_a_file_or_a_missing_file_exits_2() {
+    gongkai()
+        .args(["check", "no-such-draft.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-draft.toml"));
+}
+
+#[test]
+fn new_writes_a_draft_of_the_right_format_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.toml");
+    gongkai()
+        .args(["new", "--agency", "某某市某某局", "--year", "2024", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("gip-2021"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("template = \"gip-2021\""));
+    assert!(text.contains("agency = \"某某市某某局\""));
+    // Every cell blank: the new draft checks with blanks and empty prose, but loads.
+    gongkai().arg("check").arg(&path).assert().code(1);
+
+    gongkai()
+        .args(["new", "--agency", "别的单位", "--year", "2024", "-o"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("文件已存在"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+
+    let old = dir.path().join("old.toml");
+    gongkai()
+        .args([
+            "new",
+            "--agency",
+            "某某局",
+            "--year",
+            "2020",
+            "--kind",
+            "government",
+            "-o",
+        ])
+        .arg(&old)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&old).unwrap();
+    assert!(text.contains("template = \"gip-2019\"") && text.contains("kind = \"government\""));
+}
+
+#[test]
+fn new_refuses_years_without_a_format() {
+    gongkai()
+        .args([
+            "new",
+            "--agency",
+            "某某局",
+            "--year",
+            "2018",
+            "-o",
+            "x.toml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("不能新建 2018 年的报告"));
+    gongkai()
+        .args([
+            "new",
+            "--agency",
+            "某某局",
+            "--year",
+            "2028",
+            "-o",
+            "x.toml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("最晚只能为明年（2027 年）"));
+    assert!(!Path::new("x.toml").exists());
+}
+
+#[test]
+fn new_without_a_path_writes_into_the_data_folder() {
+    let home = tempfile::tempdir().unwrap();
+    gongkai()
+        .env("GONGKAI_HOME", home.path())
+        .args(["new", "--agency", "某某局", "--year", "2025"])
+        .assert()
+        .success();
+    assert!(home.path().join("drafts/某某局-2025.toml").is_file());
+    gongkai()
+        .env("GONGKAI_HOME", home.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("某某局").and(predicate::str::contains("1 份草稿")));
+}
+
+#[test]
+fn every_command_has_help_in_both_languages() {
+    for command in ["check", "new", "list"] {
+        gongkai()
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("用法："));
+        gongkai()
+            .args(["--lang", "en", command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage:"));
+    }
+    gongkai()
+        .args(["check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("缺少必填的参数"));
+}
+
+#[test]
+fn new_from_last_year_fills_carried_over_and_checks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("2020.toml");
+    std::fs::copy(SAMPLE, &last).unwrap();
+    let this = dir.path().join("2021.toml");
+    gongkai()
+        .args(["new", "--from"])
+        .arg(&last)
+        .arg("-o")
+        .arg(&this)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("gip-2021"))
+        .stdout(predicate::str::contains(
+            "未结转上年数据：规章 · 现行有效件数",
+        ));
+    let text = std::fs::read_to_string(&this).unwrap();
+    assert!(text.contains("agency = \"厦门市人力资源和社会保障局\"\nyear = 2021"));
+    assert!(text.contains("carried_over = { natural_person = 0, business = 1,"));
+    assert!(text.contains("file = \"2020.toml\""));
+    // check finds last year's draft through [previous].file: no carry warning, and the
+    // 上年结转 cells are not blank.
+    let out = gongkai().arg("check").arg(&this).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(!stdout.contains("previous.carry"), "{stdout}");
+    assert!(
+        !stdout.contains("二、上年结转政府信息公开申请数量：整行空白"),
+        "{stdout}"
+    );
+}
+
+fn unit_drafts(dir: &Path) {
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    for (file, name) in [("a.toml", "甲局"), ("b.toml", "乙局"), ("c.toml", "丙局")] {
+        std::fs::write(
+            dir.join(file),
+            sample.replace("厦门市人力资源和社会保障局", name),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn merge_sums_three_units_and_names_the_missing_fourth() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units");
+    std::fs::create_dir(&units).unwrap();
+    unit_drafts(&units);
+    let expect = dir.path().join("units.txt");
+    std::fs::write(&expect, "# 应报单位\n甲局\n乙局\n丙局\n丁局\n").unwrap();
+    let out = dir.path().join("sum.toml");
+    gongkai()
+        .arg("merge")
+        .arg(&units)
+        .args(["--agency", "厦门市人民政府", "-o"])
+        .arg(&out)
+        .arg("--expect")
+        .arg(&expect)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("已汇总 3 个单位的 2020 年报告"))
+        .stdout(predicate::str::contains(
+            "下级缺报（名单中有、但没有草稿）：丁局",
+        ));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("new_received = { natural_person = 93, business = 3,"));
+    assert!(text.contains("litigation_direct = { upheld = 9, corrected = 6,"));
+    assert!(text.contains("amount = 720000.0, amount_unit = \"元\""));
+    assert!(text.contains("sources = [\"丙局\", \"乙局\", \"甲局\"]"));
+
+    // Merging again into the same folder does not take the summary for a unit, and never
+    // overwrites it.
+    std::fs::copy(&out, units.join("sum.toml")).unwrap();
+    gongkai()
+        .arg("merge")
+        .arg(&units)
+        .args(["--agency", "厦门市人民政府", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("跳过"))
+        .stderr(predicate::str::contains("文件已存在"));
+}
+
+#[test]
+fn merge_refuses_a_unit_of_another_year_naming_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    unit_drafts(dir.path());
+    let other = std::fs::read_to_string(dir.path().join("c.toml"))
+        .unwrap()
+        .replace("year = 2020", "year = 2019");
+    std::fs::write(dir.path().join("c.toml"), other).unwrap();
+    let out = dir.path().join("out/sum.toml");
+    gongkai()
+        .arg("merge")
+        .arg(dir.path())
+        .args(["--agency", "某市", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "丙局：是 2019 年（gip-2019）的报告，本次汇总的是 2020 年",
+        ))
+        .stderr(predicate::str::contains("未写入任何文件"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn merge_refuses_drafts_with_errors_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    unit_drafts(dir.path());
+    let broken = std::fs::read_to_string(dir.path().join("b.toml"))
+        .unwrap()
+        .replace(
+            "carried_forward = { natural_person = 0, business = 1",
+            "carried_forward = { natural_person = 0, business = 2",
+        );
+    std::fs::write(dir.path().join("b.toml"), broken).unwrap();
+    let out = dir.path().join("sum.toml");
+    gongkai()
+        .arg("merge")
+        .arg(dir.path())
+        .args(["--agency", "某市", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("乙局：有 2 个错误"));
+    assert!(!out.exists());
+    gongkai()
+        .arg("merge")
+        .arg(dir.path())
+        .args(["--agency", "某市", "--allow-errors", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.exists());
+}

@@ -1,0 +1,72 @@
+//! Drafts for the tests: the sample, and complete, quiet drafts of each format to change one
+//! thing in.
+#![allow(dead_code)]
+
+use gongkai::check::{self, Finding, LastYear, Options, Outcome};
+use gongkai::report::{AgencyKind, Draft, Number, load};
+use gongkai::template::Template;
+
+pub const SAMPLE: &str = include_str!("../../assets/samples/xiamen-hrss-2020.toml");
+
+pub fn sample() -> Draft {
+    load::load_str(SAMPLE).expect("the sample loads")
+}
+
+pub fn template(draft: &Draft) -> &'static Template {
+    Template::builtin(&draft.template).expect("known template")
+}
+
+/// A gip-2021 draft with every cell 0 and prose that satisfies every check.
+pub fn quiet_2021() -> Draft {
+    let t = Template::builtin("gip-2021").unwrap();
+    let mut d = Draft::new("gip-2021", "某某市某某局", 2024, AgencyKind::Department);
+    for cell in t.input_cells() {
+        d.cells.insert(cell.key(), Number::zero(cell.column.kind));
+    }
+    for fee in &t.fees {
+        d.fees.insert(fee.key.clone(), Number::zero(fee.kind));
+    }
+    d.text.insert(
+        "overview".into(),
+        "（一）主动公开。（二）依申请公开。（三）政府信息管理。（四）政府信息公开平台建设。（五）监督保障。"
+            .into(),
+    );
+    d.text
+        .insert("problems".into(), "存在问题和改进措施。".into());
+    d.text
+        .insert("other".into(), "无其他需要报告的事项。".into());
+    d
+}
+
+pub fn set(d: &mut Draft, key: &str, n: u64) {
+    d.cells.insert(key.to_string(), Number::Count(n));
+}
+
+pub fn run(d: &Draft) -> Outcome {
+    check::check(template(d), d, &Options::default())
+}
+
+pub fn run_with(d: &Draft, options: &Options) -> Outcome {
+    check::check(template(d), d, options)
+}
+
+pub fn run_against(d: &Draft, last: &Draft) -> Outcome {
+    let options = Options {
+        last_year: Some(LastYear::from_draft(template(last), last)),
+        today: None,
+    };
+    check::check(template(d), d, &options)
+}
+
+/// The findings with a code.
+pub fn with_code<'o>(o: &'o Outcome, code: &str) -> Vec<&'o Finding> {
+    o.findings.iter().filter(|f| f.code == code).collect()
+}
+
+/// The messages of the findings with a code, in Chinese.
+pub fn messages(o: &Outcome, code: &str) -> Vec<String> {
+    with_code(o, code)
+        .iter()
+        .map(|f| gongkai::i18n::finding(gongkai::i18n::Lang::Zh, f))
+        .collect()
+}
