@@ -589,3 +589,39 @@ fn new_report_creates_the_draft_in_the_data_folder() {
     assert_eq!(doc.path, dir.path().join("某某区教育局-2024.toml"));
     assert!(doc.path.exists());
 }
+
+#[test]
+fn a_click_goes_to_a_section_and_to_a_cell() {
+    use gongkai::tui::action::Mouse;
+    use gongkai::tui::layout::{SIDEBAR_LINES, areas};
+    let mut app = sample();
+    let a = areas(app.width, app.height);
+    // The fourth entry of the section list is 三.
+    update(
+        &mut app,
+        Action::Mouse(Mouse::Click {
+            x: 2,
+            y: a.sidebar.y + 3 * SIDEBAR_LINES,
+        }),
+    );
+    assert_eq!(
+        app.section(app.current_page().unwrap()).map(|s| s.key.as_str()),
+        Some("requests")
+    );
+    // Click the 商业企业 cell of 二、上年结转: the header, then the second row of figures.
+    let table = app.doc.as_ref().unwrap().template.table("requests").unwrap();
+    let g = gongkai::tui::layout::table_geometry_in(
+        table,
+        usize::from(a.content.width),
+        usize::from(a.content.height),
+        true,
+    );
+    let x = a.content.x + (g.label_width + g.column_width + 2) as u16;
+    let y = a.content.y + g.header_lines as u16 + 1;
+    update(&mut app, Action::Mouse(Mouse::Click { x, y }));
+    let f = app.tables["requests"];
+    assert_eq!((f.row, f.col), (1, 1));
+    // The wheel moves down the table.
+    update(&mut app, Action::Mouse(Mouse::ScrollDown { x, y }));
+    assert!(app.tables["requests"].row > 1);
+}
