@@ -605,11 +605,18 @@ fn a_click_goes_to_a_section_and_to_a_cell() {
         }),
     );
     assert_eq!(
-        app.section(app.current_page().unwrap()).map(|s| s.key.as_str()),
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
         Some("requests")
     );
     // Click the 商业企业 cell of 二、上年结转: the header, then the second row of figures.
-    let table = app.doc.as_ref().unwrap().template.table("requests").unwrap();
+    let table = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .template
+        .table("requests")
+        .unwrap();
     let g = gongkai::tui::layout::table_geometry_in(
         table,
         usize::from(a.content.width),

@@ -46,6 +46,8 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "left" => ("左移", "left"),
         "right" => ("右移", "right"),
         "home" => ("行首", "start"),
+        "move" => ("移动", "move"),
+        "home_end" => ("行首 / 行尾", "start / end"),
         "end" => ("行尾", "end"),
         "backspace" => (
             "删除前一字（表格中：修改）",

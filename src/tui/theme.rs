@@ -148,6 +148,16 @@ impl Theme {
         }
     }
 
+    /// Between the parts of a label path (申请人情况 › 自然人).
+    pub fn path_sep(&self) -> &'static str {
+        if self.look.ascii { " > " } else { " › " }
+    }
+
+    /// Before a text field in a dialog.
+    pub fn prompt(&self) -> &'static str {
+        if self.look.ascii { ">" } else { "›" }
+    }
+
     pub fn ok_mark(&self) -> &'static str {
         if self.look.ascii { "v" } else { "✓" }
     }

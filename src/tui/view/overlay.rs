@@ -125,7 +125,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                     theme.warning(),
                 );
             }
-            cursor = field(frame, inner, 3, "›", f, true, theme);
+            cursor = field(frame, inner, 3, theme.prompt(), f, true, theme);
             put_line(
                 frame.buffer_mut(),
                 inner,
@@ -136,7 +136,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
         }
         Dialog::OpenFile { path } => {
             let inner = popup(frame, 72, 4, tr::open_title(lang), theme);
-            cursor = field(frame, inner, 0, "›", path, true, theme);
+            cursor = field(frame, inner, 0, theme.prompt(), path, true, theme);
             put_line(
                 frame.buffer_mut(),
                 inner,
@@ -207,6 +207,19 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
     let context = app.context_below_help();
     let mut rows: Vec<(String, &str)> = Vec::new();
     for b in keys::bindings(context) {
+        // The four arrows are one line, and so are Home and End.
+        match b.help {
+            "down" | "left" | "right" | "end" => continue,
+            "up" => {
+                rows.push(("↑ ↓ ← →".into(), tr::key_help(app.lang, "move")));
+                continue;
+            }
+            "home" => {
+                rows.push(("Home / End".into(), tr::key_help(app.lang, "home_end")));
+                continue;
+            }
+            _ => {}
+        }
         let keys: Vec<String> = b
             .keys
             .iter()

@@ -356,8 +356,8 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
     let column = &block.columns[focus.col.min(block.columns.len() - 1)];
     let mut head = format!(
         "{} · {}",
-        table.row_path(row).join(" › "),
-        table.column_path(column).join(" › ")
+        table.row_path(row).join(theme.path_sep()),
+        table.column_path(column).join(theme.path_sep())
     );
     if !column.units.is_empty() {
         let key = cell_key(table, focus.row, focus.col);
