@@ -47,6 +47,8 @@ fn type_into_table_three_save_quit_and_read_the_file() {
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gongkai"));
+    cmd.arg("--lang");
+    cmd.arg("zh");
     cmd.arg("edit");
     cmd.arg(&file);
     cmd.env("GONGKAI_HOME", home.path());
