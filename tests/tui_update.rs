@@ -393,8 +393,10 @@ fn a_year_in_another_format_asks_before_switching() {
         doc.draft.cell("requests.new_received.natural_person"),
         Some(Number::Count(31))
     );
-    // And back, by undo.
+    // And back, by undo, without asking again.
     press(&mut app, Command::Undo);
+    assert_eq!(app.dialog, None);
+    assert_eq!(app.form.input.text, "2020");
     let doc = app.doc.as_ref().unwrap();
     assert_eq!(doc.template.id, "gip-2019");
     assert_eq!(doc.draft.report.year, 2020);

@@ -24,7 +24,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-use action::{Action, Command, Effect, Mouse};
+use action::{Action, Effect, Mouse};
 use app::{App, Look};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -188,7 +188,6 @@ fn event_loop(terminal: &mut Terminal<backend::Screen<Stdout>>, app: &mut App) -
             }
         }
     }
-    let _ = Command::Quit;
     Ok(())
 }
 

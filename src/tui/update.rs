@@ -209,7 +209,11 @@ fn undo_redo(app: &mut App, redo: bool) {
         app.pages = pages(template);
         app.tables.clear();
     }
-    go_to_page(app, place.page.min(app.pages.len() - 1));
+    // Straight to the page of the change: nothing half-typed is committed on the way (a year
+    // typed in the form would otherwise ask its question again).
+    app.cell = None;
+    app.page = place.page.min(app.pages.len() - 1);
+    enter_page(app);
     match place.focus {
         PlaceFocus::Cell { row, col } => {
             if let Some(key) = current_table_key(app) {
