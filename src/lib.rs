@@ -7,9 +7,13 @@
 pub mod atomic;
 pub mod check;
 pub mod cli;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod library;
+pub mod lock;
 pub mod paths;
+pub mod recovery;
 pub mod report;
 pub mod template;
 pub mod tui;

@@ -38,18 +38,48 @@ fn a_saved_draft_reads_well() {
 }
 
 #[test]
-fn saving_replaces_the_file_whole_and_leaves_no_temporary_files() {
+fn saving_replaces_the_file_whole_keeps_a_backup_and_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.toml");
     std::fs::write(&path, "old").unwrap();
     let d = sample();
     save::save(&path, template(&d), &d).unwrap();
     assert_eq!(load::load_file(&path).unwrap(), d);
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("d.toml.bak")).unwrap(),
+        "old"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, ["d.toml"]);
+    names.sort();
+    assert_eq!(names, ["d.toml", "d.toml.bak"]);
+    // Saving the same draft again leaves the backup of the version before.
+    save::save(&path, template(&d), &d).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("d.toml.bak")).unwrap(),
+        "old"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_replaces_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.toml");
+    let link = dir.path().join("link.toml");
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let d = sample();
+    save::save(&link, template(&d), &d).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(load::load_file(&real).unwrap(), d);
 }
 
 #[test]

@@ -20,9 +20,10 @@ pub fn to_toml(template: &Template, draft: &Draft) -> String {
     out
 }
 
-/// Saves a draft atomically: the old file stays whole until the new one is on disk.
+/// Saves a draft atomically: the old file stays whole until the new one is on disk, and is
+/// then kept as `<name>.toml.bak`.
 pub fn save(path: &Path, template: &Template, draft: &Draft) -> std::io::Result<()> {
-    crate::atomic::write(path, to_toml(template, draft).as_bytes())
+    crate::atomic::write_keeping_backup(path, to_toml(template, draft).as_bytes())
 }
 
 fn write_draft(out: &mut String, template: &Template, draft: &Draft) -> std::fmt::Result {

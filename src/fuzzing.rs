@@ -1,0 +1,74 @@
+//! What the fuzz targets (`fuzz/`) and their regression tests (`tests/fuzz_regressions.rs`)
+//! run on one input: the same code, so a crash the fuzzer found is replayed exactly.
+
+use crate::check::{self, LastYear, Options};
+use crate::report::{Draft, Number, load, save};
+use crate::template::Template;
+
+/// Loads the bytes as a draft; if they load, checks, saves, reloads and writes every message.
+pub fn draft(bytes: &[u8]) {
+    let Ok(draft) = load::load_bytes(bytes) else {
+        return;
+    };
+    let Some(template) = Template::builtin(&draft.template) else {
+        panic!("the loader accepted an unknown template");
+    };
+    let options = Options {
+        last_year: Some(LastYear::from_draft(template, &draft)),
+        today: jiff::civil::Date::new(draft.report.year.clamp(1, 9998) as i16 + 1, 1, 20).ok(),
+    };
+    let outcome = check::check(template, &draft, &options);
+    for f in &outcome.findings {
+        let _ = crate::i18n::finding(crate::i18n::Lang::Zh, f);
+        let _ = crate::i18n::finding(crate::i18n::Lang::En, f);
+    }
+    let text = save::to_toml(template, &draft);
+    match load::load_str(&text) {
+        Ok(again) => assert_eq!(again, draft, "a saved draft reads back differently"),
+        Err(e) => panic!("a saved draft does not load: {e:?}\n{text}"),
+    }
+    for table in &template.tables {
+        let _ = table.grid();
+    }
+}
+
+/// Parses the bytes as a template; if they parse, lays out, compiles and checks with it.
+pub fn template(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let Ok(template) = Template::parse(text) else {
+        return;
+    };
+    for table in &template.tables {
+        let grid = table.grid();
+        assert!(grid.height() > 0 && grid.width() > 0);
+    }
+    let compiled = template.compiled();
+    let mut draft = Draft::new(
+        &template.id,
+        "单位",
+        template.first_year,
+        Default::default(),
+    );
+    draft.text.insert(
+        "overview".into(),
+        "收到申请 3 件，其中自然人 2 件；行政复议均获维持。".into(),
+    );
+    let _ = check::check(&template, &draft, &Options::default());
+    for (i, cell) in compiled.inputs.iter().enumerate() {
+        draft
+            .cells
+            .insert(cell.key.clone(), Number::zero(cell.kind));
+        if i % 3 == 0 {
+            draft
+                .cells
+                .insert(cell.key.clone(), Number::Count(i as u64));
+        }
+    }
+    let outcome = check::check(&template, &draft, &Options::default());
+    for f in &outcome.findings {
+        let _ = crate::i18n::finding(crate::i18n::Lang::Zh, f);
+    }
+    let _ = save::to_toml(&template, &draft);
+}

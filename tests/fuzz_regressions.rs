@@ -1,0 +1,36 @@
+//! Every input the fuzzers keep — their corpus and any crash they found, fixed since — replayed
+//! through the same code the fuzz targets run (`gongkai::fuzzing`).
+
+use std::path::Path;
+
+fn replay(folder: &str, run: fn(&[u8])) -> usize {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    let mut count = 0;
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            let result = std::panic::catch_unwind(|| run(&bytes));
+            assert!(result.is_ok(), "{} panics", path.display());
+            count += 1;
+        }
+    }
+    count
+}
+
+#[test]
+fn draft_inputs_the_fuzzer_kept_do_not_panic() {
+    let n = replay("fuzz/corpus/draft", gongkai::fuzzing::draft)
+        + replay("fuzz/regressions/draft", gongkai::fuzzing::draft);
+    assert!(n >= 20, "the draft corpus is there ({n} inputs)");
+}
+
+#[test]
+fn template_inputs_the_fuzzer_kept_do_not_panic() {
+    let n = replay("fuzz/corpus/template", gongkai::fuzzing::template)
+        + replay("fuzz/regressions/template", gongkai::fuzzing::template);
+    assert!(n >= 2, "the template corpus is there ({n} inputs)");
+}
