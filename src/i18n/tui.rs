@@ -407,12 +407,8 @@ pub fn export_ready_ascii(lang: Lang) -> &'static str {
 
 pub fn export_not_ready(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => {
-            format!("尚不能导出定稿，还有 {n} 项需处理（可勾选“草稿”导出，每页标注草稿）：")
-        }
-        Lang::En => format!(
-            "Not finished: {n} things block a final export (a draft export marks every page 草稿):"
-        ),
+        Lang::Zh => format!("尚不能导出定稿，还有 {n} 项需处理："),
+        Lang::En => format!("Not finished: {n} things block a final export:"),
     }
 }
 
@@ -425,8 +421,8 @@ pub fn export_fields(lang: Lang) -> [&'static str; 4] {
 
 pub fn export_hint(lang: Lang) -> &'static str {
     lang.pick(
-        "↑↓ 选择 · ←→ 换格式 · 空格 切换草稿 · 在“文件”行可改路径 · Enter 导出",
-        "↑↓ choose · ←→ format · Space draft mark · edit the path on the File line · Enter exports",
+        "↑↓ 选择 · ←→ 换格式 · 空格 切换草稿 · 在“文件”行可改路径 · Enter 导出。未完成时可先导出草稿：每页标注“草稿”。",
+        "↑↓ choose · ←→ format · Space draft mark · edit the path on the File line · Enter exports. An unfinished report can be exported as a draft, marked 草稿 on every page.",
     )
 }
 

@@ -6,6 +6,7 @@ use crate::i18n::{self, tui as tr};
 use crate::tui::app::App;
 use crate::tui::exporter;
 use crate::tui::layout::Areas;
+use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -50,8 +51,19 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
                 i18n::severity(app.lang, f.severity),
                 i18n::finding(app.lang, f)
             );
-            put_line(buf, area, y, &text, theme.severity_style(f.severity));
-            y += 1;
+            for (i, l) in wrap(&text, usize::from(area.width))
+                .iter()
+                .take(2)
+                .enumerate()
+            {
+                if y + 1 >= form_top {
+                    break;
+                }
+                let indent = if i == 0 { "" } else { "    " };
+                let part = format!("{indent}{}", &text[l.start..l.end]);
+                put_line(buf, area, y, &part, theme.severity_style(f.severity));
+                y += 1;
+            }
         }
         if blanks > 0 && y + 1 < form_top {
             put_line(
@@ -129,7 +141,19 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
             );
         }
     }
-    put_line(buf, areas.panel, 0, tr::export_hint(app.lang), theme.dim());
+    let hint = tr::export_hint(app.lang);
+    for (i, l) in wrap(hint, usize::from(areas.panel.width))
+        .iter()
+        .enumerate()
+    {
+        put_line(
+            buf,
+            areas.panel,
+            i as u16,
+            &hint[l.start..l.end],
+            theme.dim(),
+        );
+    }
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }

@@ -268,6 +268,12 @@ fn data_row(
                 None => (tr::blank_mark(app.lang).to_string(), theme.dim()),
             }
         };
+        // Without colour, a computed figure is marked by `=` as well as by its style.
+        let text = if computed && !app.look.color {
+            format!("={text}")
+        } else {
+            text
+        };
         let style = if focused { theme.focus() } else { style };
         if focused {
             fill(buf, cell, theme.focus());
