@@ -1,12 +1,13 @@
 //! gongkai (公开): compile, check and export the statutory annual report on government
 //! information disclosure (政府信息公开工作年度报告).
 //!
-//! The domain — `template`, `report`, `check` — knows nothing of terminals; the command line
-//! (`cli`) and the full-screen editor (`tui`) are its clients.
+//! The domain — `template`, `report`, `check`, `export` — knows nothing of terminals; the
+//! command line (`cli`) and the full-screen editor (`tui`) are its clients.
 
 pub mod atomic;
 pub mod check;
 pub mod cli;
+pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;

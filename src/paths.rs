@@ -44,7 +44,13 @@ pub fn state_dir() -> PathBuf {
 
 /// A file name for a new draft: the agency and year, without characters a file system refuses.
 pub fn draft_file_name(agency: &str, year: i32) -> String {
-    let safe: String = agency
+    format!("{}-{year}.toml", safe_file_stem(agency))
+}
+
+/// Text made fit to be a file name: characters a file system refuses become `_`, leading dots
+/// (hidden files) and surrounding spaces go; empty text becomes `report`.
+pub fn safe_file_stem(text: &str) -> String {
+    let safe: String = text
         .chars()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
@@ -53,6 +59,9 @@ pub fn draft_file_name(agency: &str, year: i32) -> String {
         })
         .collect();
     let safe = safe.trim().trim_start_matches('.');
-    let safe = if safe.is_empty() { "report" } else { safe };
-    format!("{safe}-{year}.toml")
+    if safe.is_empty() {
+        "report".to_string()
+    } else {
+        safe.to_string()
+    }
 }

@@ -67,8 +67,14 @@ fn go_to_section(app: &mut App, key: &str) {
 }
 
 fn go_to_page(app: &mut App, wanted: Page) {
-    while app.current_page() != Some(wanted) {
-        press(app, Command::NextSection);
+    let target = app.pages.iter().position(|p| *p == wanted).expect("a page");
+    while app.page != target {
+        let cmd = if app.page < target {
+            Command::NextSection
+        } else {
+            Command::PrevSection
+        };
+        press(app, cmd);
     }
 }
 
@@ -633,4 +639,62 @@ fn a_click_goes_to_a_section_and_to_a_cell() {
     // The wheel moves down the table.
     update(&mut app, Action::Mouse(Mouse::ScrollDown { x, y }));
     assert!(app.tables["requests"].row > 1);
+}
+
+#[test]
+fn export_waits_for_a_finished_report_unless_marked_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.toml");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let loaded = gongkai::library::load(&path).unwrap();
+    let mut app = app_with(Doc::new(path.clone(), loaded.template, loaded.draft, None));
+    go_to_page(&mut app, Page::Export);
+    assert!(
+        app.export.path.text.ends_with(".docx"),
+        "the export module's name, beside the draft: {}",
+        app.export.path.text
+    );
+    // Not finished: the 1217 warning is open.
+    assert!(press(&mut app, Command::Enter).is_empty());
+    assert!(app.message.as_ref().unwrap().error);
+    // As a draft it goes.
+    app.export.field = 1;
+    update(&mut app, Action::Char(' '));
+    assert!(app.export.draft_mark);
+    let effects = press(&mut app, Command::Enter);
+    assert_eq!(effects.len(), 1);
+    let done = runtime::perform(&app, &effects[0]).unwrap();
+    update(&mut app, done);
+    assert!(!app.message.as_ref().unwrap().error, "{:?}", app.message);
+    assert!(std::fs::metadata(&app.export.path.text).unwrap().len() > 1000);
+
+    // Finished, in HTML, to a path typed by hand.
+    go_to_page(&mut app, Page::Review);
+    press(&mut app, Command::Acknowledge);
+    type_text(&mut app, "正文1217件为办结件数");
+    press(&mut app, Command::Enter);
+    go_to_page(&mut app, Page::Export);
+    app.export.field = 0;
+    while gongkai::tui::exporter::formats()[app.export.format] != "html" {
+        press(&mut app, Command::Right);
+    }
+    app.export.field = 1;
+    press(&mut app, Command::Toggle);
+    assert!(!app.export.draft_mark);
+    app.export.field = 2;
+    press(&mut app, Command::End);
+    for _ in 0..app.export.path.text.chars().count() {
+        press(&mut app, Command::Backspace);
+    }
+    let out = dir.path().join("report.html");
+    type_text(&mut app, &out.display().to_string());
+    let effects = press(&mut app, Command::Enter);
+    let done = runtime::perform(&app, &effects[0]).unwrap();
+    update(&mut app, done);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("厦门市人力资源和社会保障局"));
+    assert!(
+        !html.contains("草稿"),
+        "a finished export has no draft mark"
+    );
 }

@@ -190,27 +190,6 @@ fn sort_checked(checked: &mut [Checked], sort: Option<SortBy>) {
     }
 }
 
-fn finding_json(lang: Lang, f: &Finding) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "severity": f.severity,
-        "code": f.code,
-        "message": i18n::finding(lang, f),
-    });
-    if let Some(cell) = &f.cell {
-        v["cell"] = cell.clone().into();
-    }
-    if let Some(e) = f.expected {
-        v["expected"] = serde_json::to_value(e).unwrap_or_default();
-    }
-    if let Some(a) = f.actual {
-        v["actual"] = serde_json::to_value(a).unwrap_or_default();
-    }
-    if let Some(reason) = &f.acknowledged {
-        v["acknowledged"] = reason.clone().into();
-    }
-    v
-}
-
 /// The findings of one draft as DESIGN.md's findings format.
 pub fn findings_json(
     lang: Lang,
@@ -224,13 +203,17 @@ pub fn findings_json(
         "template": template.id,
         "agency": draft.report.agency,
         "year": draft.report.year,
-        "findings": outcome.findings.iter().map(|f| finding_json(lang, f)).collect::<Vec<_>>(),
+        "findings": outcome
+            .findings
+            .iter()
+            .map(|f| crate::export::json::finding_value(lang, f))
+            .collect::<Vec<_>>(),
         "summary": outcome.summary(),
     })
 }
 
 /// Blank cells of one row, printed on one line.
-fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
+pub(super) fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
     let Some(first) = keys.first().and_then(|k| template.cell(k)) else {
         return String::new();
     };

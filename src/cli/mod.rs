@@ -2,6 +2,7 @@
 
 mod check;
 mod edit;
+mod export;
 mod list;
 mod merge;
 mod new;
@@ -32,6 +33,7 @@ enum Command {
     Check(check::CheckArgs),
     New(new::NewArgs),
     Merge(merge::MergeArgs),
+    Export(export::ExportArgs),
     List,
 }
 
@@ -83,6 +85,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::New(a)) => new::run(&a, lang),
         Some(Command::Merge(a)) => merge::run(&a, lang),
+        Some(Command::Export(a)) => export::run(&a, lang),
         Some(Command::List) => list::run(lang),
         Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii),
         None => edit::run(None, lang, cli.ascii),

@@ -96,6 +96,31 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "file to write (default: in the data folder)",
     ),
     (
+        "export",
+        "",
+        "导出正式格式的年度报告（Word、HTML、纯文本、Markdown、JSON）",
+        "export the report in the official layout (Word, HTML, plain text, Markdown, JSON)",
+    ),
+    ("export", "file", "报告草稿文件", "the draft file"),
+    (
+        "export",
+        "to",
+        "导出格式：docx、html、txt、md、json（可多次指定）",
+        "format: docx, html, txt, md or json (may be given several times)",
+    ),
+    (
+        "export",
+        "output",
+        "写入的文件或文件夹（默认：草稿旁的“<单位><年度>年政府信息公开工作年度报告.<格式>”）",
+        "file or folder to write (default: “<agency><year>年政府信息公开工作年度报告.<ext>” next to the draft)",
+    ),
+    (
+        "export",
+        "draft",
+        "导出草稿：不检查是否完成，每页标注“草稿”",
+        "export a draft: written whatever remains to fix, marked 草稿 on every page",
+    ),
+    (
         "list",
         "",
         "列出数据文件夹中的报告草稿",

@@ -5,11 +5,13 @@
 //! and column names, section headings — stay Chinese in both, as the format prints them.
 
 mod cli;
+mod export;
 mod findings;
 mod loading;
 pub mod tui;
 
 pub use cli::*;
+pub use export::*;
 pub use findings::*;
 pub use loading::*;
 

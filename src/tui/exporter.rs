@@ -1,25 +1,23 @@
-//! The editor's door to the export module: the formats it offers and writing one.
-//!
-//! Export is written on its own branch; until it is merged this offers no format, and the
-//! 导出 page shows whether the report is finished and what blocks it.
+//! The editor's door to the export module: the formats it offers, the file name it proposes,
+//! and rendering one. The 导出 page offers whatever `export::Format::ALL` holds.
 
 use crate::check::Outcome;
+use crate::export::{self, ExportOptions, Format};
 use crate::i18n::Lang;
 use crate::report::Draft;
 use crate::template::Template;
 
-/// The formats the core offers, by name (html, docx, …).
+/// The formats the core offers, by name (docx, html, …).
 pub fn formats() -> Vec<&'static str> {
-    Vec::new()
+    Format::ALL.iter().map(|f| f.extension()).collect()
 }
 
 /// The file name the export module proposes for a draft in a format.
 pub fn default_file_name(draft: &Draft, format: &str) -> String {
-    let name = crate::paths::draft_file_name(&draft.report.agency, draft.report.year);
-    format!("{}.{format}", name.trim_end_matches(".toml"))
+    Format::parse(format).map_or_else(String::new, |f| export::default_file_name(draft, f))
 }
 
-/// Renders the report in a format.
+/// Renders the report in a format; a finished export is refused while findings block it.
 pub fn render(
     format: &str,
     template: &Template,
@@ -28,6 +26,7 @@ pub fn render(
     draft_mark: bool,
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
-    let _ = (template, draft, outcome, draft_mark, lang);
-    Err(format!("no export format {format}"))
+    let format = Format::parse(format).ok_or_else(|| format.to_string())?;
+    let options = ExportOptions { draft_mark, lang };
+    export::render(format, template, draft, outcome, &options).map_err(|e| e.to_string())
 }

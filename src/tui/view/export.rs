@@ -15,12 +15,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
     let Some(doc) = &app.doc else { return };
     let area = areas.content;
     let buf = frame.buffer_mut();
-    let blockers: Vec<&crate::check::Finding> = doc
-        .outcome
-        .findings
-        .iter()
-        .filter(|f| f.blocks_export())
-        .collect();
+    let blockers = crate::export::blockers(&doc.outcome);
     let form_top = area.height.saturating_sub(5);
     if blockers.is_empty() {
         let text = if app.look.ascii {

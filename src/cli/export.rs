@@ -1,0 +1,191 @@
+//! `gongkai export`: the report in the official layout, in one or more formats.
+//!
+//! A finished export is refused (exit 1, each blocker listed, nothing written) while the
+//! report has errors, blank cells or unanswered warnings; `--draft` writes anyway and marks the
+//! document 草稿. Every format is rendered before the first file is written, and each file is
+//! written atomically: an existing file is replaced whole, never left half-written.
+
+use super::check::blank_line;
+use super::{out_line, today};
+use crate::check::{self, Finding, Options, Severity, codes};
+use crate::export::{self, ExportOptions, Format};
+use crate::i18n::{self, Lang};
+use crate::library;
+use crate::template::Template;
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub(super) struct ExportArgs {
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    #[arg(long = "to", required = true, value_name = "FORMAT", value_parser = format_parser(), action = clap::ArgAction::Append)]
+    to: Vec<Format>,
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    #[arg(long)]
+    draft: bool,
+}
+
+/// `--to` takes the extensions of [`Format::ALL`]; clap lists them when the value is wrong.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(Format::ALL.map(Format::extension))
+        // Every possible value is an extension of a format, so it parses.
+        .map(|name| Format::parse(&name).unwrap_or(Format::Txt))
+}
+
+pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
+    let loaded = match library::load(&args.file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{}", i18n::load_error(lang, &e));
+            return ExitCode::from(2);
+        }
+    };
+    let options = Options {
+        last_year: None,
+        today: today(),
+    };
+    let outcome = check::check(loaded.template, &loaded.draft, &options);
+    if !args.draft {
+        let blockers = export::blockers(&outcome);
+        if !blockers.is_empty() {
+            eprintln!("{}", i18n::export_refused(lang, &args.file, blockers.len()));
+            for line in blocker_lines(loaded.template, &blockers, lang) {
+                eprintln!("  {line}");
+            }
+            return ExitCode::from(1);
+        }
+    }
+
+    let mut formats = args.to.clone();
+    formats.dedup_by(|a, b| a == b);
+    let mut targets: Vec<(Format, PathBuf)> = Vec::new();
+    for &format in &formats {
+        let path = output_path(args, &loaded.draft, format, formats.len());
+        if same_file(&path, &args.file) {
+            eprintln!("{}", i18n::output_is_input(lang, &path));
+            return ExitCode::from(2);
+        }
+        if targets.iter().any(|(f, p)| *f != format && p == &path) {
+            eprintln!("{}", i18n::same_output(lang, &path));
+            return ExitCode::from(2);
+        }
+        if !targets.iter().any(|(f, _)| *f == format) {
+            targets.push((format, path));
+        }
+    }
+
+    let export_options = ExportOptions {
+        draft_mark: args.draft,
+        lang,
+    };
+    // Everything is rendered before anything is written: a failure writes nothing.
+    let mut rendered = Vec::new();
+    for (format, path) in targets {
+        match export::render(
+            format,
+            loaded.template,
+            &loaded.draft,
+            &outcome,
+            &export_options,
+        ) {
+            Ok(bytes) => rendered.push((path, bytes)),
+            Err(e) => {
+                eprintln!("{}", i18n::render_failed(lang, format.extension(), &e));
+                return ExitCode::from(1);
+            }
+        }
+    }
+    for (path, bytes) in rendered {
+        let replaced = path.exists();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            eprintln!("{}", i18n::write_failed(lang, &path, &e));
+            return ExitCode::from(1);
+        }
+        if let Err(e) = crate::atomic::write(&path, &bytes) {
+            eprintln!("{}", i18n::write_failed(lang, &path, &e));
+            return ExitCode::from(1);
+        }
+        out_line(&i18n::exported(lang, &path, replaced, args.draft));
+    }
+    ExitCode::SUCCESS
+}
+
+/// Where one format goes. Without `-o`: the default name next to the draft. With `-o` naming
+/// a folder (one that exists, or written with a trailing `/`): the default name in it. With `-o`
+/// naming a file: that file for one format; for several, that name with each format's extension.
+fn output_path(
+    args: &ExportArgs,
+    draft: &crate::report::Draft,
+    format: Format,
+    count: usize,
+) -> PathBuf {
+    let default_name = export::default_file_name(draft, format);
+    let Some(out) = &args.output else {
+        let dir = args.file.parent().unwrap_or(Path::new(""));
+        return dir.join(default_name);
+    };
+    let text = out.to_string_lossy();
+    if out.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+        return out.join(default_name);
+    }
+    if count > 1 {
+        out.with_extension(format.extension())
+    } else {
+        out.clone()
+    }
+}
+
+/// Whether two paths name the same file (the second exists; the first may not).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// One line per blocker; the blank cells of a row share a line, as `check` prints them.
+fn blocker_lines(template: &Template, blockers: &[&Finding], lang: Lang) -> Vec<String> {
+    let row_of = |f: &Finding| {
+        f.cell
+            .as_deref()
+            .and_then(|k| k.rsplit_once('.'))
+            .map(|(r, _)| r.to_string())
+    };
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < blockers.len() {
+        let f = blockers[i];
+        if f.code == codes::BLANK {
+            let row = row_of(f);
+            let mut keys = Vec::new();
+            while i < blockers.len()
+                && blockers[i].code == codes::BLANK
+                && row_of(blockers[i]) == row
+            {
+                keys.extend(blockers[i].cell.as_deref());
+                i += 1;
+            }
+            lines.push(format!(
+                "{}  {}  {}",
+                i18n::severity(lang, Severity::Warning),
+                codes::BLANK,
+                blank_line(template, &keys, lang)
+            ));
+            continue;
+        }
+        lines.push(format!(
+            "{}  {}  {}",
+            i18n::severity(lang, f.severity),
+            f.code,
+            i18n::finding(lang, f)
+        ));
+        i += 1;
+    }
+    lines
+}

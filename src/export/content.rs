@@ -1,0 +1,270 @@
+//! What every format prints, worked out once: the title (with the draft mark), the generated
+//! preamble, the six sections under their canonical headings with the prose split into
+//! paragraphs, each table's official grid with the text of every cell (typed figures and
+//! computed totals), and for gip-2021 the 信息处理费 sentence in 六.
+//!
+//! The formats only decide how this looks; none of them builds text or table layout itself.
+
+use crate::check::Outcome;
+use crate::i18n::{self, FeeFigure, PreambleFacts};
+use crate::report::Draft;
+use crate::template::grid::{Content as SlotContent, Grid, GridCell, Slot};
+use crate::template::{SectionKind, Table, Template};
+
+/// The report as every format prints it.
+pub struct Content<'a> {
+    pub template: &'a Template,
+    /// The title, with （草稿） appended on a draft.
+    pub title: String,
+    /// The reporting agency (the document's author).
+    pub agency: &'a str,
+    pub draft: bool,
+    /// The unnumbered opening paragraphs.
+    pub preamble: Vec<String>,
+    pub sections: Vec<SectionContent<'a>>,
+}
+
+/// One of the six sections.
+pub struct SectionContent<'a> {
+    pub key: &'a str,
+    /// The canonical heading, e.g. 一、总体情况.
+    pub heading: &'a str,
+    pub blocks: Vec<Block<'a>>,
+}
+
+/// What a section is made of.
+pub enum Block<'a> {
+    /// A second-level heading the officer wrote in the prose, e.g. （一）主动公开.
+    Subheading(String),
+    Paragraph(String),
+    Table(TableContent<'a>),
+}
+
+/// A table laid out as its official grid, with the text of every origin cell.
+pub struct TableContent<'a> {
+    pub table: &'a Table,
+    pub grid: Grid,
+    /// Text by slot; empty for covered slots and blank cells.
+    texts: Vec<Vec<String>>,
+}
+
+impl TableContent<'_> {
+    /// The text of the origin cell at (row, column); empty for a covered slot or a blank cell.
+    pub fn text(&self, row: usize, column: usize) -> &str {
+        &self.texts[row][column]
+    }
+
+    /// The slot's origin: its own position, or the position of the cell covering it.
+    pub fn owner(&self, row: usize, column: usize) -> (usize, usize) {
+        match self.grid.slots[row][column] {
+            Slot::Origin(_) => (row, column),
+            Slot::Covered(r, c) => (r, c),
+        }
+    }
+
+    /// The cell whose origin is at (row, column), or that covers it.
+    pub fn owning_cell(&self, row: usize, column: usize) -> &GridCell {
+        let (r, c) = self.owner(row, column);
+        match &self.grid.slots[r][c] {
+            Slot::Origin(cell) => cell,
+            // `Grid::place` makes every covered slot point at an origin.
+            Slot::Covered(..) => unreachable!("a covered slot points at an origin"),
+        }
+    }
+}
+
+impl<'a> Content<'a> {
+    /// Works out the content of a report.
+    pub fn build(
+        template: &'a Template,
+        draft: &'a Draft,
+        outcome: &Outcome,
+        draft_mark: bool,
+    ) -> Content<'a> {
+        let meta = &draft.report;
+        let title = i18n::report_title(&meta.agency, meta.year);
+        let title = if draft_mark {
+            i18n::draft_title(&title)
+        } else {
+            title
+        };
+        let preamble = vec![i18n::preamble(&PreambleFacts {
+            agency: &meta.agency,
+            year: meta.year,
+            format_name: &template.name,
+            format_issued_by: &template.issued_by,
+            website: &meta.website,
+            contact_office: &meta.contact_office,
+            address: &meta.address,
+            postcode: &meta.postcode,
+            phone: &meta.phone,
+            email: &meta.email,
+        })];
+        let sections = template
+            .sections
+            .iter()
+            .map(|section| {
+                let mut blocks = Vec::new();
+                match section.kind {
+                    SectionKind::Table => {
+                        if let Some(table) = template.table(&section.key) {
+                            blocks.push(Block::Table(table_content(table, draft, outcome)));
+                        }
+                    }
+                    SectionKind::Prose => {
+                        if section.key == "other"
+                            && let Some(sentence) = fee_sentence(template, draft)
+                        {
+                            blocks.push(Block::Paragraph(sentence));
+                        }
+                        blocks.extend(prose_blocks(draft.text(&section.key)));
+                    }
+                }
+                SectionContent {
+                    key: &section.key,
+                    heading: &section.heading,
+                    blocks,
+                }
+            })
+            .collect();
+        Content {
+            template,
+            title,
+            agency: &meta.agency,
+            draft: draft_mark,
+            preamble,
+            sections,
+        }
+    }
+}
+
+/// Splits prose into paragraphs, one per line; blank lines and the full-width spaces people
+/// type to indent are dropped (every format indents paragraphs itself).
+fn prose_blocks<'a>(text: &str) -> Vec<Block<'a>> {
+    text.lines()
+        .map(|line| line.trim_matches(|c: char| c.is_whitespace()))
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            if is_subheading(line) {
+                Block::Subheading(line.to_string())
+            } else {
+                Block::Paragraph(line.to_string())
+            }
+        })
+        .collect()
+}
+
+/// Longest line still taken for a heading rather than a paragraph.
+const SUBHEADING_MAX_CHARS: usize = 40;
+
+/// A line of its own like 「（一）聚焦权力配置运行，进一步加强用权公开」: the second level of
+/// headings in an official document (（一）、（二）…), short and not a finished sentence.
+fn is_subheading(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('（') else {
+        return false;
+    };
+    let Some((number, title)) = rest.split_once('）') else {
+        return false;
+    };
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    !number.is_empty()
+        && number.chars().count() <= 3
+        && number.chars().all(numeral)
+        && !title.is_empty()
+        && line.chars().count() <= SUBHEADING_MAX_CHARS
+        && !line.contains('。')
+}
+
+/// The 信息处理费 sentence for 六, when the format asks for the fees, the draft has them, and
+/// the prose does not already state them.
+fn fee_sentence(template: &Template, draft: &Draft) -> Option<String> {
+    if !template.has_fees {
+        return None;
+    }
+    let stated = template
+        .checks
+        .fees_word
+        .as_deref()
+        .is_some_and(|word| draft.text("other").contains(word));
+    if stated {
+        return None;
+    }
+    let figures: Vec<FeeFigure> = template
+        .fees
+        .iter()
+        .filter_map(|field| {
+            draft.fees.get(&field.key).map(|n| FeeFigure {
+                label: &field.label,
+                value: n.to_string(),
+                unit: &field.unit,
+            })
+        })
+        .collect();
+    (!figures.is_empty()).then(|| i18n::fee_sentence(&figures))
+}
+
+/// The text of a number cell: the typed figure (with its unit, where the format prints none),
+/// or the computed total once none of its parts is blank; empty when blank.
+fn value_text(key: &str, draft: &Draft, outcome: &Outcome) -> String {
+    if let Some(total) = outcome.totals.get(key) {
+        return total.complete().map_or_else(String::new, |n| n.to_string());
+    }
+    match draft.cell(key) {
+        Some(n) => match draft.units.get(key) {
+            Some(unit) => format!("{n}{unit}"),
+            None => n.to_string(),
+        },
+        None => String::new(),
+    }
+}
+
+fn table_content<'a>(table: &'a Table, draft: &Draft, outcome: &Outcome) -> TableContent<'a> {
+    let grid = table.grid();
+    let texts = grid
+        .slots
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|slot| match slot {
+                    Slot::Origin(cell) => match &cell.content {
+                        SlotContent::Text(text) => text.clone(),
+                        SlotContent::Value(key) => value_text(key, draft, outcome),
+                    },
+                    Slot::Covered(..) => String::new(),
+                })
+                .collect()
+        })
+        .collect();
+    TableContent { table, grid, texts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_short_lines_are_subheadings() {
+        assert!(is_subheading("（一）聚焦权力配置运行，进一步加强用权公开"));
+        assert!(is_subheading("（十二）其他"));
+        assert!(!is_subheading(
+            "（一）主动公开情况。本年度共主动公开信息 12 条。"
+        ));
+        assert!(!is_subheading("（本列数据的勾稽关系）"));
+        assert!(!is_subheading("一是加强权力配置信息公开。"));
+        assert!(!is_subheading("（一）"));
+    }
+
+    #[test]
+    fn prose_keeps_paragraphs_and_drops_typed_indents() {
+        let blocks = prose_blocks("　　第一段。\n\n  第二段。\r\n（一）小标题\n");
+        let kinds: Vec<String> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => format!("p:{p}"),
+                Block::Subheading(h) => format!("h:{h}"),
+                Block::Table(_) => "t".into(),
+            })
+            .collect();
+        assert_eq!(kinds, ["p:第一段。", "p:第二段。", "h:（一）小标题"]);
+    }
+}

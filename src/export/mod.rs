@@ -1,0 +1,155 @@
+//! Exporting the report in the official layout: Word (.docx), HTML, plain text, Markdown, JSON.
+//!
+//! Every format is written from the same [`content::Content`] (title, preamble, sections,
+//! paragraphs, the 信息处理费 sentence) and every table from the template's official grid
+//! (`crate::template::grid`), so no format lays a table out on its own. This module is part of
+//! the domain: it never touches a terminal, and writes no file (the caller does, atomically).
+
+pub mod content;
+mod docx;
+mod html;
+pub mod json;
+mod layout;
+mod md;
+mod txt;
+
+use crate::check::{Finding, Outcome};
+use crate::i18n::Lang;
+use crate::report::Draft;
+use crate::template::Template;
+
+/// A format the report can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Html,
+    Txt,
+    Md,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Docx,
+        Format::Html,
+        Format::Txt,
+        Format::Md,
+        Format::Json,
+    ];
+
+    /// The file extension, which is also the name `--to` takes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Json => "json",
+        }
+    }
+
+    /// Reads a format name as `--to` takes it (case-insensitive; `htm`, `markdown`, `text`
+    /// and `word` are accepted too).
+    pub fn parse(text: &str) -> Option<Format> {
+        let lower = text.trim().trim_start_matches('.').to_ascii_lowercase();
+        match lower.as_str() {
+            "docx" | "word" => Some(Format::Docx),
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Txt),
+            "md" | "markdown" => Some(Format::Md),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Export a draft: allowed whatever the findings, and marked 草稿 on the title and on
+    /// every page (or the page top).
+    pub draft_mark: bool,
+    /// The language of the finding messages in JSON. The report itself is always Chinese.
+    pub lang: Lang,
+}
+
+/// Why a report could not be exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A finished (not draft) export was asked for while findings block it.
+    #[error("{count} findings block a finished export")]
+    Blocked { count: usize },
+    /// The Word package could not be assembled.
+    #[error("could not build the Word package: {0}")]
+    Package(String),
+}
+
+/// Renders the report in one format. Refuses a finished export (`draft_mark` false) while
+/// [`blockers`] remain.
+pub fn render(
+    format: Format,
+    template: &Template,
+    draft: &Draft,
+    outcome: &Outcome,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    if !options.draft_mark {
+        let count = blockers(outcome).len();
+        if count > 0 {
+            return Err(ExportError::Blocked { count });
+        }
+    }
+    let content = content::Content::build(template, draft, outcome, options.draft_mark);
+    Ok(match format {
+        Format::Docx => docx::render(&content)?,
+        Format::Html => html::render(&content).into_bytes(),
+        Format::Txt => txt::render(&content).into_bytes(),
+        Format::Md => md::render(&content).into_bytes(),
+        Format::Json => json::render(&content, template, draft, outcome, options.lang),
+    })
+}
+
+/// The file name an export gets by default: `<agency><year>年政府信息公开工作年度报告.<ext>`,
+/// without characters a file system refuses.
+pub fn default_file_name(draft: &Draft, format: Format) -> String {
+    let title = crate::i18n::report_title(&draft.report.agency, draft.report.year);
+    format!(
+        "{}.{}",
+        crate::paths::safe_file_stem(&title),
+        format.extension()
+    )
+}
+
+/// The findings that stop a finished export: errors, blank cells, and warnings neither fixed
+/// nor acknowledged.
+pub fn blockers(outcome: &Outcome) -> Vec<&Finding> {
+    outcome
+        .findings
+        .iter()
+        .filter(|f| f.blocks_export())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_parses_from_its_extension() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.extension()), Some(f));
+            assert_eq!(Format::parse(&f.extension().to_uppercase()), Some(f));
+        }
+        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(Format::parse(""), None);
+    }
+
+    #[test]
+    fn default_name_is_agency_year_title_without_unsafe_characters() {
+        let draft = Draft::new("gip-2021", "某某市/某某局", 2024, Default::default());
+        assert_eq!(
+            default_file_name(&draft, Format::Docx),
+            "某某市_某某局2024年政府信息公开工作年度报告.docx"
+        );
+    }
+}
