@@ -108,7 +108,7 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
-        keys: &[ctrl('q')],
+        keys: &[ctrl('q'), ctrl('c')],
         command: Command::Quit,
         contexts: &[Start, Table, Cell, Prose, Form, Review, Export, TooSmall],
         help: "quit",

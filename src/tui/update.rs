@@ -1014,7 +1014,7 @@ fn move_in_table(app: &mut App, table: &'static Table, cmd: Command) {
     let rows: Vec<usize> = table
         .rows()
         .enumerate()
-        .filter(|(i, _)| (0..8).any(|c| is_input(table, *i, c)))
+        .filter(|(i, (block, _))| (0..block.columns.len()).any(|c| is_input(table, *i, c)))
         .map(|(i, _)| i)
         .collect();
     let cols_of = |row: usize| -> Vec<usize> {
