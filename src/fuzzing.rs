@@ -5,7 +5,8 @@ use crate::check::{self, LastYear, Options};
 use crate::report::{Draft, Number, load, save};
 use crate::template::Template;
 
-/// Loads the bytes as a draft; if they load, checks, saves, reloads and writes every message.
+/// Loads the bytes as a draft; if they load, checks, saves, reloads, writes every message and
+/// exports it in every format.
 pub fn draft(bytes: &[u8]) {
     let Ok(draft) = load::load_bytes(bytes) else {
         return;
@@ -29,6 +30,15 @@ pub fn draft(bytes: &[u8]) {
     }
     for table in &template.tables {
         let _ = table.grid();
+    }
+    let options = crate::export::ExportOptions {
+        draft_mark: true,
+        lang: crate::i18n::Lang::Zh,
+    };
+    for format in crate::export::Format::ALL {
+        if let Err(e) = crate::export::render(format, template, &draft, &outcome, &options) {
+            panic!("{format:?} export of a loaded draft failed: {e:?}");
+        }
     }
 }
 

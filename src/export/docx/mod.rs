@@ -251,7 +251,7 @@ fn draft_mark() -> Paragraph {
         .snap_to_grid(false)
 }
 
-fn cell_paragraph(text: &str, role: Role, row_span: usize) -> Paragraph {
+fn cell_paragraph(text: &str, role: Role, row_span: usize, keep_next: bool) -> Paragraph {
     let align = match role {
         Role::Input | Role::Computed => AlignmentType::Right,
         Role::ColumnHeader => AlignmentType::Center,
@@ -273,7 +273,8 @@ fn cell_paragraph(text: &str, role: Role, row_span: usize) -> Paragraph {
                 .before(0)
                 .after(0),
         )
-        .size(size);
+        .size(size)
+        .keep_next(keep_next);
     if !text.is_empty() {
         p = p.add_run(Run::new().add_text(text).size(size));
     }
@@ -289,12 +290,19 @@ fn word_table(table: &TableContent) -> Table {
     let span_width = |c: usize, span: usize| widths[c..c + span].iter().sum::<usize>();
     let mut rows = Vec::with_capacity(grid.height());
     for (r, slots) in grid.slots.iter().enumerate() {
+        // Every row keeps with the next, up to the table's end or the next block's caption:
+        // a table (or a block of table 二) that fits on a page is not split across two.
+        let keep = r + 1 < grid.height()
+            && !grid
+                .row_origins(r + 1)
+                .next()
+                .is_some_and(|(_, cell)| cell.role == Role::Caption);
         let mut cells = Vec::new();
         for (c, slot) in slots.iter().enumerate() {
             let cell = match slot {
                 Slot::Origin(cell) => {
                     let mut tc = TableCell::new()
-                        .add_paragraph(cell_paragraph(table.text(r, c), cell.role, cell.row_span))
+                        .add_paragraph(cell_paragraph(table.text(r, c), cell.role, cell.row_span, keep))
                         .width(span_width(c, cell.col_span), WidthType::Dxa)
                         .vertical_align(VAlignType::Center);
                     if cell.col_span > 1 {
@@ -309,7 +317,7 @@ fn word_table(table: &TableContent) -> Table {
                 &Slot::Covered(or, oc) if or != r && oc == c => {
                     let span = grid.origin(or, oc).map_or(1, |o| o.col_span);
                     let mut tc = TableCell::new()
-                        .add_paragraph(cell_paragraph("", Role::Input, 1))
+                        .add_paragraph(cell_paragraph("", Role::Input, 1, keep))
                         .width(span_width(c, span), WidthType::Dxa)
                         .vertical_merge(VMergeType::Continue);
                     if span > 1 {
