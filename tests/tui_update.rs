@@ -416,9 +416,8 @@ fn a_year_in_another_format_asks_before_switching() {
 fn a_year_in_the_same_format_changes_without_asking() {
     let mut app = sample();
     focus_year(&mut app);
-    press(&mut app, Command::Backspace);
-    press(&mut app, Command::Backspace);
-    type_text(&mut app, "199");
+    // A digit typed on arrival replaces the year, as in a cell.
+    type_text(&mut app, "20199");
     assert!(
         app.message.as_ref().is_some_and(|m| m.error),
         "a fifth digit is refused"

@@ -153,6 +153,9 @@ pub struct ProseFocus {
 pub struct FormFocus {
     pub field: usize,
     pub input: Field,
+    /// The field was just entered: a digit typed into a number field (year, fees) replaces its
+    /// value, as in a table cell.
+    pub fresh: bool,
 }
 
 /// A list with a selection that scrolls (检查, the start screen).

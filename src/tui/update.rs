@@ -1246,6 +1246,7 @@ fn focus_form_field(app: &mut App, i: usize) {
     };
     app.form.field = i;
     app.form.input = Field::new(&text);
+    app.form.fresh = true;
 }
 
 fn current_form_field(app: &App) -> Option<FormField> {
@@ -1324,6 +1325,13 @@ fn form(app: &mut App, input: Action) {
         return;
     };
     let lang = app.lang;
+    let fresh = std::mem::replace(&mut app.form.fresh, false);
+    if fresh
+        && matches!(field, FormField::Year | FormField::Fee(_))
+        && matches!(input, Action::Char(c) if normalize_char(c).is_some_and(|d| d.is_ascii_digit()))
+    {
+        app.form.input = Field::default();
+    }
     match (field, input) {
         (_, Action::Command(Command::Up)) => {
             commit_form(app);

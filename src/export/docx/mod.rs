@@ -302,7 +302,12 @@ fn word_table(table: &TableContent) -> Table {
             let cell = match slot {
                 Slot::Origin(cell) => {
                     let mut tc = TableCell::new()
-                        .add_paragraph(cell_paragraph(table.text(r, c), cell.role, cell.row_span, keep))
+                        .add_paragraph(cell_paragraph(
+                            table.text(r, c),
+                            cell.role,
+                            cell.row_span,
+                            keep,
+                        ))
                         .width(span_width(c, cell.col_span), WidthType::Dxa)
                         .vertical_align(VAlignType::Center);
                     if cell.col_span > 1 {
