@@ -673,7 +673,7 @@ pub fn hint_needs_nothing(lang: Lang) -> &'static str {
 }
 
 pub fn no_blanks(lang: Lang) -> &'static str {
-    lang.pick("没有空白了 ✓", "no blanks left ✓")
+    lang.pick("没有空白了", "no blanks left")
 }
 
 pub fn no_blanks_here(lang: Lang) -> &'static str {
