@@ -1,8 +1,8 @@
 //! gongkai (公开): compile, check and export the statutory annual report on government
 //! information disclosure (政府信息公开工作年度报告).
 //!
-//! The domain — `template`, `report`, `check`, `export` — knows nothing of terminals; the command line
-//! (`cli`) is one client of it.
+//! The domain — `template`, `report`, `check`, `export` — knows nothing of terminals; the
+//! command line (`cli`) and the full-screen editor (`tui`) are its clients.
 
 pub mod atomic;
 pub mod check;
@@ -17,3 +17,4 @@ pub mod paths;
 pub mod recovery;
 pub mod report;
 pub mod template;
+pub mod tui;

@@ -61,11 +61,16 @@ pub struct Progress {
 
 /// Cells filled out of all input cells.
 pub fn progress(loaded: &Loaded, outcome: &Outcome) -> Progress {
-    let inputs = &loaded.template.compiled().inputs;
+    progress_of(loaded.template, &loaded.draft, outcome)
+}
+
+/// Cells filled out of all input cells, of a draft and its template.
+pub fn progress_of(template: &Template, draft: &Draft, outcome: &Outcome) -> Progress {
+    let inputs = &template.compiled().inputs;
     let cells = inputs.len();
     let filled = inputs
         .iter()
-        .filter(|c| loaded.draft.cells.contains_key(&c.key))
+        .filter(|c| draft.cells.contains_key(&c.key))
         .count();
     Progress {
         filled,

@@ -334,6 +334,56 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     Outcome { totals, findings }
 }
 
+/// One column of the balance of table 三 (一 + 二 = （七）总计 + 四), as a screen shows it
+/// under the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BalanceColumn {
+    pub column: String,
+    /// 一 + 二, when none of its cells is blank.
+    pub left: Option<Number>,
+    /// （七）总计 + 四, when none of its cells is blank.
+    pub right: Option<Number>,
+}
+
+impl BalanceColumn {
+    /// Whether both sides are known and equal.
+    pub fn holds(&self) -> Option<bool> {
+        Some(self.left? == self.right?)
+    }
+
+    /// left − right, when both are known.
+    pub fn difference(&self) -> Option<rust_decimal::Decimal> {
+        Some(self.left?.as_decimal() - self.right?.as_decimal())
+    }
+}
+
+/// The balance of the template's balanced table, column by column.
+pub fn balance_columns(template: &Template, draft: &Draft, totals: &Totals) -> Vec<BalanceColumn> {
+    let sheet = Sheet {
+        template,
+        draft,
+        totals,
+    };
+    let rule = &template.checks.balance;
+    let Some(table) = template.table(&rule.table) else {
+        return Vec::new();
+    };
+    let left: Vec<&str> = rule.left.iter().map(String::as_str).collect();
+    let right: Vec<&str> = rule.right.iter().map(String::as_str).collect();
+    table.blocks[0]
+        .columns
+        .iter()
+        .map(|c| {
+            let columns = [c.key.as_str()];
+            BalanceColumn {
+                column: c.key.clone(),
+                left: sheet.sum(table, &left, &columns),
+                right: sheet.sum(table, &right, &columns),
+            }
+        })
+        .collect()
+}
+
 /// A short label for a cell key: `row label · column header`.
 pub fn cell_label(template: &Template, key: &str) -> String {
     if let Some(fee) = key.strip_prefix("fees.").and_then(|k| template.fee(k)) {
@@ -354,5 +404,40 @@ pub fn section_of(key: &str) -> &str {
     match key.split('.').next().unwrap_or(key) {
         "fees" => "other",
         table => table,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balance_columns_show_each_side_once_filled() {
+        let template = Template::builtin("gip-2019").expect("built in");
+        let mut draft = Draft::new("gip-2019", "某局", 2020, Default::default());
+        for cell in template.table("requests").expect("table").input_cells() {
+            draft.cells.insert(cell.key(), Number::Count(0));
+        }
+        draft.cells.insert(
+            "requests.new_received.natural_person".into(),
+            Number::Count(3),
+        );
+        draft
+            .cells
+            .insert("requests.granted.natural_person".into(), Number::Count(2));
+        let outcome = check(template, &draft, &Options::default());
+        let columns = balance_columns(template, &draft, &outcome.totals);
+        let natural = &columns[0];
+        assert_eq!(natural.left, Some(Number::Count(3)));
+        assert_eq!(natural.right, Some(Number::Count(2)));
+        assert_eq!(natural.holds(), Some(false));
+        assert_eq!(natural.difference(), Some(1.into()));
+        let business = &columns[1];
+        assert_eq!(business.holds(), Some(true));
+
+        draft.cells.remove("requests.carried_over.business");
+        let outcome = check(template, &draft, &Options::default());
+        let columns = balance_columns(template, &draft, &outcome.totals);
+        assert_eq!(columns[1].left, None, "a blank leaves the side unknown");
     }
 }

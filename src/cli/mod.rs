@@ -1,6 +1,7 @@
 //! The command line: arguments (with help in the user's language) and one module per command.
 
 mod check;
+mod edit;
 mod export;
 mod list;
 mod merge;
@@ -20,12 +21,15 @@ use std::process::ExitCode;
 struct Cli {
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
+    #[arg(long, global = true)]
+    ascii: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    Edit(edit::EditArgs),
     Check(check::CheckArgs),
     New(new::NewArgs),
     Merge(merge::MergeArgs),
@@ -83,10 +87,8 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(a)) => merge::run(&a, lang),
         Some(Command::Export(a)) => export::run(&a, lang),
         Some(Command::List) => list::run(lang),
-        None => {
-            let _ = i18n::localize_cli(Cli::command(), lang).print_help();
-            ExitCode::SUCCESS
-        }
+        Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii),
+        None => edit::run(None, lang, cli.ascii),
     }
 }
 

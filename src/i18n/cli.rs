@@ -18,6 +18,24 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "interface language (zh Chinese, en English)",
     ),
     (
+        "",
+        "ascii",
+        "用 ASCII 字符画边框（终端把制表符显示为双宽时使用）",
+        "draw borders in ASCII (for terminals that show box characters double-width)",
+    ),
+    (
+        "edit",
+        "",
+        "在全屏编辑器中打开草稿（文件不存在时先询问单位和年度再新建）；不带命令运行 gongkai 则显示草稿列表",
+        "open a draft in the full-screen editor (asks agency and year first when the file does not exist); plain `gongkai` shows the drafts",
+    ),
+    (
+        "edit",
+        "file",
+        "草稿文件（assets/samples/ 中的示例会先复制到数据文件夹，示例本身不变）",
+        "the draft file (a sample in assets/samples/ is copied to the data folder first and stays clean)",
+    ),
+    (
         "check",
         "",
         "检查报告草稿：勾稽关系、空白、正文与表格是否一致等",

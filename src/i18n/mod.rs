@@ -8,6 +8,7 @@ mod cli;
 mod export;
 mod findings;
 mod loading;
+pub mod tui;
 
 pub use cli::*;
 pub use export::*;

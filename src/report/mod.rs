@@ -169,10 +169,64 @@ impl Draft {
         self.text.get(section).map_or("", String::as_str)
     }
 
+    /// Moves the draft to another format (after a change of year): figures whose cell the new
+    /// format also has are kept, the others dropped, and the keys dropped are returned.
+    pub fn switch_template(&mut self, template: &crate::template::Template) -> Vec<String> {
+        let mut dropped: Vec<String> = self
+            .cells
+            .keys()
+            .filter(|k| template.cell(k).is_none_or(|c| c.is_computed()))
+            .cloned()
+            .collect();
+        for key in &dropped {
+            self.cells.remove(key);
+        }
+        self.units.retain(|k, _| template.cell(k).is_some());
+        if template.has_fees {
+            self.fees.retain(|k, _| template.fee(k).is_some());
+        } else {
+            dropped.extend(self.fees.keys().map(|k| format!("fees.{k}")));
+            self.fees.clear();
+        }
+        self.text
+            .retain(|k, _| template.prose_sections().any(|s| &s.key == k));
+        self.template = template.id.clone();
+        dropped
+    }
+
     /// The reason given for a warning, if the officer acknowledged it.
     pub fn acknowledgement(&self, code: &str, cell: Option<&str>) -> Option<&Acknowledgement> {
         self.acknowledged
             .iter()
             .find(|a| a.code == code && a.cell.as_deref() == cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Template;
+
+    #[test]
+    fn switching_format_keeps_shared_cells_and_names_the_dropped() {
+        let old = Template::builtin("gip-2019").expect("built in");
+        let new = Template::builtin("gip-2021").expect("built in");
+        let mut draft = Draft::new(&old.id, "某局", 2020, AgencyKind::Department);
+        draft.cells.insert(
+            "requests.new_received.natural_person".into(),
+            Number::Count(5),
+        );
+        draft
+            .cells
+            .insert("proactive.regulations.made".into(), Number::Count(1));
+        draft.text.insert("problems".into(), "问题".into());
+        let dropped = draft.switch_template(new);
+        assert_eq!(draft.template, "gip-2021");
+        assert_eq!(dropped, vec!["proactive.regulations.made".to_string()]);
+        assert_eq!(
+            draft.cell("requests.new_received.natural_person"),
+            Some(Number::Count(5))
+        );
+        assert_eq!(draft.text("problems"), "问题");
     }
 }

@@ -1,0 +1,725 @@
+//! Words of the full-screen editor.
+
+use super::Lang;
+use crate::report::AgencyKind;
+use crate::report::number::InputError;
+use std::path::Path;
+
+/// What each key does, by the id the key table gives it.
+pub fn key_help(lang: Lang, id: &str) -> &'static str {
+    let (zh, en) = match id {
+        "help" => ("帮助", "help"),
+        "close_help" => ("关闭帮助", "close help"),
+        "save" => ("保存", "save"),
+        "quit" => ("退出", "quit"),
+        "next_field" => ("下一项", "next field"),
+        "prev_field" => ("上一项", "previous field"),
+        "next_section" => ("下一部分", "next section"),
+        "prev_section" => ("上一部分", "previous section"),
+        "next_blank" => ("下一个空白", "next blank"),
+        "fill_zeros" => ("本表空白填0", "fill blanks with 0"),
+        "edit_cell" => ("修改", "edit"),
+        "confirm_cell" => ("确定", "confirm"),
+        "cancel_cell" => ("取消修改", "cancel edit"),
+        "blank_cell" => ("清空本格", "blank the cell"),
+        "cycle_unit" => ("切换金额单位", "change the amount's unit"),
+        "newline" => ("换行", "new line"),
+        "external_editor" => ("用外部编辑器", "external editor"),
+        "insert_outline" => ("插入提纲", "insert outline"),
+        "toggle" => ("切换", "toggle"),
+        "toggle_kind" => ("切换单位类型", "toggle kind"),
+        "go_to_finding" => ("转到", "go to"),
+        "acknowledge" => ("确认警告并写理由", "acknowledge with a reason"),
+        "unacknowledge" => ("撤销确认", "withdraw acknowledgement"),
+        "export" => ("导出", "export"),
+        "open" => ("打开", "open"),
+        "new_report" => ("新建报告", "new report"),
+        "open_file" => ("打开文件", "open file"),
+        "confirm" => ("确定", "OK"),
+        "cancel" => ("取消", "cancel"),
+        "yes" => ("是", "yes"),
+        "no" => ("否", "no"),
+        "undo" => ("撤销", "undo"),
+        "redo" => ("重做", "redo"),
+        "up" => ("上移", "up"),
+        "down" => ("下移", "down"),
+        "left" => ("左移", "left"),
+        "right" => ("右移", "right"),
+        "home" => ("行首", "start"),
+        "move" => ("移动", "move"),
+        "home_end" => ("行首 / 行尾", "start / end"),
+        "end" => ("行尾", "end"),
+        "backspace" => (
+            "删除前一字（表格中：修改）",
+            "delete back (in a table: edit)",
+        ),
+        "delete" => ("删除后一字", "delete forward"),
+        _ => ("", ""),
+    };
+    lang.pick(zh, en)
+}
+
+pub fn app_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "公开 · 政府信息公开工作年度报告",
+        "gongkai · annual disclosure report",
+    )
+}
+
+pub fn page_meta(lang: Lang) -> &'static str {
+    lang.pick("基本信息", "Basics")
+}
+
+pub fn page_review(lang: Lang) -> &'static str {
+    lang.pick("检查", "Review")
+}
+
+pub fn page_export(lang: Lang) -> &'static str {
+    lang.pick("导出", "Export")
+}
+
+/// The word for a page's state in the section list.
+pub fn state_word(lang: Lang, state: crate::tui::app::PageState) -> String {
+    use crate::tui::app::PageState::*;
+    match (state, lang) {
+        (Complete, Lang::Zh) => "完成".into(),
+        (Complete, Lang::En) => "done".into(),
+        (Errors(n), Lang::Zh) => format!("{n}个错误"),
+        (Errors(n), Lang::En) => format!("{n} errors"),
+        (Warnings(n), Lang::Zh) => format!("{n}个警告"),
+        (Warnings(n), Lang::En) => format!("{n} warnings"),
+        (Blanks(n), Lang::Zh) => format!("{n}处空白"),
+        (Blanks(n), Lang::En) => format!("{n} blank"),
+        (Ready, Lang::Zh) => "可以导出".into(),
+        (Ready, Lang::En) => "ready".into(),
+        (NotReady, Lang::Zh) => "尚未完成".into(),
+        (NotReady, Lang::En) => "not ready".into(),
+    }
+}
+
+pub fn saved_mark(lang: Lang, dirty: bool) -> &'static str {
+    match dirty {
+        true => lang.pick("● 未保存", "● unsaved"),
+        false => lang.pick("已保存", "saved"),
+    }
+}
+
+pub fn unsaved_ascii(lang: Lang) -> &'static str {
+    lang.pick("* 未保存", "* unsaved")
+}
+
+pub fn progress(lang: Lang, filled: usize, cells: usize, done: usize, sections: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已填 {filled}/{cells} 格 · 完成 {done}/{sections} 部分"),
+        Lang::En => format!("{filled}/{cells} cells · {done}/{sections} sections done"),
+    }
+}
+
+/// Progress in two short lines, for the foot of the section list.
+pub fn progress_lines(
+    lang: Lang,
+    filled: usize,
+    cells: usize,
+    done: usize,
+    sections: usize,
+) -> [String; 2] {
+    match lang {
+        Lang::Zh => [
+            format!(" 已填 {filled}/{cells}"),
+            format!(" 完成 {done}/{sections} 部分"),
+        ],
+        Lang::En => [
+            format!(" {filled}/{cells} cells"),
+            format!(" {done}/{sections} sections"),
+        ],
+    }
+}
+
+pub fn year(lang: Lang, year: i32) -> String {
+    super::year(lang, year)
+}
+
+pub fn blank_mark(lang: Lang) -> &'static str {
+    lang.pick("空", "__")
+}
+
+pub fn too_small(lang: Lang, w: u16, h: u16) -> Vec<String> {
+    match lang {
+        Lang::Zh => vec![
+            "窗口太小".into(),
+            format!("现在 {w}×{h}，至少需要 80×24。"),
+            "请把终端窗口拉大一些。".into(),
+            "Ctrl-Q 退出".into(),
+        ],
+        Lang::En => vec![
+            "The window is too small".into(),
+            format!("It is {w}×{h}; at least 80×24 is needed."),
+            "Please make the terminal larger.".into(),
+            "Ctrl-Q quits".into(),
+        ],
+    }
+}
+
+pub fn help_title(lang: Lang) -> &'static str {
+    lang.pick("按键（此处可用）", "Keys that work here")
+}
+
+pub fn help_more(lang: Lang) -> &'static str {
+    lang.pick(
+        "表格中直接输入数字即开始填写；Del 清空；计算格（总计）自动得出，不能填写。",
+        "In a table, type a digit to start; Del blanks a cell; computed cells (总计) fill themselves.",
+    )
+}
+
+// ---------------------------------------------------------------- start screen
+
+pub fn start_heading(lang: Lang, dir: &Path) -> String {
+    match lang {
+        Lang::Zh => format!("报告草稿（{}）", dir.display()),
+        Lang::En => format!("Drafts ({})", dir.display()),
+    }
+}
+
+pub fn start_new(lang: Lang) -> &'static str {
+    lang.pick("＋ 新建报告", "+ New report")
+}
+
+pub fn start_open(lang: Lang) -> &'static str {
+    lang.pick("  打开文件…", "  Open a file…")
+}
+
+pub fn start_empty(lang: Lang) -> &'static str {
+    lang.pick(
+        "数据文件夹中还没有草稿。选“新建报告”开始。",
+        "No drafts in the data folder yet. Choose “New report” to begin.",
+    )
+}
+
+pub fn start_entry(lang: Lang, filled: usize, cells: usize, errors: usize) -> String {
+    let percent = (filled * 100).checked_div(cells).unwrap_or(100);
+    match lang {
+        Lang::Zh => format!("已填 {percent:>3}%  错误 {errors}"),
+        Lang::En => format!("filled {percent:>3}%  errors {errors}"),
+    }
+}
+
+// ---------------------------------------------------------------- form
+
+pub fn form_label(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = match key {
+        "agency" => ("报告单位", "Agency"),
+        "year" => ("报告年度", "Year"),
+        "kind" => ("单位类型", "Kind"),
+        "contact_office" => ("联系机构", "Contact office"),
+        "address" => ("地址", "Address"),
+        "postcode" => ("邮编", "Postcode"),
+        "phone" => ("电话", "Phone"),
+        "email" => ("电子邮箱", "Email"),
+        "website" => ("网站", "Website"),
+        _ => ("", ""),
+    };
+    lang.pick(zh, en)
+}
+
+pub fn kind_name(lang: Lang, kind: AgencyKind) -> &'static str {
+    match kind {
+        AgencyKind::Department => lang.pick("政府部门（1月31日前公开）", "department (by 31 Jan)"),
+        AgencyKind::Government => lang.pick(
+            "人民政府（3月31日前公开）",
+            "people's government (by 31 Mar)",
+        ),
+    }
+}
+
+pub fn kind_hint(lang: Lang) -> &'static str {
+    lang.pick("空格或 ←→ 切换", "Space or ←→ to change")
+}
+
+pub fn fees_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "信息处理费（写入“六、其他需要报告的事项”）",
+        "Information processing fees (in 六)",
+    )
+}
+
+pub fn template_line(lang: Lang, id: &str, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("格式：{id}《{name}》（由年度决定）"),
+        Lang::En => format!("Format: {id} 《{name}》 (follows the year)"),
+    }
+}
+
+pub fn year_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "改年度后按 Enter 或 Tab 生效；2020 与 2021 之间格式不同，会先询问。",
+        "A new year takes effect on Enter or Tab; 2020 and 2021 use different formats: you are asked first.",
+    )
+}
+
+// ---------------------------------------------------------------- tables and prose
+
+pub fn balance_left(lang: Lang) -> &'static str {
+    lang.pick("勾稽 一+二", "一+二")
+}
+
+pub fn balance_right(lang: Lang) -> &'static str {
+    lang.pick("　（七）+四", "（七）+四")
+}
+
+pub fn balance_check(lang: Lang) -> &'static str {
+    lang.pick("　是否相等", "balance")
+}
+
+pub fn balance_short(lang: Lang) -> &'static str {
+    lang.pick("勾稽 一+二=（七）+四", "一+二 = （七）+四")
+}
+
+pub fn balance_unknown(lang: Lang) -> &'static str {
+    lang.pick("待填", "…")
+}
+
+pub fn unit_label(lang: Lang, unit: Option<&str>) -> String {
+    match (unit, lang) {
+        (Some(u), Lang::Zh) => format!("金额单位：{u}（按 u 切换）"),
+        (Some(u), Lang::En) => format!("unit: {u} (u changes it)"),
+        (None, Lang::Zh) => "金额单位：未注明（按 u 选择 元/万元）".into(),
+        (None, Lang::En) => "unit: not given (u picks 元/万元)".into(),
+    }
+}
+
+pub fn computed_note(lang: Lang) -> &'static str {
+    lang.pick("自动计算，不需填写", "computed, not typed")
+}
+
+pub fn blanks_line(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("- 本部分还有 {n} 处空白（Ctrl-F 跳到下一个；没有的请填 0，Ctrl-O 全部填 0）")
+        }
+        Lang::En => {
+            format!("- {n} blank cells here (Ctrl-F goes to the next; Ctrl-O fills them with 0)")
+        }
+    }
+}
+
+pub fn prose_empty(lang: Lang) -> &'static str {
+    lang.pick(
+        "（尚未填写。直接输入；Ctrl-E 用外部编辑器）",
+        "(empty: type here; Ctrl-E opens an external editor)",
+    )
+}
+
+pub fn outline_offer(lang: Lang) -> &'static str {
+    lang.pick("按 Ctrl-T 插入以下提纲：", "Ctrl-T inserts this outline:")
+}
+
+/// The outline offered for an empty section, as text.
+pub fn outline_text(outline: &[String]) -> String {
+    const NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    outline
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("（{}）{t}\n", NUMBERS.get(i).unwrap_or(&"")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn no_outline(lang: Lang) -> &'static str {
+    lang.pick("本部分没有提纲", "this section has no outline")
+}
+
+pub fn outline_only_when_empty(lang: Lang) -> &'static str {
+    lang.pick(
+        "提纲只在本部分为空时插入",
+        "the outline is inserted only into an empty section",
+    )
+}
+
+pub fn no_findings(lang: Lang) -> &'static str {
+    lang.pick("本部分没有发现问题 ✓", "nothing found here ✓")
+}
+
+pub fn no_findings_ascii(lang: Lang) -> &'static str {
+    lang.pick("本部分没有发现问题", "nothing found here")
+}
+
+pub fn chars_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 字"),
+        Lang::En => format!("{n} characters"),
+    }
+}
+
+// ---------------------------------------------------------------- review and export
+
+pub fn review_heading(
+    lang: Lang,
+    errors: usize,
+    warnings: usize,
+    blank: usize,
+    acked: usize,
+) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("错误 {errors} · 待处理警告 {warnings} · 空白 {blank} · 已确认 {acked}")
+        }
+        Lang::En => format!(
+            "errors {errors} · open warnings {warnings} · blank {blank} · acknowledged {acked}"
+        ),
+    }
+}
+
+pub fn review_empty(lang: Lang) -> &'static str {
+    lang.pick("没有发现任何问题。", "Nothing found.")
+}
+
+pub fn review_blanks(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 处空白（没有的请填 0）"),
+        Lang::En => format!("{n} blank cells (enter 0 where there were none)"),
+    }
+}
+
+pub fn review_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter 转到 · a 确认警告（须写理由）· x 撤销确认 · 错误只能改正，不能确认",
+        "Enter goes there · a acknowledges a warning (with a reason) · x withdraws · errors must be fixed",
+    )
+}
+
+pub fn acknowledged_mark(lang: Lang) -> &'static str {
+    lang.pick("已确认", "acknowledged")
+}
+
+pub fn export_ready(lang: Lang) -> &'static str {
+    lang.pick(
+        "✓ 报告已完成：没有错误，警告均已处理，可以导出定稿。",
+        "✓ Finished: no errors, every warning answered.",
+    )
+}
+
+pub fn export_ready_ascii(lang: Lang) -> &'static str {
+    lang.pick(
+        "报告已完成：没有错误，警告均已处理，可以导出定稿。",
+        "Finished: no errors, every warning answered.",
+    )
+}
+
+pub fn export_not_ready(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("尚不能导出定稿，还有 {n} 项需处理："),
+        Lang::En => format!("Not finished: {n} things block a final export:"),
+    }
+}
+
+pub fn export_fields(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["格式", "草稿", "文件", ""],
+        Lang::En => ["Format", "Draft", "File", ""],
+    }
+}
+
+pub fn export_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ 选择 · ←→ 换格式 · 空格 切换草稿 · 在“文件”行可改路径 · Enter 导出。未完成时可先导出草稿：每页标注“草稿”。",
+        "↑↓ choose · ←→ format · Space draft mark · edit the path on the File line · Enter exports. An unfinished report can be exported as a draft, marked 草稿 on every page.",
+    )
+}
+
+pub fn export_button(lang: Lang) -> &'static str {
+    lang.pick("[ 导出 ]", "[ Export ]")
+}
+
+pub fn export_no_formats(lang: Lang) -> &'static str {
+    lang.pick(
+        "（导出模块尚未并入，暂无可用格式）",
+        "(the export module is not merged yet: no formats)",
+    )
+}
+
+pub fn draft_mark_value(lang: Lang, on: bool) -> &'static str {
+    match on {
+        true => lang.pick("[x] 每页标注“草稿”", "[x] mark every page 草稿"),
+        false => lang.pick("[ ] 定稿（不标注）", "[ ] final (no mark)"),
+    }
+}
+
+pub fn export_unavailable(lang: Lang) -> &'static str {
+    lang.pick("导出功能尚未就绪", "export is not available yet")
+}
+
+pub fn export_blocked(lang: Lang) -> &'static str {
+    lang.pick(
+        "还有错误或未处理的警告，不能导出定稿；请先处理，或勾选“草稿”",
+        "errors or open warnings remain: fix them, or export a draft",
+    )
+}
+
+pub fn exported(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Zh => format!("已导出 {}", path.display()),
+        Lang::En => format!("exported {}", path.display()),
+    }
+}
+
+pub fn export_failed(lang: Lang, e: &str) -> String {
+    match lang {
+        Lang::Zh => format!("导出失败：{e}"),
+        Lang::En => format!("export failed: {e}"),
+    }
+}
+
+// ---------------------------------------------------------------- dialogs
+
+pub fn quit_question(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::Zh => ["有未保存的修改。", "y 保存后退出 · n 不保存退出 · Esc 返回"],
+        Lang::En => [
+            "There are unsaved changes.",
+            "y save and quit · n quit without saving · Esc back",
+        ],
+    }
+}
+
+pub fn year_question(lang: Lang, year: i32, template: &str, dropped: usize) -> Vec<String> {
+    match lang {
+        Lang::Zh => vec![
+            format!("{year} 年的报告使用格式 {template}，与现在的格式不同。"),
+            if dropped > 0 {
+                format!("新格式中没有的 {dropped} 个数字将被舍弃（可撤销）。")
+            } else {
+                "已填的数字都会保留。".into()
+            },
+            "y 切换格式 · n/Esc 保持原年度".into(),
+        ],
+        Lang::En => vec![
+            format!("A {year} report uses the format {template}, not the current one."),
+            if dropped > 0 {
+                format!("{dropped} figures the new format lacks will be dropped (undoable).")
+            } else {
+                "Every figure entered is kept.".into()
+            },
+            "y switch format · n/Esc keep the year".into(),
+        ],
+    }
+}
+
+pub fn reason_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "确认警告：请写明理由（将保存在草稿中）",
+        "Acknowledge: give the reason (saved in the draft)",
+    )
+}
+
+pub fn reason_hint(lang: Lang) -> &'static str {
+    lang.pick("Enter 确定 · Esc 取消", "Enter OK · Esc cancel")
+}
+
+pub fn new_title(lang: Lang) -> &'static str {
+    lang.pick("新建报告", "New report")
+}
+
+pub fn new_labels(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Zh => ["报告单位", "报告年度", "单位类型"],
+        Lang::En => ["Agency", "Year", "Kind"],
+    }
+}
+
+pub fn new_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tab 换项 · Enter 创建 · Esc 取消",
+        "Tab next · Enter create · Esc cancel",
+    )
+}
+
+pub fn new_file_note(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Zh => format!("将创建 {}", path.display()),
+        Lang::En => format!("will create {}", path.display()),
+    }
+}
+
+pub fn open_title(lang: Lang) -> &'static str {
+    lang.pick("打开文件：草稿的路径", "Open a file: the draft's path")
+}
+
+pub fn agency_needed(lang: Lang) -> &'static str {
+    lang.pick("请填写报告单位名称", "enter the agency's name")
+}
+
+pub fn year_invalid(lang: Lang) -> &'static str {
+    lang.pick(
+        "年度应为四位数字，如 2024",
+        "the year is four digits, like 2024",
+    )
+}
+
+// ---------------------------------------------------------------- messages
+
+pub fn saved(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Zh => format!("已保存 {}", path.display()),
+        Lang::En => format!("saved {}", path.display()),
+    }
+}
+
+pub fn save_failed(lang: Lang, e: &str) -> String {
+    match lang {
+        Lang::Zh => format!("保存失败：{e}。修改仍在内存中，未丢失；请处理后再按 Ctrl-S。"),
+        Lang::En => {
+            format!("save failed: {e}. Your changes are still here; fix it and press Ctrl-S again.")
+        }
+    }
+}
+
+pub fn editing_copy(lang: Lang, sample: &Path, copy: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "示例 {} 保持不变：正在编辑副本 {}",
+            sample.display(),
+            copy.display()
+        ),
+        Lang::En => format!(
+            "the sample {} stays clean: editing a copy, {}",
+            sample.display(),
+            copy.display()
+        ),
+    }
+}
+
+pub fn editor_failed(lang: Lang, e: &str) -> String {
+    match lang {
+        Lang::Zh => format!("外部编辑器未能运行：{e}"),
+        Lang::En => format!("the external editor did not run: {e}"),
+    }
+}
+
+pub fn no_editor(lang: Lang) -> String {
+    lang.pick(
+        "未设置 $VISUAL 或 $EDITOR",
+        "neither $VISUAL nor $EDITOR is set",
+    )
+    .into()
+}
+
+pub fn undone(lang: Lang) -> String {
+    lang.pick("已撤销（Ctrl-Y 重做）", "undone (Ctrl-Y redoes)")
+        .into()
+}
+
+pub fn redone(lang: Lang) -> String {
+    lang.pick("已重做", "redone").into()
+}
+
+pub fn nothing_to_undo(lang: Lang) -> String {
+    lang.pick("没有可撤销的修改", "nothing to undo").into()
+}
+
+pub fn nothing_to_redo(lang: Lang) -> String {
+    lang.pick("没有可重做的修改", "nothing to redo").into()
+}
+
+pub fn year_kept(lang: Lang) -> String {
+    lang.pick("年度未改", "the year is unchanged").into()
+}
+
+pub fn switched(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已改用格式 {id}（Ctrl-Z 可撤销）"),
+        Lang::En => format!("now in format {id} (Ctrl-Z undoes)"),
+    }
+}
+
+pub fn reason_needed(lang: Lang) -> &'static str {
+    lang.pick("请写明理由", "give a reason")
+}
+
+pub fn acknowledged(lang: Lang) -> String {
+    lang.pick(
+        "已确认此警告，理由已记录",
+        "acknowledged; the reason is recorded",
+    )
+    .into()
+}
+
+pub fn unacknowledged(lang: Lang) -> &'static str {
+    lang.pick("已撤销确认", "acknowledgement withdrawn")
+}
+
+pub fn not_acknowledged(lang: Lang) -> &'static str {
+    lang.pick("此项尚未确认", "this is not acknowledged")
+}
+
+pub fn cannot_acknowledge_error(lang: Lang) -> &'static str {
+    lang.pick(
+        "错误不能确认，只能改正",
+        "an error cannot be acknowledged: fix it",
+    )
+}
+
+pub fn cannot_acknowledge_blank(lang: Lang) -> &'static str {
+    lang.pick(
+        "空白格不能确认：请填写（没有的填 0）",
+        "a blank cannot be acknowledged: enter a figure (0 if none)",
+    )
+}
+
+pub fn hint_needs_nothing(lang: Lang) -> &'static str {
+    lang.pick(
+        "提示不影响导出，无需确认",
+        "a hint never blocks: nothing to acknowledge",
+    )
+}
+
+pub fn no_blanks(lang: Lang) -> &'static str {
+    lang.pick("没有空白了", "no blanks left")
+}
+
+pub fn no_blanks_here(lang: Lang) -> &'static str {
+    lang.pick("本表没有空白格", "no blank cells in this table")
+}
+
+pub fn filled_zeros(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已将 {n} 个空白格填为 0（Ctrl-Z 撤销）"),
+        Lang::En => format!("filled {n} blank cells with 0 (Ctrl-Z undoes)"),
+    }
+}
+
+pub fn no_unit(lang: Lang) -> &'static str {
+    lang.pick("这一格没有单位可选", "this cell has no unit to choose")
+}
+
+/// Why a typed character was refused.
+pub fn refused_char(lang: Lang, c: char, e: InputError) -> String {
+    let why = match e {
+        InputError::Negative => lang.pick("这一格不能为负数", "this cell cannot be negative"),
+        InputError::NotWhole => lang.pick(
+            "这一格应为整数，不能有小数点",
+            "this cell takes whole numbers",
+        ),
+        InputError::TooManyPlaces => lang.pick("最多四位小数", "at most four decimal places"),
+        InputError::TooLarge => lang.pick("数字太长", "the number is too long"),
+        InputError::NotANumber | InputError::Empty => {
+            lang.pick("只能输入数字", "only digits can be typed here")
+        }
+    };
+    match lang {
+        Lang::Zh => format!("“{c}”未输入：{why}"),
+        Lang::En => format!("“{c}” refused: {why}"),
+    }
+}
+
+pub fn invalid_cell(lang: Lang, e: InputError) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "这一格的数字不完整：{}（Esc 取消）",
+            super::input_problem(lang, e)
+        ),
+        Lang::En => format!(
+            "not a complete number: {} (Esc cancels)",
+            super::input_problem(lang, e)
+        ),
+    }
+}

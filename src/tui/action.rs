@@ -1,0 +1,115 @@
+//! What can happen to the editor (`Action`) and what the editor asks the outside world to do
+//! (`Effect`). Keys become actions through the one key table in `keys`; effects are carried
+//! out by `runtime`, whose results come back as actions.
+
+use crate::report::Draft;
+use std::path::PathBuf;
+
+/// A command a key (or a mouse click) stands for. The key table maps keys to these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Save,
+    Quit,
+    Undo,
+    Redo,
+    Help,
+    NextField,
+    PrevField,
+    NextSection,
+    PrevSection,
+    NextBlank,
+    FillZeros,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    /// Edit, confirm, open, jump: what Enter means where it is pressed.
+    Enter,
+    /// A line break in prose.
+    Newline,
+    Cancel,
+    Backspace,
+    Delete,
+    ExternalEditor,
+    InsertOutline,
+    Acknowledge,
+    Unacknowledge,
+    CycleUnit,
+    /// Space on a choice (kind, draft mark).
+    Toggle,
+    NewReport,
+    OpenFile,
+    /// Answers in a confirmation dialog.
+    Yes,
+    No,
+}
+
+/// Where a mouse event landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    Click { x: u16, y: u16 },
+    ScrollUp { x: u16, y: u16 },
+    ScrollDown { x: u16, y: u16 },
+}
+
+/// Everything that changes the editor's state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Command(Command),
+    /// A typed character that no key binding claims.
+    Char(char),
+    /// Text pasted at once (bracketed paste).
+    Paste(String),
+    Mouse(Mouse),
+    Resize(u16, u16),
+    /// A save finished: the draft as saved, or why it failed.
+    Saved {
+        result: Result<Box<Draft>, String>,
+        then_quit: bool,
+    },
+    /// The external editor returned the section's text, or why it could not run.
+    EditorDone {
+        section: String,
+        result: Result<String, String>,
+    },
+    /// An export finished: the file written, or why it failed.
+    Exported(Result<PathBuf, String>),
+    /// A draft was opened (or could not be): from the start screen or `edit`.
+    Opened(Result<Box<super::app::Doc>, String>),
+    /// The start screen's list was read again.
+    Listed(Vec<super::app::ListEntry>),
+}
+
+/// What `update` asks the runtime to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the draft to its file (atomically); quit afterwards when it worked.
+    Save {
+        then_quit: bool,
+    },
+    Quit,
+    /// Hand a section's text to `$VISUAL` / `$EDITOR`.
+    ExternalEditor {
+        section: String,
+        text: String,
+    },
+    /// Write the report in a format to a file.
+    Export {
+        format: String,
+        path: PathBuf,
+        draft_mark: bool,
+    },
+    /// Open a draft file.
+    Open(PathBuf),
+    /// Create a new draft file, then open it.
+    Create {
+        path: PathBuf,
+        agency: String,
+        year: i32,
+        kind: crate::report::AgencyKind,
+    },
+    /// Read the data folder's drafts again.
+    List,
+}

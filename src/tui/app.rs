@@ -1,0 +1,466 @@
+//! The editor's whole state: one plain struct, changed only by `update`, drawn by `view`.
+
+use super::history::History;
+use super::text::Field;
+use crate::check::{self, Options, Outcome, Severity, codes};
+use crate::i18n::Lang;
+use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
+use crate::template::{Kind, SectionKind, Template};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The smallest window the editor draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// How things are drawn: borders, colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// ASCII borders and marks, for terminals that draw box characters double-width.
+    pub ascii: bool,
+    /// Colour, unless `NO_COLOR` is set.
+    pub color: bool,
+}
+
+/// A draft open in the editor.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub path: PathBuf,
+    pub template: &'static Template,
+    pub draft: Draft,
+    /// The draft as it is on disk: the editor has unsaved changes while they differ.
+    pub saved: Draft,
+    pub outcome: Outcome,
+    pub history: History,
+    /// When the file opened is a copy of a sample that must stay clean: the sample.
+    pub copied_from: Option<PathBuf>,
+}
+
+impl Doc {
+    pub fn new(
+        path: PathBuf,
+        template: &'static Template,
+        draft: Draft,
+        today: Option<jiff::civil::Date>,
+    ) -> Doc {
+        let outcome = run_checks(template, &draft, today);
+        Doc {
+            path,
+            template,
+            saved: draft.clone(),
+            draft,
+            outcome,
+            history: History::default(),
+            copied_from: None,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.draft != self.saved
+    }
+}
+
+/// The checks, asked of the core.
+pub fn run_checks(template: &Template, draft: &Draft, today: Option<jiff::civil::Date>) -> Outcome {
+    check::check(
+        template,
+        draft,
+        &Options {
+            last_year: None,
+            today,
+        },
+    )
+}
+
+/// A page of the editor, in the order of the section list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// 基本信息.
+    Meta,
+    /// A section of the template, by index.
+    Section(usize),
+    /// 检查.
+    Review,
+    /// 导出.
+    Export,
+}
+
+/// How far a page has come, for the section list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageState {
+    Complete,
+    Errors(usize),
+    Warnings(usize),
+    Blanks(usize),
+    /// Nothing to report (检查 with no findings, 导出 ready).
+    Ready,
+    NotReady,
+}
+
+/// A field of the 基本信息 form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Text(&'static str),
+    Year,
+    Kind,
+    /// A 信息处理费 figure, by index in the template's fees.
+    Fee(usize),
+}
+
+/// The form's fields for a template.
+pub fn form_fields(template: &Template) -> Vec<FormField> {
+    let mut out = vec![
+        FormField::Text(META_TEXT_FIELDS[0]),
+        FormField::Year,
+        FormField::Kind,
+    ];
+    out.extend(META_TEXT_FIELDS[1..].iter().map(|k| FormField::Text(k)));
+    out.extend((0..template.fees.len()).map(FormField::Fee));
+    out
+}
+
+/// Where the focus is in a table: a row (index in the table's rows) and a column (index in
+/// that row's block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TableFocus {
+    pub row: usize,
+    pub col: usize,
+    /// First line of the table body on screen.
+    pub scroll: usize,
+}
+
+/// A cell being typed into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellEdit {
+    pub key: String,
+    pub kind: Kind,
+    pub field: Field,
+    /// The value before editing, restored by Esc.
+    pub original: Option<Number>,
+}
+
+/// The caret and scroll of a prose section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProseFocus {
+    /// Byte offset in the text.
+    pub caret: usize,
+    /// First visual line on screen.
+    pub scroll: usize,
+}
+
+/// The 基本信息 form's focus: the field and its text while it is typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FormFocus {
+    pub field: usize,
+    pub input: Field,
+    /// The field was just entered: a digit typed into a number field (year, fees) replaces its
+    /// value, as in a table cell.
+    pub fresh: bool,
+}
+
+/// A list with a selection that scrolls (检查, the start screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListFocus {
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+/// The 导出 page's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportFocus {
+    /// 0 format, 1 draft mark, 2 file, 3 the export button.
+    pub field: usize,
+    pub format: usize,
+    pub draft_mark: bool,
+    pub path: Field,
+    /// The path was typed by the officer (it no longer follows the format).
+    pub path_edited: bool,
+}
+
+/// Where a change was made, so undo can go back there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub page: usize,
+    pub focus: PlaceFocus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceFocus {
+    Cell { row: usize, col: usize },
+    Caret(usize),
+    Field(usize),
+    Item(usize),
+}
+
+/// A question or a small form over the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Quit with unsaved changes?
+    ConfirmQuit,
+    /// The new year takes another format: switch?
+    ConfirmYear {
+        year: i32,
+        template: String,
+        dropped: usize,
+    },
+    /// The reason for acknowledging a warning.
+    Reason {
+        code: &'static str,
+        cell: Option<String>,
+        field: Field,
+    },
+    /// 新建报告: agency, year, kind; `path` when `edit` named a file that does not exist.
+    NewReport {
+        agency: Field,
+        year: Field,
+        kind: AgencyKind,
+        focus: usize,
+        path: Option<PathBuf>,
+        error: Option<String>,
+    },
+    /// 打开文件.
+    OpenFile { path: Field },
+}
+
+impl Dialog {
+    pub fn is_question(&self) -> bool {
+        matches!(self, Dialog::ConfirmQuit | Dialog::ConfirmYear { .. })
+    }
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// One draft on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    pub path: PathBuf,
+    pub agency: String,
+    pub year: i32,
+    pub template: String,
+    pub filled: usize,
+    pub cells: usize,
+    pub errors: usize,
+    /// Why it cannot be read, if it cannot.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Editor,
+}
+
+/// The editor.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub lang: Lang,
+    pub look: Look,
+    pub width: u16,
+    pub height: u16,
+    pub today: Option<jiff::civil::Date>,
+    pub screen: Screen,
+    /// The data folder's drafts (start screen).
+    pub drafts_dir: PathBuf,
+    pub entries: Vec<ListEntry>,
+    pub start: ListFocus,
+    pub doc: Option<Doc>,
+    pub pages: Vec<Page>,
+    pub page: usize,
+    pub form: FormFocus,
+    pub tables: HashMap<String, TableFocus>,
+    pub cell: Option<CellEdit>,
+    pub prose: HashMap<String, ProseFocus>,
+    pub review: ListFocus,
+    pub export: ExportFocus,
+    pub dialog: Option<Dialog>,
+    pub help: bool,
+    pub message: Option<Message>,
+    pub quit: bool,
+}
+
+impl App {
+    /// An editor on the start screen.
+    pub fn new(lang: Lang, look: Look, width: u16, height: u16) -> App {
+        App {
+            lang,
+            look,
+            width,
+            height,
+            today: None,
+            screen: Screen::Start,
+            drafts_dir: crate::paths::drafts_dir(),
+            entries: Vec::new(),
+            start: ListFocus::default(),
+            doc: None,
+            pages: Vec::new(),
+            page: 0,
+            form: FormFocus::default(),
+            tables: HashMap::new(),
+            cell: None,
+            prose: HashMap::new(),
+            review: ListFocus::default(),
+            export: ExportFocus::default(),
+            dialog: None,
+            help: false,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Puts a draft in the editor, on its first page.
+    pub fn open(&mut self, doc: Doc) {
+        self.pages = pages(doc.template);
+        self.doc = Some(doc);
+        self.screen = Screen::Editor;
+        self.page = 0;
+        self.form = FormFocus::default();
+        self.tables.clear();
+        self.prose.clear();
+        self.cell = None;
+        self.review = ListFocus::default();
+        self.export = ExportFocus::default();
+        self.dialog = None;
+        super::update::enter_page(self);
+    }
+
+    pub fn current_page(&self) -> Option<Page> {
+        self.pages.get(self.page).copied()
+    }
+
+    /// The template section of a page.
+    pub fn section(&self, page: Page) -> Option<&'static crate::template::Section> {
+        match page {
+            Page::Section(i) => self.doc.as_ref().and_then(|d| d.template.sections.get(i)),
+            _ => None,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// Where keys are pressed now.
+    pub fn context(&self) -> super::keys::Context {
+        use super::keys::Context;
+        if self.too_small() {
+            return Context::TooSmall;
+        }
+        if self.help {
+            return Context::Help;
+        }
+        self.context_below_help()
+    }
+
+    /// The context the help overlay describes: where keys go once it is closed.
+    pub fn context_below_help(&self) -> super::keys::Context {
+        use super::keys::Context;
+        if let Some(d) = &self.dialog {
+            return if d.is_question() {
+                Context::Confirm
+            } else {
+                Context::Dialog
+            };
+        }
+        if self.screen == Screen::Start {
+            return Context::Start;
+        }
+        match self.current_page() {
+            Some(Page::Meta) => Context::Form,
+            Some(Page::Section(_)) => match self.section(self.pages[self.page]).map(|s| s.kind) {
+                Some(SectionKind::Prose) => Context::Prose,
+                _ if self.cell.is_some() => Context::Cell,
+                _ => Context::Table,
+            },
+            Some(Page::Review) => Context::Review,
+            Some(Page::Export) | None => Context::Export,
+        }
+    }
+
+    /// How far a page has come.
+    pub fn page_state(&self, page: Page) -> PageState {
+        let Some(doc) = &self.doc else {
+            return PageState::NotReady;
+        };
+        let outcome = &doc.outcome;
+        let summarize = |section: &str| {
+            let mut errors = 0;
+            let mut warnings = 0;
+            let mut blanks = 0;
+            for f in outcome.in_section(section) {
+                match f.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning if f.code == codes::BLANK => blanks += 1,
+                    Severity::Warning if f.acknowledged.is_none() => warnings += 1,
+                    _ => {}
+                }
+            }
+            (errors, warnings, blanks)
+        };
+        let state = |(e, w, b): (usize, usize, usize)| {
+            if e > 0 {
+                PageState::Errors(e)
+            } else if w > 0 {
+                PageState::Warnings(w)
+            } else if b > 0 {
+                PageState::Blanks(b)
+            } else {
+                PageState::Complete
+            }
+        };
+        match page {
+            Page::Meta => {
+                let (e, w, b) = summarize("report");
+                let blank_fees = doc
+                    .template
+                    .fees
+                    .iter()
+                    .filter(|f| !doc.draft.fees.contains_key(&f.key))
+                    .count();
+                state((e, w, b + blank_fees))
+            }
+            Page::Section(i) => state(summarize(&doc.template.sections[i].key)),
+            Page::Review => {
+                let s = outcome.summary();
+                state((s.errors, s.warnings, s.blank))
+            }
+            Page::Export => {
+                if outcome.is_finished() {
+                    PageState::Ready
+                } else {
+                    PageState::NotReady
+                }
+            }
+        }
+    }
+
+    /// Cells filled and all cells to fill, sections complete and all sections.
+    pub fn progress(&self) -> Option<(usize, usize, usize, usize)> {
+        let doc = self.doc.as_ref()?;
+        let p = crate::library::progress_of(doc.template, &doc.draft, &doc.outcome);
+        let sections: Vec<Page> = self
+            .pages
+            .iter()
+            .copied()
+            .filter(|p| matches!(p, Page::Meta | Page::Section(_)))
+            .collect();
+        let done = sections
+            .iter()
+            .filter(|p| self.page_state(**p) == PageState::Complete)
+            .count();
+        Some((p.filled, p.cells, done, sections.len()))
+    }
+}
+
+/// The pages of a draft: 基本信息, each section, 检查, 导出.
+pub fn pages(template: &Template) -> Vec<Page> {
+    let mut out = vec![Page::Meta];
+    out.extend((0..template.sections.len()).map(Page::Section));
+    out.push(Page::Review);
+    out.push(Page::Export);
+    out
+}

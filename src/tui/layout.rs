@@ -1,0 +1,366 @@
+//! Where things go on screen. `update` (scrolling, mouse clicks) and `view` (drawing) both ask
+//! this module, so what is drawn is where a click lands.
+
+use super::text::{str_width, wrap};
+use crate::template::{Layout as TableLayout, Table};
+use ratatui::layout::Rect;
+
+/// The regions of the editor screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    /// The section list.
+    pub sidebar: Rect,
+    /// The section heading.
+    pub title: Rect,
+    /// The current section.
+    pub content: Rect,
+    /// Help for the focused field and the section's findings.
+    pub panel: Rect,
+    /// Messages.
+    pub status: Rect,
+    /// The keys that work here.
+    pub footer: Rect,
+}
+
+/// Width of the section list.
+pub fn sidebar_width(width: u16) -> u16 {
+    if width >= 120 { 26 } else { 17 }
+}
+
+pub fn areas(width: u16, height: u16) -> Areas {
+    let body_top = 1;
+    let body_height = height.saturating_sub(3);
+    let side = sidebar_width(width).min(width);
+    let main_x = side;
+    let main_w = width.saturating_sub(side);
+    let panel_h = if height >= 40 {
+        9
+    } else if height >= 30 {
+        6
+    } else {
+        5
+    }
+    .min(body_height);
+    // The title line, the content, a rule, the panel.
+    let content_h = body_height.saturating_sub(panel_h + 2);
+    Areas {
+        header: Rect::new(0, 0, width, 1),
+        sidebar: Rect::new(0, body_top, side, body_height),
+        title: Rect::new(main_x + 1, body_top, main_w.saturating_sub(1), 1),
+        content: Rect::new(
+            main_x + 1,
+            body_top + 1,
+            main_w.saturating_sub(1),
+            content_h,
+        ),
+        panel: Rect::new(
+            main_x + 1,
+            body_top + 2 + content_h,
+            main_w.saturating_sub(1),
+            panel_h,
+        ),
+        status: Rect::new(0, height.saturating_sub(2), width, 1),
+        footer: Rect::new(0, height.saturating_sub(1), width, 1),
+    }
+}
+
+/// Each section takes two lines in the list.
+pub const SIDEBAR_LINES: u16 = 2;
+
+/// The page a click in the section list lands on.
+pub fn sidebar_page(areas: &Areas, y: u16) -> Option<usize> {
+    let top = areas.sidebar.y;
+    (y >= top).then(|| usize::from((y - top) / SIDEBAR_LINES))
+}
+
+/// A line of a table on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableLine {
+    /// A block caption (第二十条第（一）项).
+    Caption(usize),
+    /// A block's column headers.
+    BlockHeader(usize),
+    /// A group label over the rows below it (三、本年度办理结果).
+    Group { label: String, level: usize },
+    /// A row of figures, by index in the table's rows.
+    Row { row: usize, level: usize },
+}
+
+/// How a table is laid out in a given width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableGeometry {
+    pub label_width: usize,
+    pub column_width: usize,
+    /// The header drawn above the body and kept on screen (matrix and across tables).
+    pub header_lines: usize,
+    /// Lines a block header takes (blocks tables).
+    pub block_header_lines: usize,
+    pub lines: Vec<TableLine>,
+    /// Lines under the table for its balance (table 三).
+    pub balance_lines: usize,
+}
+
+/// The most columns any row of a table has.
+pub fn max_columns(table: &Table) -> usize {
+    table
+        .blocks
+        .iter()
+        .map(|b| b.columns.len())
+        .max()
+        .unwrap_or(1)
+}
+
+pub fn table_geometry(table: &Table, width: usize, balanced: bool) -> TableGeometry {
+    table_geometry_in(table, width, 100, balanced)
+}
+
+/// The balance takes three lines (一+二, （七）+四, the check) when the area has room for
+/// them, and only the check line in a small window.
+pub fn balance_lines(area_height: usize) -> usize {
+    if area_height >= 16 { 3 } else { 1 }
+}
+
+/// A table's layout in an area of the given size.
+pub fn table_geometry_in(
+    table: &Table,
+    width: usize,
+    height: usize,
+    balanced: bool,
+) -> TableGeometry {
+    let n = max_columns(table).max(1);
+    // Row labels get the room they need (up to a point) before the columns widen.
+    let label_want = table
+        .rows()
+        .map(|(_, r)| 2 * (table.row_level(r) - 1) + str_width(&r.label) + 1)
+        .max()
+        .unwrap_or(12)
+        .clamp(12, 40);
+    let column_width = (width.saturating_sub(label_want) / n).clamp(6, 16);
+    let label_width = width.saturating_sub(column_width * n).max(8);
+    let leaf_lines = |headers: &mut dyn Iterator<Item = &str>| -> usize {
+        let mut two = false;
+        for h in headers {
+            two |= str_width(h) > column_width - 1;
+        }
+        if two { 2 } else { 1 }
+    };
+    let mut lines = Vec::new();
+    let (header_lines, block_header_lines) = match table.layout {
+        TableLayout::Blocks => {
+            for (b, block) in table.blocks.iter().enumerate() {
+                if block.caption.is_some() {
+                    lines.push(TableLine::Caption(b));
+                }
+                lines.push(TableLine::BlockHeader(b));
+                let first = table.blocks[..b]
+                    .iter()
+                    .map(|bl| bl.rows.len())
+                    .sum::<usize>();
+                for i in 0..block.rows.len() {
+                    lines.push(TableLine::Row {
+                        row: first + i,
+                        level: 1,
+                    });
+                }
+            }
+            let most = table
+                .blocks
+                .iter()
+                .map(|b| leaf_lines(&mut b.columns.iter().map(|c| c.header.as_str())))
+                .max()
+                .unwrap_or(1);
+            (0, most)
+        }
+        TableLayout::Matrix | TableLayout::Across => {
+            let mut previous: Vec<&str> = Vec::new();
+            for (i, (_, row)) in table.rows().enumerate() {
+                let path = table.group_path(row.group.as_deref());
+                let same = previous
+                    .iter()
+                    .zip(path.iter())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                for (level, label) in path.iter().enumerate().skip(same) {
+                    lines.push(TableLine::Group {
+                        label: label.to_string(),
+                        level: level + 1,
+                    });
+                }
+                lines.push(TableLine::Row {
+                    row: i,
+                    level: path.len() + 1,
+                });
+                previous = path;
+            }
+            let block = &table.blocks[0];
+            let depth = block
+                .columns
+                .iter()
+                .map(|c| table.column_path(c).len())
+                .max()
+                .unwrap_or(1);
+            let leaves = leaf_lines(&mut block.columns.iter().map(|c| c.header.as_str()));
+            (depth - 1 + leaves, 0)
+        }
+    };
+    TableGeometry {
+        label_width,
+        column_width,
+        header_lines,
+        block_header_lines,
+        lines,
+        balance_lines: if balanced { balance_lines(height) } else { 0 },
+    }
+}
+
+impl TableGeometry {
+    /// Lines a table line takes on screen.
+    pub fn height_of(&self, line: &TableLine) -> usize {
+        match line {
+            TableLine::BlockHeader(_) => self.block_header_lines,
+            _ => 1,
+        }
+    }
+
+    /// Screen rows of the scrolling body in an area of this height.
+    pub fn body_height(&self, area_height: usize) -> usize {
+        area_height.saturating_sub(self.header_lines + self.balance_lines)
+    }
+
+    /// The index in `lines` of a row.
+    pub fn line_of_row(&self, row: usize) -> Option<usize> {
+        self.lines
+            .iter()
+            .position(|l| matches!(l, TableLine::Row { row: r, .. } if *r == row))
+    }
+
+    /// The first line to show so that the row (and, in a blocks table, its caption and
+    /// header) is on screen, moving as little as possible from `scroll`.
+    pub fn scroll_for(&self, row: usize, scroll: usize, body_height: usize) -> usize {
+        let Some(line) = self.line_of_row(row) else {
+            return scroll;
+        };
+        // Keep the block's caption and header, or the group labels, with the row.
+        let blocks = self.block_header_lines > 0;
+        let mut top = line;
+        while top > 0 {
+            match &self.lines[top - 1] {
+                TableLine::Caption(_) => {
+                    top -= 1;
+                    break;
+                }
+                TableLine::BlockHeader(_) => {
+                    top -= 1;
+                    if !matches!(
+                        self.lines.get(top.wrapping_sub(1)),
+                        Some(TableLine::Caption(_))
+                    ) {
+                        break;
+                    }
+                }
+                TableLine::Group { .. } => top -= 1,
+                TableLine::Row { .. } if blocks => top -= 1,
+                TableLine::Row { .. } => break,
+            }
+        }
+        if self.span(top, line) > body_height {
+            top = line;
+        }
+        let mut scroll = scroll.min(top);
+        while self.span(scroll, line) > body_height && scroll < line {
+            scroll += 1;
+        }
+        scroll
+    }
+
+    /// Screen rows from line `from` to line `to`, both included.
+    pub fn span(&self, from: usize, to: usize) -> usize {
+        (from..=to)
+            .filter_map(|i| self.lines.get(i))
+            .map(|l| self.height_of(l))
+            .sum()
+    }
+
+    /// The line at a screen row of the body, counting from `scroll`.
+    pub fn line_at(&self, scroll: usize, row: usize) -> Option<usize> {
+        let mut y = 0;
+        for i in scroll..self.lines.len() {
+            let h = self.height_of(&self.lines[i]);
+            if row < y + h {
+                return Some(i);
+            }
+            y += h;
+        }
+        None
+    }
+}
+
+/// Visual lines of a prose text in a width.
+pub fn prose_lines(text: &str, width: u16) -> Vec<super::text::VisualLine> {
+    wrap(text, usize::from(width.max(4)))
+}
+
+/// The first visual line to show so the caret's line is on screen and never on the area's
+/// last row (an input method's candidate window needs the room below).
+pub fn prose_scroll(caret_line: usize, scroll: usize, height: usize) -> usize {
+    let usable = height.saturating_sub(1).max(1);
+    let mut scroll = scroll.min(caret_line);
+    if caret_line >= scroll + usable {
+        scroll = caret_line + 1 - usable;
+    }
+    scroll
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Template;
+
+    #[test]
+    fn table_three_lists_group_labels_once() {
+        let t = Template::builtin("gip-2019").expect("built in");
+        let table = t.table("requests").expect("table");
+        let g = table_geometry(table, 65, true);
+        let groups: Vec<&str> = g
+            .lines
+            .iter()
+            .filter_map(|l| match l {
+                TableLine::Group { label, .. } => Some(label.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                "三、本年度办理结果",
+                "（三）不予公开",
+                "（四）无法提供",
+                "（五）不予处理"
+            ]
+        );
+        assert_eq!(g.label_width + 7 * g.column_width, 65);
+    }
+
+    #[test]
+    fn a_blocks_row_scrolls_in_with_its_caption() {
+        let t = Template::builtin("gip-2019").expect("built in");
+        let table = t.table("proactive").expect("table");
+        let g = table_geometry(table, 65, false);
+        let line = g.line_of_row(7).expect("procurement row");
+        let scroll = g.scroll_for(7, 0, 6);
+        let caption = (0..line)
+            .rev()
+            .find(|&i| matches!(g.lines[i], TableLine::Caption(_)))
+            .expect("a caption above");
+        assert!(scroll <= caption, "the caption is on screen");
+        assert!(g.span(scroll, line) <= 6, "and so is the row");
+    }
+
+    #[test]
+    fn the_caret_line_is_never_the_last_row() {
+        assert_eq!(prose_scroll(9, 0, 10), 1);
+        assert_eq!(prose_scroll(8, 0, 10), 0);
+        assert_eq!(prose_scroll(3, 5, 10), 3);
+    }
+}

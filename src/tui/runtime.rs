@@ -1,0 +1,154 @@
+//! Carrying out effects: files read and written, drafts listed. The terminal is not touched
+//! here (see `tui::run`), so tests carry out effects the same way the program does.
+
+use super::action::{Action, Effect};
+use super::app::{App, Doc, ListEntry};
+use crate::check::Options;
+use crate::i18n::{self, tui as tr};
+use crate::report::Draft;
+use crate::template::Template;
+use std::path::{Path, PathBuf};
+
+/// Carries out an effect that needs no terminal; the result comes back as an action.
+pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
+    let lang = app.lang;
+    match effect {
+        Effect::Save { then_quit } => {
+            let doc = app.doc.as_ref()?;
+            let result = crate::report::save::save(&doc.path, doc.template, &doc.draft)
+                .map(|()| Box::new(doc.draft.clone()))
+                .map_err(|e| i18n::io_error(lang, &e));
+            Some(Action::Saved {
+                result,
+                then_quit: *then_quit,
+            })
+        }
+        Effect::Export {
+            format,
+            path,
+            draft_mark,
+        } => {
+            let doc = app.doc.as_ref()?;
+            let result = super::exporter::render(
+                format,
+                doc.template,
+                &doc.draft,
+                &doc.outcome,
+                *draft_mark,
+                lang,
+            )
+            .and_then(|bytes| {
+                crate::atomic::write(path, &bytes).map_err(|e| i18n::io_error(lang, &e))
+            })
+            .map(|()| path.clone());
+            Some(Action::Exported(result))
+        }
+        Effect::Open(path) => Some(Action::Opened(open(path, app.today, &app.drafts_dir, lang))),
+        Effect::Create {
+            path,
+            agency,
+            year,
+            kind,
+        } => {
+            let result = match Template::for_year(*year) {
+                Some(t) => {
+                    let draft = Draft::new(&t.id, agency, *year, *kind);
+                    crate::cli::write_new(path, t, &draft)
+                        .map_err(|e| i18n::write_refused(lang, &e))
+                        .and_then(|()| open(path, app.today, &app.drafts_dir, lang))
+                }
+                None => Err(tr::year_invalid(lang).to_string()),
+            };
+            Some(Action::Opened(result))
+        }
+        Effect::List => Some(Action::Listed(list(&app.drafts_dir, app.today, lang))),
+        Effect::Quit | Effect::ExternalEditor { .. } => None,
+    }
+}
+
+/// Whether a file is one of the project's samples, which the editor never changes.
+pub fn is_sample(path: &Path) -> bool {
+    let dir = path.parent();
+    dir.and_then(Path::file_name)
+        .is_some_and(|n| n == "samples")
+        && dir
+            .and_then(Path::parent)
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == "assets")
+}
+
+/// Opens a draft; a sample is copied to the data folder first (once) and the copy opened.
+pub fn open(
+    path: &Path,
+    today: Option<jiff::civil::Date>,
+    drafts_dir: &Path,
+    lang: i18n::Lang,
+) -> Result<Box<Doc>, String> {
+    let (file, copied_from) = if is_sample(path) && path.is_file() {
+        let name = path
+            .file_name()
+            .map_or_else(|| "sample.toml".into(), |n| n.to_os_string());
+        let copy = drafts_dir.join(name);
+        if !copy.exists() {
+            std::fs::create_dir_all(drafts_dir)
+                .and_then(|()| std::fs::copy(path, &copy).map(|_| ()))
+                .map_err(|e| format!("{}: {}", copy.display(), i18n::io_error(lang, &e)))?;
+        }
+        (copy, Some(path.to_path_buf()))
+    } else {
+        (path.to_path_buf(), None)
+    };
+    let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
+    let mut doc = Doc::new(file, loaded.template, loaded.draft, today);
+    doc.copied_from = copied_from;
+    Ok(Box::new(doc))
+}
+
+/// The drafts of the data folder for the start screen, newest first.
+pub fn list(dir: &Path, today: Option<jiff::civil::Date>, lang: i18n::Lang) -> Vec<ListEntry> {
+    let options = Options {
+        last_year: None,
+        today,
+    };
+    let entries = crate::library::entries(dir, &options).unwrap_or_default();
+    entries
+        .into_iter()
+        .map(|e| match e.result {
+            Ok((meta, p)) => ListEntry {
+                path: e.path,
+                agency: meta.agency,
+                year: meta.year,
+                template: meta.template,
+                filled: p.filled,
+                cells: p.cells,
+                errors: p.summary.errors,
+                problem: None,
+            },
+            Err(err) => ListEntry {
+                path: e.path,
+                agency: String::new(),
+                year: 0,
+                template: String::new(),
+                filled: 0,
+                cells: 0,
+                errors: 0,
+                problem: Some(i18n::problem(lang, &err.problem)),
+            },
+        })
+        .collect()
+}
+
+/// Where a section's text is written for the external editor.
+pub fn editor_file(section: &str) -> PathBuf {
+    let dir = crate::paths::state_dir();
+    let _ = std::fs::create_dir_all(&dir);
+    dir.join(format!("gongkai-{}-{section}.txt", std::process::id()))
+}
+
+/// The external editor's command, from `$VISUAL` or `$EDITOR`.
+pub fn editor_command() -> Option<String> {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.trim().is_empty())
+}

@@ -1,0 +1,371 @@
+//! Editing text: a caret in a string, and wrapping by display width.
+//!
+//! Chinese has no spaces to break at, so lines are wrapped by the display width of each
+//! character (a Han character takes two columns), never by words alone. Runs of Latin letters
+//! and digits are kept whole when they fit on a line, and closing punctuation (，。、） …) never
+//! starts a line. The same wrap decides what the screen draws and where the real terminal
+//! cursor goes, so an input method's candidate window opens at the caret.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Display width of one character (control characters take none).
+pub fn char_width(c: char) -> usize {
+    if c == '\t' {
+        return 4;
+    }
+    c.width().unwrap_or(0)
+}
+
+/// Display width of a string.
+pub fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Cuts a string to at most `width` columns, ending with `…` when something was cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads (or cuts) to exactly `width` columns, text on the left.
+pub fn pad_right(s: &str, width: usize) -> String {
+    let s = fit(s, width);
+    let w = str_width(&s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Pads (or cuts) to exactly `width` columns, text on the right.
+pub fn pad_left(s: &str, width: usize) -> String {
+    let s = fit(s, width);
+    let w = str_width(&s);
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Centres (or cuts) within `width` columns.
+pub fn center(s: &str, width: usize) -> String {
+    let s = fit(s, width);
+    let w = str_width(&s);
+    let left = (width.saturating_sub(w)) / 2;
+    let right = width.saturating_sub(w + left);
+    format!("{}{s}{}", " ".repeat(left), " ".repeat(right))
+}
+
+/// One line on screen: a byte range of the text (without its line break).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisualLine {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Characters that may not start a line (Chinese line-breaking rules, 避头点).
+fn no_line_start(c: char) -> bool {
+    "，。、；：？！）》」』】〕〉”’…—,.;:?!)]}%".contains(c)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// Wraps text into lines at most `width` columns wide.
+pub fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
+    let width = width.max(2);
+    let mut out = Vec::new();
+    for (offset, para) in split_inclusive_lines(text) {
+        let chars: Vec<(usize, char)> = para.char_indices().map(|(i, c)| (offset + i, c)).collect();
+        let para_end = offset + para.len();
+        let mut start = offset;
+        let mut used = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            let w = char_width(c);
+            if used + w > width && pos > start {
+                // Break before `c`, moving back to keep a word whole or to keep closing
+                // punctuation off the start of the next line.
+                let mut brk = i;
+                if is_word_char(c) {
+                    let mut j = i;
+                    while j > 0 && is_word_char(chars[j - 1].1) && chars[j - 1].0 > start {
+                        j -= 1;
+                    }
+                    if j > 0 && chars[j].0 > start {
+                        brk = j;
+                    }
+                } else if no_line_start(c) && i > 0 && chars[i - 1].0 > start {
+                    brk = i - 1;
+                }
+                let at = chars[brk].0;
+                out.push(VisualLine { start, end: at });
+                start = at;
+                used = chars[brk..=i].iter().map(|&(_, c)| char_width(c)).sum();
+                i += 1;
+                continue;
+            }
+            used += w;
+            i += 1;
+        }
+        out.push(VisualLine {
+            start,
+            end: para_end,
+        });
+    }
+    if out.is_empty() {
+        out.push(VisualLine { start: 0, end: 0 });
+    }
+    out
+}
+
+/// The paragraphs of a text with their byte offsets, without the line breaks; an empty text
+/// and a text ending with a line break have an empty last paragraph.
+fn split_inclusive_lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            out.push((start, &text[start..i]));
+            start = i + 1;
+        }
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
+/// Where a caret (byte offset) stands on screen: (line, column).
+pub fn caret_position(text: &str, lines: &[VisualLine], caret: usize) -> (usize, usize) {
+    let mut found = 0;
+    for (n, line) in lines.iter().enumerate() {
+        if caret >= line.start && caret <= line.end {
+            found = n;
+            // A caret at the end of a wrapped line belongs to the start of the next.
+            let next_continues = lines.get(n + 1).is_some_and(|next| next.start == line.end);
+            if !(caret == line.end && next_continues) {
+                break;
+            }
+        }
+    }
+    let line = lines[found];
+    let col = str_width(&text[line.start..caret.clamp(line.start, line.end)]);
+    (found, col)
+}
+
+/// The byte offset in `line` closest to display column `col` (not past it).
+pub fn offset_at_column(text: &str, line: VisualLine, col: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in text[line.start..line.end].char_indices() {
+        let w = char_width(c);
+        if used + w > col {
+            return line.start + i;
+        }
+        used += w;
+    }
+    line.end
+}
+
+/// A single-line field being edited: its text and a caret (byte offset).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Field {
+    pub text: String,
+    pub caret: usize,
+}
+
+impl Field {
+    /// A field with the caret at the end.
+    pub fn new(text: &str) -> Field {
+        Field {
+            text: text.to_string(),
+            caret: text.len(),
+        }
+    }
+
+    pub fn insert(&mut self, c: char) {
+        let c = if c == '\n' || c == '\r' { ' ' } else { c };
+        self.text.insert(self.caret, c);
+        self.caret += c.len_utf8();
+    }
+
+    pub fn insert_str(&mut self, s: &str) {
+        for c in s.chars().filter(|c| *c != '\r') {
+            self.insert(c);
+        }
+    }
+
+    pub fn backspace(&mut self) -> bool {
+        match prev_boundary(&self.text, self.caret) {
+            Some(p) => {
+                self.text.replace_range(p..self.caret, "");
+                self.caret = p;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn delete(&mut self) -> bool {
+        match next_boundary(&self.text, self.caret) {
+            Some(n) => {
+                self.text.replace_range(self.caret..n, "");
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn left(&mut self) {
+        if let Some(p) = prev_boundary(&self.text, self.caret) {
+            self.caret = p;
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(n) = next_boundary(&self.text, self.caret) {
+            self.caret = n;
+        }
+    }
+
+    pub fn home(&mut self) {
+        self.caret = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.caret = self.text.len();
+    }
+
+    /// Display column of the caret.
+    pub fn caret_column(&self) -> usize {
+        str_width(&self.text[..self.caret])
+    }
+
+    /// The part of the text to show in `width` columns so that the caret is visible, and the
+    /// caret's column within it.
+    pub fn window(&self, width: usize) -> (String, usize) {
+        let width = width.max(2);
+        let caret_col = self.caret_column();
+        if str_width(&self.text) < width {
+            return (self.text.clone(), caret_col);
+        }
+        // Scroll so the caret sits within the last columns.
+        let mut start = 0;
+        let mut skipped = 0;
+        for (i, c) in self.text.char_indices() {
+            if caret_col - skipped < width {
+                start = i;
+                break;
+            }
+            skipped += char_width(c);
+            start = i + c.len_utf8();
+        }
+        let visible: String = {
+            let mut out = String::new();
+            let mut used = 0;
+            for c in self.text[start..].chars() {
+                let w = char_width(c);
+                if used + w > width {
+                    break;
+                }
+                out.push(c);
+                used += w;
+            }
+            out
+        };
+        (visible, caret_col - skipped)
+    }
+}
+
+pub fn prev_boundary(text: &str, at: usize) -> Option<usize> {
+    text[..at].char_indices().next_back().map(|(i, _)| i)
+}
+
+pub fn next_boundary(text: &str, at: usize) -> Option<usize> {
+    text[at..].chars().next().map(|c| at + c.len_utf8())
+}
+
+/// Moves a byte offset back to the nearest character boundary at or before it.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width)
+            .iter()
+            .map(|l| &text[l.start..l.end])
+            .collect()
+    }
+
+    #[test]
+    fn chinese_wraps_by_display_width() {
+        assert_eq!(
+            lines_of("一二三四五六七", 6),
+            vec!["一二三", "四五六", "七"]
+        );
+        // An odd width cannot take half a character.
+        assert_eq!(lines_of("一二三四", 5), vec!["一二", "三四"]);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        assert_eq!(lines_of("一二三，四", 6), vec!["一二", "三，四"]);
+    }
+
+    #[test]
+    fn latin_words_stay_whole() {
+        assert_eq!(lines_of("一二ab12", 6), vec!["一二", "ab12"]);
+    }
+
+    #[test]
+    fn line_breaks_are_kept_and_trailing_break_opens_a_line() {
+        assert_eq!(lines_of("甲\n\n乙\n", 10), vec!["甲", "", "乙", ""]);
+    }
+
+    #[test]
+    fn caret_at_a_wrap_belongs_to_the_next_line() {
+        let text = "一二三四";
+        let lines = wrap(text, 4);
+        assert_eq!(caret_position(text, &lines, 6), (1, 0));
+        assert_eq!(caret_position(text, &lines, 3), (0, 2));
+        assert_eq!(caret_position(text, &lines, text.len()), (1, 4));
+    }
+
+    #[test]
+    fn field_edits_by_character() {
+        let mut f = Field::new("厦门");
+        f.backspace();
+        f.insert('市');
+        f.home();
+        f.insert('福');
+        assert_eq!(f.text, "福厦市");
+        assert_eq!(f.caret_column(), 2);
+    }
+
+    #[test]
+    fn field_window_keeps_the_caret_visible() {
+        let f = Field::new("一二三四五六七八九十");
+        let (shown, col) = f.window(8);
+        assert!(str_width(&shown) <= 8);
+        assert!(col <= 8);
+        assert!(shown.ends_with('十'));
+    }
+}

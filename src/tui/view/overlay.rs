@@ -1,0 +1,314 @@
+//! What is drawn over the screen: dialogs, the help overlay, and the too-small message.
+//!
+//! The area under a popup is cleared first: a wide character cut by the popup's edge would
+//! otherwise eat its border.
+
+use super::{put, put_line};
+use crate::i18n::tui as tr;
+use crate::tui::app::{App, Dialog};
+use crate::tui::keys::{self, key_name};
+use crate::tui::text::{Field, center, pad_right, str_width, wrap};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Block, Borders, Clear};
+
+/// A box in the middle of the screen, cleared, with a border; returns its inside.
+fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: &Theme) -> Rect {
+    let area = frame.area();
+    let w = width.min(area.width.saturating_sub(2));
+    let h = height.min(area.height.saturating_sub(2));
+    // Start on an even column, and one column wider, so no wide character is cut in half.
+    let x = ((area.width - w) / 2).saturating_sub(1);
+    let y = (area.height - h) / 2;
+    let outer = Rect::new(x, y, (w + 2).min(area.width - x), h);
+    frame.render_widget(Clear, outer);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .title(format!(" {title} "))
+        .title_style(theme.bold());
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    inner
+}
+
+/// A text field in a dialog; returns where the caret is.
+fn field(
+    frame: &mut Frame,
+    area: Rect,
+    line: u16,
+    label: &str,
+    f: &Field,
+    focused: bool,
+    theme: &Theme,
+) -> Option<Position> {
+    let buf = frame.buffer_mut();
+    let lw = str_width(label) as u16 + 1;
+    put(
+        buf,
+        area.x,
+        area.y + line,
+        label,
+        lw,
+        if focused { theme.focus() } else { theme.bold() },
+    );
+    let x = area.x + lw + 1;
+    let w = area.width.saturating_sub(lw + 1);
+    let (shown, caret) = f.window(usize::from(w).saturating_sub(1));
+    let style = if focused {
+        theme.editing()
+    } else {
+        theme.plain()
+    };
+    put(
+        buf,
+        x,
+        area.y + line,
+        &pad_right(&shown, usize::from(w)),
+        w,
+        style,
+    );
+    focused.then(|| Position::new(x + caret as u16, area.y + line))
+}
+
+pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
+    let Some(d) = &app.dialog else { return };
+    let lang = app.lang;
+    let mut cursor = None;
+    match d {
+        Dialog::ConfirmQuit => {
+            let lines = tr::quit_question(lang);
+            let inner = popup(frame, 56, 4, tr::key_help(lang, "quit"), theme);
+            for (i, l) in lines.iter().enumerate() {
+                put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
+            }
+        }
+        Dialog::ConfirmYear {
+            year,
+            template,
+            dropped,
+        } => {
+            let lines = tr::year_question(lang, *year, template, *dropped);
+            let inner = popup(frame, 66, 5, tr::form_label(lang, "year"), theme);
+            for (i, l) in lines.iter().enumerate() {
+                put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
+            }
+        }
+        Dialog::Reason {
+            code,
+            cell,
+            field: f,
+        } => {
+            let inner = popup(frame, 72, 7, tr::reason_title(lang), theme);
+            let about = app
+                .doc
+                .as_ref()
+                .and_then(|doc| {
+                    doc.outcome
+                        .findings
+                        .iter()
+                        .find(|x| x.code == *code && x.cell == *cell)
+                })
+                .map(|x| crate::i18n::finding(lang, x))
+                .unwrap_or_default();
+            for (i, l) in wrap(&about, usize::from(inner.width))
+                .iter()
+                .take(2)
+                .enumerate()
+            {
+                put_line(
+                    frame.buffer_mut(),
+                    inner,
+                    i as u16,
+                    &about[l.start..l.end],
+                    theme.warning(),
+                );
+            }
+            cursor = field(frame, inner, 3, theme.prompt(), f, true, theme);
+            put_line(
+                frame.buffer_mut(),
+                inner,
+                4,
+                tr::reason_hint(lang),
+                theme.dim(),
+            );
+        }
+        Dialog::OpenFile { path } => {
+            let inner = popup(frame, 72, 4, tr::open_title(lang), theme);
+            cursor = field(frame, inner, 0, theme.prompt(), path, true, theme);
+            put_line(
+                frame.buffer_mut(),
+                inner,
+                1,
+                tr::reason_hint(lang),
+                theme.dim(),
+            );
+        }
+        Dialog::NewReport {
+            agency,
+            year,
+            kind,
+            focus,
+            path,
+            error,
+        } => {
+            let inner = popup(frame, 66, 8, tr::new_title(lang), theme);
+            let labels = tr::new_labels(lang);
+            let lw = labels.iter().map(|l| str_width(l)).max().unwrap_or(8);
+            let l0 = pad_right(labels[0], lw);
+            let l1 = pad_right(labels[1], lw);
+            let c0 = field(frame, inner, 0, &l0, agency, *focus == 0, theme);
+            let c1 = field(frame, inner, 1, &l1, year, *focus == 1, theme);
+            cursor = c0.or(c1);
+            let buf = frame.buffer_mut();
+            let style = if *focus == 2 {
+                theme.focus()
+            } else {
+                theme.bold()
+            };
+            put(
+                buf,
+                inner.x,
+                inner.y + 2,
+                &pad_right(labels[2], lw),
+                lw as u16 + 1,
+                style,
+            );
+            let kind_text = format!("{}  {}", tr::kind_name(lang, *kind), tr::kind_hint(lang));
+            put(
+                buf,
+                inner.x + lw as u16 + 2,
+                inner.y + 2,
+                &kind_text,
+                inner.width.saturating_sub(lw as u16 + 2),
+                if *focus == 2 {
+                    theme.editing()
+                } else {
+                    theme.plain()
+                },
+            );
+            if let Some(p) = path {
+                put_line(buf, inner, 3, &tr::new_file_note(lang, p), theme.dim());
+            }
+            if let Some(e) = error {
+                put_line(buf, inner, 4, e, theme.error());
+            }
+            put_line(buf, inner, 5, tr::new_hint(lang), theme.dim());
+        }
+    }
+    if let Some(c) = cursor {
+        frame.set_cursor_position(c);
+    }
+}
+
+/// Every key of the current screen, from the key table.
+pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
+    let context = app.context_below_help();
+    let mut rows: Vec<(String, &str)> = Vec::new();
+    for b in keys::bindings(context) {
+        // The four arrows are one line, and so are Home and End.
+        match b.help {
+            "down" | "left" | "right" | "end" => continue,
+            "up" => {
+                rows.push(("↑ ↓ ← →".into(), tr::key_help(app.lang, "move")));
+                continue;
+            }
+            "home" => {
+                rows.push(("Home / End".into(), tr::key_help(app.lang, "home_end")));
+                continue;
+            }
+            _ => {}
+        }
+        let keys: Vec<String> = b
+            .keys
+            .iter()
+            .filter(|k| !(keys::is_typing(context) && keys::is_text(**k)))
+            .map(key_name)
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        rows.push((keys.join(" / "), tr::key_help(app.lang, b.help)));
+    }
+    let area = frame.area();
+    let key_w = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(8);
+    let text_w = rows.iter().map(|(_, t)| str_width(t)).max().unwrap_or(8);
+    let col_w = key_w + text_w + 3;
+    let max_inner_h = usize::from(area.height.saturating_sub(6));
+    let columns = if rows.len() > max_inner_h && col_w * 2 + 2 < usize::from(area.width) - 4 {
+        2
+    } else {
+        1
+    };
+    let per_col = rows.len().div_ceil(columns);
+    let width = (col_w * columns + 2 * (columns - 1)) as u16 + 2;
+    let height = (per_col + 4) as u16;
+    let inner = popup(
+        frame,
+        width.max(40),
+        height,
+        tr::help_title(app.lang),
+        theme,
+    );
+    let buf = frame.buffer_mut();
+    for (i, (k, t)) in rows.iter().enumerate() {
+        let col = i / per_col;
+        let line = (i % per_col) as u16;
+        if line >= inner.height.saturating_sub(2) {
+            continue;
+        }
+        let x = inner.x + (col * (col_w + 2)) as u16;
+        put(
+            buf,
+            x,
+            inner.y + line,
+            &pad_right(k, key_w),
+            key_w as u16,
+            theme.bold(),
+        );
+        put(
+            buf,
+            x + key_w as u16 + 2,
+            inner.y + line,
+            t,
+            text_w as u16 + 1,
+            theme.plain(),
+        );
+    }
+    let more = tr::help_more(app.lang);
+    for (i, l) in wrap(more, usize::from(inner.width))
+        .iter()
+        .take(2)
+        .enumerate()
+    {
+        let y = inner.bottom().saturating_sub(2) + i as u16;
+        put(
+            buf,
+            inner.x,
+            y,
+            &more[l.start..l.end],
+            inner.width,
+            theme.dim(),
+        );
+    }
+}
+
+/// Below 80×24: a clear request for a larger window, never a broken screen.
+pub(super) fn too_small(app: &App, frame: &mut Frame, theme: &Theme) {
+    let area = frame.area();
+    let lines = tr::too_small(app.lang, area.width, area.height);
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let buf = frame.buffer_mut();
+    for (i, l) in lines.iter().enumerate() {
+        let style = if i == 0 { theme.error() } else { theme.plain() };
+        put(
+            buf,
+            0,
+            top + i as u16,
+            &center(l, usize::from(area.width)),
+            area.width,
+            style,
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! The start screen: 新建报告, 打开文件, and the drafts in the data folder, newest first.
+
+use super::editor::footer;
+use super::{fill, put, put_line};
+use crate::i18n::{self, tui as tr};
+use crate::tui::app::App;
+use crate::tui::text::{pad_right, str_width};
+use crate::tui::theme::Theme;
+use crate::tui::update::{START_ITEMS, START_LIST_TOP};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let header = Rect::new(0, 0, area.width, 1);
+    fill(buf, header, theme.focus());
+    put_line(
+        buf,
+        header,
+        0,
+        &format!(" {}", tr::app_title(app.lang)),
+        theme.focus().patch(theme.bold()),
+    );
+    put(
+        buf,
+        1,
+        2,
+        &tr::start_heading(app.lang, &app.drafts_dir),
+        area.width - 2,
+        theme.bold(),
+    );
+    let list_h = area.height.saturating_sub(START_LIST_TOP + 3);
+    let agency_w = app
+        .entries
+        .iter()
+        .map(|e| str_width(&e.agency))
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 36);
+    let total = app.entries.len() + START_ITEMS;
+    for (n, i) in (app.start.scroll..total)
+        .take(usize::from(list_h))
+        .enumerate()
+    {
+        let y = START_LIST_TOP + n as u16;
+        let text = match i {
+            0 => tr::start_new(app.lang).to_string(),
+            1 => tr::start_open(app.lang).to_string(),
+            _ => {
+                let e = &app.entries[i - START_ITEMS];
+                let name = e
+                    .path
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                match &e.problem {
+                    Some(p) => format!("  {}  {}", pad_right(&name, agency_w), p),
+                    None => format!(
+                        "  {}  {}  {:<8}  {}  {}",
+                        pad_right(&e.agency, agency_w),
+                        i18n::year(app.lang, e.year),
+                        e.template,
+                        tr::start_entry(app.lang, e.filled, e.cells, e.errors),
+                        name
+                    ),
+                }
+            }
+        };
+        let row = Rect::new(1, y, area.width - 2, 1);
+        let style = if i == app.start.selected {
+            fill(buf, row, theme.focus());
+            theme.focus()
+        } else if i < START_ITEMS {
+            theme.bold()
+        } else {
+            theme.plain()
+        };
+        put(buf, row.x, row.y, &text, row.width, style);
+    }
+    if app.entries.is_empty() {
+        put(
+            buf,
+            3,
+            START_LIST_TOP + 3,
+            tr::start_empty(app.lang),
+            area.width - 4,
+            theme.dim(),
+        );
+    }
+    if let Some(m) = &app.message {
+        let style = if m.error { theme.error() } else { theme.ok() };
+        put(buf, 1, area.height - 2, &m.text, area.width - 2, style);
+    }
+    footer(
+        app,
+        buf,
+        Rect::new(0, area.height - 1, area.width, 1),
+        theme,
+    );
+}

@@ -1,0 +1,351 @@
+//! Every screen drawn through ratatui's TestBackend at 80×24 and 160×48, kept as snapshots
+//! (`tests/snapshots/`), with assertions on what matters: the balance error, the cursor on a
+//! Chinese caret, the too-small message, the help overlay.
+
+use gongkai::i18n::Lang;
+use gongkai::report::{AgencyKind, Draft};
+use gongkai::template::Template;
+use gongkai::tui::action::{Action, Command};
+use gongkai::tui::app::{App, Doc, ListEntry, Look, Page};
+use gongkai::tui::update::update;
+use gongkai::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Position;
+use std::path::PathBuf;
+use unicode_width::UnicodeWidthStr;
+
+const SAMPLE: &str = "assets/samples/xiamen-hrss-2020.toml";
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn look() -> Look {
+    Look {
+        ascii: false,
+        color: false,
+    }
+}
+
+fn sample(w: u16, h: u16) -> App {
+    let loaded = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+    let mut app = App::new(Lang::Zh, look(), w, h);
+    app.drafts_dir = PathBuf::from("drafts");
+    app.open(Doc::new(SAMPLE.into(), loaded.template, loaded.draft, None));
+    app
+}
+
+fn empty(w: u16, h: u16) -> App {
+    let template = Template::for_year(2021).expect("a format");
+    let draft = Draft::new(&template.id, "某某区教育局", 2021, AgencyKind::Department);
+    let mut app = App::new(Lang::Zh, look(), w, h);
+    app.drafts_dir = PathBuf::from("drafts");
+    app.open(Doc::new("new.toml".into(), template, draft, None));
+    app
+}
+
+fn press(app: &mut App, cmd: Command) {
+    update(app, Action::Command(cmd));
+}
+
+fn go_to_section(app: &mut App, key: &str) {
+    let i = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .template
+        .sections
+        .iter()
+        .position(|s| s.key == key)
+        .unwrap();
+    while app.current_page() != Some(Page::Section(i)) {
+        press(app, Command::NextSection);
+    }
+}
+
+/// Draws the app; returns the screen as text (wide characters once) and the cursor, if shown.
+fn draw(app: &App) -> (String, Option<Position>) {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    let backend = terminal.backend();
+    let cursor = backend.cursor_visible().then(|| backend.cursor_position());
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    (out, cursor)
+}
+
+fn snapshot(name: &str, app: &App) -> String {
+    let (screen, _) = draw(app);
+    insta::assert_snapshot!(format!("{name}_{}x{}", app.width, app.height), screen);
+    screen
+}
+
+#[test]
+fn start_screen() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        app.entries = vec![
+            ListEntry {
+                path: "drafts/厦门市人力资源和社会保障局-2020.toml".into(),
+                agency: "厦门市人力资源和社会保障局".into(),
+                year: 2020,
+                template: "gip-2019".into(),
+                filled: 166,
+                cells: 166,
+                errors: 0,
+                problem: None,
+            },
+            ListEntry {
+                path: "drafts/broken.toml".into(),
+                agency: String::new(),
+                year: 0,
+                template: String::new(),
+                filled: 0,
+                cells: 0,
+                errors: 0,
+                problem: Some("第 3 行第 1 列：不是有效的 TOML".into()),
+            },
+        ];
+        let screen = snapshot("start", &app);
+        assert!(screen.contains("新建报告"));
+        assert!(screen.contains("厦门市人力资源和社会保障局"));
+    }
+}
+
+#[test]
+fn basic_information_form() {
+    for (w, h) in SIZES {
+        let app = sample(w, h);
+        let screen = snapshot("meta", &app);
+        assert!(screen.contains("报告单位"));
+        assert!(screen.contains("166/166"), "progress is always shown");
+    }
+}
+
+#[test]
+fn basic_information_of_a_2021_draft_has_the_fees() {
+    for (w, h) in SIZES {
+        let app = empty(w, h);
+        let screen = snapshot("meta_2021", &app);
+        assert!(screen.contains("信息处理费") || screen.contains("收费通知"));
+    }
+}
+
+#[test]
+fn overview_prose_wraps_chinese_and_the_cursor_is_on_the_caret() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "overview");
+        // Two lines down (past the heading and the empty line), three characters in.
+        press(&mut app, Command::Down);
+        press(&mut app, Command::Down);
+        for _ in 0..3 {
+            press(&mut app, Command::Right);
+        }
+        let (screen, cursor) = draw(&app);
+        snapshot("overview", &app);
+        let areas = gongkai::tui::layout::areas(w, h);
+        assert_eq!(
+            cursor,
+            Some(Position::new(areas.content.x + 6, areas.content.y + 2)),
+            "after 一是加, six columns in"
+        );
+        // Lines of Chinese are wrapped within the content area, not cut.
+        assert!(screen.contains("一是加强权力配置信息公开"));
+    }
+}
+
+#[test]
+fn cursor_follows_typed_chinese() {
+    let mut app = empty(100, 30);
+    go_to_section(&mut app, "problems");
+    for c in "人员流动".chars() {
+        update(&mut app, Action::Char(c));
+    }
+    let (_, cursor) = draw(&app);
+    let areas = gongkai::tui::layout::areas(100, 30);
+    assert_eq!(
+        cursor,
+        Some(Position::new(areas.content.x + 8, areas.content.y)),
+        "four Han characters are eight columns"
+    );
+    // A line that fills the width wraps, and the caret goes with it.
+    let width = usize::from(areas.content.width);
+    let fill: String = "字".repeat(width / 2);
+    update(&mut app, Action::Paste(fill));
+    let (_, cursor) = draw(&app);
+    let cursor = cursor.unwrap();
+    assert_eq!(cursor.y, areas.content.y + 1);
+    assert_eq!(cursor.x, areas.content.x + 8);
+}
+
+#[test]
+fn table_two() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "proactive");
+        let screen = snapshot("proactive", &app);
+        assert!(screen.contains("第二十条第（一）项"));
+        assert!(screen.contains("规范性文件"));
+    }
+}
+
+#[test]
+fn table_three_balanced_and_with_a_balance_error() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "requests");
+        let screen = snapshot("requests", &app);
+        assert!(screen.contains("勾稽"));
+        let balance = screen
+            .lines()
+            .rev()
+            .find(|l| l.contains("是否相等") || l.contains("勾稽 一+二="))
+            .unwrap();
+        assert!(!balance.contains("✗"), "the sample balances: {balance}");
+        // 一 自然人 31 → 30: the balance breaks by one.
+        update(&mut app, Action::Char('3'));
+        update(&mut app, Action::Char('0'));
+        press(&mut app, Command::Enter);
+        let screen = snapshot("requests_balance_error", &app);
+        let balance = screen
+            .lines()
+            .rev()
+            .find(|l| l.contains("是否相等") || l.contains("勾稽 一+二="))
+            .unwrap();
+        assert!(
+            balance.contains("✗+1") || balance.contains("✗-1"),
+            "{balance}"
+        );
+        assert!(screen.contains("错误"));
+    }
+}
+
+#[test]
+fn table_three_scrolls_and_keeps_its_header() {
+    let mut app = sample(80, 24);
+    go_to_section(&mut app, "requests");
+    for _ in 0..30 {
+        press(&mut app, Command::Down);
+    }
+    let screen = snapshot("requests_bottom", &app);
+    assert!(screen.contains("四、结转下年度"));
+    assert!(screen.contains("自然人"), "the header stays");
+}
+
+#[test]
+fn table_four() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "appeals");
+        let screen = snapshot("appeals", &app);
+        assert!(screen.contains("未经复议直接起诉"));
+        assert!(screen.contains("结果维持"));
+    }
+}
+
+#[test]
+fn typing_in_a_cell_shows_the_cursor_there() {
+    let mut app = sample(80, 24);
+    go_to_section(&mut app, "requests");
+    update(&mut app, Action::Char('7'));
+    let (screen, cursor) = draw(&app);
+    let cursor = cursor.expect("a cell being typed shows the cursor");
+    let line = screen.lines().nth(usize::from(cursor.y)).unwrap();
+    assert!(line.contains("一、本年新收"), "{line}");
+}
+
+#[test]
+fn review_and_export() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        while app.current_page() != Some(Page::Review) {
+            press(&mut app, Command::NextSection);
+        }
+        let screen = snapshot("review", &app);
+        assert!(screen.contains("1217"));
+        press(&mut app, Command::NextSection);
+        let screen = snapshot("export", &app);
+        assert!(screen.contains("尚不能导出定稿"));
+        assert!(screen.contains("1217"), "the blocking warning is listed");
+    }
+}
+
+#[test]
+fn acknowledgement_dialog() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        while app.current_page() != Some(Page::Review) {
+            press(&mut app, Command::NextSection);
+        }
+        press(&mut app, Command::Acknowledge);
+        for c in "正文1217件为办结件数".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        let (_, cursor) = draw(&app);
+        let screen = snapshot("reason", &app);
+        assert!(screen.contains("请写明理由"));
+        assert!(cursor.is_some());
+    }
+}
+
+#[test]
+fn too_small_asks_for_a_larger_window() {
+    for (w, h) in [(79, 24), (80, 23), (40, 10)] {
+        let app = sample(w, h);
+        let (screen, _) = draw(&app);
+        assert!(screen.contains("窗口太小"), "{w}×{h}");
+        assert!(screen.contains("80×24"));
+    }
+    let app = sample(60, 20);
+    snapshot("too_small", &app);
+}
+
+#[test]
+fn help_overlay_lists_the_keys_of_the_screen() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "requests");
+        press(&mut app, Command::Help);
+        let screen = snapshot("help_table", &app);
+        for key in ["Ctrl-S", "Ctrl-O", "Ctrl-F", "Enter", "Del"] {
+            assert!(screen.contains(key), "{key} missing at {w}×{h}");
+        }
+        press(&mut app, Command::Cancel);
+        assert!(!app.help);
+    }
+}
+
+#[test]
+fn ascii_borders_on_request() {
+    let mut app = sample(80, 24);
+    app.look.ascii = true;
+    go_to_section(&mut app, "requests");
+    press(&mut app, Command::Help);
+    let (screen, _) = draw(&app);
+    assert!(!screen.contains('│') && !screen.contains('─') && !screen.contains('┌'));
+    assert!(screen.contains('+') && screen.contains('|'));
+}
+
+#[test]
+fn english_interface() {
+    let mut app = sample(80, 24);
+    app.lang = Lang::En;
+    let (screen, _) = draw(&app);
+    assert!(screen.contains("Basics"));
+    assert!(screen.contains("save"));
+}

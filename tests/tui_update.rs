@@ -1,0 +1,699 @@
+//! The editor's behaviour, driven by actions as keys would drive it: no terminal needed.
+
+use gongkai::check::codes;
+use gongkai::i18n::Lang;
+use gongkai::report::{AgencyKind, Draft, Number};
+use gongkai::template::Template;
+use gongkai::tui::action::{Action, Command, Effect};
+use gongkai::tui::app::{App, Dialog, Doc, Look, Page};
+use gongkai::tui::runtime;
+use gongkai::tui::update::update;
+use std::path::PathBuf;
+
+const SAMPLE: &str = "assets/samples/xiamen-hrss-2020.toml";
+
+fn app_with(doc: Doc) -> App {
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = PathBuf::from("drafts");
+    app.open(doc);
+    app
+}
+
+fn sample() -> App {
+    let loaded = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+    app_with(Doc::new(SAMPLE.into(), loaded.template, loaded.draft, None))
+}
+
+fn empty(year: i32) -> App {
+    let template = Template::for_year(year).expect("a format");
+    let draft = Draft::new(&template.id, "某某局", year, AgencyKind::Department);
+    app_with(Doc::new("new.toml".into(), template, draft, None))
+}
+
+fn press(app: &mut App, cmd: Command) -> Vec<Effect> {
+    update(app, Action::Command(cmd))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Char(c));
+    }
+}
+
+fn go_to_section(app: &mut App, key: &str) {
+    let doc = app.doc.as_ref().expect("a draft");
+    let i = doc
+        .template
+        .sections
+        .iter()
+        .position(|s| s.key == key)
+        .expect("section");
+    let page = app
+        .pages
+        .iter()
+        .position(|p| *p == Page::Section(i))
+        .expect("page");
+    while app.page < page {
+        press(app, Command::NextSection);
+    }
+}
+
+fn go_to_page(app: &mut App, wanted: Page) {
+    let target = app.pages.iter().position(|p| *p == wanted).expect("a page");
+    while app.page != target {
+        let cmd = if app.page < target {
+            Command::NextSection
+        } else {
+            Command::PrevSection
+        };
+        press(app, cmd);
+    }
+}
+
+fn cell(app: &App, key: &str) -> Option<Number> {
+    app.doc.as_ref().expect("a draft").draft.cell(key)
+}
+
+fn total(app: &App, key: &str) -> Option<Number> {
+    let doc = app.doc.as_ref().expect("a draft");
+    doc.outcome.totals.get(key).and_then(|t| t.complete())
+}
+
+#[test]
+fn typing_digits_fills_the_focused_cell_and_the_total_follows() {
+    let mut app = empty(2020);
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "12");
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(12)),
+        "the value is applied while it is typed"
+    );
+    press(&mut app, Command::Enter);
+    assert!(app.cell.is_none());
+    // Enter moved down to 二、上年结转.
+    type_text(&mut app, "3");
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        cell(&app, "requests.carried_over.natural_person"),
+        Some(Number::Count(3))
+    );
+    // The 总计 column is not complete while other columns are blank.
+    assert_eq!(total(&app, "requests.new_received.total"), None);
+    press(&mut app, Command::FillZeros);
+    assert_eq!(
+        total(&app, "requests.new_received.total"),
+        Some(Number::Count(12))
+    );
+}
+
+#[test]
+fn full_width_digits_and_separators_are_accepted() {
+    let mut app = empty(2020);
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "１，２３４");
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(1234))
+    );
+}
+
+#[test]
+fn a_refused_character_says_why_and_changes_nothing() {
+    let mut app = empty(2020);
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "4");
+    type_text(&mut app, "x");
+    let m = app.message.clone().expect("a message");
+    assert!(m.error);
+    assert!(m.text.contains("只能输入数字"), "{}", m.text);
+    type_text(&mut app, "-");
+    let m = app.message.clone().expect("a message");
+    assert!(m.text.contains("负数"), "{}", m.text);
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(4))
+    );
+}
+
+#[test]
+fn signed_cells_take_a_sign_and_amounts_a_point() {
+    let mut app = empty(2020);
+    go_to_section(&mut app, "proactive");
+    // 行政许可 · 本年增/减 is a signed cell.
+    let table = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .template
+        .table("proactive")
+        .unwrap();
+    let row = table
+        .rows()
+        .position(|(_, r)| r.key == "licensing")
+        .unwrap();
+    {
+        let f = app.tables.get_mut("proactive").unwrap();
+        f.row = row;
+        f.col = 1;
+    }
+    type_text(&mut app, "－3");
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        cell(&app, "proactive.licensing.change"),
+        Some(Number::Signed(-3))
+    );
+    let row = table
+        .rows()
+        .position(|(_, r)| r.key == "procurement")
+        .unwrap();
+    {
+        let f = app.tables.get_mut("proactive").unwrap();
+        f.row = row;
+        f.col = 1;
+    }
+    type_text(&mut app, "2.12345");
+    assert!(app.message.as_ref().unwrap().text.contains("四位小数"));
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        cell(&app, "proactive.procurement.amount"),
+        Some(Number::Amount("2.1234".parse().unwrap()))
+    );
+    press(&mut app, Command::CycleUnit);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(
+        doc.draft
+            .units
+            .get("proactive.procurement.amount")
+            .map(String::as_str),
+        Some("元")
+    );
+}
+
+#[test]
+fn escape_restores_the_cell_and_leaves_nothing_to_undo() {
+    let mut app = sample();
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "99");
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(99))
+    );
+    press(&mut app, Command::Cancel);
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(31))
+    );
+    assert!(!app.doc.as_ref().unwrap().is_dirty());
+    assert!(!app.doc.as_ref().unwrap().history.can_undo());
+}
+
+#[test]
+fn fill_blanks_with_zero_is_one_undoable_step() {
+    let mut app = empty(2021);
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "5");
+    press(&mut app, Command::Enter);
+    press(&mut app, Command::FillZeros);
+    let doc = app.doc.as_ref().unwrap();
+    let table = doc.template.table("requests").unwrap();
+    assert!(
+        table
+            .input_cells()
+            .all(|c| doc.draft.cells.contains_key(&c.key()))
+    );
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(5)),
+        "a figure typed is kept"
+    );
+    assert_eq!(
+        cell(&app, "requests.granted.business"),
+        Some(Number::Count(0))
+    );
+    // Other tables are untouched.
+    assert_eq!(cell(&app, "appeals.review.upheld"), None);
+    press(&mut app, Command::Undo);
+    assert_eq!(cell(&app, "requests.granted.business"), None);
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(5))
+    );
+    press(&mut app, Command::Redo);
+    assert_eq!(
+        cell(&app, "requests.granted.business"),
+        Some(Number::Count(0))
+    );
+}
+
+#[test]
+fn next_blank_jumps_across_sections_to_the_blank_cell() {
+    let mut app = sample();
+    app.doc
+        .as_mut()
+        .unwrap()
+        .draft
+        .cells
+        .remove("appeals.litigation_direct.pending");
+    assert_eq!(app.current_page(), Some(Page::Meta));
+    press(&mut app, Command::NextBlank);
+    let doc = app.doc.as_ref().unwrap();
+    let appeals = doc
+        .template
+        .sections
+        .iter()
+        .position(|s| s.key == "appeals")
+        .unwrap();
+    assert_eq!(app.current_page(), Some(Page::Section(appeals)));
+    let f = app.tables["appeals"];
+    let table = doc.template.table("appeals").unwrap();
+    let (block, row) = table.rows().nth(f.row).unwrap();
+    assert_eq!(row.key, "litigation_direct");
+    assert_eq!(block.columns[f.col].key, "pending");
+    // Typing there fills it.
+    type_text(&mut app, "0");
+    press(&mut app, Command::Enter);
+    press(&mut app, Command::NextBlank);
+    assert!(app.message.as_ref().unwrap().text.contains("没有空白"));
+}
+
+#[test]
+fn a_warning_is_acknowledged_with_a_reason_and_undone() {
+    let mut app = sample();
+    assert!(!app.doc.as_ref().unwrap().outcome.is_finished());
+    go_to_page(&mut app, Page::Review);
+    press(&mut app, Command::Acknowledge);
+    assert!(matches!(app.dialog, Some(Dialog::Reason { .. })));
+    // An empty reason is refused.
+    press(&mut app, Command::Enter);
+    assert!(app.dialog.is_some());
+    type_text(&mut app, "正文1217件为办结件数");
+    press(&mut app, Command::Enter);
+    assert!(app.dialog.is_none());
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.draft.acknowledged.len(), 1);
+    let ack = &doc.draft.acknowledged[0];
+    assert_eq!(ack.code, codes::NARRATIVE);
+    assert_eq!(ack.cell.as_deref(), Some("proactive.licensing.decisions"));
+    assert_eq!(ack.reason, "正文1217件为办结件数");
+    assert!(doc.outcome.is_finished());
+    press(&mut app, Command::Undo);
+    assert!(app.doc.as_ref().unwrap().draft.acknowledged.is_empty());
+    press(&mut app, Command::Redo);
+    go_to_page(&mut app, Page::Review);
+    press(&mut app, Command::Unacknowledge);
+    assert!(app.doc.as_ref().unwrap().draft.acknowledged.is_empty());
+}
+
+fn select_first_error(app: &mut App) {
+    use gongkai::tui::update::{ReviewItem, selected_review_item};
+    for _ in 0..50 {
+        if let Some(ReviewItem::Finding(i)) = selected_review_item(app)
+            && app.doc.as_ref().unwrap().outcome.findings[i].severity
+                == gongkai::check::Severity::Error
+        {
+            return;
+        }
+        press(app, Command::Down);
+    }
+    panic!("no error to select");
+}
+
+#[test]
+fn an_error_cannot_be_acknowledged() {
+    let mut app = sample();
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "30");
+    press(&mut app, Command::Enter);
+    go_to_page(&mut app, Page::Review);
+    assert!(app.doc.as_ref().unwrap().outcome.summary().errors > 0);
+    select_first_error(&mut app);
+    press(&mut app, Command::Acknowledge);
+    assert!(app.dialog.is_none());
+    assert!(app.message.as_ref().unwrap().text.contains("不能确认"));
+}
+
+#[test]
+fn review_enter_goes_to_the_cell_of_a_finding() {
+    let mut app = sample();
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "30");
+    press(&mut app, Command::Enter);
+    go_to_page(&mut app, Page::Review);
+    select_first_error(&mut app);
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
+        Some("requests")
+    );
+}
+
+fn focus_year(app: &mut App) {
+    go_to_page(app, Page::Meta);
+    while app.form.field != 1 {
+        press(app, Command::Down);
+    }
+}
+
+#[test]
+fn a_year_in_another_format_asks_before_switching() {
+    let mut app = sample();
+    focus_year(&mut app);
+    for _ in 0..4 {
+        press(&mut app, Command::Backspace);
+    }
+    type_text(&mut app, "2021");
+    press(&mut app, Command::Enter);
+    let Some(Dialog::ConfirmYear { year, template, .. }) = app.dialog.clone() else {
+        panic!("expected a question, got {:?}", app.dialog);
+    };
+    assert_eq!((year, template.as_str()), (2021, "gip-2021"));
+    // Nothing has changed yet.
+    assert_eq!(app.doc.as_ref().unwrap().draft.report.year, 2020);
+    press(&mut app, Command::No);
+    assert_eq!(app.doc.as_ref().unwrap().draft.report.year, 2020);
+    assert_eq!(app.form.input.text, "2020");
+
+    for _ in 0..4 {
+        press(&mut app, Command::Backspace);
+    }
+    type_text(&mut app, "2021");
+    press(&mut app, Command::NextField);
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmYear { .. })));
+    press(&mut app, Command::Yes);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.draft.report.year, 2021);
+    assert_eq!(doc.template.id, "gip-2021");
+    assert_eq!(doc.draft.template, "gip-2021");
+    assert_eq!(
+        doc.draft.cell("requests.new_received.natural_person"),
+        Some(Number::Count(31))
+    );
+    // And back, by undo, without asking again.
+    press(&mut app, Command::Undo);
+    assert_eq!(app.dialog, None);
+    assert_eq!(app.form.input.text, "2020");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.template.id, "gip-2019");
+    assert_eq!(doc.draft.report.year, 2020);
+    assert_eq!(
+        doc.draft.cell("proactive.licensing.decisions"),
+        Some(Number::Count(1037))
+    );
+}
+
+#[test]
+fn a_year_in_the_same_format_changes_without_asking() {
+    let mut app = sample();
+    focus_year(&mut app);
+    // A digit typed on arrival replaces the year, as in a cell.
+    type_text(&mut app, "20199");
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.error),
+        "a fifth digit is refused"
+    );
+    press(&mut app, Command::Enter);
+    assert!(app.dialog.is_none());
+    assert_eq!(app.doc.as_ref().unwrap().draft.report.year, 2019);
+}
+
+#[test]
+fn metadata_typing_is_undone_as_one_step() {
+    let mut app = sample();
+    go_to_page(&mut app, Page::Meta);
+    press(&mut app, Command::End);
+    type_text(&mut app, "办公室");
+    assert_eq!(
+        app.doc.as_ref().unwrap().draft.report.agency,
+        "厦门市人力资源和社会保障局办公室"
+    );
+    press(&mut app, Command::Undo);
+    assert_eq!(
+        app.doc.as_ref().unwrap().draft.report.agency,
+        "厦门市人力资源和社会保障局"
+    );
+    assert_eq!(app.form.input.text, "厦门市人力资源和社会保障局");
+}
+
+#[test]
+fn prose_typing_pasting_and_undo() {
+    let mut app = empty(2021);
+    go_to_section(&mut app, "problems");
+    type_text(&mut app, "人员流动较快");
+    update(&mut app, Action::Paste("\r\n改进：加强培训".into()));
+    let text = |app: &App| app.doc.as_ref().unwrap().draft.text("problems").to_string();
+    assert_eq!(text(&app), "人员流动较快\n改进：加强培训");
+    press(&mut app, Command::Undo);
+    assert_eq!(text(&app), "人员流动较快");
+    press(&mut app, Command::Undo);
+    assert_eq!(text(&app), "");
+}
+
+#[test]
+fn the_outline_is_offered_for_an_empty_overview() {
+    let mut app = empty(2021);
+    go_to_section(&mut app, "overview");
+    press(&mut app, Command::InsertOutline);
+    let text = app.doc.as_ref().unwrap().draft.text("overview").to_string();
+    for topic in [
+        "主动公开",
+        "依申请公开",
+        "政府信息管理",
+        "政府信息公开平台建设",
+        "监督保障",
+    ] {
+        assert!(text.contains(topic), "{topic} missing from {text}");
+    }
+}
+
+#[test]
+fn tab_walks_field_to_field_and_on_to_the_next_section() {
+    let mut app = sample();
+    let fields = gongkai::tui::app::form_fields(app.doc.as_ref().unwrap().template).len();
+    for _ in 0..fields {
+        press(&mut app, Command::NextField);
+    }
+    assert_eq!(
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
+        Some("overview")
+    );
+    press(&mut app, Command::NextField);
+    assert_eq!(
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
+        Some("proactive")
+    );
+    press(&mut app, Command::PrevField);
+    assert_eq!(
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
+        Some("overview")
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut app = sample();
+    assert_eq!(press(&mut app, Command::Quit), vec![Effect::Quit]);
+    let mut app = sample();
+    go_to_section(&mut app, "requests");
+    press(&mut app, Command::Delete);
+    assert!(press(&mut app, Command::Quit).is_empty());
+    assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
+    assert_eq!(
+        press(&mut app, Command::Yes),
+        vec![Effect::Save { then_quit: true }]
+    );
+}
+
+#[test]
+fn saving_writes_the_draft_and_a_failed_save_keeps_the_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.toml");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let loaded = gongkai::library::load(&path).unwrap();
+    let mut app = app_with(Doc::new(path.clone(), loaded.template, loaded.draft, None));
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "40");
+    let effects = press(&mut app, Command::Save);
+    assert_eq!(effects, vec![Effect::Save { then_quit: false }]);
+    let result = runtime::perform(&app, &effects[0]).unwrap();
+    update(&mut app, result);
+    assert!(!app.doc.as_ref().unwrap().is_dirty());
+    let again = gongkai::library::load(&path).unwrap();
+    assert_eq!(
+        again.draft.cell("requests.new_received.natural_person"),
+        Some(Number::Count(40))
+    );
+
+    // A save into a folder that is gone fails, says why, and keeps everything.
+    app.doc.as_mut().unwrap().path = dir.path().join("gone").join("draft.toml");
+    type_text(&mut app, "1");
+    let result = runtime::perform(&app, &Effect::Save { then_quit: false }).unwrap();
+    update(&mut app, result);
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(app.message.as_ref().unwrap().text.contains("保存失败"));
+    assert!(app.doc.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn a_sample_is_copied_before_editing() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = runtime::open(std::path::Path::new(SAMPLE), None, dir.path(), Lang::Zh).unwrap();
+    assert_eq!(doc.path, dir.path().join("xiamen-hrss-2020.toml"));
+    assert!(doc.path.exists());
+    assert_eq!(
+        doc.copied_from.as_deref(),
+        Some(std::path::Path::new(SAMPLE))
+    );
+}
+
+#[test]
+fn new_report_creates_the_draft_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = dir.path().to_path_buf();
+    press(&mut app, Command::Enter);
+    assert!(matches!(app.dialog, Some(Dialog::NewReport { .. })));
+    press(&mut app, Command::Enter);
+    assert!(
+        matches!(&app.dialog, Some(Dialog::NewReport { error: Some(_), .. })),
+        "an agency is required"
+    );
+    type_text(&mut app, "某某区教育局");
+    press(&mut app, Command::NextField);
+    for _ in 0..4 {
+        press(&mut app, Command::Backspace);
+    }
+    type_text(&mut app, "2024");
+    let effects = press(&mut app, Command::Enter);
+    let Some(effect @ Effect::Create { .. }) = effects.first() else {
+        panic!("expected a new draft, got {effects:?}");
+    };
+    let opened = runtime::perform(&app, effect).unwrap();
+    update(&mut app, opened);
+    let doc = app.doc.as_ref().expect("opened");
+    assert_eq!(doc.template.id, "gip-2021");
+    assert_eq!(doc.path, dir.path().join("某某区教育局-2024.toml"));
+    assert!(doc.path.exists());
+}
+
+#[test]
+fn a_click_goes_to_a_section_and_to_a_cell() {
+    use gongkai::tui::action::Mouse;
+    use gongkai::tui::layout::{SIDEBAR_LINES, areas};
+    let mut app = sample();
+    let a = areas(app.width, app.height);
+    // The fourth entry of the section list is 三.
+    update(
+        &mut app,
+        Action::Mouse(Mouse::Click {
+            x: 2,
+            y: a.sidebar.y + 3 * SIDEBAR_LINES,
+        }),
+    );
+    assert_eq!(
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.as_str()),
+        Some("requests")
+    );
+    // Click the 商业企业 cell of 二、上年结转: the header, then the second row of figures.
+    let table = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .template
+        .table("requests")
+        .unwrap();
+    let g = gongkai::tui::layout::table_geometry_in(
+        table,
+        usize::from(a.content.width),
+        usize::from(a.content.height),
+        true,
+    );
+    let x = a.content.x + (g.label_width + g.column_width + 2) as u16;
+    let y = a.content.y + g.header_lines as u16 + 1;
+    update(&mut app, Action::Mouse(Mouse::Click { x, y }));
+    let f = app.tables["requests"];
+    assert_eq!((f.row, f.col), (1, 1));
+    // The wheel moves down the table.
+    update(&mut app, Action::Mouse(Mouse::ScrollDown { x, y }));
+    assert!(app.tables["requests"].row > 1);
+}
+
+#[test]
+fn export_waits_for_a_finished_report_unless_marked_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.toml");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let loaded = gongkai::library::load(&path).unwrap();
+    let mut app = app_with(Doc::new(path.clone(), loaded.template, loaded.draft, None));
+    go_to_page(&mut app, Page::Export);
+    assert!(
+        app.export.path.text.ends_with(".docx"),
+        "the export module's name, beside the draft: {}",
+        app.export.path.text
+    );
+    // Not finished: the 1217 warning is open.
+    assert!(press(&mut app, Command::Enter).is_empty());
+    assert!(app.message.as_ref().unwrap().error);
+    // As a draft it goes.
+    app.export.field = 1;
+    update(&mut app, Action::Char(' '));
+    assert!(app.export.draft_mark);
+    let effects = press(&mut app, Command::Enter);
+    assert_eq!(effects.len(), 1);
+    let done = runtime::perform(&app, &effects[0]).unwrap();
+    update(&mut app, done);
+    assert!(!app.message.as_ref().unwrap().error, "{:?}", app.message);
+    assert!(std::fs::metadata(&app.export.path.text).unwrap().len() > 1000);
+
+    // Finished, in HTML, to a path typed by hand.
+    go_to_page(&mut app, Page::Review);
+    press(&mut app, Command::Acknowledge);
+    type_text(&mut app, "正文1217件为办结件数");
+    press(&mut app, Command::Enter);
+    go_to_page(&mut app, Page::Export);
+    app.export.field = 0;
+    while gongkai::tui::exporter::formats()[app.export.format] != "html" {
+        press(&mut app, Command::Right);
+    }
+    app.export.field = 1;
+    press(&mut app, Command::Toggle);
+    assert!(!app.export.draft_mark);
+    app.export.field = 2;
+    press(&mut app, Command::End);
+    for _ in 0..app.export.path.text.chars().count() {
+        press(&mut app, Command::Backspace);
+    }
+    let out = dir.path().join("report.html");
+    type_text(&mut app, &out.display().to_string());
+    let effects = press(&mut app, Command::Enter);
+    let done = runtime::perform(&app, &effects[0]).unwrap();
+    update(&mut app, done);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("厦门市人力资源和社会保障局"));
+    assert!(
+        !html.contains("草稿"),
+        "a finished export has no draft mark"
+    );
+}
