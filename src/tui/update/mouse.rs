@@ -1,0 +1,127 @@
+//! Clicks and the wheel.
+
+use super::*;
+
+pub(super) fn mouse(app: &mut App, m: Mouse, effects: &mut Vec<Effect>) {
+    let areas = layout::areas(app.width, app.height);
+    let (x, y) = match m {
+        Mouse::Click { x, y } | Mouse::ScrollUp { x, y } | Mouse::ScrollDown { x, y } => (x, y),
+    };
+    let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position { x, y });
+    match m {
+        Mouse::ScrollUp { .. } | Mouse::ScrollDown { .. } => {
+            let cmd = if matches!(m, Mouse::ScrollUp { .. }) {
+                Command::Up
+            } else {
+                Command::Down
+            };
+            if inside(areas.sidebar) {
+                let page = if cmd == Command::Up {
+                    app.page.saturating_sub(1)
+                } else {
+                    (app.page + 1).min(app.pages.len() - 1)
+                };
+                return go_to_page(app, page);
+            }
+            for _ in 0..3 {
+                editor(app, Action::Command(cmd), effects);
+            }
+        }
+        Mouse::Click { .. } => {
+            if inside(areas.sidebar) {
+                if let Some(p) = layout::sidebar_page(&areas, y)
+                    && p < app.pages.len()
+                {
+                    go_to_page(app, p);
+                }
+                return;
+            }
+            if !inside(areas.content) {
+                return;
+            }
+            let (cx, cy) = (x - areas.content.x, y - areas.content.y);
+            click_content(app, areas.content, cx, cy);
+        }
+    }
+}
+
+pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, y: u16) {
+    match app.current_page() {
+        Some(Page::Section(_)) => {
+            if let Some(table) = current_table(app) {
+                if !commit_cell(app, false) {
+                    return;
+                }
+                let balanced = is_balanced(app, table);
+                let g = layout::table_geometry_in(
+                    table,
+                    usize::from(area.width),
+                    usize::from(area.height),
+                    balanced,
+                );
+                let Some(focus) = current_table_focus(app) else {
+                    return;
+                };
+                let Some(body_y) = usize::from(y).checked_sub(g.header_lines) else {
+                    return;
+                };
+                let Some(line) = g.line_at(focus.scroll, body_y) else {
+                    return;
+                };
+                let TableLine::Row { row, .. } = g.lines[line] else {
+                    return;
+                };
+                let Some(col) = usize::from(x)
+                    .checked_sub(g.label_width)
+                    .map(|dx| dx / g.column_width)
+                else {
+                    return;
+                };
+                if is_input(table, row, col)
+                    && let Some(key) = current_table_key(app)
+                {
+                    let f = app.tables.entry(key).or_default();
+                    f.row = row;
+                    f.col = col;
+                }
+            } else if let Some((key, text)) = current_prose(app) {
+                seal(app);
+                let lines = layout::prose_lines(&text, area.width);
+                let focus = app.prose.get(&key).copied().unwrap_or_default();
+                let line = (focus.scroll + usize::from(y)).min(lines.len() - 1);
+                let caret = text::offset_at_column(&text, lines[line], usize::from(x));
+                app.prose.insert(key, ProseFocus { caret, ..focus });
+            }
+        }
+        Some(Page::Meta) => {
+            // Each form field takes one line, from the second line of the area.
+            if let Some(i) = usize::from(y).checked_sub(1) {
+                commit_form(app);
+                if app.dialog.is_none() {
+                    let n = app
+                        .doc
+                        .as_ref()
+                        .map_or(0, |d| form_fields(d.template).len());
+                    if i < n {
+                        focus_form_field(app, i);
+                    }
+                }
+            }
+        }
+        Some(Page::Review) => {
+            let items = review_items(app);
+            let i = app.review.scroll + usize::from(y);
+            if let Some(n) = selectable(&items).iter().position(|&s| s == i) {
+                app.review.selected = n;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a table carries the balance line (table 三).
+pub fn is_balanced(app: &App, table: &Table) -> bool {
+    app.doc
+        .as_ref()
+        .is_some_and(|d| d.template.checks.balance.table == table.key)
+}

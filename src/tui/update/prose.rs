@@ -1,0 +1,128 @@
+//! Prose sections 一, 五, 六.
+
+use super::*;
+
+pub(super) fn current_prose(app: &App) -> Option<(String, String)> {
+    let s = app.section(app.current_page()?)?;
+    (s.kind == SectionKind::Prose).then(|| {
+        let text = app
+            .doc
+            .as_ref()
+            .map_or(String::new(), |d| d.draft.text(&s.key).to_string());
+        (s.key.clone(), text)
+    })
+}
+
+pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
+    let Some((key, text)) = current_prose(app) else {
+        return;
+    };
+    let mut focus = app.prose.get(&key).copied().unwrap_or_default();
+    focus.caret = text::floor_boundary(&text, focus.caret);
+    let width = layout::areas(app.width, app.height).content.width;
+    let group = Some(format!("prose:{key}"));
+    let insert = |app: &mut App, s: &str, caret: &mut usize, group: Option<String>| {
+        let (k, at, s2) = (key.clone(), *caret, s.to_string());
+        change(app, group, move |d| {
+            let t = d.text.entry(k).or_default();
+            t.insert_str(at, &s2);
+        });
+        *caret += s.len();
+    };
+    match input {
+        Action::Char(c) => insert(app, &c.to_string(), &mut focus.caret, group),
+        Action::Paste(s) => {
+            let s = s.replace("\r\n", "\n").replace('\r', "\n");
+            if let Some(doc) = &mut app.doc {
+                doc.history.seal();
+            }
+            insert(app, &s, &mut focus.caret, None);
+        }
+        Action::Command(cmd) => match cmd {
+            Command::Newline => {
+                if let Some(doc) = &mut app.doc {
+                    doc.history.seal();
+                }
+                insert(app, "\n", &mut focus.caret, group);
+            }
+            Command::Backspace => {
+                if let Some(p) = text::prev_boundary(&text, focus.caret) {
+                    let (k, at) = (key.clone(), focus.caret);
+                    change(app, group, move |d| {
+                        d.text.entry(k).or_default().replace_range(p..at, "");
+                    });
+                    focus.caret = p;
+                }
+            }
+            Command::Delete => {
+                if let Some(n) = text::next_boundary(&text, focus.caret) {
+                    let (k, at) = (key.clone(), focus.caret);
+                    change(app, group, move |d| {
+                        d.text.entry(k).or_default().replace_range(at..n, "");
+                    });
+                }
+            }
+            Command::Left => {
+                seal(app);
+                focus.caret = text::prev_boundary(&text, focus.caret).unwrap_or(0);
+            }
+            Command::Right => {
+                seal(app);
+                focus.caret = text::next_boundary(&text, focus.caret).unwrap_or(focus.caret);
+            }
+            Command::Up | Command::Down | Command::Home | Command::End => {
+                seal(app);
+                let lines = layout::prose_lines(&text, width);
+                let (line, col) = text::caret_position(&text, &lines, focus.caret);
+                focus.caret = match cmd {
+                    Command::Up if line > 0 => text::offset_at_column(&text, lines[line - 1], col),
+                    Command::Up => 0,
+                    Command::Down if line + 1 < lines.len() => {
+                        text::offset_at_column(&text, lines[line + 1], col)
+                    }
+                    Command::Down => text.len(),
+                    Command::Home => lines[line].start,
+                    _ => lines[line].end,
+                };
+            }
+            Command::ExternalEditor => {
+                seal(app);
+                effects.push(Effect::ExternalEditor {
+                    section: key.clone(),
+                    text: text.clone(),
+                });
+            }
+            Command::InsertOutline => {
+                let outline = app
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.template.section(&key))
+                    .map(|s| s.outline.clone())
+                    .unwrap_or_default();
+                if outline.is_empty() {
+                    info(app, tr::no_outline(app.lang).into());
+                } else if !text.trim().is_empty() {
+                    info(app, tr::outline_only_when_empty(app.lang).into());
+                } else {
+                    let body = tr::outline_text(&outline);
+                    let first_line = body.find('\n').unwrap_or(body.len());
+                    let k = key.clone();
+                    seal(app);
+                    change(app, None, move |d| {
+                        d.text.insert(k, body);
+                    });
+                    focus.caret = first_line;
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    app.prose.insert(key, focus);
+}
+
+pub(super) fn seal(app: &mut App) {
+    if let Some(doc) = &mut app.doc {
+        doc.history.seal();
+    }
+}

@@ -1,0 +1,58 @@
+//! Keeping the focus in view.
+
+use super::*;
+
+/// Scrolls the current page so its focus is on screen.
+pub(super) fn keep_in_view(app: &mut App) {
+    if app.screen == Screen::Start {
+        let visible = usize::from(app.height.saturating_sub(START_LIST_TOP + 3)).max(1);
+        let sel = app.start.selected;
+        if sel < app.start.scroll {
+            app.start.scroll = sel;
+        } else if sel >= app.start.scroll + visible {
+            app.start.scroll = sel + 1 - visible;
+        }
+        return;
+    }
+    let areas = layout::areas(app.width, app.height);
+    let height = usize::from(areas.content.height);
+    match app.current_page() {
+        Some(Page::Section(_)) => {
+            if let Some(table) = current_table(app) {
+                let balanced = is_balanced(app, table);
+                let g = layout::table_geometry_in(
+                    table,
+                    usize::from(areas.content.width),
+                    height,
+                    balanced,
+                );
+                if let Some(key) = current_table_key(app)
+                    && let Some(f) = app.tables.get_mut(&key)
+                {
+                    f.scroll = g.scroll_for(f.row, f.scroll, g.body_height(height));
+                }
+            } else if let Some((key, text)) = current_prose(app) {
+                let lines = layout::prose_lines(&text, areas.content.width);
+                let f = app.prose.entry(key).or_default();
+                f.caret = text::floor_boundary(&text, f.caret);
+                let (line, _) = text::caret_position(&text, &lines, f.caret);
+                f.scroll = layout::prose_scroll(line, f.scroll, height);
+            }
+        }
+        Some(Page::Review) => {
+            let items = review_items(app);
+            let sel = selectable(&items);
+            app.review.selected = app.review.selected.min(sel.len().saturating_sub(1));
+            if let Some(&line) = sel.get(app.review.selected) {
+                // Keep the section heading above the first finding on screen too.
+                let top = line.saturating_sub(1);
+                if top < app.review.scroll {
+                    app.review.scroll = top;
+                } else if line >= app.review.scroll + height {
+                    app.review.scroll = line + 1 - height;
+                }
+            }
+        }
+        _ => {}
+    }
+}

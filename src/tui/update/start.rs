@@ -1,0 +1,79 @@
+//! The start screen: the drafts of the data folder, 新建报告, 打开文件.
+
+use super::*;
+
+/// 新建报告 and 打开文件 come before the drafts in the start list.
+pub const START_ITEMS: usize = 2;
+
+pub(super) fn start_screen(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
+    let count = app.entries.len() + START_ITEMS;
+    match input {
+        Action::Command(Command::Up) => app.start.selected = app.start.selected.saturating_sub(1),
+        Action::Command(Command::Down) => {
+            app.start.selected = (app.start.selected + 1).min(count - 1);
+        }
+        Action::Command(Command::Quit) => quit(app, effects),
+        Action::Command(Command::NewReport) => app.dialog = Some(new_report_dialog(app, None)),
+        Action::Command(Command::OpenFile) => {
+            app.dialog = Some(Dialog::OpenFile {
+                path: Field::default(),
+            });
+        }
+        Action::Command(Command::Enter) => match app.start.selected {
+            0 => app.dialog = Some(new_report_dialog(app, None)),
+            1 => {
+                app.dialog = Some(Dialog::OpenFile {
+                    path: Field::default(),
+                });
+            }
+            i => {
+                if let Some(entry) = app.entries.get(i - START_ITEMS) {
+                    match &entry.problem {
+                        Some(p) => error(app, p.clone()),
+                        None => effects.push(Effect::Open(entry.path.clone())),
+                    }
+                }
+            }
+        },
+        Action::Mouse(Mouse::Click { y, .. }) => {
+            if let Some(i) = start_item_at(app, y) {
+                if i == app.start.selected {
+                    start_screen(app, Action::Command(Command::Enter), effects);
+                } else {
+                    app.start.selected = i;
+                }
+            }
+        }
+        Action::Mouse(Mouse::ScrollDown { .. }) => {
+            app.start.selected = (app.start.selected + 3).min(count - 1);
+        }
+        Action::Mouse(Mouse::ScrollUp { .. }) => {
+            app.start.selected = app.start.selected.saturating_sub(3);
+        }
+        _ => {}
+    }
+}
+
+/// The start list begins on this screen row.
+pub const START_LIST_TOP: u16 = 4;
+
+pub(super) fn start_item_at(app: &App, y: u16) -> Option<usize> {
+    let i = usize::from(y.checked_sub(START_LIST_TOP)?) + app.start.scroll;
+    (i < app.entries.len() + START_ITEMS).then_some(i)
+}
+
+/// The 新建报告 form; the year offered is last year's (reports are written in January).
+pub fn new_report_dialog(app: &App, path: Option<std::path::PathBuf>) -> Dialog {
+    let year = app
+        .today
+        .map_or(2025, |d| i32::from(d.year()) - 1)
+        .to_string();
+    Dialog::NewReport {
+        agency: Field::default(),
+        year: Field::new(&year),
+        kind: AgencyKind::Department,
+        focus: 0,
+        path,
+        error: None,
+    }
+}
