@@ -108,6 +108,7 @@ fn start_screen() {
                 cells: 166,
                 errors: 0,
                 problem: None,
+                unrecovered: None,
             },
             ListEntry {
                 path: "drafts/broken.toml".into(),
@@ -118,6 +119,7 @@ fn start_screen() {
                 cells: 0,
                 errors: 0,
                 problem: Some("第 3 行第 1 列：不是有效的 TOML".into()),
+                unrecovered: None,
             },
         ];
         let screen = snapshot("start", &app);

@@ -44,6 +44,12 @@ pub enum Command {
     /// Answers in a confirmation dialog.
     Yes,
     No,
+    /// Unrecovered work: take it back, throw it away, or see what differs.
+    Restore,
+    Discard,
+    ShowDifferences,
+    /// Another gongkai has the draft: look at it without changing it.
+    ViewReadOnly,
 }
 
 /// Where a mouse event landed.
@@ -80,6 +86,10 @@ pub enum Action {
     Opened(Result<Box<super::app::Doc>, String>),
     /// The start screen's list was read again.
     Listed(Vec<super::app::ListEntry>),
+    /// Typing has paused: bring findings that were put off up to date.
+    Recheck,
+    /// The recovery file was written (or removed), or why it could not be.
+    Autosaved(Result<(), String>),
 }
 
 /// What `update` asks the runtime to do.
@@ -112,4 +122,6 @@ pub enum Effect {
     },
     /// Read the data folder's drafts again.
     List,
+    /// Remove the draft's recovery file: the officer chose 丢弃.
+    DiscardRecovery(PathBuf),
 }

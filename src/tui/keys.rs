@@ -27,6 +27,10 @@ pub enum Context {
     Dialog,
     /// A yes/no question.
     Confirm,
+    /// Unrecovered work found on opening: 恢复 / 丢弃 / 查看差异.
+    Recover,
+    /// Another gongkai has the draft open.
+    LockHeld,
     /// The help overlay.
     Help,
     /// The window is too small to draw anything else.
@@ -73,7 +77,7 @@ use Context::*;
 
 const EDITOR: &[Context] = &[Table, Cell, Prose, Form, Review, Export];
 const MOVING: &[Context] = &[
-    Start, Table, Cell, Prose, Form, Review, Export, Dialog, Help,
+    Start, Table, Cell, Prose, Form, Review, Export, Dialog, Help, Recover,
 ];
 
 /// The key table, in the order the help overlay lists it.
@@ -82,7 +86,7 @@ pub const KEYS: &[Binding] = &[
         keys: &[plain(KeyCode::F(1)), ctrl('g'), ch('?')],
         command: Command::Help,
         contexts: &[
-            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm,
+            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm, Recover, LockHeld,
         ],
         help: "help",
         footer: true,
@@ -110,7 +114,9 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[ctrl('q'), ctrl('c')],
         command: Command::Quit,
-        contexts: &[Start, Table, Cell, Prose, Form, Review, Export, TooSmall],
+        contexts: &[
+            Start, Table, Cell, Prose, Form, Review, Export, TooSmall, Recover, LockHeld,
+        ],
         help: "quit",
         footer: true,
     },
@@ -318,6 +324,76 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[ch('r'), plain(KeyCode::Enter)],
+        command: Command::Restore,
+        contexts: &[Recover],
+        help: "restore",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('d')],
+        command: Command::Discard,
+        contexts: &[Recover],
+        help: "discard",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('v')],
+        command: Command::ShowDifferences,
+        contexts: &[Recover],
+        help: "show_differences",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('y')],
+        command: Command::Yes,
+        contexts: &[Recover],
+        help: "yes",
+        footer: false,
+    },
+    Binding {
+        keys: &[ch('n')],
+        command: Command::No,
+        contexts: &[Recover],
+        help: "no",
+        footer: false,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        command: Command::Cancel,
+        contexts: &[Recover],
+        help: "back",
+        footer: false,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageDown)],
+        command: Command::NextSection,
+        contexts: &[Recover],
+        help: "page_down",
+        footer: false,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageUp)],
+        command: Command::PrevSection,
+        contexts: &[Recover],
+        help: "page_up",
+        footer: false,
+    },
+    Binding {
+        keys: &[ch('r'), plain(KeyCode::Enter)],
+        command: Command::ViewReadOnly,
+        contexts: &[LockHeld],
+        help: "view_read_only",
+        footer: true,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc), ch('q')],
+        command: Command::Cancel,
+        contexts: &[LockHeld],
+        help: "back",
+        footer: true,
+    },
+    Binding {
         keys: &[ctrl('z')],
         command: Command::Undo,
         contexts: EDITOR,
@@ -506,7 +582,8 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         for ctx in [
-            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm, Help,
+            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm, Help, Recover,
+            LockHeld,
         ] {
             let mut seen: Vec<Key> = Vec::new();
             for b in bindings(ctx) {

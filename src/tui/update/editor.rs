@@ -3,6 +3,9 @@
 use super::*;
 
 pub(super) fn editor(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
+    if refused_read_only(app, &input) {
+        return;
+    }
     if let Action::Command(cmd) = &input {
         match cmd {
             Command::Save => {

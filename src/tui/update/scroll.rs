@@ -31,12 +31,17 @@ pub(super) fn keep_in_view(app: &mut App) {
                 {
                     f.scroll = g.scroll_for(f.row, f.scroll, g.body_height(height));
                 }
-            } else if let Some((key, text)) = current_prose(app) {
-                let lines = layout::prose_lines(&text, areas.content.width);
+            } else if let Some(key) = current_prose_key(app) {
+                // Wrapped once per change (or resize) and kept for drawing and moving.
+                let width = areas.content.width;
+                let Some(doc) = &app.doc else { return };
+                let text = doc.draft.text(&key);
+                let layout = app.prose_layout(&key, text, width).into_owned();
                 let f = app.prose.entry(key).or_default();
-                f.caret = text::floor_boundary(&text, f.caret);
-                let (line, _) = text::caret_position(&text, &lines, f.caret);
+                f.caret = text::floor_boundary(text, f.caret);
+                let (line, _) = text::caret_position(text, &layout.lines, f.caret);
                 f.scroll = layout::prose_scroll(line, f.scroll, height);
+                app.prose_layout = Some(layout);
             }
         }
         Some(Page::Review) => {

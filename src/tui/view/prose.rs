@@ -6,7 +6,7 @@ use super::{put, put_line};
 use crate::i18n::tui as tr;
 use crate::template::Section;
 use crate::tui::app::App;
-use crate::tui::layout::{Areas, prose_lines};
+use crate::tui::layout::Areas;
 use crate::tui::text::caret_position;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -19,10 +19,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
     let focus = app.prose.get(&section.key).copied().unwrap_or_default();
     let buf = frame.buffer_mut();
     // The count of characters beside the heading.
-    let count = tr::chars_count(
-        app.lang,
-        text.chars().filter(|c| !c.is_whitespace()).count(),
-    );
+    let layout = app.prose_layout(&section.key, text, area.width);
+    let count = tr::chars_count(app.lang, layout.chars);
     let cw = crate::tui::text::str_width(&count) as u16;
     if areas.title.width > cw + 1 {
         put(
@@ -57,7 +55,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
         frame.set_cursor_position(Position::new(area.x, area.y));
         return;
     }
-    let lines = prose_lines(text, area.width);
+    let lines = &layout.lines;
     for (i, l) in lines
         .iter()
         .skip(focus.scroll)
@@ -75,7 +73,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
         theme,
     );
     let caret = crate::tui::text::floor_boundary(text, focus.caret);
-    let (line, col) = caret_position(text, &lines, caret);
+    let (line, col) = caret_position(text, lines, caret);
     if line >= focus.scroll && line < focus.scroll + usize::from(area.height) {
         let x = (area.x + col as u16).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y + (line - focus.scroll) as u16));
