@@ -22,7 +22,15 @@ fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: &Theme)
     let x = ((area.width - w) / 2).saturating_sub(1);
     let y = (area.height - h) / 2;
     let outer = Rect::new(x, y, (w + 2).min(area.width - x), h);
-    frame.render_widget(Clear, outer);
+    // One more column cleared on each side: a wide character whose half lay under the border
+    // would otherwise be drawn over it.
+    let margin = Rect::new(
+        x.saturating_sub(1),
+        y,
+        (outer.width + 2).min(area.width - x.saturating_sub(1)),
+        h,
+    );
+    frame.render_widget(Clear, margin);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border())
@@ -244,7 +252,7 @@ fn recover(app: &App, frame: &mut Frame, theme: &Theme, offer: &RecoveryOffer, v
         }
         RecoverView::Differences { scroll } => {
             let area = frame.area();
-            let visible = crate::tui::layout::recovery_list_height(area.height);
+            let visible = crate::tui::layout::recovery_list_height(area.height).min(n.max(1));
             let width = area.width.saturating_sub(6).min(110);
             let inner = popup(
                 frame,
