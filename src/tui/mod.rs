@@ -22,6 +22,7 @@ pub mod autosave;
 pub mod backend;
 pub mod exporter;
 pub mod history;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod runtime;
@@ -33,8 +34,8 @@ pub mod view;
 use action::{Action, Effect, Mouse};
 use app::{App, Look};
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -191,12 +192,25 @@ pub fn run(options: Options) -> Result<Ended, String> {
         leave_terminal();
         return Err(e.to_string());
     }
-    let end = match Terminal::new(backend::Screen::new(io::stdout())) {
-        Ok(mut terminal) => match terminal.clear() {
-            Ok(()) => event_loop(&mut terminal, &mut app, &mut keeper, &signals, panic_key),
+    let end = match (
+        Terminal::new(backend::Screen::new(io::stdout())),
+        input::Input::start(),
+    ) {
+        (Ok(mut terminal), Ok(input)) => match terminal.clear() {
+            Ok(()) => {
+                let mut session = Session {
+                    terminal: &mut terminal,
+                    input: &input,
+                    keeper: &mut keeper,
+                    signals: &signals,
+                    panic_key,
+                    last_input: Instant::now(),
+                };
+                event_loop(&mut session, &mut app)
+            }
             Err(e) => End::Lost(e),
         },
-        Err(e) => End::Lost(e),
+        (Err(e), _) | (_, Err(e)) => End::Lost(e),
     };
     Ok(finish(end, &app, &mut keeper))
 }
@@ -258,28 +272,29 @@ fn finish(end: End, app: &App, keeper: &mut autosave::Keeper) -> Ended {
     ended
 }
 
-fn event_loop(
-    terminal: &mut Terminal<backend::Screen<Stdout>>,
-    app: &mut App,
-    keeper: &mut autosave::Keeper,
-    signals: &signals::Flag,
+/// What the event loop works with besides the editor's state.
+struct Session<'a> {
+    terminal: &'a mut Terminal<backend::Screen<Stdout>>,
+    input: &'a input::Input,
+    keeper: &'a mut autosave::Keeper,
+    signals: &'a signals::Flag,
     panic_key: Option<char>,
-) -> End {
-    let mut last_input = Instant::now();
+    last_input: Instant,
+}
+
+fn event_loop(s: &mut Session, app: &mut App) -> End {
     loop {
-        if let Some(sig) = signals.take() {
+        if let Some(sig) = s.signals.take() {
             return End::Signal(sig);
         }
         if app.quit {
             return End::Quit;
         }
-        let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            step(terminal, app, keeper, signals, &mut last_input, panic_key)
-        }));
+        let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(s, app)));
         match step {
             Ok(Ok(())) => {}
-            // A hung-up terminal fails to read; the signal says more, when there is one.
-            Ok(Err(e)) => return signals.take().map_or(End::Lost(e), End::Signal),
+            // A hung-up terminal fails; the signal says more, when there is one.
+            Ok(Err(e)) => return s.signals.take().map_or(End::Lost(e), End::Signal),
             Err(_) => return End::Panic,
         }
     }
@@ -287,55 +302,51 @@ fn event_loop(
 
 /// One turn of the loop: draw, wait for input (or a timer), apply a batch of input, look after
 /// timers and autosave.
-fn step(
-    terminal: &mut Terminal<backend::Screen<Stdout>>,
-    app: &mut App,
-    keeper: &mut autosave::Keeper,
-    signals: &signals::Flag,
-    last_input: &mut Instant,
-    panic_key: Option<char>,
-) -> io::Result<()> {
-    let size = terminal.size()?;
+fn step(s: &mut Session, app: &mut App) -> io::Result<()> {
+    if input::hung_up() {
+        return Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal hung up",
+        ));
+    }
+    let size = s.terminal.size()?;
     if (size.width, size.height) != (app.width, app.height) {
         update::update(app, Action::Resize(size.width, size.height));
     }
-    terminal.draw(|f| view::view(app, f))?;
-    keeper.good(app);
+    s.terminal.draw(|f| view::view(app, f))?;
+    s.keeper.good(app);
     let now = Instant::now();
     let recheck = app
         .doc
         .as_ref()
         .is_some_and(|d| d.checks_stale)
-        .then(|| *last_input + RECHECK_AFTER);
-    let wake = [keeper.deadline(), recheck, Some(now + TICK)]
+        .then(|| s.last_input + RECHECK_AFTER);
+    let wake = [s.keeper.deadline(), recheck, Some(now + TICK)]
         .into_iter()
         .flatten()
         .min()
         .unwrap_or(now + TICK);
-    if event::poll(wake.saturating_duration_since(now))? {
+    if let Some(first) = s.input.next(wake.saturating_duration_since(now)) {
         let started = Instant::now();
-        loop {
-            let event = event::read()?;
-            if let Some(action) = translate(app, event) {
-                if matches!(action, Action::Char(c) if Some(c) == panic_key) {
+        let mut event = Some(first);
+        while let Some(e) = event.take() {
+            if let Some(action) = translate(app, e?) {
+                if matches!(action, Action::Char(c) if Some(c) == s.panic_key) {
                     panic!("GONGKAI_TEST_PANIC_ON_KEY: a deliberate panic, to test recovery");
                 }
-                apply(terminal, app, keeper, action)?;
+                apply(s, app, action)?;
             }
-            *last_input = Instant::now();
-            if app.quit
-                || signals.pending()
-                || started.elapsed() >= BATCH
-                || !event::poll(Duration::ZERO)?
-            {
+            s.last_input = Instant::now();
+            if app.quit || s.signals.pending() || started.elapsed() >= BATCH {
                 break;
             }
+            event = s.input.ready();
         }
     }
-    if app.doc.as_ref().is_some_and(|d| d.checks_stale) && last_input.elapsed() >= RECHECK_AFTER {
+    if app.doc.as_ref().is_some_and(|d| d.checks_stale) && s.last_input.elapsed() >= RECHECK_AFTER {
         update::update(app, Action::Recheck);
     }
-    if let Some(result) = keeper.observe(app, Instant::now()) {
+    if let Some(result) = s.keeper.observe(app, Instant::now()) {
         let lang = app.lang;
         update::update(
             app,
@@ -346,12 +357,7 @@ fn step(
 }
 
 /// Applies an action and carries out its effects, and theirs.
-fn apply(
-    terminal: &mut Terminal<backend::Screen<Stdout>>,
-    app: &mut App,
-    keeper: &mut autosave::Keeper,
-    action: Action,
-) -> io::Result<()> {
+fn apply(s: &mut Session, app: &mut App, action: Action) -> io::Result<()> {
     let mut queue = vec![action];
     while let Some(action) = queue.pop() {
         for effect in update::update(app, action) {
@@ -359,13 +365,16 @@ fn apply(
                 Effect::Quit => app.quit = true,
                 Effect::ExternalEditor { section, text } => {
                     // What waits for autosave goes now: the editor may be a while.
-                    keeper.write_now(app);
-                    queue.push(external_editor(terminal, app.lang, section, &text)?);
+                    s.keeper.write_now(app);
+                    s.input.stop();
+                    let done = external_editor(s.terminal, app.lang, section, &text);
+                    s.input.resume();
+                    queue.push(done?);
                 }
                 other => {
                     if matches!(other, Effect::Open(_) | Effect::Create { .. }) {
                         // A screen change repaints everything.
-                        terminal.clear()?;
+                        s.terminal.clear()?;
                     }
                     let Some(done) = runtime::perform(app, &other) else {
                         continue;
@@ -375,7 +384,7 @@ fn apply(
                         // message that follows says where (or that it could not).
                         queue.push(done);
                         let lang = app.lang;
-                        let kept = keeper.flush(app).map(|_| ());
+                        let kept = s.keeper.flush(app).map(|_| ());
                         queue.push(Action::Autosaved(
                             kept.map_err(|e| crate::i18n::io_error(lang, &e)),
                         ));

@@ -204,7 +204,10 @@ pub(super) fn saved(
             }
         }
         Err(e) => {
-            let recovery = (!doc.is_read_only()).then(|| app.recovery.path_for(&doc.path));
+            // The runtime has just tried to write the recovery file: claim it only if that
+            // worked (a failure came first, as `Autosaved`).
+            let kept = !doc.is_read_only() && doc.is_dirty() && app.recovery_error.is_none();
+            let recovery = kept.then(|| app.recovery.path_for(&doc.path));
             error(app, tr::save_failed(lang, &e, recovery.as_deref()));
         }
     }
