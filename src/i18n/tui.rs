@@ -580,14 +580,14 @@ pub fn saved(lang: Lang, path: &Path) -> String {
 pub fn save_failed(lang: Lang, e: &str, recovery: Option<&Path>) -> String {
     match (lang, recovery) {
         (Lang::Zh, Some(r)) => format!(
-            "保存失败：{e}。修改仍在编辑器中，并自动存入恢复文件 {}；请处理后再按 Ctrl-S。",
+            "保存失败：{e}。修改未丢失，仍在编辑器中，也已存入恢复文件；请处理后再按 Ctrl-S。恢复文件：{}",
             r.display()
         ),
         (Lang::Zh, None) => {
             format!("保存失败：{e}。修改仍在内存中，未丢失；请处理后再按 Ctrl-S。")
         }
         (Lang::En, Some(r)) => format!(
-            "save failed: {e}. Your changes are still here and kept in the recovery file {}; fix it and press Ctrl-S again.",
+            "save failed: {e}. Nothing is lost: your changes are here and in the recovery file; fix it and press Ctrl-S again. Recovery file: {}",
             r.display()
         ),
         (Lang::En, None) => {

@@ -124,7 +124,11 @@ pub fn translate(app: &App, event: Event) -> Option<Action> {
     }
 }
 
+/// Whether the editor has the terminal (raw mode, alternate screen).
+static IN_TERMINAL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn enter_terminal() -> io::Result<()> {
+    IN_TERMINAL.store(true, std::sync::atomic::Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -134,8 +138,12 @@ fn enter_terminal() -> io::Result<()> {
     )
 }
 
-/// Gives the terminal back as it was: on exit, on error and on panic.
+/// Gives the terminal back as it was: on exit, on error and on panic. Only once: leaving the
+/// alternate screen twice would move the cursor back over what was printed in between.
 fn leave_terminal() {
+    if !IN_TERMINAL.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
