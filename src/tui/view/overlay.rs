@@ -254,21 +254,15 @@ fn recover(app: &App, frame: &mut Frame, theme: &Theme, offer: &RecoveryOffer, v
             let area = frame.area();
             let visible = crate::tui::layout::recovery_list_height(area.height).min(n.max(1));
             let width = area.width.saturating_sub(6).min(110);
+            // Each difference takes two lines: what it is, and saved → recovered.
             let inner = popup(
                 frame,
                 width,
-                visible as u16 + 4,
+                (visible * 2) as u16 + 4,
                 &tr::recover_diff_title(lang, n),
                 theme,
             );
             let buf = frame.buffer_mut();
-            let label_w = offer
-                .differences
-                .iter()
-                .map(|d| str_width(&tr::difference_label(lang, &d.key, &d.label)))
-                .max()
-                .unwrap_or(8)
-                .min(usize::from(inner.width) / 2);
             for (i, d) in offer
                 .differences
                 .iter()
@@ -276,7 +270,7 @@ fn recover(app: &App, frame: &mut Frame, theme: &Theme, offer: &RecoveryOffer, v
                 .take(visible)
                 .enumerate()
             {
-                let label = pad_right(&tr::difference_label(lang, &d.key, &d.label), label_w);
+                let label = tr::difference_label(lang, &d.key, &d.label);
                 let change = if d.key.starts_with("text.") || d.key == "acknowledged" {
                     text_change(lang, &d.saved, &d.recovered)
                 } else {
@@ -286,25 +280,21 @@ fn recover(app: &App, frame: &mut Frame, theme: &Theme, offer: &RecoveryOffer, v
                         tr::difference_value(lang, &d.recovered)
                     )
                 };
-                put_line(
-                    buf,
-                    inner,
-                    i as u16,
-                    &format!("{label}  {change}"),
-                    theme.plain(),
-                );
+                let y = (i * 2) as u16;
+                put_line(buf, inner, y, &label, theme.bold());
+                put_line(buf, inner, y + 1, &format!("  {change}"), theme.plain());
             }
-            let more = n.saturating_sub(scroll + visible);
-            let footer = if more > 0 || scroll > 0 {
-                format!("{} / {n}", (scroll + visible).min(n))
+            let bottom = (visible * 2) as u16;
+            let footer = if n > visible {
+                format!("{}–{} / {n}", scroll + 1, (scroll + visible).min(n))
             } else {
                 String::new()
             };
-            put_line(buf, inner, visible as u16, &footer, theme.dim());
+            put_line(buf, inner, bottom, &footer, theme.dim());
             put_line(
                 buf,
                 inner,
-                visible as u16 + 1,
+                bottom + 1,
                 tr::recover_diff_hint(lang),
                 theme.bold(),
             );

@@ -68,20 +68,18 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                     .path
                     .file_name()
                     .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-                // Unrecovered work: a mark in front and the words before the file name.
-                let (mark, note) = match &e.unrecovered {
-                    Some(when) => ("! ", format!("{}  ", tr::start_unrecovered(app.lang, when))),
-                    None => ("  ", String::new()),
+                // Unrecovered work: a mark in front, and the words where the progress goes.
+                let (mark, state) = match &e.unrecovered {
+                    Some(when) => ("! ", tr::start_unrecovered(app.lang, when)),
+                    None => ("  ", tr::start_entry(app.lang, e.filled, e.cells, e.errors)),
                 };
                 match &e.problem {
-                    Some(p) => format!("{mark}{}  {note}{}", pad_right(&name, agency_w), p),
+                    Some(p) => format!("{mark}{}  {}", pad_right(&name, agency_w), p),
                     None => format!(
-                        "{mark}{}  {}  {:<8}  {}  {note}{}",
+                        "{mark}{}  {}  {:<8}  {state}  {name}",
                         pad_right(&e.agency, agency_w),
                         i18n::year(app.lang, e.year),
                         e.template,
-                        tr::start_entry(app.lang, e.filled, e.cells, e.errors),
-                        name
                     ),
                 }
             }
