@@ -100,6 +100,24 @@ impl Editor {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Sends bytes without pausing after them.
+    pub fn send_now(&mut self, bytes: &[u8]) {
+        self.keys.write_all(bytes).unwrap();
+        self.keys.flush().unwrap();
+    }
+
+    /// Waits until `f` holds for the screen's text; how long that took.
+    pub fn until(&self, what: &str, f: impl Fn(&str) -> bool) -> Duration {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE * 4 {
+            if f(&self.text()) {
+                return start.elapsed();
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        panic!("the screen never showed {what}; it shows:\n{}", self.text());
+    }
+
     pub fn type_text(&mut self, text: &str) {
         self.send(text.as_bytes());
     }
