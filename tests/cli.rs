@@ -61,7 +61,7 @@ fn check_speaks_english_on_request() {
         .stdout(predicate::str::contains(
             "warning  narrative.mismatch  the text",
         ))
-        .stdout(predicate::str::contains("total: 0 errors, 1 warnings"));
+        .stdout(predicate::str::contains("total: 0 errors, 1 warning,"));
     gongkai()
         .env("LANG", "en_US.UTF-8")
         .args(["check", SAMPLE])

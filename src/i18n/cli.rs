@@ -261,15 +261,15 @@ pub fn summary_line(lang: Lang, p: &crate::library::Progress) -> String {
             }
         ),
         Lang::En => format!(
-            "total: {} errors, {} warnings, {} hints, {} blank cells (filled {}/{}){}",
-            s.errors,
-            s.warnings,
-            s.hints,
-            s.blank,
+            "total: {}, {}, {}, {} (filled {}/{}){}",
+            count_en(s.errors, "error"),
+            count_en(s.warnings, "warning"),
+            count_en(s.hints, "hint"),
+            count_en(s.blank, "blank cell"),
             p.filled,
             p.cells,
             if s.acknowledged > 0 {
-                format!(", {} warnings acknowledged", s.acknowledged)
+                format!(", {} acknowledged", count_en(s.acknowledged, "warning"))
             } else {
                 String::new()
             }
@@ -573,5 +573,14 @@ pub fn merge_skipped_summary(lang: Lang, path: &std::path::Path, name: &str) -> 
             "skipped {}: a summary draft ({name}), not a unit's report",
             path.display()
         ),
+    }
+}
+
+/// `1 error`, `2 errors`.
+pub fn count_en(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
