@@ -287,6 +287,25 @@ pub fn unit_label(lang: Lang, unit: Option<&str>) -> String {
     }
 }
 
+/// Last year's figure for the focused cell: 「上年：1037」, and what should carry into it.
+pub fn last_value(lang: Lang, v: &crate::check::LastValue) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = v.same {
+        parts.push(match lang {
+            Lang::Zh => format!("上年：{n}"),
+            Lang::En => format!("last year: {n}"),
+        });
+    }
+    if let Some(c) = &v.carried {
+        let value = c.value;
+        parts.push(match lang {
+            Lang::Zh => format!("应等于上年“{}”：{value}", c.from.join("＋")),
+            Lang::En => format!("should equal last year's {}: {value}", c.from.join(" + ")),
+        });
+    }
+    parts.join(" · ")
+}
+
 pub fn computed_note(lang: Lang) -> &'static str {
     lang.pick("自动计算，不需填写", "computed, not typed")
 }

@@ -2,7 +2,7 @@
 
 use super::history::History;
 use super::text::Field;
-use crate::check::{self, Options, Outcome, Severity, codes};
+use crate::check::{self, LastYear, Options, Outcome, Severity, codes};
 use crate::i18n::Lang;
 use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
 use crate::template::{Kind, SectionKind, Template};
@@ -34,6 +34,17 @@ pub struct Doc {
     pub history: History,
     /// When the file opened is a copy of a sample that must stay clean: the sample.
     pub copied_from: Option<PathBuf>,
+    /// Last year's whole draft, through `[previous].file`, when it can be read.
+    pub last: Option<LastDraft>,
+}
+
+/// Last year's draft, read-only: for the checks, the previous value of a cell, and last year's
+/// text beside this year's.
+#[derive(Debug, Clone)]
+pub struct LastDraft {
+    pub path: PathBuf,
+    pub template: &'static Template,
+    pub draft: Draft,
 }
 
 impl Doc {
@@ -43,7 +54,7 @@ impl Doc {
         draft: Draft,
         today: Option<jiff::civil::Date>,
     ) -> Doc {
-        let outcome = run_checks(template, &draft, today);
+        let outcome = run_checks(template, &draft, None, today);
         Doc {
             path,
             template,
@@ -52,21 +63,59 @@ impl Doc {
             outcome,
             history: History::default(),
             copied_from: None,
+            last: None,
         }
+    }
+
+    /// The same draft, checked against last year's whole draft.
+    pub fn with_last_year(
+        mut self,
+        last: Option<LastDraft>,
+        today: Option<jiff::civil::Date>,
+    ) -> Doc {
+        self.last = last;
+        self.recheck(today);
+        self
     }
 
     pub fn is_dirty(&self) -> bool {
         self.draft != self.saved
     }
+
+    /// Asks the core for the checks again, after a change.
+    pub fn recheck(&mut self, today: Option<jiff::civil::Date>) {
+        self.outcome = run_checks(self.template, &self.draft, self.last.as_ref(), today);
+    }
+
+    /// Last year's figures: last year's whole draft where it has them, else `[previous]`.
+    pub fn last_year(&self) -> Option<LastYear<'_>> {
+        let own = self.draft.previous.as_ref().map(LastYear::from_previous);
+        match (&self.last, own) {
+            (Some(l), Some(own)) => Some(LastYear::from_draft(l.template, &l.draft).or_else(&own)),
+            (Some(l), None) => Some(LastYear::from_draft(l.template, &l.draft)),
+            (None, own) => own,
+        }
+    }
+
+    /// Last year's figures for a typed cell, when last year says anything about it.
+    pub fn last_value(&self, key: &str) -> Option<check::LastValue> {
+        check::last_value(self.template, key, &self.last_year()?)
+    }
 }
 
-/// The checks, asked of the core.
-pub fn run_checks(template: &Template, draft: &Draft, today: Option<jiff::civil::Date>) -> Outcome {
+/// The checks, asked of the core: with last year's whole draft when there is one (else the
+/// draft's own `[previous]`).
+pub fn run_checks(
+    template: &Template,
+    draft: &Draft,
+    last: Option<&LastDraft>,
+    today: Option<jiff::civil::Date>,
+) -> Outcome {
     check::check(
         template,
         draft,
         &Options {
-            last_year: None,
+            last_year: last.map(|l| LastYear::from_draft(l.template, &l.draft)),
             today,
         },
     )

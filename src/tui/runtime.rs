@@ -2,7 +2,7 @@
 //! here (see `tui::run`), so tests carry out effects the same way the program does.
 
 use super::action::{Action, Effect};
-use super::app::{App, Doc, ListEntry};
+use super::app::{App, Doc, LastDraft, ListEntry};
 use crate::check::Options;
 use crate::i18n::{self, tui as tr};
 use crate::report::Draft;
@@ -99,9 +99,21 @@ pub fn open(
         (path.to_path_buf(), None)
     };
     let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
-    let mut doc = Doc::new(file, loaded.template, loaded.draft, today);
+    let last = last_draft(&file, &loaded.draft);
+    let mut doc = Doc::new(file, loaded.template, loaded.draft, today).with_last_year(last, today);
     doc.copied_from = copied_from;
     Ok(Box::new(doc))
+}
+
+/// Last year's draft named in `[previous].file`, when it can be read.
+pub fn last_draft(path: &Path, draft: &Draft) -> Option<LastDraft> {
+    let last_path = crate::library::previous_path(path, draft)?;
+    let loaded = crate::library::load(&last_path).ok()?;
+    Some(LastDraft {
+        path: last_path,
+        template: loaded.template,
+        draft: loaded.draft,
+    })
 }
 
 /// The drafts of the data folder for the start screen, newest first.

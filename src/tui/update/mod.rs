@@ -19,7 +19,7 @@ mod table;
 use super::action::{Action, Command, Effect, Mouse};
 use super::app::{
     App, CellEdit, Dialog, Doc, FormField, Message, Page, Place, PlaceFocus, ProseFocus, Screen,
-    TableFocus, form_fields, pages, run_checks,
+    TableFocus, form_fields, pages,
 };
 use super::layout::{self, TableLine};
 use super::text::{self, Field};

@@ -273,7 +273,7 @@ pub(super) fn cancel_cell(app: &mut App) {
         };
         doc.history.drop_if_same(&doc.draft);
         doc.history.seal();
-        doc.outcome = run_checks(doc.template, &doc.draft, today);
+        doc.recheck(today);
     }
 }
 

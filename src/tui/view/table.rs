@@ -376,7 +376,25 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
     }
     put_line(buf, area, 0, &head, theme.bold());
     let mut line = 1;
-    for l in wrap(&row.help, usize::from(area.width)).iter().take(2) {
+    // Last year's figure for this cell, asked of the core.
+    let last = app
+        .doc
+        .as_ref()
+        .and_then(|d| d.last_value(&cell_key(table, focus.row, focus.col)));
+    if let Some(v) = &last {
+        put_line(buf, area, line, &tr::last_value(app.lang, v), theme.plain());
+        line += 1;
+    }
+    // In a small panel the help gives way to last year's figure, not to the findings.
+    let help_lines = if last.is_some() && area.height < 6 {
+        1
+    } else {
+        2
+    };
+    for l in wrap(&row.help, usize::from(area.width))
+        .iter()
+        .take(help_lines)
+    {
         put_line(buf, area, line, &row.help[l.start..l.end], theme.dim());
         line += 1;
     }
