@@ -2,9 +2,9 @@
 //!
 //! Two things can be known about a cell from last year: the same cell in last year's report
 //! (when last year's format has it, with the same kind of number), and what carries into it
-//! (二、上年结转 ← last year's 四、结转下年度; in gip-2019 上一年项目数量 ← last year's 上一年项目数量
-//! + 本年增/减). With last year's whole draft both come from it; with only `[previous]`, from
-//! the figures it keeps (结转下年度 and 现行有效件数).
+//! (二、上年结转 from last year's 四、结转下年度; in gip-2019 上一年项目数量 from last year's
+//! 上一年项目数量 plus 本年增/减). With last year's whole draft both come from it; with only
+//! `[previous]`, from the figures it keeps (结转下年度 and 现行有效件数).
 
 use super::LastYear;
 use crate::report::Number;

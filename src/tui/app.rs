@@ -269,12 +269,33 @@ pub enum Dialog {
     },
     /// 打开文件.
     OpenFile { path: Field },
+    /// 从上年报告新建: last year's draft, from the data folder's drafts or by its path.
+    FromLastYear {
+        /// The readable drafts of the data folder offered, as the start screen lists them.
+        choices: Vec<ListEntry>,
+        /// The choice selected; `choices.len()` is the path typed below them.
+        selected: usize,
+        path: Field,
+        /// Where the new draft goes when `edit FILE` named it.
+        target: Option<PathBuf>,
+        error: Option<String>,
+    },
+    /// What was carried from last year's report into the new draft, and what was not.
+    Carried { lines: Vec<String> },
 }
 
 impl Dialog {
     pub fn is_question(&self) -> bool {
         matches!(self, Dialog::ConfirmQuit | Dialog::ConfirmYear { .. })
     }
+}
+
+/// Last year's text beside a prose section: shown or not, and how far each section's is
+/// scrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LastText {
+    pub shown: bool,
+    pub scroll: HashMap<String, usize>,
 }
 
 /// A line in the status bar.
@@ -324,6 +345,8 @@ pub struct App {
     pub tables: HashMap<String, TableFocus>,
     pub cell: Option<CellEdit>,
     pub prose: HashMap<String, ProseFocus>,
+    /// Last year's text beside 一, 五, 六.
+    pub last_text: LastText,
     pub review: ListFocus,
     pub export: ExportFocus,
     pub dialog: Option<Dialog>,
@@ -352,6 +375,7 @@ impl App {
             tables: HashMap::new(),
             cell: None,
             prose: HashMap::new(),
+            last_text: LastText::default(),
             review: ListFocus::default(),
             export: ExportFocus::default(),
             dialog: None,
@@ -370,6 +394,7 @@ impl App {
         self.form = FormFocus::default();
         self.tables.clear();
         self.prose.clear();
+        self.last_text = LastText::default();
         self.cell = None;
         self.review = ListFocus::default();
         self.export = ExportFocus::default();
@@ -409,10 +434,10 @@ impl App {
     pub fn context_below_help(&self) -> super::keys::Context {
         use super::keys::Context;
         if let Some(d) = &self.dialog {
-            return if d.is_question() {
-                Context::Confirm
-            } else {
-                Context::Dialog
+            return match d {
+                _ if d.is_question() => Context::Confirm,
+                Dialog::NewReport { .. } => Context::NewReport,
+                _ => Context::Dialog,
             };
         }
         if self.screen == Screen::Start {
@@ -421,6 +446,7 @@ impl App {
         match self.current_page() {
             Some(Page::Meta) => Context::Form,
             Some(Page::Section(_)) => match self.section(self.pages[self.page]).map(|s| s.kind) {
+                Some(SectionKind::Prose) if self.last_text.shown => Context::ProseLast,
                 Some(SectionKind::Prose) => Context::Prose,
                 _ if self.cell.is_some() => Context::Cell,
                 _ => Context::Table,

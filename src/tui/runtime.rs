@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::app::{App, Doc, LastDraft, ListEntry};
 use crate::check::Options;
 use crate::i18n::{self, tui as tr};
-use crate::report::Draft;
+use crate::report::{Draft, carry};
 use crate::template::Template;
 use std::path::{Path, PathBuf};
 
@@ -61,9 +61,73 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             };
             Some(Action::Opened(result))
         }
+        Effect::CreateFromLast { from, target } => Some(Action::CarriedOver(create_from_last(
+            from,
+            target.as_deref(),
+            app,
+        ))),
         Effect::List => Some(Action::Listed(list(&app.drafts_dir, app.today, lang))),
         Effect::Quit | Effect::ExternalEditor { .. } => None,
     }
+}
+
+/// Makes this year's draft from last year's with the core's carry-over, writes it (never over
+/// an existing file) and opens it; returns it with what was and was not carried, as lines.
+pub fn create_from_last(
+    from: &Path,
+    target: Option<&Path>,
+    app: &App,
+) -> Result<(Box<Doc>, Vec<String>), String> {
+    let lang = app.lang;
+    let loaded = crate::library::load(from).map_err(|e| i18n::load_error(lang, &e))?;
+    let year = loaded.draft.report.year + 1;
+    let this_year = app.today.map_or(2026, |d| i32::from(d.year()));
+    let (first, last) = Template::allowed_years(this_year);
+    let refused = || i18n::year_refused(lang, year, first, last);
+    if year < first || year > last {
+        return Err(refused());
+    }
+    let path = target.map_or_else(
+        || {
+            app.drafts_dir.join(crate::paths::draft_file_name(
+                loaded.draft.report.agency.trim(),
+                year,
+            ))
+        },
+        Path::to_path_buf,
+    );
+    if path.exists() {
+        return Err(tr::target_exists(lang, &path));
+    }
+    let reference = crate::cli::reference_from(&path, from);
+    let carried = carry::next_year(loaded.template, &loaded.draft, Some(reference))
+        .map_err(|carry::CarryError::NoFormat { .. }| refused())?;
+    let template = Template::builtin(&carried.draft.template).ok_or_else(refused)?;
+    crate::cli::write_new(&path, template, &carried.draft)
+        .map_err(|e| format!("{}: {}", path.display(), i18n::write_refused(lang, &e)))?;
+    let doc = open(&path, app.today, &app.drafts_dir, lang)?;
+    Ok((doc, carried_lines(lang, &path, template, &carried)))
+}
+
+/// What a draft made from last year's says it carried and could not carry.
+pub fn carried_lines(
+    lang: i18n::Lang,
+    path: &Path,
+    template: &Template,
+    carried: &carry::CarriedOver,
+) -> Vec<String> {
+    let mut lines = vec![
+        i18n::created(lang, path, &template.id),
+        i18n::carried(lang, template, &carried.draft),
+    ];
+    lines.extend(
+        carried
+            .not_carried
+            .iter()
+            .map(|item| format!("· {}", i18n::not_carried(lang, item))),
+    );
+    lines.push(tr::carried_hint(lang).to_string());
+    lines
 }
 
 /// Whether a file is one of the project's samples, which the editor never changes.

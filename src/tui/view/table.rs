@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{Areas, TableGeometry, TableLine, table_geometry_in};
 use crate::tui::text::{center, fit, pad_left, str_width, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::update::{cell_key, is_balanced};
+use crate::tui::update::{cell_key, focused_cell, is_balanced};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -380,7 +380,8 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
     let last = app
         .doc
         .as_ref()
-        .and_then(|d| d.last_value(&cell_key(table, focus.row, focus.col)));
+        .zip(focused_cell(app))
+        .and_then(|(d, key)| d.last_value(&key));
     if let Some(v) = &last {
         put_line(buf, area, line, &tr::last_value(app.lang, v), theme.plain());
         line += 1;
