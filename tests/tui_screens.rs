@@ -506,3 +506,41 @@ fn prose_beside_last_years_text() {
         assert!(!scrolled.contains("聚焦权力配置运行"), "{scrolled}");
     }
 }
+
+#[test]
+fn no_wide_character_reaches_under_a_popups_left_border() {
+    // At 100 columns the notice starts on an odd column, beside the section list's Chinese.
+    let last = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+    let carried =
+        gongkai::report::carry::next_year(last.template, &last.draft, None).expect("carried");
+    let template = Template::builtin(&carried.draft.template).unwrap();
+    let mut app = next_year(100, 30);
+    let lines = gongkai::tui::runtime::carried_lines(
+        Lang::Zh,
+        std::path::Path::new("drafts/厦门市人力资源和社会保障局-2021.toml"),
+        template,
+        &carried,
+    );
+    app.dialog = Some(Dialog::Carried { lines });
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| view(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let (x, top) = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .find(|&(x, y)| buffer[(x, y)].symbol() == "┌")
+        .expect("a popup");
+    assert!(x > 0);
+    let mut y = top + 1;
+    while buffer[(x, y)].symbol() != "└" {
+        assert_eq!(buffer[(x, y)].symbol(), "│", "row {y}");
+        let left = buffer[(x - 1, y)].symbol();
+        assert!(left.width() <= 1, "row {y}: {left} covers the border");
+        y += 1;
+    }
+    // And the screen as a terminal shows it keeps every border.
+    let (screen, _) = draw(&app);
+    let rows: Vec<&str> = screen.lines().collect();
+    for row in &rows[usize::from(top) + 1..usize::from(y)] {
+        assert!(row.matches('│').count() >= 2, "{row}");
+    }
+}

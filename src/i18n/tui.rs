@@ -362,6 +362,13 @@ pub fn lines_shown(lang: Lang, from: usize, to: usize, total: usize) -> String {
     }
 }
 
+pub fn last_text_title_short(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("上年（{year}年）· 只读"),
+        Lang::En => format!("{year} · read-only"),
+    }
+}
+
 pub fn last_text_empty(lang: Lang) -> &'static str {
     lang.pick("（上年此部分为空）", "(empty last year)")
 }

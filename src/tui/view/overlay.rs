@@ -23,6 +23,17 @@ fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: &Theme)
     let x = ((area.width - w) / 2).saturating_sub(1);
     let y = (area.height - h) / 2;
     let outer = Rect::new(x, y, (w + 2).min(area.width - x), h);
+    // A wide character just left of the box would reach under its left border, and the
+    // terminal would lose the border: it gives way to a space.
+    if x > 0 {
+        let buf = frame.buffer_mut();
+        for row in outer.top()..outer.bottom() {
+            let cell = &mut buf[(x - 1, row)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     frame.render_widget(Clear, outer);
     let block = Block::default()
         .borders(Borders::ALL)

@@ -7,7 +7,7 @@ use crate::i18n::tui as tr;
 use crate::template::Section;
 use crate::tui::app::App;
 use crate::tui::layout::{Areas, ProseAreas, prose_lines};
-use crate::tui::text::caret_position;
+use crate::tui::text::{caret_position, str_width};
 use crate::tui::theme::Theme;
 use crate::tui::update::prose_layout;
 use ratatui::Frame;
@@ -112,19 +112,7 @@ fn last_year(app: &App, buf: &mut Buffer, pa: &ProseAreas, theme: &Theme, sectio
         .template
         .section(&section.key)
         .map_or(section.heading.as_str(), |s| s.heading.as_str());
-    let mut head = tr::last_text_title(app.lang, last.draft.report.year, heading);
-    if pa.separator.is_none() {
-        // Stacked: the title is a rule across the width, between the two texts.
-        head = format!("{} {head} ", theme.horizontal().repeat(2));
-        let rule = theme.horizontal().repeat(usize::from(title.width));
-        put(buf, title.x, title.y, &rule, title.width, theme.dim());
-    }
-    put(buf, title.x, title.y, &head, title.width, theme.bold());
     let text = last.draft.text(&section.key);
-    if text.is_empty() {
-        put_line(buf, body, 0, tr::last_text_empty(app.lang), theme.dim());
-        return;
-    }
     let scroll = app
         .last_text
         .scroll
@@ -133,13 +121,41 @@ fn last_year(app: &App, buf: &mut Buffer, pa: &ProseAreas, theme: &Theme, sectio
         .unwrap_or_default();
     let lines = prose_lines(text, body.width);
     // Where in last year's text the window is, when it does not all fit.
-    if lines.len() > usize::from(body.height) {
+    let at = (lines.len() > usize::from(body.height)).then(|| {
         let shown_to = (scroll + usize::from(body.height)).min(lines.len());
-        let at = tr::lines_shown(app.lang, scroll + 1, shown_to, lines.len());
-        let w = crate::tui::text::str_width(&at) as u16;
-        if title.width > w + 2 {
-            put(buf, title.right() - w, title.y, &at, w, theme.dim());
-        }
+        tr::lines_shown(app.lang, scroll + 1, shown_to, lines.len())
+    });
+    let at_w = at.as_deref().map_or(0, str_width);
+    // Stacked, the title is a rule across the width, between the two texts.
+    let lead = if pa.separator.is_none() {
+        let rule = theme.horizontal().repeat(usize::from(title.width));
+        put(buf, title.x, title.y, &rule, title.width, theme.dim());
+        format!("{} ", theme.horizontal().repeat(2))
+    } else {
+        String::new()
+    };
+    // The section's heading goes first when the room is short: it is the one beside.
+    let year = last.draft.report.year;
+    let full = format!("{lead}{} ", tr::last_text_title(app.lang, year, heading));
+    let short = format!("{lead}{} ", tr::last_text_title_short(app.lang, year));
+    let room = usize::from(title.width).saturating_sub(at_w);
+    let head = if str_width(&full) <= room { full } else { short };
+    put(buf, title.x, title.y, &head, title.width, theme.bold());
+    if let Some(at) = &at
+        && str_width(&head) + at_w <= usize::from(title.width)
+    {
+        put(
+            buf,
+            title.right() - at_w as u16,
+            title.y,
+            at,
+            at_w as u16,
+            theme.dim(),
+        );
+    }
+    if text.is_empty() {
+        put_line(buf, body, 0, tr::last_text_empty(app.lang), theme.dim());
+        return;
     }
     for (i, l) in lines
         .iter()
