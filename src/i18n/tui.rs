@@ -390,7 +390,11 @@ pub fn outline_text(outline: &[String]) -> String {
     outline
         .iter()
         .enumerate()
-        .map(|(i, t)| format!("（{}）{t}\n", NUMBERS.get(i).unwrap_or(&"")))
+        .map(|(i, t)| match t.starts_with('（') {
+            // The format's own numbering, as the template gives it.
+            true => format!("{t}\n"),
+            false => format!("（{}）{t}\n", NUMBERS.get(i).unwrap_or(&"")),
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
