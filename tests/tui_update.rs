@@ -474,7 +474,10 @@ fn the_outline_is_offered_for_an_empty_overview() {
     ] {
         assert!(text.contains(topic), "{topic} missing from {text}");
     }
-    assert!(text.starts_with("（一）主动公开\n"), "numbered once: {text}");
+    assert!(
+        text.starts_with("（一）主动公开\n"),
+        "numbered once: {text}"
+    );
 }
 
 #[test]

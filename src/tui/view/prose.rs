@@ -139,7 +139,11 @@ fn last_year(app: &App, buf: &mut Buffer, pa: &ProseAreas, theme: &Theme, sectio
     let full = format!("{lead}{} ", tr::last_text_title(app.lang, year, heading));
     let short = format!("{lead}{} ", tr::last_text_title_short(app.lang, year));
     let room = usize::from(title.width).saturating_sub(at_w);
-    let head = if str_width(&full) <= room { full } else { short };
+    let head = if str_width(&full) <= room {
+        full
+    } else {
+        short
+    };
     put(buf, title.x, title.y, &head, title.width, theme.bold());
     if let Some(at) = &at
         && str_width(&head) + at_w <= usize::from(title.width)
