@@ -983,6 +983,30 @@ fn last_years_text_toggles_scrolls_and_is_never_edited() {
     assert_eq!(app.last_text.scroll["overview"], end, "it stops at the end");
     press(&mut app, Command::LastTextUp);
     assert!(app.last_text.scroll["overview"] < end);
+    // The wheel over last year's text scrolls it, and leaves this year's caret where it is.
+    let caret = app.prose["overview"].caret;
+    let pane = gongkai::tui::update::prose_layout(&app)
+        .last_body
+        .expect("shown");
+    let before = app.last_text.scroll["overview"];
+    update(
+        &mut app,
+        Action::Mouse(gongkai::tui::action::Mouse::ScrollUp {
+            x: pane.x + 1,
+            y: pane.y + 1,
+        }),
+    );
+    assert_eq!(app.last_text.scroll["overview"], before.saturating_sub(3));
+    assert_eq!(app.prose["overview"].caret, caret);
+    // A click there does not move the caret into last year's text.
+    update(
+        &mut app,
+        Action::Mouse(gongkai::tui::action::Mouse::Click {
+            x: pane.x + 1,
+            y: pane.y + 1,
+        }),
+    );
+    assert_eq!(app.prose["overview"].caret, caret);
     // Off again.
     press(&mut app, Command::LastText);
     assert!(!app.last_text.shown);
