@@ -229,6 +229,16 @@ proptest! {
     }
 
     #[test]
+    fn a_draft_switched_to_the_other_format_survives_a_round_trip(mut d in draft()) {
+        let other = if d.template == "gip-2019" { "gip-2021" } else { "gip-2019" };
+        let t = Template::builtin(other).unwrap();
+        d.switch_template(t);
+        let text = save::to_toml(t, &d);
+        let back = load::load_str(&text).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+        prop_assert_eq!(back, d);
+    }
+
+    #[test]
     fn checks_never_panic_on_a_loaded_draft(d in draft(), today in prop::option::of(0i16..3000)) {
         let t = template(&d);
         let loaded = load::load_str(&save::to_toml(t, &d)).unwrap();

@@ -1,7 +1,7 @@
 //! `gongkai check`: the findings of drafts, for a person or (with `--json`) for a program.
 
 use super::{out_line, today};
-use crate::check::{self, Finding, LastYear, Options, Outcome, Severity, Summary, codes};
+use crate::check::{Finding, Outcome, Severity, Summary, codes};
 use crate::i18n::{self, Lang};
 use crate::library::{self, Loaded};
 use crate::report::Draft;
@@ -69,14 +69,11 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         },
         None => None,
     };
-    let options = Options {
-        last_year: previous
-            .as_ref()
-            .map(|l| LastYear::from_draft(l.template, &l.draft)),
-        today: today(),
-    };
+    let today = today();
     let json = args.json;
-    let mut checked = library::parallel_map(files, |path| check_one(path, &options, lang, json));
+    let mut checked = library::parallel_map(files, |path| {
+        check_one(path, previous.as_ref(), today, lang, json)
+    });
     sort_checked(&mut checked, args.sort);
 
     if args.json {
@@ -114,27 +111,16 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     })
 }
 
-fn check_one(path: PathBuf, options: &Options, lang: Lang, json: bool) -> Checked {
+fn check_one(
+    path: PathBuf,
+    previous: Option<&Loaded>,
+    today: Option<jiff::civil::Date>,
+    lang: Lang,
+    json: bool,
+) -> Checked {
     match library::load(&path) {
         Ok(loaded) => {
-            // Without --previous, last year's whole draft named in [previous] is used if it
-            // can be read; otherwise [previous]'s own figures.
-            let last = match options.last_year {
-                Some(_) => None,
-                None => library::load_previous(&path, &loaded.draft),
-            };
-            let own_options;
-            let options = match &last {
-                Some(l) => {
-                    own_options = Options {
-                        last_year: Some(LastYear::from_draft(l.template, &l.draft)),
-                        today: options.today,
-                    };
-                    &own_options
-                }
-                None => options,
-            };
-            let outcome = check::check(loaded.template, &loaded.draft, options);
+            let outcome = library::check_draft(&path, &loaded, previous, today);
             let summary = outcome.summary();
             let (out, value) = if json {
                 let value = findings_json(lang, &path, loaded.template, &loaded.draft, &outcome);

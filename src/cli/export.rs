@@ -7,7 +7,7 @@
 
 use super::check::blank_line;
 use super::{out_line, today};
-use crate::check::{self, Finding, Options, Severity, codes};
+use crate::check::{Finding, Severity, codes};
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang};
 use crate::library;
@@ -44,11 +44,7 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = Options {
-        last_year: None,
-        today: today(),
-    };
-    let outcome = check::check(loaded.template, &loaded.draft, &options);
+    let outcome = library::check_draft(&args.file, &loaded, None, today());
     if !args.draft {
         let blockers = export::blockers(&outcome);
         if !blockers.is_empty() {

@@ -1,7 +1,7 @@
 //! `gongkai merge`: a supervising office sums its units' drafts into the summary draft.
 
 use super::{fit_width, out_line, today};
-use crate::check::{self, Options, Summary};
+use crate::check::{self, Summary};
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::merge::{self, Unit};
@@ -83,13 +83,10 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         None => None,
     };
 
-    let options = Options {
-        last_year: None,
-        today: today(),
-    };
+    let today = today();
     let read = library::parallel_map(files, |path| {
         let result = library::load(&path).map(|loaded| {
-            let outcome = check::check(loaded.template, &loaded.draft, &options);
+            let outcome = library::check_draft(&path, &loaded, None, today);
             let summary_of_others = !loaded.draft.sources.is_empty();
             (
                 Unit::from_draft(loaded.template, &loaded.draft),

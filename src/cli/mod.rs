@@ -92,12 +92,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Today, or `GONGKAI_TODAY=YYYY-MM-DD` (for tests and for checking as of a date).
 pub(crate) fn today() -> Option<jiff::civil::Date> {
-    if let Ok(text) = std::env::var("GONGKAI_TODAY") {
-        return text.parse().ok();
-    }
-    Some(jiff::ZonedDateTime::now().date())
+    Some(crate::clock::today())
 }
 
 pub(crate) fn out_line(text: &str) {

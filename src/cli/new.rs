@@ -1,7 +1,7 @@
 //! `gongkai new`: a new draft, its format following from the year; with `--from`, started
 //! from last year's draft.
 
-use super::{out_line, today};
+use super::out_line;
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::{self, AgencyKind, Draft, carry};
@@ -41,8 +41,7 @@ impl From<KindArg> for AgencyKind {
 
 /// The report years `new` accepts: from the first format to next year.
 pub fn year_range() -> (i32, i32) {
-    let this_year = today().map_or(2026, |d| i32::from(d.year()));
-    Template::allowed_years(this_year)
+    Template::allowed_years(crate::clock::this_year())
 }
 
 pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {

@@ -372,6 +372,14 @@ impl Template {
         (first, this_year + 1)
     }
 
+    /// The format of a new report for `year`, or the years a new report may be for.
+    pub fn for_new_report(year: i32, this_year: i32) -> Result<&'static Template, (i32, i32)> {
+        let (first, last) = Template::allowed_years(this_year);
+        Template::for_year(year)
+            .filter(|_| (first..=last).contains(&year))
+            .ok_or((first, last))
+    }
+
     pub fn covers(&self, year: i32) -> bool {
         year >= self.first_year && self.last_year.is_none_or(|last| year <= last)
     }

@@ -284,6 +284,12 @@ pub struct App {
 }
 
 impl App {
+    /// The calendar year, from the app's `today` (fixed in tests) or the clock.
+    pub fn this_year(&self) -> i32 {
+        self.today
+            .map_or_else(crate::clock::this_year, |d| i32::from(d.year()))
+    }
+
     /// An editor on the start screen.
     pub fn new(lang: Lang, look: Look, width: u16, height: u16) -> App {
         App {

@@ -3,7 +3,6 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Doc, ListEntry};
-use crate::check::Options;
 use crate::i18n::{self, tui as tr};
 use crate::report::Draft;
 use crate::template::Template;
@@ -106,11 +105,7 @@ pub fn open(
 
 /// The drafts of the data folder for the start screen, newest first.
 pub fn list(dir: &Path, today: Option<jiff::civil::Date>, lang: i18n::Lang) -> Vec<ListEntry> {
-    let options = Options {
-        last_year: None,
-        today,
-    };
-    let entries = crate::library::entries(dir, &options).unwrap_or_default();
+    let entries = crate::library::entries(dir, today).unwrap_or_default();
     entries
         .into_iter()
         .map(|e| match e.result {
