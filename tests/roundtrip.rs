@@ -157,7 +157,15 @@ fn draft() -> impl Strategy<Value = Draft> {
             2019i32..2030,
             any::<bool>(),
             prop::option::of((0u64..100, 0u64..100)),
-            prop::collection::vec((text(), prop::option::of(text()), text()), 0..3),
+            prop::collection::vec(
+                (
+                    text(),
+                    prop::option::of(text()),
+                    prop::option::of(text()),
+                    text(),
+                ),
+                0..3,
+            ),
             prop::collection::vec(text(), 0..3),
             prop::option::of(prop_oneof![Just("元"), Just("万元")]),
         )
@@ -208,7 +216,12 @@ fn draft() -> impl Strategy<Value = Draft> {
                     });
                     d.acknowledged = acks
                         .into_iter()
-                        .map(|(code, cell, reason)| Acknowledgement { code, cell, reason })
+                        .map(|(code, cell, quote, reason)| Acknowledgement {
+                            code,
+                            cell,
+                            quote,
+                            reason,
+                        })
                         .collect();
                     d.sources = sources;
                     d

@@ -248,13 +248,8 @@ pub(super) fn fees(sheet: &Sheet, out: &mut Vec<Finding>) {
         .iter()
         .filter(|f| !draft.fees.contains_key(&f.key))
         .collect();
-    let stated_in_prose = t
-        .checks
-        .fees_word
-        .as_deref()
-        .is_some_and(|w| draft.text("other").contains(w));
     if let Some(first) = missing.first()
-        && !stated_in_prose
+        && !super::fees_stated_in_prose(t, draft)
     {
         let detail = Detail::FeesNotStated {
             missing: missing.iter().map(|f| f.label.clone()).collect(),

@@ -612,6 +612,7 @@ impl Reader<'_> {
             let mut ack = Acknowledgement {
                 code: String::new(),
                 cell: None,
+                quote: None,
                 reason: String::new(),
             };
             let (mut saw_code, mut saw_reason) = (false, false);
@@ -623,12 +624,15 @@ impl Reader<'_> {
                         saw_code = true;
                     }
                     "cell" => ack.cell = Some(self.string("acknowledged.cell", value)?),
+                    "quote" => ack.quote = Some(self.string("acknowledged.quote", value)?),
                     "reason" => {
                         ack.reason = self.string("acknowledged.reason", value)?;
                         saw_reason = true;
                     }
                     _ => {
-                        let expected = ["code", "cell", "reason"].map(String::from).to_vec();
+                        let expected = ["code", "cell", "quote", "reason"]
+                            .map(String::from)
+                            .to_vec();
                         return Err(self.unknown(key.span(), name, expected));
                     }
                 }

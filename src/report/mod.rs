@@ -123,6 +123,9 @@ impl Previous {
 pub struct Acknowledgement {
     pub code: String,
     pub cell: Option<String>,
+    /// For a figure in the prose: the words it answers, so a later contradiction of the same
+    /// cell is not answered by it too. Absent, it answers every finding of its code and cell.
+    pub quote: Option<String>,
     pub reason: String,
 }
 
@@ -224,13 +227,6 @@ impl Draft {
         }
         self.template = template.id.clone();
         dropped
-    }
-
-    /// The reason given for a warning, if the officer acknowledged it.
-    pub fn acknowledgement(&self, code: &str, cell: Option<&str>) -> Option<&Acknowledgement> {
-        self.acknowledged
-            .iter()
-            .find(|a| a.code == code && a.cell.as_deref() == cell)
     }
 }
 

@@ -205,8 +205,7 @@ pub enum Dialog {
     },
     /// The reason for acknowledging a warning.
     Reason {
-        code: &'static str,
-        cell: Option<String>,
+        finding: Box<crate::check::Finding>,
         field: Field,
     },
     /// 新建报告: agency, year, kind; `path` when `edit` named a file that does not exist.

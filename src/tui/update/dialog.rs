@@ -37,22 +37,17 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             }
             _ => {}
         },
-        Dialog::Reason { code, cell, field } => match input {
+        Dialog::Reason { finding, field } => match input {
             Action::Command(Command::Enter) => {
                 let reason = field.text.trim().to_string();
                 if reason.is_empty() {
                     error(app, tr::reason_needed(lang).into());
                 } else {
                     keep = false;
-                    let (code, cell) = (*code, cell.clone());
+                    let finding = finding.clone();
                     change(app, None, move |d| {
-                        d.acknowledged
-                            .retain(|a| !(a.code == code && a.cell == cell));
-                        d.acknowledged.push(Acknowledgement {
-                            code: code.to_string(),
-                            cell,
-                            reason,
-                        });
+                        d.acknowledged.retain(|a| !a.answers(&finding));
+                        d.acknowledged.push(finding.acknowledge(reason));
                     });
                     info(app, tr::acknowledged(lang));
                 }
