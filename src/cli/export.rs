@@ -61,7 +61,7 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     let mut targets: Vec<(Format, PathBuf)> = Vec::new();
     for &format in &formats {
         let path = output_path(args, &loaded.draft, format, formats.len());
-        if same_file(&path, &args.file) {
+        if export::is_same_file(&path, &args.file) {
             eprintln!("{}", i18n::output_is_input(lang, &path));
             return ExitCode::from(2);
         }
@@ -134,14 +134,6 @@ fn output_path(
         out.with_extension(format.extension())
     } else {
         out.clone()
-    }
-}
-
-/// Whether two paths name the same file (the second exists; the first may not).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
     }
 }
 

@@ -152,15 +152,27 @@ pub fn reference_from(new: &Path, last: &Path) -> String {
     }
 }
 
-/// Writes a new draft, never over an existing file.
+/// Writes a new draft, never over an existing file: the name is claimed first (so a file made
+/// meanwhile by someone else, or a dangling link, is not replaced), then written atomically.
 pub fn write_new(path: &Path, template: &Template, draft: &Draft) -> Result<(), NewError> {
-    if path.exists() {
-        return Err(NewError::Exists);
-    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(NewError::Io)?;
     }
-    report::save::save(path, template, draft).map_err(NewError::Io)
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(NewError::Exists),
+        Err(e) => return Err(NewError::Io(e)),
+    }
+    let text = report::save::to_toml(template, draft);
+    crate::atomic::write(path, text.as_bytes()).map_err(|e| {
+        // The claimed name is empty: give it back rather than leave an unreadable draft.
+        let _ = std::fs::remove_file(path);
+        NewError::Io(e)
+    })
 }
 
 #[derive(Debug)]

@@ -322,7 +322,9 @@ pub struct Term {
     pub senses: Vec<Sense>,
 }
 
-/// A narrower reading of a term when one of its verbs stands near it (收到申请, 办结申请).
+/// A narrower reading of a term when one of its verbs stands near it (收到申请, 办结申请). A
+/// sense without figures names nothing the format counts (废止 in gip-2019): its figures are
+/// not checked.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sense {
