@@ -199,7 +199,7 @@ pub fn findings_json(
 }
 
 /// Blank cells of one row, printed on one line.
-pub(super) fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
+fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
     let Some(first) = keys.first().and_then(|k| template.cell(k)) else {
         return String::new();
     };
@@ -221,6 +221,57 @@ pub(super) fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> Stri
     i18n::blank_row(lang, &row, Some(&columns))
 }
 
+/// One line per finding — `severity  code  message` — with the blank cells of a row on one
+/// line; each with the section it belongs to.
+pub(super) fn finding_lines<'f>(
+    template: &Template,
+    findings: &[&'f Finding],
+    lang: Lang,
+) -> Vec<(&'f str, String)> {
+    let row_of = |f: &Finding| {
+        f.cell
+            .as_deref()
+            .and_then(|k| k.rsplit_once('.'))
+            .map(|(r, _)| r.to_string())
+    };
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < findings.len() {
+        let f = findings[i];
+        if f.code == codes::BLANK {
+            let row = row_of(f);
+            let mut keys = Vec::new();
+            while i < findings.len()
+                && findings[i].code == codes::BLANK
+                && row_of(findings[i]) == row
+            {
+                keys.extend(findings[i].cell.as_deref());
+                i += 1;
+            }
+            let line = format!(
+                "{}  {}  {}",
+                i18n::severity(lang, Severity::Warning),
+                codes::BLANK,
+                blank_line(template, &keys, lang)
+            );
+            lines.push((f.section.as_str(), line));
+            continue;
+        }
+        let mut line = format!(
+            "{}  {}  {}",
+            i18n::severity(lang, f.severity),
+            f.code,
+            i18n::finding(lang, f)
+        );
+        if let Some(reason) = &f.acknowledged {
+            line.push_str(&i18n::acknowledged_suffix(lang, reason));
+        }
+        lines.push((f.section.as_str(), line));
+        i += 1;
+    }
+    lines
+}
+
 /// The human report of one draft: a heading, its findings grouped by section, a summary.
 fn report_lines(path: &Path, loaded: &Loaded, outcome: &Outcome, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
@@ -234,53 +285,16 @@ fn report_lines(path: &Path, loaded: &Loaded, outcome: &Outcome, lang: Lang) -> 
         loaded.template.id
     ));
     let mut section = "";
-    let findings = &outcome.findings;
-    let mut i = 0;
-    while i < findings.len() {
-        let f = &findings[i];
-        if f.section != section {
-            section = &f.section;
+    let findings: Vec<&Finding> = outcome.findings.iter().collect();
+    for (in_section, line) in finding_lines(loaded.template, &findings, lang) {
+        if in_section != section {
+            section = in_section;
             out_line(&format!(
                 "  {}",
                 i18n::section_name(lang, loaded.template, section)
             ));
         }
-        if f.code == codes::BLANK {
-            // One line for the blank cells of a row.
-            let row_of = |f: &Finding| {
-                f.cell
-                    .as_deref()
-                    .and_then(|k| k.rsplit_once('.'))
-                    .map(|(r, _)| r.to_string())
-            };
-            let row = row_of(f);
-            let mut keys = Vec::new();
-            while i < findings.len()
-                && findings[i].code == codes::BLANK
-                && row_of(&findings[i]) == row
-            {
-                keys.extend(findings[i].cell.as_deref());
-                i += 1;
-            }
-            out_line(&format!(
-                "    {}  {}  {}",
-                i18n::severity(lang, Severity::Warning),
-                codes::BLANK,
-                blank_line(loaded.template, &keys, lang)
-            ));
-            continue;
-        }
-        let mut line = format!(
-            "    {}  {}  {}",
-            i18n::severity(lang, f.severity),
-            f.code,
-            i18n::finding(lang, f)
-        );
-        if let Some(reason) = &f.acknowledged {
-            line.push_str(&i18n::acknowledged_suffix(lang, reason));
-        }
-        out_line(&line);
-        i += 1;
+        out_line(&format!("    {line}"));
     }
     let p = library::progress(loaded, outcome);
     out_line(&format!("  {}", i18n::summary_line(lang, &p)));

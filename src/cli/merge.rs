@@ -1,5 +1,6 @@
 //! `gongkai merge`: a supervising office sums its units' drafts into the summary draft.
 
+use super::KindArg;
 use super::{fit_width, out_line, today};
 use crate::check::{self, Summary};
 use crate::i18n::{self, Lang};
@@ -7,7 +8,7 @@ use crate::library;
 use crate::report::merge::{self, Unit};
 use crate::report::{AgencyKind, LoadError};
 use crate::template::Template;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,12 +27,6 @@ pub(super) struct MergeArgs {
     expect: Option<PathBuf>,
     #[arg(long)]
     allow_errors: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum KindArg {
-    Department,
-    Government,
 }
 
 /// One unit's draft as read and checked.
@@ -173,10 +168,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         return ExitCode::from(1);
     }
 
-    let kind = match args.kind {
-        KindArg::Department => AgencyKind::Department,
-        KindArg::Government => AgencyKind::Government,
-    };
+    let kind = AgencyKind::from(args.kind);
     let owned: Vec<Unit> = units.iter().map(|(_, u, _)| (*u).clone()).collect();
     let merged = merge::merge(template, args.agency.trim(), kind, &owned);
     let output = match &args.output {

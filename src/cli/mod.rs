@@ -12,7 +12,7 @@ pub use merge::{Refusal, unit_names};
 pub use new::{NewError, reference_from, write_new, year_range};
 
 use crate::i18n::{self, Lang};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -89,6 +89,22 @@ pub fn main() -> ExitCode {
         Some(Command::List) => list::run(lang),
         Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii),
         None => edit::run(None, lang, cli.ascii),
+    }
+}
+
+/// `--kind`: a department's report or a people's government's own.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum KindArg {
+    Department,
+    Government,
+}
+
+impl From<KindArg> for crate::report::AgencyKind {
+    fn from(k: KindArg) -> crate::report::AgencyKind {
+        match k {
+            KindArg::Department => crate::report::AgencyKind::Department,
+            KindArg::Government => crate::report::AgencyKind::Government,
+        }
     }
 }
 

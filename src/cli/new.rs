@@ -1,12 +1,13 @@
 //! `gongkai new`: a new draft, its format following from the year; with `--from`, started
 //! from last year's draft.
 
+use super::KindArg;
 use super::out_line;
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::{self, AgencyKind, Draft, carry};
 use crate::template::Template;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,21 +23,6 @@ pub(super) struct NewArgs {
     from: Option<PathBuf>,
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum KindArg {
-    Department,
-    Government,
-}
-
-impl From<KindArg> for AgencyKind {
-    fn from(k: KindArg) -> AgencyKind {
-        match k {
-            KindArg::Department => AgencyKind::Department,
-            KindArg::Government => AgencyKind::Government,
-        }
-    }
 }
 
 /// The report years `new` accepts: from the first format to next year.
