@@ -211,6 +211,7 @@ pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
         ReadOnlyFilesystem => lang.pick("文件系统只读", "read-only file system"),
         StorageFull => lang.pick("磁盘已满", "disk full"),
         IsADirectory => lang.pick("这是一个文件夹", "is a folder"),
+        InvalidInput => lang.pick("不是普通文件", "not a regular file"),
         NotADirectory => lang.pick(
             "路径中有一段不是文件夹",
             "a part of the path is not a folder",

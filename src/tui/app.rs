@@ -254,8 +254,7 @@ pub enum Dialog {
     },
     /// The reason for acknowledging a warning.
     Reason {
-        code: &'static str,
-        cell: Option<String>,
+        finding: Box<crate::check::Finding>,
         field: Field,
     },
     /// 新建报告: agency, year, kind; `path` when `edit` named a file that does not exist.
@@ -356,6 +355,12 @@ pub struct App {
 }
 
 impl App {
+    /// The calendar year, from the app's `today` (fixed in tests) or the clock.
+    pub fn this_year(&self) -> i32 {
+        self.today
+            .map_or_else(crate::clock::this_year, |d| i32::from(d.year()))
+    }
+
     /// An editor on the start screen.
     pub fn new(lang: Lang, look: Look, width: u16, height: u16) -> App {
         App {

@@ -3,7 +3,6 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Doc, LastDraft, ListEntry};
-use crate::check::Options;
 use crate::i18n::{self, tui as tr};
 use crate::report::{Draft, carry};
 use crate::template::Template;
@@ -81,12 +80,9 @@ pub fn create_from_last(
     let lang = app.lang;
     let loaded = crate::library::load(from).map_err(|e| i18n::load_error(lang, &e))?;
     let year = loaded.draft.report.year + 1;
-    let this_year = app.today.map_or(2026, |d| i32::from(d.year()));
-    let (first, last) = Template::allowed_years(this_year);
+    let (first, last) = Template::allowed_years(app.this_year());
     let refused = || i18n::year_refused(lang, year, first, last);
-    if year < first || year > last {
-        return Err(refused());
-    }
+    Template::for_new_report(year, app.this_year()).map_err(|_| refused())?;
     let path = target.map_or_else(
         || {
             app.drafts_dir.join(crate::paths::draft_file_name(
@@ -96,15 +92,15 @@ pub fn create_from_last(
         },
         Path::to_path_buf,
     );
-    if path.exists() {
-        return Err(tr::target_exists(lang, &path));
-    }
     let reference = crate::cli::reference_from(&path, from);
     let carried = carry::next_year(loaded.template, &loaded.draft, Some(reference))
         .map_err(|carry::CarryError::NoFormat { .. }| refused())?;
     let template = Template::builtin(&carried.draft.template).ok_or_else(refused)?;
-    crate::cli::write_new(&path, template, &carried.draft)
-        .map_err(|e| format!("{}: {}", path.display(), i18n::write_refused(lang, &e)))?;
+    // Never over an existing file: this year's report may already be there.
+    crate::cli::write_new(&path, template, &carried.draft).map_err(|e| match e {
+        crate::cli::NewError::Exists => tr::target_exists(lang, &path),
+        e => format!("{}: {}", path.display(), i18n::write_refused(lang, &e)),
+    })?;
     let doc = open(&path, app.today, &app.drafts_dir, lang)?;
     Ok((doc, carried_lines(lang, &path, template, &carried)))
 }
@@ -182,11 +178,7 @@ pub fn last_draft(path: &Path, draft: &Draft) -> Option<LastDraft> {
 
 /// The drafts of the data folder for the start screen, newest first.
 pub fn list(dir: &Path, today: Option<jiff::civil::Date>, lang: i18n::Lang) -> Vec<ListEntry> {
-    let options = Options {
-        last_year: None,
-        today,
-    };
-    let entries = crate::library::entries(dir, &options).unwrap_or_default();
+    let entries = crate::library::entries(dir, today).unwrap_or_default();
     entries
         .into_iter()
         .map(|e| match e.result {

@@ -37,22 +37,17 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             }
             _ => {}
         },
-        Dialog::Reason { code, cell, field } => match input {
+        Dialog::Reason { finding, field } => match input {
             Action::Command(Command::Enter) => {
                 let reason = field.text.trim().to_string();
                 if reason.is_empty() {
                     error(app, tr::reason_needed(lang).into());
                 } else {
                     keep = false;
-                    let (code, cell) = (*code, cell.clone());
+                    let finding = finding.clone();
                     change(app, None, move |d| {
-                        d.acknowledged
-                            .retain(|a| !(a.code == code && a.cell == cell));
-                        d.acknowledged.push(Acknowledgement {
-                            code: code.to_string(),
-                            cell,
-                            reason,
-                        });
+                        d.acknowledged.retain(|a| !a.answers(&finding));
+                        d.acknowledged.push(finding.acknowledge(reason));
                     });
                     info(app, tr::acknowledged(lang));
                 }
@@ -181,24 +176,12 @@ pub(super) fn new_report(
     if name.is_empty() {
         return Err(tr::agency_needed(app.lang).into());
     }
-    let this_year = app.today.map_or(2026, |d| i32::from(d.year()));
     let year: i32 = year
         .text
         .parse()
         .map_err(|_| tr::year_invalid(app.lang).to_string())?;
-    let first = Template::all()
-        .iter()
-        .map(|t| t.first_year)
-        .min()
-        .unwrap_or(2019);
-    if year < first || year > this_year + 1 || Template::for_year(year).is_none() {
-        return Err(crate::i18n::year_refused(
-            app.lang,
-            year,
-            first,
-            this_year + 1,
-        ));
-    }
+    Template::for_new_report(year, app.this_year())
+        .map_err(|(first, last)| crate::i18n::year_refused(app.lang, year, first, last))?;
     let path = path.clone().unwrap_or_else(|| {
         app.drafts_dir
             .join(crate::paths::draft_file_name(name, year))

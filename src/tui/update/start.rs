@@ -118,8 +118,7 @@ pub fn from_last_year_dialog(app: &App, target: Option<std::path::PathBuf>) -> D
 /// Why no draft can be made for a report year (no format applies, or it is later than next
 /// year), if so.
 pub fn year_refusal(app: &App, year: i32) -> Option<String> {
-    let this_year = app.today.map_or(2026, |d| i32::from(d.year()));
-    let (first, last) = Template::allowed_years(this_year);
-    (year < first || year > last || Template::for_year(year).is_none())
-        .then(|| crate::i18n::year_refused(app.lang, year, first, last))
+    Template::for_new_report(year, app.this_year())
+        .err()
+        .map(|(first, last)| crate::i18n::year_refused(app.lang, year, first, last))
 }

@@ -107,23 +107,9 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                 put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
             }
         }
-        Dialog::Reason {
-            code,
-            cell,
-            field: f,
-        } => {
+        Dialog::Reason { finding, field: f } => {
             let inner = popup(frame, 72, 7, tr::reason_title(lang), theme);
-            let about = app
-                .doc
-                .as_ref()
-                .and_then(|doc| {
-                    doc.outcome
-                        .findings
-                        .iter()
-                        .find(|x| x.code == *code && x.cell == *cell)
-                })
-                .map(|x| crate::i18n::finding(lang, x))
-                .unwrap_or_default();
+            let about = crate::i18n::finding(lang, finding);
             for (i, l) in wrap(&about, usize::from(inner.width))
                 .iter()
                 .take(2)
