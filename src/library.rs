@@ -44,17 +44,11 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 /// Last year's draft named in a draft's `[previous].file` (relative to the draft's folder), if
 /// it can be read.
 pub fn load_previous(draft_path: &Path, draft: &Draft) -> Option<Loaded> {
-    load(&previous_path(draft_path, draft)?).ok()
-}
-
-/// Where a draft's `[previous].file` points, relative to the draft's folder.
-pub fn previous_path(draft_path: &Path, draft: &Draft) -> Option<PathBuf> {
     let file = draft.previous.as_ref()?.file.as_ref()?;
-    Some(
-        draft_path
-            .parent()
-            .map_or_else(|| PathBuf::from(file), |dir| dir.join(file)),
-    )
+    let path = draft_path
+        .parent()
+        .map_or_else(|| PathBuf::from(file), |dir| dir.join(file));
+    load(&path).ok()
 }
 
 /// Checks a draft read from `path` the way every command and the editor do: against last

@@ -370,7 +370,6 @@ fn next_year(w: u16, h: u16) -> App {
     )
     .with_last_year(
         Some(LastDraft {
-            path: "drafts/xiamen-hrss-2020.toml".into(),
             template: last.template,
             draft: last.draft,
         }),

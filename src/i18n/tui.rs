@@ -354,7 +354,7 @@ pub fn last_text_title(lang: Lang, year: i32, heading: &str) -> String {
     }
 }
 
-/// Which lines of a text are on screen: 「第 1–10 行/共 48 行」.
+/// Which lines of a text are on screen: 「1–10/48 行」.
 pub fn lines_shown(lang: Lang, from: usize, to: usize, total: usize) -> String {
     match lang {
         Lang::Zh => format!(" {from}–{to}/{total} 行 "),

@@ -42,7 +42,6 @@ pub struct Doc {
 /// text beside this year's.
 #[derive(Debug, Clone)]
 pub struct LastDraft {
-    pub path: PathBuf,
     pub template: &'static Template,
     pub draft: Draft,
 }

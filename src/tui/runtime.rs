@@ -167,10 +167,8 @@ pub fn open(
 
 /// Last year's draft named in `[previous].file`, when it can be read.
 pub fn last_draft(path: &Path, draft: &Draft) -> Option<LastDraft> {
-    let last_path = crate::library::previous_path(path, draft)?;
-    let loaded = crate::library::load(&last_path).ok()?;
+    let loaded = crate::library::load_previous(path, draft)?;
     Some(LastDraft {
-        path: last_path,
         template: loaded.template,
         draft: loaded.draft,
     })
