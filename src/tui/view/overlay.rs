@@ -288,8 +288,8 @@ fn from_last_year(
     match choices.get(selected) {
         Some(c) => {
             let year = c.year + 1;
-            match crate::template::Template::for_year(year) {
-                Some(t) if year_refusal(app, year).is_none() => {
+            match crate::template::Template::for_new_report(year, app.this_year()) {
+                Ok(t) => {
                     let file = target.clone().unwrap_or_else(|| {
                         crate::paths::draft_file_name(c.agency.trim(), year).into()
                     });
@@ -299,7 +299,7 @@ fn from_last_year(
                     let text = tr::from_last_will_make(lang, year, &t.id, name);
                     put_line(buf, inner, path_line + 2, &text, theme.plain());
                 }
-                _ => {
+                Err(_) => {
                     let text = year_refusal(app, year).unwrap_or_default();
                     put_line(buf, inner, path_line + 2, &text, theme.error());
                 }

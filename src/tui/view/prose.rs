@@ -1,5 +1,6 @@
 //! A prose section (一, 五, 六): the text wrapped by display width, the real cursor on the
-//! caret, the section's findings below.
+//! caret, the section's findings below; on request last year's text of the section, read-only,
+//! beside it (or below it, in place of the findings, in a narrow window).
 
 use super::editor::{findings, section_findings};
 use super::{put, put_line};
@@ -19,7 +20,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
     let pa = prose_layout(app);
     let area = pa.text;
     last_year(app, frame.buffer_mut(), &pa, theme, section);
-    let findings_at = |app: &App, buf: &mut ratatui::buffer::Buffer| {
+    let findings_at = |app: &App, buf: &mut Buffer| {
         if let Some(panel) = pa.panel {
             findings(
                 app,
@@ -134,7 +135,7 @@ fn last_year(app: &App, buf: &mut Buffer, pa: &ProseAreas, theme: &Theme, sectio
     } else {
         String::new()
     };
-    // The section's heading goes first when the room is short: it is the one beside.
+    // Short of room, the heading is left out first: it is the heading of the section beside.
     let year = last.draft.report.year;
     let full = format!("{lead}{} ", tr::last_text_title(app.lang, year, heading));
     let short = format!("{lead}{} ", tr::last_text_title_short(app.lang, year));
