@@ -4,6 +4,7 @@
 //! severity, code, cell and the facts behind it; `crate::i18n` turns those into a sentence.
 
 mod narrative;
+mod previous;
 mod rules;
 pub mod totals;
 
@@ -12,6 +13,7 @@ use crate::report::{Acknowledgement, Draft, Number, Previous};
 use crate::template::Template;
 use std::collections::BTreeMap;
 
+pub use previous::{Carried, LastValue, last_value};
 pub use totals::{Sheet, Total, Totals, totals};
 
 /// How serious a finding is.

@@ -8,7 +8,7 @@
 //! against reports that repeat last year's.
 
 use super::{Draft, Number, Previous};
-use crate::template::Template;
+use crate::template::{CellRef, Template};
 
 /// Something of last year's that could not be carried, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,32 +61,12 @@ pub fn next_year(
     // Cells marked `carry_from` in this year's format.
     for table in &template.tables {
         for cell in table.input_cells() {
-            let sources: Vec<String> = if !cell.row.carry_from.is_empty() {
-                cell.row
-                    .carry_from
-                    .iter()
-                    .map(|row| format!("{}.{row}.{}", table.key, cell.column.key))
-                    .collect()
-            } else if !cell.column.carry_from.is_empty() {
-                cell.column
-                    .carry_from
-                    .iter()
-                    .map(|column| format!("{}.{}.{column}", table.key, cell.row.key))
-                    .collect()
-            } else {
+            let sources = carry_sources(&cell);
+            if sources.is_empty() {
                 continue;
-            };
-            let sum = sources
-                .iter()
-                .try_fold(Number::zero(cell.column.kind), |acc, key| {
-                    let in_format = last_template.cell(key).is_some_and(|c| !c.is_computed());
-                    if !in_format {
-                        return None;
-                    }
-                    acc.checked_add(last.cell(key)?)
-                });
+            }
             let key = cell.key();
-            match sum.and_then(|n| as_kind(n, cell.column.kind)) {
+            match carried_sum(last_template, last, &sources, cell.column.kind) {
                 Some(n) => {
                     draft.cells.insert(key, n);
                 }
@@ -137,6 +117,43 @@ pub fn next_year(
         }
     }
     Ok(CarriedOver { draft, not_carried })
+}
+
+/// The cells of last year's report that carry into this cell (its row's or its column's
+/// `carry_from`), as keys; empty when nothing carries into it.
+pub fn carry_sources(cell: &CellRef) -> Vec<String> {
+    let (table, row, column) = (&cell.table.key, &cell.row.key, &cell.column.key);
+    if !cell.row.carry_from.is_empty() {
+        cell.row
+            .carry_from
+            .iter()
+            .map(|from| format!("{table}.{from}.{column}"))
+            .collect()
+    } else {
+        cell.column
+            .carry_from
+            .iter()
+            .map(|from| format!("{table}.{row}.{from}"))
+            .collect()
+    }
+}
+
+/// What last year's draft carries into a cell of `kind`: the sum of the sources, or `None`
+/// when one is not a typed cell of last year's format or is blank there.
+pub fn carried_sum(
+    last_template: &Template,
+    last: &Draft,
+    sources: &[String],
+    kind: crate::template::Kind,
+) -> Option<Number> {
+    let sum = sources.iter().try_fold(Number::zero(kind), |acc, key| {
+        let in_format = last_template.cell(key).is_some_and(|c| !c.is_computed());
+        if !in_format {
+            return None;
+        }
+        acc.checked_add(last.cell(key)?)
+    })?;
+    as_kind(sum, kind)
 }
 
 /// A carried sum in the kind of the cell it goes to: a count cannot become negative.

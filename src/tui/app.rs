@@ -2,7 +2,7 @@
 
 use super::history::History;
 use super::text::Field;
-use crate::check::{self, Options, Outcome, Severity, codes};
+use crate::check::{self, LastYear, Options, Outcome, Severity, codes};
 use crate::i18n::Lang;
 use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
 use crate::template::{Kind, SectionKind, Template};
@@ -34,6 +34,16 @@ pub struct Doc {
     pub history: History,
     /// When the file opened is a copy of a sample that must stay clean: the sample.
     pub copied_from: Option<PathBuf>,
+    /// Last year's whole draft, through `[previous].file`, when it can be read.
+    pub last: Option<LastDraft>,
+}
+
+/// Last year's draft, read-only: for the checks, the previous value of a cell, and last year's
+/// text beside this year's.
+#[derive(Debug, Clone)]
+pub struct LastDraft {
+    pub template: &'static Template,
+    pub draft: Draft,
 }
 
 impl Doc {
@@ -43,7 +53,7 @@ impl Doc {
         draft: Draft,
         today: Option<jiff::civil::Date>,
     ) -> Doc {
-        let outcome = run_checks(template, &draft, today);
+        let outcome = run_checks(template, &draft, None, today);
         Doc {
             path,
             template,
@@ -52,21 +62,59 @@ impl Doc {
             outcome,
             history: History::default(),
             copied_from: None,
+            last: None,
         }
+    }
+
+    /// The same draft, checked against last year's whole draft.
+    pub fn with_last_year(
+        mut self,
+        last: Option<LastDraft>,
+        today: Option<jiff::civil::Date>,
+    ) -> Doc {
+        self.last = last;
+        self.recheck(today);
+        self
     }
 
     pub fn is_dirty(&self) -> bool {
         self.draft != self.saved
     }
+
+    /// Asks the core for the checks again, after a change.
+    pub fn recheck(&mut self, today: Option<jiff::civil::Date>) {
+        self.outcome = run_checks(self.template, &self.draft, self.last.as_ref(), today);
+    }
+
+    /// Last year's figures: last year's whole draft where it has them, else `[previous]`.
+    pub fn last_year(&self) -> Option<LastYear<'_>> {
+        let own = self.draft.previous.as_ref().map(LastYear::from_previous);
+        match (&self.last, own) {
+            (Some(l), Some(own)) => Some(LastYear::from_draft(l.template, &l.draft).or_else(&own)),
+            (Some(l), None) => Some(LastYear::from_draft(l.template, &l.draft)),
+            (None, own) => own,
+        }
+    }
+
+    /// Last year's figures for a typed cell, when last year says anything about it.
+    pub fn last_value(&self, key: &str) -> Option<check::LastValue> {
+        check::last_value(self.template, key, &self.last_year()?)
+    }
 }
 
-/// The checks, asked of the core.
-pub fn run_checks(template: &Template, draft: &Draft, today: Option<jiff::civil::Date>) -> Outcome {
+/// The checks, asked of the core: with last year's whole draft when there is one (else the
+/// draft's own `[previous]`).
+pub fn run_checks(
+    template: &Template,
+    draft: &Draft,
+    last: Option<&LastDraft>,
+    today: Option<jiff::civil::Date>,
+) -> Outcome {
     check::check(
         template,
         draft,
         &Options {
-            last_year: None,
+            last_year: last.map(|l| LastYear::from_draft(l.template, &l.draft)),
             today,
         },
     )
@@ -219,12 +267,33 @@ pub enum Dialog {
     },
     /// 打开文件.
     OpenFile { path: Field },
+    /// 从上年报告新建: last year's draft, from the data folder's drafts or by its path.
+    FromLastYear {
+        /// The readable drafts of the data folder offered, as the start screen lists them.
+        choices: Vec<ListEntry>,
+        /// The choice selected; `choices.len()` is the path typed below them.
+        selected: usize,
+        path: Field,
+        /// Where the new draft goes when `edit FILE` named it.
+        target: Option<PathBuf>,
+        error: Option<String>,
+    },
+    /// What was carried from last year's report into the new draft, and what was not.
+    Carried { lines: Vec<String> },
 }
 
 impl Dialog {
     pub fn is_question(&self) -> bool {
         matches!(self, Dialog::ConfirmQuit | Dialog::ConfirmYear { .. })
     }
+}
+
+/// Last year's text beside a prose section: shown or not, and how far each section's is
+/// scrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LastText {
+    pub shown: bool,
+    pub scroll: HashMap<String, usize>,
 }
 
 /// A line in the status bar.
@@ -274,6 +343,8 @@ pub struct App {
     pub tables: HashMap<String, TableFocus>,
     pub cell: Option<CellEdit>,
     pub prose: HashMap<String, ProseFocus>,
+    /// Last year's text beside 一, 五, 六.
+    pub last_text: LastText,
     pub review: ListFocus,
     pub export: ExportFocus,
     pub dialog: Option<Dialog>,
@@ -308,6 +379,7 @@ impl App {
             tables: HashMap::new(),
             cell: None,
             prose: HashMap::new(),
+            last_text: LastText::default(),
             review: ListFocus::default(),
             export: ExportFocus::default(),
             dialog: None,
@@ -326,6 +398,7 @@ impl App {
         self.form = FormFocus::default();
         self.tables.clear();
         self.prose.clear();
+        self.last_text = LastText::default();
         self.cell = None;
         self.review = ListFocus::default();
         self.export = ExportFocus::default();
@@ -365,10 +438,10 @@ impl App {
     pub fn context_below_help(&self) -> super::keys::Context {
         use super::keys::Context;
         if let Some(d) = &self.dialog {
-            return if d.is_question() {
-                Context::Confirm
-            } else {
-                Context::Dialog
+            return match d {
+                _ if d.is_question() => Context::Confirm,
+                Dialog::NewReport { .. } => Context::NewReport,
+                _ => Context::Dialog,
             };
         }
         if self.screen == Screen::Start {
@@ -377,6 +450,7 @@ impl App {
         match self.current_page() {
             Some(Page::Meta) => Context::Form,
             Some(Page::Section(_)) => match self.section(self.pages[self.page]).map(|s| s.kind) {
+                Some(SectionKind::Prose) if self.last_text.shown => Context::ProseLast,
                 Some(SectionKind::Prose) => Context::Prose,
                 _ if self.cell.is_some() => Context::Cell,
                 _ => Context::Table,

@@ -17,14 +17,18 @@ pub enum Context {
     Cell,
     /// A prose section.
     Prose,
+    /// A prose section with last year's text beside it.
+    ProseLast,
     /// The 基本信息 form.
     Form,
     /// 检查: the list of findings.
     Review,
     /// 导出.
     Export,
-    /// A dialog with text fields (new report, open file, a reason).
+    /// A dialog with text fields (open file, a reason, last year's draft, a notice).
     Dialog,
+    /// The 新建报告 dialog, from which 从上年报告新建 is one key away.
+    NewReport,
     /// A yes/no question.
     Confirm,
     /// The help overlay.
@@ -71,9 +75,9 @@ pub struct Binding {
 
 use Context::*;
 
-const EDITOR: &[Context] = &[Table, Cell, Prose, Form, Review, Export];
+const EDITOR: &[Context] = &[Table, Cell, Prose, ProseLast, Form, Review, Export];
 const MOVING: &[Context] = &[
-    Start, Table, Cell, Prose, Form, Review, Export, Dialog, Help,
+    Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Help,
 ];
 
 /// The key table, in the order the help overlay lists it.
@@ -82,7 +86,7 @@ pub const KEYS: &[Binding] = &[
         keys: &[plain(KeyCode::F(1)), ctrl('g'), ch('?')],
         command: Command::Help,
         contexts: &[
-            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm,
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
         ],
         help: "help",
         footer: true,
@@ -110,7 +114,9 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[ctrl('q'), ctrl('c')],
         command: Command::Quit,
-        contexts: &[Start, Table, Cell, Prose, Form, Review, Export, TooSmall],
+        contexts: &[
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, TooSmall,
+        ],
         help: "quit",
         footer: true,
     },
@@ -124,14 +130,18 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Tab)],
         command: Command::NextField,
-        contexts: &[Table, Cell, Prose, Form, Review, Export, Dialog],
+        contexts: &[
+            Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+        ],
         help: "next_field",
         footer: true,
     },
     Binding {
         keys: &[plain(KeyCode::BackTab)],
         command: Command::PrevField,
-        contexts: &[Table, Cell, Prose, Form, Review, Export, Dialog],
+        contexts: &[
+            Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+        ],
         help: "prev_field",
         footer: false,
     },
@@ -201,21 +211,49 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Enter)],
         command: Command::Newline,
-        contexts: &[Prose],
+        contexts: &[Prose, ProseLast],
         help: "newline",
         footer: false,
     },
     Binding {
         keys: &[ctrl('e')],
         command: Command::ExternalEditor,
-        contexts: &[Prose],
+        contexts: &[Prose, ProseLast],
         help: "external_editor",
         footer: true,
     },
     Binding {
+        keys: &[ctrl('l')],
+        command: Command::LastText,
+        contexts: &[Prose],
+        help: "last_text",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('l')],
+        command: Command::LastText,
+        contexts: &[ProseLast],
+        help: "hide_last_text",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('d')],
+        command: Command::LastTextDown,
+        contexts: &[ProseLast],
+        help: "last_text_down",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        command: Command::LastTextUp,
+        contexts: &[ProseLast],
+        help: "last_text_up",
+        footer: false,
+    },
+    Binding {
         keys: &[ctrl('t')],
         command: Command::InsertOutline,
-        contexts: &[Prose],
+        contexts: &[Prose, ProseLast],
         help: "insert_outline",
         footer: false,
     },
@@ -276,6 +314,20 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[ch('l'), ctrl('l')],
+        command: Command::FromLastYear,
+        contexts: &[Start],
+        help: "from_last_year",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('l')],
+        command: Command::FromLastYear,
+        contexts: &[NewReport],
+        help: "from_last_year",
+        footer: true,
+    },
+    Binding {
         keys: &[ch('o'), ctrl('o')],
         command: Command::OpenFile,
         contexts: &[Start],
@@ -285,14 +337,14 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Enter)],
         command: Command::Enter,
-        contexts: &[Dialog],
+        contexts: &[Dialog, NewReport],
         help: "confirm",
         footer: true,
     },
     Binding {
         keys: &[plain(KeyCode::Esc)],
         command: Command::Cancel,
-        contexts: &[Dialog],
+        contexts: &[Dialog, NewReport],
         help: "cancel",
         footer: true,
     },
@@ -362,28 +414,32 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Home), ctrl('a')],
         command: Command::Home,
-        contexts: &[Cell, Prose, Form, Dialog, Table, Review],
+        contexts: &[
+            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review,
+        ],
         help: "home",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::End)],
         command: Command::End,
-        contexts: &[Cell, Prose, Form, Dialog, Table, Review],
+        contexts: &[
+            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review,
+        ],
         help: "end",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::Backspace)],
         command: Command::Backspace,
-        contexts: &[Table, Cell, Prose, Form, Dialog],
+        contexts: &[Table, Cell, Prose, ProseLast, Form, Dialog, NewReport],
         help: "backspace",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::Delete)],
         command: Command::Delete,
-        contexts: &[Cell, Prose, Form, Dialog],
+        contexts: &[Cell, Prose, ProseLast, Form, Dialog, NewReport],
         help: "delete",
         footer: false,
     },
@@ -427,7 +483,10 @@ pub fn is_text(key: Key) -> bool {
 
 /// Whether plain characters are text here.
 pub fn is_typing(context: Context) -> bool {
-    matches!(context, Cell | Prose | Form | Dialog)
+    matches!(
+        context,
+        Cell | Prose | ProseLast | Form | Dialog | NewReport
+    )
 }
 
 /// The bindings of a context, in table order.
@@ -506,7 +565,8 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         for ctx in [
-            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm, Help,
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
+            Help,
         ] {
             let mut seen: Vec<Key> = Vec::new();
             for b in bindings(ctx) {

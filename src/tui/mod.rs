@@ -176,7 +176,10 @@ fn event_loop(terminal: &mut Terminal<backend::Screen<Stdout>>, app: &mut App) -
                         queue.push(external_editor(terminal, app.lang, section, &text)?);
                     }
                     other => {
-                        if matches!(other, Effect::Open(_) | Effect::Create { .. }) {
+                        if matches!(
+                            other,
+                            Effect::Open(_) | Effect::Create { .. } | Effect::CreateFromLast { .. }
+                        ) {
                             // A screen change repaints everything.
                             terminal.clear()?;
                         }

@@ -66,6 +66,46 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             Action::Command(Command::Cancel) => keep = false,
             other => edit_field(path, other),
         },
+        Dialog::FromLastYear {
+            choices,
+            selected,
+            path,
+            target,
+            error: problem,
+        } => {
+            let n = choices.len();
+            match input {
+                Action::Command(Command::Enter) => {
+                    match from_last_year(app, choices, *selected, path, target) {
+                        // The dialog stays until the draft is made: a refusal is said in it.
+                        Ok(effect) => {
+                            *problem = None;
+                            effects.push(effect);
+                        }
+                        Err(e) => *problem = Some(e),
+                    }
+                }
+                Action::Command(Command::Cancel) => keep = false,
+                Action::Command(Command::Down | Command::NextField) => {
+                    *selected = (*selected + 1).min(n);
+                }
+                Action::Command(Command::Up | Command::PrevField) => {
+                    *selected = selected.saturating_sub(1);
+                }
+                // Typing goes to the path, below the list.
+                other @ (Action::Char(_) | Action::Paste(_)) => {
+                    *selected = n;
+                    edit_field(path, other);
+                }
+                other if *selected == n => edit_field(path, other),
+                _ => {}
+            }
+        }
+        Dialog::Carried { .. } => {
+            if let Action::Command(Command::Enter | Command::Cancel) = input {
+                keep = false;
+            }
+        }
         Dialog::NewReport {
             agency,
             year,
@@ -82,6 +122,10 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 Err(e) => *problem = Some(e),
             },
             Action::Command(Command::Cancel) => keep = false,
+            Action::Command(Command::FromLastYear) => {
+                keep = false;
+                app.dialog = Some(from_last_year_dialog(app, path.clone()));
+            }
             Action::Command(Command::NextField | Command::Down) => *focus = (*focus + 1) % 3,
             Action::Command(Command::PrevField | Command::Up) => *focus = (*focus + 2) % 3,
             Action::Command(Command::Left | Command::Right) | Action::Char(' ') if *focus == 2 => {
@@ -147,6 +191,37 @@ pub(super) fn new_report(
         agency: name.to_string(),
         year,
         kind,
+    })
+}
+
+/// 从上年报告新建: the effect that makes the draft, or why not (said in the dialog). A draft
+/// of the list is refused here when no format applies to the year after it; a typed path is
+/// read by the runtime, which refuses it the same way.
+pub(super) fn from_last_year(
+    app: &App,
+    choices: &[ListEntry],
+    selected: usize,
+    path: &Field,
+    target: &Option<std::path::PathBuf>,
+) -> Result<Effect, String> {
+    let from = match choices.get(selected) {
+        Some(entry) => {
+            if let Some(refusal) = year_refusal(app, entry.year + 1) {
+                return Err(refusal);
+            }
+            entry.path.clone()
+        }
+        None => {
+            let typed = path.text.trim();
+            if typed.is_empty() {
+                return Err(tr::from_last_path_needed(app.lang).into());
+            }
+            expand_home(typed)
+        }
+    };
+    Ok(Effect::CreateFromLast {
+        from,
+        target: target.clone(),
     })
 }
 

@@ -40,7 +40,7 @@ pub(super) fn change(app: &mut App, group: Option<String>, f: impl FnOnce(&mut D
     }
     doc.history.record(&doc.draft, here, group);
     doc.draft = next;
-    doc.outcome = run_checks(doc.template, &doc.draft, today);
+    doc.recheck(today);
 }
 
 pub(super) fn undo_redo(app: &mut App, redo: bool) {
@@ -66,7 +66,7 @@ pub(super) fn undo_redo(app: &mut App, redo: bool) {
     if let Some(t) = Template::builtin(&doc.draft.template) {
         doc.template = t;
     }
-    doc.outcome = run_checks(doc.template, &doc.draft, today);
+    doc.recheck(today);
     let template = doc.template;
     if app.pages != pages(template) {
         app.pages = pages(template);

@@ -18,8 +18,8 @@ mod table;
 
 use super::action::{Action, Command, Effect, Mouse};
 use super::app::{
-    App, CellEdit, Dialog, Doc, FormField, Message, Page, Place, PlaceFocus, ProseFocus, Screen,
-    TableFocus, form_fields, pages, run_checks,
+    App, CellEdit, Dialog, Doc, FormField, ListEntry, Message, Page, Place, PlaceFocus, ProseFocus,
+    Screen, TableFocus, form_fields, pages,
 };
 use super::layout::{self, TableLine};
 use super::text::{self, Field};
@@ -34,7 +34,7 @@ use export::*;
 use form::*;
 use history::*;
 pub use mouse::*;
-use prose::*;
+pub use prose::*;
 pub use review::*;
 use scroll::*;
 pub use start::*;
@@ -76,6 +76,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = note.map(|text| Message { text, error: false });
             }
             Err(e) => error(app, e),
+        },
+        Action::CarriedOver(result) => match result {
+            Ok((doc, lines)) => {
+                app.open(*doc);
+                app.dialog = Some(Dialog::Carried { lines });
+            }
+            Err(e) => match &mut app.dialog {
+                Some(Dialog::FromLastYear { error, .. }) => *error = Some(e),
+                _ => error(app, e),
+            },
         },
         Action::Listed(entries) => {
             app.entries = entries;

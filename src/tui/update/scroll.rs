@@ -32,11 +32,19 @@ pub(super) fn keep_in_view(app: &mut App) {
                     f.scroll = g.scroll_for(f.row, f.scroll, g.body_height(height));
                 }
             } else if let Some((key, text)) = current_prose(app) {
-                let lines = layout::prose_lines(&text, areas.content.width);
+                let pa = prose_layout(app);
+                let lines = layout::prose_lines(&text, pa.text.width);
+                // Last year's text scrolls no further than its end.
+                if let (Some(body), Some(last)) = (pa.last_body, last_text(app, &key)) {
+                    let count = layout::prose_lines(last, body.width).len();
+                    let most = count.saturating_sub(usize::from(body.height));
+                    let s = app.last_text.scroll.entry(key.clone()).or_default();
+                    *s = (*s).min(most);
+                }
                 let f = app.prose.entry(key).or_default();
                 f.caret = text::floor_boundary(&text, f.caret);
                 let (line, _) = text::caret_position(&text, &lines, f.caret);
-                f.scroll = layout::prose_scroll(line, f.scroll, height);
+                f.scroll = layout::prose_scroll(line, f.scroll, usize::from(pa.text.height));
             }
         }
         Some(Page::Review) => {
