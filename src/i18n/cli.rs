@@ -425,6 +425,12 @@ pub fn carried(
 pub fn not_carried(lang: Lang, item: &crate::report::carry::NotCarried) -> String {
     use crate::report::carry::NotCarried;
     match (item, lang) {
+        (NotCarried::Blank { label }, Lang::Zh) => {
+            format!("未结转：{label}（上年报告中这一项空白，请直接填写）")
+        }
+        (NotCarried::Blank { label }, Lang::En) => {
+            format!("not carried: {label} (blank in last year's report; fill it in)")
+        }
         (
             NotCarried::Cell {
                 label,

@@ -13,11 +13,13 @@ use crate::template::{CellRef, Template};
 /// Something of last year's that could not be carried, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotCarried {
-    /// A cell marked to carry whose sources last year's draft lacks (or left blank).
+    /// A cell marked to carry whose sources last year's format lacks.
     Cell {
         label: String,
         from_template: String,
     },
+    /// A cell marked to carry whose sources last year's draft left blank.
+    Blank { label: String },
     /// 现行有效件数 for `[previous]`, absent from last year's format.
     InForce {
         label: String,
@@ -70,10 +72,20 @@ pub fn next_year(
                 Some(n) => {
                     draft.cells.insert(key, n);
                 }
-                None => not_carried.push(NotCarried::Cell {
-                    label: crate::check::cell_label(template, &key),
-                    from_template: from_template.clone(),
-                }),
+                None => {
+                    let label = crate::check::cell_label(template, &key);
+                    let in_format = sources
+                        .iter()
+                        .all(|s| last_template.cell(s).is_some_and(|c| !c.is_computed()));
+                    not_carried.push(if in_format {
+                        NotCarried::Blank { label }
+                    } else {
+                        NotCarried::Cell {
+                            label,
+                            from_template: from_template.clone(),
+                        }
+                    });
+                }
             }
         }
     }
