@@ -172,7 +172,9 @@ fn long_prose(c: &mut Criterion) {
             let (w, h) = if wide { (160, 48) } else { (120, 40) };
             wide = !wide;
             update(&mut app, Action::Resize(w, h));
-            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                .unwrap();
             terminal.draw(|f| view(black_box(&app), f)).unwrap();
         })
     });

@@ -17,7 +17,8 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         } else {
             std::io::ErrorKind::InvalidInput
         };
-        return Err(std::io::Error::new(kind, "not a regular file"));
+        // The kind says it all; `i18n::io_error` words it for the user.
+        return Err(kind.into());
     }
     // Through a symlink, the file it points to is replaced and the link kept.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;

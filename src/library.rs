@@ -51,6 +51,27 @@ pub fn load_previous(draft_path: &Path, draft: &Draft) -> Option<Loaded> {
     load(&path).ok()
 }
 
+/// Checks a draft read from `path` the way every command and the editor do: against last
+/// year's whole draft when one is given (`--previous`) or its `[previous].file` names one that
+/// can be read, else against its own `[previous]` figures.
+pub fn check_draft(
+    path: &Path,
+    loaded: &Loaded,
+    given_last: Option<&Loaded>,
+    today: Option<jiff::civil::Date>,
+) -> Outcome {
+    let named = match given_last {
+        Some(_) => None,
+        None => load_previous(path, &loaded.draft),
+    };
+    let last = given_last.or(named.as_ref());
+    let options = Options {
+        last_year: last.map(|l| check::LastYear::from_draft(l.template, &l.draft)),
+        today,
+    };
+    check::check(loaded.template, &loaded.draft, &options)
+}
+
 /// How far a draft has come.
 #[derive(Debug, Clone)]
 pub struct Progress {
@@ -94,10 +115,10 @@ pub struct Meta {
     pub template: String,
 }
 
-pub fn entry(path: &Path, options: &Options) -> Entry {
+pub fn entry(path: &Path, today: Option<jiff::civil::Date>) -> Entry {
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let result = load(path).map(|loaded| {
-        let outcome = check::check(loaded.template, &loaded.draft, options);
+        let outcome = check_draft(path, &loaded, None, today);
         let meta = Meta {
             agency: loaded.draft.report.agency.clone(),
             year: loaded.draft.report.year,
@@ -113,8 +134,8 @@ pub fn entry(path: &Path, options: &Options) -> Entry {
 }
 
 /// Every draft of a folder, newest first.
-pub fn entries(dir: &Path, options: &Options) -> std::io::Result<Vec<Entry>> {
-    let mut out: Vec<Entry> = drafts_in(dir)?.iter().map(|p| entry(p, options)).collect();
+pub fn entries(dir: &Path, today: Option<jiff::civil::Date>) -> std::io::Result<Vec<Entry>> {
+    let mut out: Vec<Entry> = drafts_in(dir)?.iter().map(|p| entry(p, today)).collect();
     out.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.path.cmp(&b.path)));
     Ok(out)
 }

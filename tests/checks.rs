@@ -177,9 +177,17 @@ fn fees_stated_fires_when_the_figures_are_missing() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].cell.as_deref(), Some("fees.notices"));
     assert_eq!(found[0].section, "other");
-    // Stated in the prose of 六 instead: quiet.
-    d.text
-        .insert("other".into(), "本年度未收取信息处理费。".into());
+    // Naming the fees states no figures.
+    d.text.insert(
+        "other".into(),
+        "我局严格执行信息处理费管理办法，本年度未收取信息处理费。".into(),
+    );
+    assert_eq!(with_code(&run(&d), codes::FEES_STATED).len(), 1);
+    // Stated in figures in 六 instead: quiet.
+    d.text.insert(
+        "other".into(),
+        "本年度发出收费通知0件，收取信息处理费0元。".into(),
+    );
     assert!(with_code(&run(&d), codes::FEES_STATED).is_empty());
     // gip-2019 has no fees.
     assert!(with_code(&run(&sample()), codes::FEES_STATED).is_empty());
@@ -355,6 +363,7 @@ fn an_acknowledged_warning_no_longer_blocks_export() {
     d.acknowledged.push(gongkai::report::Acknowledgement {
         code: codes::NARRATIVE.into(),
         cell: Some("proactive.licensing.decisions".into()),
+        quote: None,
         reason: "正文1217件为办结件数，含非许可事项".into(),
     });
     let o = run(&d);
@@ -374,6 +383,7 @@ fn errors_cannot_be_acknowledged() {
     d.acknowledged.push(gongkai::report::Acknowledgement {
         code: codes::BALANCE.into(),
         cell: Some("requests.carried_forward.business".into()),
+        quote: None,
         reason: "不想改".into(),
     });
     let o = run(&d);
@@ -432,4 +442,29 @@ fn totals_are_exact_and_overflow_is_an_error() {
             .iter()
             .any(|f| f.cell.as_deref() == Some("requests.new_received.total"))
     );
+}
+
+#[test]
+fn an_acknowledgement_answers_the_words_it_was_given_for_and_no_later_ones() {
+    let mut d = sample();
+    let o = run(&d);
+    let warning = with_code(&o, codes::NARRATIVE)[0].clone();
+    d.acknowledged
+        .push(warning.acknowledge("1217件为办结件数".into()));
+    assert!(run(&d).is_finished());
+    // A second contradiction of the same cell, elsewhere in the prose, is a new warning.
+    d.text
+        .insert("problems".into(), "本年度作出行政许可5件。".into());
+    let o = run(&d);
+    let found = with_code(&o, codes::NARRATIVE);
+    assert_eq!(found.len(), 2);
+    assert!(found[0].acknowledged.is_some());
+    assert!(found[1].acknowledged.is_none());
+    assert!(!o.is_finished());
+    // So is the first one once its words change.
+    let mut d = sample();
+    d.acknowledged.push(warning.acknowledge("已核实".into()));
+    let overview = d.text("overview").replace("1217件", "1218件");
+    d.text.insert("overview".into(), overview);
+    assert!(!run(&d).is_finished());
 }

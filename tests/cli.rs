@@ -61,7 +61,7 @@ fn check_speaks_english_on_request() {
         .stdout(predicate::str::contains(
             "warning  narrative.mismatch  the text",
         ))
-        .stdout(predicate::str::contains("total: 0 errors, 1 warnings"));
+        .stdout(predicate::str::contains("total: 0 errors, 1 warning,"));
     gongkai()
         .env("LANG", "en_US.UTF-8")
         .args(["check", SAMPLE])
@@ -448,4 +448,40 @@ fn merge_refuses_drafts_with_errors_unless_allowed() {
         .assert()
         .success();
     assert!(out.exists());
+}
+
+#[test]
+fn export_refuses_what_check_finds_against_last_years_draft() {
+    // Last year's report copied whole as this year's: check and export both read last year's
+    // draft through [previous].file and find the copy.
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    std::fs::write(
+        dir.path().join("2019.toml"),
+        sample.replace("year = 2020", "year = 2019"),
+    )
+    .unwrap();
+    let this = dir.path().join("2020.toml");
+    std::fs::write(
+        &this,
+        format!(
+            "{sample}\n[previous]\nfile = \"2019.toml\"\n\n[[acknowledged]]\ncode = \"narrative.mismatch\"\ncell = \"proactive.licensing.decisions\"\nreason = \"已核实\"\n"
+        ),
+    )
+    .unwrap();
+    gongkai()
+        .arg("check")
+        .arg(&this)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("previous.same"));
+    gongkai()
+        .arg("export")
+        .arg(&this)
+        .args(["--to", "txt", "-o"])
+        .arg(dir.path().join("out.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("所有数字与2019年报告完全相同"));
+    assert!(!dir.path().join("out.txt").exists());
 }

@@ -125,14 +125,21 @@ fn fee_sentence_is_added_to_six_when_the_prose_does_not_state_the_fees() {
         let six = out.find("六、其他需要报告的事项").expect("六");
         assert!(out[six..].contains(sentence), "{format:?}");
     }
-    // Prose that already states them gets no second statement.
+    // Prose that already states them in figures gets no second statement.
     let stated = gip_2021_text().replace(
         "other = \"无其他需要报告的事项。\"",
-        "other = \"本年度未收取信息处理费。\"",
+        "other = \"本年度发出收费通知1件，收取信息处理费100元。\"",
     );
     let out = render_text(&stated, Format::Md, false);
-    assert!(out.contains("本年度未收取信息处理费。"));
+    assert!(out.contains("本年度发出收费通知1件，收取信息处理费100元。"));
     assert!(!out.contains("本年度收取政府信息公开信息处理费情况"));
+    // Naming the fees without figures states nothing: the sentence is added.
+    let named = gip_2021_text().replace(
+        "other = \"无其他需要报告的事项。\"",
+        "other = \"严格执行信息处理费管理办法。\"",
+    );
+    let out = render_text(&named, Format::Md, false).replace('\n', "");
+    assert!(out.contains(sentence));
     // gip-2019 has no fees to state.
     let out = render_text(&acknowledged_sample_text(), Format::Md, false);
     assert!(!out.contains("信息处理费情况"));

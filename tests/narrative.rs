@@ -105,6 +105,13 @@ fn figures_that_name_nothing_in_the_tables_are_left_alone() {
         "对照法律法规规章全面梳理行政许可事项，更新完善权责清单并按要求公开，累计发布信息 2908 条。",
         // a decimal is not a count
         "行政许可平均办理时间 1.5 次。",
+        // a word narrowing the term makes the figure a part of it
+        "受理信息公开申请32件，网上申请18件，当面申请14件。",
+        "涉及劳动保障的申请3件。",
+        "通过信函提交的申请5件。",
+        "申请公开规范性文件3件。",
+        // gip-2019 counts nothing repealed
+        "废止规范性文件 5 件。",
     ] {
         assert!(
             mismatches(&sample_saying(text)).is_empty(),
@@ -170,4 +177,27 @@ fn english_messages_say_the_same() {
         gongkai::i18n::finding(gongkai::i18n::Lang::En, f),
         "the text 「年内共办结行政许可1217件」 says 1217, the table has 1037 (行政许可 · 处理决定数量)"
     );
+}
+
+#[test]
+fn the_verb_before_a_term_picks_its_column() {
+    let mut d = quiet_2021();
+    set(&mut d, "proactive.normative_documents.issued", 3);
+    set(&mut d, "proactive.normative_documents.repealed", 1);
+    set(&mut d, "proactive.normative_documents.in_force", 25);
+    for (text, flagged) in [
+        ("本年制发行政规范性文件3件。", false),
+        ("废止行政规范性文件1件。", false),
+        ("现行有效行政规范性文件25件。", false),
+        ("废止行政规范性文件3件。", true),
+        ("印发规范性文件2件。", true),
+    ] {
+        d.text.insert("other".into(), text.into());
+        assert_eq!(
+            !mismatches(&d).is_empty(),
+            flagged,
+            "{text}: {:?}",
+            mismatches(&d)
+        );
+    }
 }

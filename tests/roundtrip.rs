@@ -157,7 +157,15 @@ fn draft() -> impl Strategy<Value = Draft> {
             2019i32..2030,
             any::<bool>(),
             prop::option::of((0u64..100, 0u64..100)),
-            prop::collection::vec((text(), prop::option::of(text()), text()), 0..3),
+            prop::collection::vec(
+                (
+                    text(),
+                    prop::option::of(text()),
+                    prop::option::of(text()),
+                    text(),
+                ),
+                0..3,
+            ),
             prop::collection::vec(text(), 0..3),
             prop::option::of(prop_oneof![Just("元"), Just("万元")]),
         )
@@ -208,7 +216,12 @@ fn draft() -> impl Strategy<Value = Draft> {
                     });
                     d.acknowledged = acks
                         .into_iter()
-                        .map(|(code, cell, reason)| Acknowledgement { code, cell, reason })
+                        .map(|(code, cell, quote, reason)| Acknowledgement {
+                            code,
+                            cell,
+                            quote,
+                            reason,
+                        })
                         .collect();
                     d.sources = sources;
                     d
@@ -223,6 +236,16 @@ proptest! {
     #[test]
     fn load_save_load_gives_the_same_draft(d in draft()) {
         let t = template(&d);
+        let text = save::to_toml(t, &d);
+        let back = load::load_str(&text).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+        prop_assert_eq!(back, d);
+    }
+
+    #[test]
+    fn a_draft_switched_to_the_other_format_survives_a_round_trip(mut d in draft()) {
+        let other = if d.template == "gip-2019" { "gip-2021" } else { "gip-2019" };
+        let t = Template::builtin(other).unwrap();
+        d.switch_template(t);
         let text = save::to_toml(t, &d);
         let back = load::load_str(&text).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
         prop_assert_eq!(back, d);

@@ -6,7 +6,7 @@ use gongkai::i18n::Lang;
 use gongkai::report::{AgencyKind, Draft};
 use gongkai::template::Template;
 use gongkai::tui::action::{Action, Command};
-use gongkai::tui::app::{App, Doc, ListEntry, Look, Page};
+use gongkai::tui::app::{App, Dialog, Doc, LastDraft, ListEntry, Look, Page};
 use gongkai::tui::update::update;
 use gongkai::tui::view::view;
 use ratatui::Terminal;
@@ -352,10 +352,205 @@ fn english_interface() {
     assert!(screen.contains("save"));
 }
 
+/// The sample's 2021 successor as `new --from` makes it, open with the sample as last year's.
+fn next_year(w: u16, h: u16) -> App {
+    let last = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+    let carried = gongkai::report::carry::next_year(
+        last.template,
+        &last.draft,
+        Some("xiamen-hrss-2020.toml".into()),
+    )
+    .expect("2021 has a format");
+    let template = Template::builtin(&carried.draft.template).unwrap();
+    let mut app = App::new(Lang::Zh, look(), w, h);
+    app.drafts_dir = PathBuf::from("drafts");
+    let doc = Doc::new(
+        "drafts/厦门市人力资源和社会保障局-2021.toml".into(),
+        template,
+        carried.draft,
+        None,
+    )
+    .with_last_year(
+        Some(LastDraft {
+            template: last.template,
+            draft: last.draft,
+        }),
+        None,
+    );
+    app.open(doc);
+    app
+}
+
+fn entry(path: &str, agency: &str, year: i32, template: &str) -> ListEntry {
+    ListEntry {
+        path: path.into(),
+        agency: agency.into(),
+        year,
+        template: template.into(),
+        filled: 166,
+        cells: 166,
+        errors: 0,
+        problem: None,
+        unrecovered: None,
+    }
+}
+
+#[test]
+fn from_last_year_dialog() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        app.entries = vec![
+            entry(
+                "drafts/某某区教育局-2021.toml",
+                "某某区教育局",
+                2021,
+                "gip-2021",
+            ),
+            entry(
+                "drafts/xiamen-hrss-2020.toml",
+                "厦门市人力资源和社会保障局",
+                2020,
+                "gip-2019",
+            ),
+        ];
+        press(&mut app, Command::FromLastYear);
+        let screen = snapshot("from_last_year", &app);
+        assert!(screen.contains("从上年报告新建"));
+        assert!(
+            screen.contains("将新建 2022 年报告（gip-2021）：某某区教育局-2022.toml"),
+            "the latest year is offered first:\n{screen}"
+        );
+        press(&mut app, Command::Down);
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("将新建 2021 年报告（gip-2021）：厦门市人力资源和社会保障局-2021.toml")
+        );
+        // Down once more: the path below the list, with the real cursor in it.
+        press(&mut app, Command::Down);
+        let (screen, cursor) = draw(&app);
+        assert!(screen.contains("将读取该文件"), "{screen}");
+        let line = screen.lines().position(|l| l.contains("其他文件")).unwrap();
+        assert_eq!(cursor.map(|c| usize::from(c.y)), Some(line));
+    }
+}
+
+#[test]
+fn carried_notice_says_what_was_not_carried() {
+    let last = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+    let carried =
+        gongkai::report::carry::next_year(last.template, &last.draft, None).expect("carried");
+    let template = Template::builtin(&carried.draft.template).unwrap();
+    for (w, h) in SIZES {
+        let mut app = next_year(w, h);
+        let lines = gongkai::tui::runtime::carried_lines(
+            Lang::Zh,
+            std::path::Path::new("drafts/厦门市人力资源和社会保障局-2021.toml"),
+            template,
+            &carried,
+        );
+        app.dialog = Some(Dialog::Carried { lines });
+        let screen = snapshot("carried", &app);
+        assert!(screen.contains("已从上年报告新建"));
+        assert!(screen.contains("未结转上年数据"), "{screen}");
+        assert!(screen.contains("Enter 或 Esc 关闭"), "{screen}");
+    }
+}
+
+#[test]
+fn table_shows_last_years_value_of_the_focused_cell() {
+    for (w, h) in SIZES {
+        let mut app = next_year(w, h);
+        go_to_section(&mut app, "requests");
+        press(&mut app, Command::Down);
+        press(&mut app, Command::Right);
+        let screen = snapshot("requests_last_year", &app);
+        assert!(
+            screen.contains("上年：0 · 应等于上年“四、结转下年度继续办理”：1"),
+            "{screen}"
+        );
+        // The licensing figure of table 二.
+        press(&mut app, Command::PrevSection);
+        let focus = app.tables.get_mut("proactive").unwrap();
+        (focus.row, focus.col) = (2, 0);
+        let (screen, _) = draw(&app);
+        assert!(screen.contains("上年：1037"), "{screen}");
+    }
+}
+
+#[test]
+fn prose_beside_last_years_text() {
+    for (w, h) in SIZES {
+        let mut app = next_year(w, h);
+        go_to_section(&mut app, "overview");
+        for c in "（一）主动公开".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        press(&mut app, Command::LastText);
+        let (screen, cursor) = draw(&app);
+        insta::assert_snapshot!(format!("overview_last_year_{w}x{h}"), screen);
+        assert!(
+            screen.contains("上年（2020年）一、总体情况 · 只读"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("聚焦权力配置运行"),
+            "last year's text:\n{screen}"
+        );
+        assert!(screen.contains("Ctrl-L 关闭上年正文"), "{screen}");
+        // The real cursor stays on this year's caret, after 「（一）主动公开」.
+        let cursor = cursor.expect("a cursor");
+        let first = screen.lines().nth(usize::from(cursor.y)).unwrap();
+        assert!(first.contains("（一）主动公开"), "{first}");
+        // Scrolled, the first line of last year's text is gone.
+        press(&mut app, Command::LastTextDown);
+        let (scrolled, _) = draw(&app);
+        assert!(!scrolled.contains("聚焦权力配置运行"), "{scrolled}");
+    }
+}
+
+#[test]
+fn no_wide_character_reaches_under_a_popups_left_border() {
+    // At 100 columns the notice starts on an odd column, beside the section list's Chinese.
+    let last = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+    let carried =
+        gongkai::report::carry::next_year(last.template, &last.draft, None).expect("carried");
+    let template = Template::builtin(&carried.draft.template).unwrap();
+    let mut app = next_year(100, 30);
+    let lines = gongkai::tui::runtime::carried_lines(
+        Lang::Zh,
+        std::path::Path::new("drafts/厦门市人力资源和社会保障局-2021.toml"),
+        template,
+        &carried,
+    );
+    app.dialog = Some(Dialog::Carried { lines });
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| view(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let (x, top) = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .find(|&(x, y)| buffer[(x, y)].symbol() == "┌")
+        .expect("a popup");
+    assert!(x > 0);
+    let mut y = top + 1;
+    while buffer[(x, y)].symbol() != "└" {
+        assert_eq!(buffer[(x, y)].symbol(), "│", "row {y}");
+        let left = buffer[(x - 1, y)].symbol();
+        assert!(left.width() <= 1, "row {y}: {left} covers the border");
+        y += 1;
+    }
+    // And the screen as a terminal shows it keeps every border.
+    let (screen, _) = draw(&app);
+    let rows: Vec<&str> = screen.lines().collect();
+    for row in &rows[usize::from(top) + 1..usize::from(y)] {
+        assert!(row.matches('│').count() >= 2, "{row}");
+    }
+}
+
 // ---------------------------------------------------------------- keeping the work
 
 use gongkai::lock::Holder;
-use gongkai::tui::app::{Access, Dialog, ReadOnly, RecoverView, RecoveryOffer};
+use gongkai::tui::app::{Access, ReadOnly, RecoverView, RecoveryOffer};
 
 /// The sample with unsaved work waiting: a figure and 六 changed, found on opening.
 fn with_offer(w: u16, h: u16, view: RecoverView) -> App {

@@ -474,6 +474,10 @@ fn the_outline_is_offered_for_an_empty_overview() {
     ] {
         assert!(text.contains(topic), "{topic} missing from {text}");
     }
+    assert!(
+        text.starts_with("（一）主动公开\n"),
+        "numbered once: {text}"
+    );
 }
 
 #[test]
@@ -696,6 +700,327 @@ fn export_waits_for_a_finished_report_unless_marked_draft() {
         !html.contains("草稿"),
         "a finished export has no draft mark"
     );
+}
+
+/// A data folder holding the sample (2020), and the editor on its start screen, listed.
+fn start_with_sample() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(SAMPLE, dir.path().join("xiamen-hrss-2020.toml")).unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = dir.path().to_path_buf();
+    let listed = runtime::perform(&app, &Effect::List).unwrap();
+    update(&mut app, listed);
+    (dir, app)
+}
+
+/// Carries out the effects the way the runtime does, feeding the results back.
+fn run_effects(app: &mut App, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Some(action) = runtime::perform(app, &effect) {
+            let more = update(app, action);
+            run_effects(app, more);
+        }
+    }
+}
+
+#[test]
+fn from_last_year_on_the_start_screen_makes_and_opens_next_years_draft() {
+    let (dir, mut app) = start_with_sample();
+    // The second item of the start list.
+    press(&mut app, Command::Down);
+    press(&mut app, Command::Enter);
+    let Some(Dialog::FromLastYear {
+        choices, selected, ..
+    }) = &app.dialog
+    else {
+        panic!("expected the from-last-year dialog, got {:?}", app.dialog);
+    };
+    assert_eq!(choices.len(), 1);
+    assert_eq!(*selected, 0, "last year's draft is selected");
+    let effects = press(&mut app, Command::Enter);
+    assert!(
+        matches!(&effects[..], [Effect::CreateFromLast { target: None, .. }]),
+        "{effects:?}"
+    );
+    run_effects(&mut app, effects);
+
+    let doc = app.doc.as_ref().expect("the new draft is open");
+    let path = dir.path().join("厦门市人力资源和社会保障局-2021.toml");
+    assert_eq!(doc.path, path);
+    assert_eq!(doc.draft.report.year, 2021);
+    assert_eq!(doc.template.id, "gip-2021");
+    // 二、上年结转 = last year's 四: 0, 1, 0, 0, 0, 0.
+    assert_eq!(
+        doc.draft.cell("requests.carried_over.business"),
+        Some(Number::Count(1))
+    );
+    assert_eq!(
+        doc.draft.cell("requests.carried_over.natural_person"),
+        Some(Number::Count(0))
+    );
+    let previous = doc.draft.previous.as_ref().expect("[previous]");
+    assert_eq!(previous.year, Some(2020));
+    assert_eq!(previous.file.as_deref(), Some("xiamen-hrss-2020.toml"));
+    assert_eq!(previous.carried_forward.get("business"), Some(&1));
+    assert!(doc.draft.text("overview").is_empty(), "prose is not copied");
+    assert!(
+        doc.last.is_some(),
+        "last year's whole draft is read through [previous].file"
+    );
+    // On disk, as opened.
+    let saved = gongkai::library::load(&path).unwrap();
+    assert_eq!(saved.draft, doc.draft);
+
+    // What was carried and what could not be, in Chinese.
+    let Some(Dialog::Carried { lines }) = &app.dialog else {
+        panic!("expected the carried notice, got {:?}", app.dialog);
+    };
+    let all = lines.join("\n");
+    assert!(all.contains("已新建"), "{all}");
+    assert!(all.contains("已从 2020 年报告结转"), "{all}");
+    assert!(
+        all.contains("未结转上年数据") && all.contains("现行有效件数"),
+        "gip-2019 has no 现行有效件数: {all}"
+    );
+    press(&mut app, Command::Enter);
+    assert!(app.dialog.is_none());
+}
+
+#[test]
+fn from_last_year_refuses_when_the_target_exists() {
+    let (dir, mut app) = start_with_sample();
+    let existing = dir.path().join("厦门市人力资源和社会保障局-2021.toml");
+    std::fs::write(&existing, "不要覆盖").unwrap();
+    press(&mut app, Command::FromLastYear);
+    let effects = press(&mut app, Command::Enter);
+    run_effects(&mut app, effects);
+    let Some(Dialog::FromLastYear { error: Some(e), .. }) = &app.dialog else {
+        panic!("expected the refusal in the dialog, got {:?}", app.dialog);
+    };
+    assert!(e.contains("已存在") && e.contains("未覆盖"), "{e}");
+    assert!(app.doc.is_none(), "nothing opened");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "不要覆盖");
+}
+
+#[test]
+fn from_last_year_refuses_a_year_no_format_applies_to_and_takes_a_typed_path() {
+    let (dir, mut app) = start_with_sample();
+    // This year is 2020: a 2020 draft is next year's at the latest, a 2021 draft cannot follow.
+    app.today = Some(jiff::civil::date(2020, 6, 1));
+    let later = dir.path().join("later.toml");
+    let mut draft = gongkai::library::load(std::path::Path::new(SAMPLE))
+        .unwrap()
+        .draft;
+    draft.report.year = 2021;
+    draft.switch_template(Template::builtin("gip-2021").unwrap());
+    gongkai::report::save::save(&later, Template::builtin("gip-2021").unwrap(), &draft).unwrap();
+    press(&mut app, Command::FromLastYear);
+    // The path below the list: typing goes there.
+    type_text(&mut app, &later.display().to_string());
+    let effects = press(&mut app, Command::Enter);
+    run_effects(&mut app, effects);
+    let Some(Dialog::FromLastYear { error: Some(e), .. }) = &app.dialog else {
+        panic!("expected a refusal, got {:?}", app.dialog);
+    };
+    assert!(e.contains("2022"), "{e}");
+    assert!(app.doc.is_none());
+
+    // An empty path is asked for, not tried.
+    press(&mut app, Command::Cancel);
+    press(&mut app, Command::FromLastYear);
+    press(&mut app, Command::Down);
+    assert!(press(&mut app, Command::Enter).is_empty());
+    assert!(matches!(
+        &app.dialog,
+        Some(Dialog::FromLastYear { error: Some(_), .. })
+    ));
+}
+
+#[test]
+fn new_report_dialog_offers_from_last_year_and_keeps_the_file_named() {
+    let (dir, mut app) = start_with_sample();
+    let named = dir.path().join("2021.toml");
+    app.dialog = Some(gongkai::tui::update::new_report_dialog(
+        &app,
+        Some(named.clone()),
+    ));
+    press(&mut app, Command::FromLastYear);
+    let effects = press(&mut app, Command::Enter);
+    assert_eq!(
+        effects,
+        vec![Effect::CreateFromLast {
+            from: dir.path().join("xiamen-hrss-2020.toml"),
+            target: Some(named.clone()),
+        }]
+    );
+    run_effects(&mut app, effects);
+    assert_eq!(app.doc.as_ref().map(|d| d.path.clone()), Some(named));
+}
+
+/// The sample's 2021 successor, made from the start screen and opened.
+fn next_year_of_sample() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = start_with_sample();
+    press(&mut app, Command::FromLastYear);
+    let effects = press(&mut app, Command::Enter);
+    run_effects(&mut app, effects);
+    press(&mut app, Command::Enter);
+    assert!(app.doc.is_some() && app.dialog.is_none());
+    (dir, app)
+}
+
+#[test]
+fn checks_use_last_years_whole_draft() {
+    let (_dir, mut app) = next_year_of_sample();
+    go_to_section(&mut app, "requests");
+    // 二、上年结转 · 自然人 is focused after 一: change it from last year's 0 to 5.
+    press(&mut app, Command::Down);
+    type_text(&mut app, "5");
+    press(&mut app, Command::Enter);
+    let doc = app.doc.as_ref().unwrap();
+    assert!(
+        doc.outcome
+            .findings
+            .iter()
+            .any(|f| f.code == codes::PREVIOUS_CARRY
+                && f.cell.as_deref() == Some("requests.carried_over.natural_person")),
+        "previous.carry follows the typing"
+    );
+    // previous.text: 一 written as last year's.
+    let last = doc
+        .last
+        .as_ref()
+        .unwrap()
+        .draft
+        .text("overview")
+        .to_string();
+    go_to_page(&mut app, Page::Section(0));
+    update(&mut app, Action::Paste(last));
+    let doc = app.doc.as_ref().unwrap();
+    assert!(
+        doc.outcome
+            .findings
+            .iter()
+            .any(|f| f.code == codes::PREVIOUS_TEXT),
+        "only last year's whole draft has the text to compare"
+    );
+}
+
+/// Last year's value of the focused cell, as the panel under the table shows it.
+fn focused_last_value(app: &App) -> Option<gongkai::check::LastValue> {
+    let key = gongkai::tui::update::focused_cell(app)?;
+    app.doc.as_ref()?.last_value(&key)
+}
+
+#[test]
+fn the_focused_cell_shows_last_years_value() {
+    let (_dir, mut app) = next_year_of_sample();
+    go_to_section(&mut app, "proactive");
+    // 规章 and 行政规范性文件 first (three cells each), then 行政许可's one cell.
+    while gongkai::tui::update::focused_cell(&app).as_deref()
+        != Some("proactive.licensing.decisions")
+    {
+        press(&mut app, Command::NextField);
+    }
+    let v = focused_last_value(&app).expect("the sample has 1037");
+    assert_eq!(v.same, Some(Number::Count(1037)));
+    assert_eq!(v.carried, None);
+    // 现行有效件数: gip-2019 had none, and nothing was typed into [previous].
+    let focus = app.tables.get_mut("proactive").unwrap();
+    (focus.row, focus.col) = (0, 2);
+    assert_eq!(
+        gongkai::tui::update::focused_cell(&app).as_deref(),
+        Some("proactive.regulations.in_force")
+    );
+    assert_eq!(focused_last_value(&app), None);
+
+    go_to_section(&mut app, "requests");
+    press(&mut app, Command::Down);
+    press(&mut app, Command::Right);
+    assert_eq!(
+        gongkai::tui::update::focused_cell(&app).as_deref(),
+        Some("requests.carried_over.business")
+    );
+    let v = focused_last_value(&app).expect("二 carries 四");
+    assert_eq!(v.carried.map(|c| c.value), Some(Number::Count(1)));
+    assert_eq!(
+        v.same,
+        Some(Number::Count(0)),
+        "and last year's own 二 was 0 for 商业企业"
+    );
+}
+
+#[test]
+fn last_years_text_toggles_scrolls_and_is_never_edited() {
+    let (_dir, mut app) = next_year_of_sample();
+    go_to_section(&mut app, "overview");
+    assert_eq!(app.context(), gongkai::tui::keys::Context::Prose);
+    press(&mut app, Command::LastText);
+    assert!(app.last_text.shown);
+    assert_eq!(app.context(), gongkai::tui::keys::Context::ProseLast);
+    let last_before = app.doc.as_ref().unwrap().last.clone().unwrap().draft;
+    // Typing goes to this year's text only.
+    type_text(&mut app, "今年");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.draft.text("overview"), "今年");
+    assert_eq!(doc.last.as_ref().unwrap().draft, last_before);
+    // It scrolls, and no further than its end.
+    press(&mut app, Command::LastTextDown);
+    let after_one = app.last_text.scroll["overview"];
+    assert!(after_one > 0);
+    for _ in 0..200 {
+        press(&mut app, Command::LastTextDown);
+    }
+    let end = app.last_text.scroll["overview"];
+    press(&mut app, Command::LastTextDown);
+    assert_eq!(app.last_text.scroll["overview"], end, "it stops at the end");
+    press(&mut app, Command::LastTextUp);
+    assert!(app.last_text.scroll["overview"] < end);
+    // The wheel over last year's text scrolls it, and leaves this year's caret where it is.
+    let caret = app.prose["overview"].caret;
+    let pane = gongkai::tui::update::prose_layout(&app)
+        .last_body
+        .expect("shown");
+    let before = app.last_text.scroll["overview"];
+    update(
+        &mut app,
+        Action::Mouse(gongkai::tui::action::Mouse::ScrollUp {
+            x: pane.x + 1,
+            y: pane.y + 1,
+        }),
+    );
+    assert_eq!(app.last_text.scroll["overview"], before.saturating_sub(3));
+    assert_eq!(app.prose["overview"].caret, caret);
+    // A click there does not move the caret into last year's text.
+    update(
+        &mut app,
+        Action::Mouse(gongkai::tui::action::Mouse::Click {
+            x: pane.x + 1,
+            y: pane.y + 1,
+        }),
+    );
+    assert_eq!(app.prose["overview"].caret, caret);
+    // Off again.
+    press(&mut app, Command::LastText);
+    assert!(!app.last_text.shown);
+    assert_eq!(app.context(), gongkai::tui::keys::Context::Prose);
+}
+
+#[test]
+fn without_last_years_draft_the_text_cannot_be_shown_and_says_why() {
+    let mut app = sample();
+    go_to_section(&mut app, "overview");
+    press(&mut app, Command::LastText);
+    assert!(!app.last_text.shown);
+    let m = app.message.clone().expect("a message");
+    assert!(m.error && m.text.contains("[previous].file"), "{}", m.text);
 }
 
 // ---------------------------------------------------------------- keeping the work

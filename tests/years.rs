@@ -320,3 +320,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_blank_in_last_years_draft_is_named_as_blank_not_missing() {
+    let mut last = sample();
+    last.report.year = 2019;
+    last.cells.remove("requests.carried_forward.business");
+    let c = next(&last);
+    assert_eq!(c.draft.cell("requests.carried_over.business"), None);
+    assert!(c.not_carried.iter().any(|n| matches!(
+        n,
+        NotCarried::Blank { label } if label.contains("商业企业")
+    )));
+}

@@ -4,14 +4,16 @@
 //! severity, code, cell and the facts behind it; `crate::i18n` turns those into a sentence.
 
 mod narrative;
+mod previous;
 mod rules;
 pub mod totals;
 
 use crate::report::number::InputError;
-use crate::report::{Draft, Number, Previous};
+use crate::report::{Acknowledgement, Draft, Number, Previous};
 use crate::template::Template;
 use std::collections::BTreeMap;
 
+pub use previous::{Carried, LastValue, last_value};
 pub use totals::{Sheet, Total, Totals, totals};
 
 /// How serious a finding is.
@@ -158,9 +160,37 @@ impl Finding {
         }
     }
 
+    /// The words of the prose a finding about the prose is about.
+    pub fn quote(&self) -> Option<&str> {
+        match &self.detail {
+            Detail::Narrative { quote, .. } | Detail::UpheldAll { quote, .. } => Some(quote),
+            _ => None,
+        }
+    }
+
+    /// The acknowledgement that answers this finding, and no other, with a reason.
+    pub fn acknowledge(&self, reason: String) -> Acknowledgement {
+        Acknowledgement {
+            code: self.code.to_string(),
+            cell: self.cell.clone(),
+            quote: self.quote().map(String::from),
+            reason,
+        }
+    }
+
     /// Whether the officer may answer it with a reason instead of fixing it.
     pub fn can_acknowledge(&self) -> bool {
         self.severity == Severity::Warning && self.code != codes::BLANK
+    }
+}
+
+impl Acknowledgement {
+    /// Whether this answers a finding: the same code and cell and, when it records the words of
+    /// the prose, the same words.
+    pub fn answers(&self, f: &Finding) -> bool {
+        self.code == f.code
+            && self.cell.as_deref() == f.cell.as_deref()
+            && self.quote.as_deref().is_none_or(|q| f.quote() == Some(q))
     }
 }
 
@@ -319,7 +349,9 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     for f in &mut findings {
         if f.can_acknowledge() {
             f.acknowledged = draft
-                .acknowledgement(f.code, f.cell.as_deref())
+                .acknowledged
+                .iter()
+                .find(|a| a.answers(f))
                 .map(|a| a.reason.clone());
         }
     }
@@ -382,6 +414,24 @@ pub fn balance_columns(template: &Template, draft: &Draft, totals: &Totals) -> V
             }
         })
         .collect()
+}
+
+/// Whether 六 already states the 信息处理费 in figures: a sentence that names them (the
+/// template's `fees_word`) and gives a number. Naming them alone — 「严格执行信息处理费管理办法」
+/// — states nothing.
+pub fn fees_stated_in_prose(template: &Template, draft: &Draft) -> bool {
+    let Some(word) = template.checks.fees_word.as_deref() else {
+        return false;
+    };
+    draft
+        .text("other")
+        .split(['。', '！', '？', '；', '\n'])
+        .any(|sentence| {
+            sentence.contains(word)
+                && sentence
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        })
 }
 
 /// A short label for a cell key: `row label · column header`.

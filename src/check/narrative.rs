@@ -267,6 +267,38 @@ impl Reader<'_> {
         covered.iter().all(|&c| c)
     }
 
+    /// Whether nothing narrows a term from before. Walking back over linking words (的,
+    /// 信息公开 …), the first thing met must be the clause's start, punctuation, a verb, a
+    /// qualifier or another term; a word of its own (网上申请, 劳动保障的申请) makes the figure a
+    /// part of the term's, which the tables do not show.
+    fn stands_free(&self, start: usize, clause_start: usize) -> bool {
+        let mut p = start;
+        loop {
+            while p > clause_start && SPACES.contains(&self.chars[p - 1]) {
+                p -= 1;
+            }
+            if p <= clause_start || !self.chars[p - 1].is_alphanumeric() {
+                return true;
+            }
+            let ending = self
+                .within(clause_start, p)
+                .filter(|o| o.end == p)
+                .max_by_key(|o| o.end - o.start);
+            let Some(word) = ending else { return false };
+            let roles = self.lexicon.roles(word);
+            let stops = roles
+                .iter()
+                .any(|r| matches!(r, Role::Verb { .. } | Role::Qualifier(_) | Role::Term(_)));
+            if stops {
+                return true;
+            }
+            if !roles.contains(&Role::Link) {
+                return false;
+            }
+            p = word.start;
+        }
+    }
+
     fn judge(
         &self,
         clause_start: usize,
@@ -281,6 +313,7 @@ impl Reader<'_> {
             if let Role::Term(t) = role
                 && !terms.contains(&t)
                 && self.only_links(o.end, figure.start)
+                && self.stands_free(o.start, clause_start)
             {
                 terms.push(t);
             }
@@ -436,16 +469,17 @@ fn figures_meant<'t>(
     index: usize,
     verbs: &[(usize, usize)],
 ) -> Vec<&'t Vec<String>> {
-    let senses: Vec<&Vec<String>> = verbs
+    let senses: Vec<&crate::template::Sense> = verbs
         .iter()
         .filter(|(t, _)| *t == index)
         .filter_map(|(_, s)| term.senses.get(*s))
-        .flat_map(|s| s.figures.iter())
         .collect();
     if senses.is_empty() {
         term.figures.iter().collect()
     } else {
-        senses
+        // A sense without figures (废止 where nothing repealed is counted) means nothing to
+        // check: no figures, so silence.
+        senses.iter().flat_map(|s| s.figures.iter()).collect()
     }
 }
 

@@ -206,27 +206,24 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
 /// `requests.balance`: per column, 一 + 二 = （七）总计 + 四.
 pub(super) fn balance(sheet: &Sheet, out: &mut Vec<Finding>) {
     let rule = &sheet.template.checks.balance;
-    let Some(table) = sheet.template.table(&rule.table) else {
+    let (Some(table), Some(last_right)) = (sheet.template.table(&rule.table), rule.right.last())
+    else {
         return;
     };
-    let left: Vec<&str> = rule.left.iter().map(String::as_str).collect();
-    let right: Vec<&str> = rule.right.iter().map(String::as_str).collect();
-    let Some(last_right) = right.last() else {
-        return;
-    };
-    for column in &table.blocks[0].columns {
-        let columns = [column.key.as_str()];
-        let (Some(l), Some(r)) = (
-            sheet.sum(table, &left, &columns),
-            sheet.sum(table, &right, &columns),
-        ) else {
-            // A column with blanks is reported by `blank`; its balance is judged once filled.
+    for side in super::balance_columns(sheet.template, sheet.draft, sheet.totals) {
+        // A column with blanks is reported by `blank`; its balance is judged once filled.
+        let (Some(l), Some(r)) = (side.left, side.right) else {
             continue;
         };
         if l != r {
-            let key = format!("{}.{last_right}.{}", table.key, column.key);
+            let header = table.blocks[0]
+                .columns
+                .iter()
+                .find(|c| c.key == side.column)
+                .map_or(side.column.clone(), |c| c.header.clone());
+            let key = format!("{}.{last_right}.{}", table.key, side.column);
             let detail = Detail::Balance {
-                column: column.header.clone(),
+                column: header,
                 left: l,
                 right: r,
             };
@@ -248,13 +245,8 @@ pub(super) fn fees(sheet: &Sheet, out: &mut Vec<Finding>) {
         .iter()
         .filter(|f| !draft.fees.contains_key(&f.key))
         .collect();
-    let stated_in_prose = t
-        .checks
-        .fees_word
-        .as_deref()
-        .is_some_and(|w| draft.text("other").contains(w));
     if let Some(first) = missing.first()
-        && !stated_in_prose
+        && !super::fees_stated_in_prose(t, draft)
     {
         let detail = Detail::FeesNotStated {
             missing: missing.iter().map(|f| f.label.clone()).collect(),

@@ -1,7 +1,7 @@
 //! `gongkai check`: the findings of drafts, for a person or (with `--json`) for a program.
 
 use super::{out_line, today};
-use crate::check::{self, Finding, LastYear, Options, Outcome, Severity, Summary, codes};
+use crate::check::{Finding, Outcome, Severity, Summary, codes};
 use crate::i18n::{self, Lang};
 use crate::library::{self, Loaded};
 use crate::report::Draft;
@@ -69,14 +69,11 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         },
         None => None,
     };
-    let options = Options {
-        last_year: previous
-            .as_ref()
-            .map(|l| LastYear::from_draft(l.template, &l.draft)),
-        today: today(),
-    };
+    let today = today();
     let json = args.json;
-    let mut checked = library::parallel_map(files, |path| check_one(path, &options, lang, json));
+    let mut checked = library::parallel_map(files, |path| {
+        check_one(path, previous.as_ref(), today, lang, json)
+    });
     sort_checked(&mut checked, args.sort);
 
     if args.json {
@@ -114,27 +111,16 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     })
 }
 
-fn check_one(path: PathBuf, options: &Options, lang: Lang, json: bool) -> Checked {
+fn check_one(
+    path: PathBuf,
+    previous: Option<&Loaded>,
+    today: Option<jiff::civil::Date>,
+    lang: Lang,
+    json: bool,
+) -> Checked {
     match library::load(&path) {
         Ok(loaded) => {
-            // Without --previous, last year's whole draft named in [previous] is used if it
-            // can be read; otherwise [previous]'s own figures.
-            let last = match options.last_year {
-                Some(_) => None,
-                None => library::load_previous(&path, &loaded.draft),
-            };
-            let own_options;
-            let options = match &last {
-                Some(l) => {
-                    own_options = Options {
-                        last_year: Some(LastYear::from_draft(l.template, &l.draft)),
-                        today: options.today,
-                    };
-                    &own_options
-                }
-                None => options,
-            };
-            let outcome = check::check(loaded.template, &loaded.draft, options);
+            let outcome = library::check_draft(&path, &loaded, previous, today);
             let summary = outcome.summary();
             let (out, value) = if json {
                 let value = findings_json(lang, &path, loaded.template, &loaded.draft, &outcome);
@@ -213,7 +199,7 @@ pub fn findings_json(
 }
 
 /// Blank cells of one row, printed on one line.
-pub(super) fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
+fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> String {
     let Some(first) = keys.first().and_then(|k| template.cell(k)) else {
         return String::new();
     };
@@ -235,6 +221,57 @@ pub(super) fn blank_line(template: &Template, keys: &[&str], lang: Lang) -> Stri
     i18n::blank_row(lang, &row, Some(&columns))
 }
 
+/// One line per finding — `severity  code  message` — with the blank cells of a row on one
+/// line; each with the section it belongs to.
+pub(super) fn finding_lines<'f>(
+    template: &Template,
+    findings: &[&'f Finding],
+    lang: Lang,
+) -> Vec<(&'f str, String)> {
+    let row_of = |f: &Finding| {
+        f.cell
+            .as_deref()
+            .and_then(|k| k.rsplit_once('.'))
+            .map(|(r, _)| r.to_string())
+    };
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < findings.len() {
+        let f = findings[i];
+        if f.code == codes::BLANK {
+            let row = row_of(f);
+            let mut keys = Vec::new();
+            while i < findings.len()
+                && findings[i].code == codes::BLANK
+                && row_of(findings[i]) == row
+            {
+                keys.extend(findings[i].cell.as_deref());
+                i += 1;
+            }
+            let line = format!(
+                "{}  {}  {}",
+                i18n::severity(lang, Severity::Warning),
+                codes::BLANK,
+                blank_line(template, &keys, lang)
+            );
+            lines.push((f.section.as_str(), line));
+            continue;
+        }
+        let mut line = format!(
+            "{}  {}  {}",
+            i18n::severity(lang, f.severity),
+            f.code,
+            i18n::finding(lang, f)
+        );
+        if let Some(reason) = &f.acknowledged {
+            line.push_str(&i18n::acknowledged_suffix(lang, reason));
+        }
+        lines.push((f.section.as_str(), line));
+        i += 1;
+    }
+    lines
+}
+
 /// The human report of one draft: a heading, its findings grouped by section, a summary.
 fn report_lines(path: &Path, loaded: &Loaded, outcome: &Outcome, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
@@ -248,53 +285,16 @@ fn report_lines(path: &Path, loaded: &Loaded, outcome: &Outcome, lang: Lang) -> 
         loaded.template.id
     ));
     let mut section = "";
-    let findings = &outcome.findings;
-    let mut i = 0;
-    while i < findings.len() {
-        let f = &findings[i];
-        if f.section != section {
-            section = &f.section;
+    let findings: Vec<&Finding> = outcome.findings.iter().collect();
+    for (in_section, line) in finding_lines(loaded.template, &findings, lang) {
+        if in_section != section {
+            section = in_section;
             out_line(&format!(
                 "  {}",
                 i18n::section_name(lang, loaded.template, section)
             ));
         }
-        if f.code == codes::BLANK {
-            // One line for the blank cells of a row.
-            let row_of = |f: &Finding| {
-                f.cell
-                    .as_deref()
-                    .and_then(|k| k.rsplit_once('.'))
-                    .map(|(r, _)| r.to_string())
-            };
-            let row = row_of(f);
-            let mut keys = Vec::new();
-            while i < findings.len()
-                && findings[i].code == codes::BLANK
-                && row_of(&findings[i]) == row
-            {
-                keys.extend(findings[i].cell.as_deref());
-                i += 1;
-            }
-            out_line(&format!(
-                "    {}  {}  {}",
-                i18n::severity(lang, Severity::Warning),
-                codes::BLANK,
-                blank_line(loaded.template, &keys, lang)
-            ));
-            continue;
-        }
-        let mut line = format!(
-            "    {}  {}  {}",
-            i18n::severity(lang, f.severity),
-            f.code,
-            i18n::finding(lang, f)
-        );
-        if let Some(reason) = &f.acknowledged {
-            line.push_str(&i18n::acknowledged_suffix(lang, reason));
-        }
-        out_line(&line);
-        i += 1;
+        out_line(&format!("    {line}"));
     }
     let p = library::progress(loaded, outcome);
     out_line(&format!("  {}", i18n::summary_line(lang, &p)));

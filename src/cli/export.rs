@@ -5,9 +5,8 @@
 //! document 草稿. Every format is rendered before the first file is written, and each file is
 //! written atomically: an existing file is replaced whole, never left half-written.
 
-use super::check::blank_line;
 use super::{out_line, today};
-use crate::check::{self, Finding, Options, Severity, codes};
+use crate::check::Finding;
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang};
 use crate::library;
@@ -44,11 +43,7 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = Options {
-        last_year: None,
-        today: today(),
-    };
-    let outcome = check::check(loaded.template, &loaded.draft, &options);
+    let outcome = library::check_draft(&args.file, &loaded, None, today());
     if !args.draft {
         let blockers = export::blockers(&outcome);
         if !blockers.is_empty() {
@@ -65,7 +60,7 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     let mut targets: Vec<(Format, PathBuf)> = Vec::new();
     for &format in &formats {
         let path = output_path(args, &loaded.draft, format, formats.len());
-        if same_file(&path, &args.file) {
+        if export::is_same_file(&path, &args.file) {
             eprintln!("{}", i18n::output_is_input(lang, &path));
             return ExitCode::from(2);
         }
@@ -141,51 +136,10 @@ fn output_path(
     }
 }
 
-/// Whether two paths name the same file (the second exists; the first may not).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 /// One line per blocker; the blank cells of a row share a line, as `check` prints them.
 fn blocker_lines(template: &Template, blockers: &[&Finding], lang: Lang) -> Vec<String> {
-    let row_of = |f: &Finding| {
-        f.cell
-            .as_deref()
-            .and_then(|k| k.rsplit_once('.'))
-            .map(|(r, _)| r.to_string())
-    };
-    let mut lines = Vec::new();
-    let mut i = 0;
-    while i < blockers.len() {
-        let f = blockers[i];
-        if f.code == codes::BLANK {
-            let row = row_of(f);
-            let mut keys = Vec::new();
-            while i < blockers.len()
-                && blockers[i].code == codes::BLANK
-                && row_of(blockers[i]) == row
-            {
-                keys.extend(blockers[i].cell.as_deref());
-                i += 1;
-            }
-            lines.push(format!(
-                "{}  {}  {}",
-                i18n::severity(lang, Severity::Warning),
-                codes::BLANK,
-                blank_line(template, &keys, lang)
-            ));
-            continue;
-        }
-        lines.push(format!(
-            "{}  {}  {}",
-            i18n::severity(lang, f.severity),
-            f.code,
-            i18n::finding(lang, f)
-        ));
-        i += 1;
-    }
-    lines
+    super::check::finding_lines(template, blockers, lang)
+        .into_iter()
+        .map(|(_, line)| line)
+        .collect()
 }

@@ -1,18 +1,13 @@
 //! `gongkai list`: the drafts in the data folder.
 
 use super::{fit_width, out_line, today};
-use crate::check::Options;
 use crate::i18n::{self, Lang};
 use crate::library;
 use std::process::ExitCode;
 
 pub(super) fn run(lang: Lang) -> ExitCode {
     let dir = crate::paths::drafts_dir();
-    let options = Options {
-        last_year: None,
-        today: today(),
-    };
-    let entries = match library::entries(&dir, &options) {
+    let entries = match library::entries(&dir, today()) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => {

@@ -1,13 +1,14 @@
 //! `gongkai merge`: a supervising office sums its units' drafts into the summary draft.
 
+use super::KindArg;
 use super::{fit_width, out_line, today};
-use crate::check::{self, Options, Summary};
+use crate::check::{self, Summary};
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::merge::{self, Unit};
 use crate::report::{AgencyKind, LoadError};
 use crate::template::Template;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,12 +27,6 @@ pub(super) struct MergeArgs {
     expect: Option<PathBuf>,
     #[arg(long)]
     allow_errors: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum KindArg {
-    Department,
-    Government,
 }
 
 /// One unit's draft as read and checked.
@@ -83,13 +78,10 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         None => None,
     };
 
-    let options = Options {
-        last_year: None,
-        today: today(),
-    };
+    let today = today();
     let read = library::parallel_map(files, |path| {
         let result = library::load(&path).map(|loaded| {
-            let outcome = check::check(loaded.template, &loaded.draft, &options);
+            let outcome = library::check_draft(&path, &loaded, None, today);
             let summary_of_others = !loaded.draft.sources.is_empty();
             (
                 Unit::from_draft(loaded.template, &loaded.draft),
@@ -176,10 +168,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         return ExitCode::from(1);
     }
 
-    let kind = match args.kind {
-        KindArg::Department => AgencyKind::Department,
-        KindArg::Government => AgencyKind::Government,
-    };
+    let kind = AgencyKind::from(args.kind);
     let owned: Vec<Unit> = units.iter().map(|(_, u, _)| (*u).clone()).collect();
     let merged = merge::merge(template, args.agency.trim(), kind, &owned);
     let output = match &args.output {

@@ -12,7 +12,7 @@ pub use merge::{Refusal, unit_names};
 pub use new::{NewError, reference_from, write_new, year_range};
 
 use crate::i18n::{self, Lang};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -92,12 +92,24 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Today, or `GONGKAI_TODAY=YYYY-MM-DD` (for tests and for checking as of a date).
-pub(crate) fn today() -> Option<jiff::civil::Date> {
-    if let Ok(text) = std::env::var("GONGKAI_TODAY") {
-        return text.parse().ok();
+/// `--kind`: a department's report or a people's government's own.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum KindArg {
+    Department,
+    Government,
+}
+
+impl From<KindArg> for crate::report::AgencyKind {
+    fn from(k: KindArg) -> crate::report::AgencyKind {
+        match k {
+            KindArg::Department => crate::report::AgencyKind::Department,
+            KindArg::Government => crate::report::AgencyKind::Government,
+        }
     }
-    Some(jiff::ZonedDateTime::now().date())
+}
+
+pub(crate) fn today() -> Option<jiff::civil::Date> {
+    Some(crate::clock::today())
 }
 
 pub(crate) fn out_line(text: &str) {

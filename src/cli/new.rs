@@ -1,12 +1,13 @@
 //! `gongkai new`: a new draft, its format following from the year; with `--from`, started
 //! from last year's draft.
 
-use super::{out_line, today};
+use super::KindArg;
+use super::out_line;
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::{self, AgencyKind, Draft, carry};
 use crate::template::Template;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,25 +25,9 @@ pub(super) struct NewArgs {
     output: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum KindArg {
-    Department,
-    Government,
-}
-
-impl From<KindArg> for AgencyKind {
-    fn from(k: KindArg) -> AgencyKind {
-        match k {
-            KindArg::Department => AgencyKind::Department,
-            KindArg::Government => AgencyKind::Government,
-        }
-    }
-}
-
 /// The report years `new` accepts: from the first format to next year.
 pub fn year_range() -> (i32, i32) {
-    let this_year = today().map_or(2026, |d| i32::from(d.year()));
-    Template::allowed_years(this_year)
+    Template::allowed_years(crate::clock::this_year())
 }
 
 pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
@@ -153,15 +138,27 @@ pub fn reference_from(new: &Path, last: &Path) -> String {
     }
 }
 
-/// Writes a new draft, never over an existing file.
+/// Writes a new draft, never over an existing file: the name is claimed first (so a file made
+/// meanwhile by someone else, or a dangling link, is not replaced), then written atomically.
 pub fn write_new(path: &Path, template: &Template, draft: &Draft) -> Result<(), NewError> {
-    if path.exists() {
-        return Err(NewError::Exists);
-    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(NewError::Io)?;
     }
-    report::save::save(path, template, draft).map_err(NewError::Io)
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(NewError::Exists),
+        Err(e) => return Err(NewError::Io(e)),
+    }
+    let text = report::save::to_toml(template, draft);
+    crate::atomic::write(path, text.as_bytes()).map_err(|e| {
+        // The claimed name is empty: give it back rather than leave an unreadable draft.
+        let _ = std::fs::remove_file(path);
+        NewError::Io(e)
+    })
 }
 
 #[derive(Debug)]

@@ -181,12 +181,7 @@ fn fee_sentence(template: &Template, draft: &Draft) -> Option<String> {
     if !template.has_fees {
         return None;
     }
-    let stated = template
-        .checks
-        .fees_word
-        .as_deref()
-        .is_some_and(|word| draft.text("other").contains(word));
-    if stated {
+    if crate::check::fees_stated_in_prose(template, draft) {
         return None;
     }
     let figures: Vec<FeeFigure> = template

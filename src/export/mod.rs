@@ -84,6 +84,15 @@ pub enum ExportError {
     Package(String),
 }
 
+/// Whether writing to `out` would replace the draft the report is made from (through another
+/// name or a link too): no export may do that.
+pub fn is_same_file(out: &std::path::Path, draft: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(out), std::fs::canonicalize(draft)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Renders the report in one format. Refuses a finished export (`draft_mark` false) while
 /// [`blockers`] remain.
 pub fn render(

@@ -211,6 +211,7 @@ pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
         ReadOnlyFilesystem => lang.pick("文件系统只读", "read-only file system"),
         StorageFull => lang.pick("磁盘已满", "disk full"),
         IsADirectory => lang.pick("这是一个文件夹", "is a folder"),
+        InvalidInput => lang.pick("不是普通文件", "not a regular file"),
         NotADirectory => lang.pick(
             "路径中有一段不是文件夹",
             "a part of the path is not a folder",
@@ -261,15 +262,15 @@ pub fn summary_line(lang: Lang, p: &crate::library::Progress) -> String {
             }
         ),
         Lang::En => format!(
-            "total: {} errors, {} warnings, {} hints, {} blank cells (filled {}/{}){}",
-            s.errors,
-            s.warnings,
-            s.hints,
-            s.blank,
+            "total: {}, {}, {}, {} (filled {}/{}){}",
+            count_en(s.errors, "error"),
+            count_en(s.warnings, "warning"),
+            count_en(s.hints, "hint"),
+            count_en(s.blank, "blank cell"),
             p.filled,
             p.cells,
             if s.acknowledged > 0 {
-                format!(", {} warnings acknowledged", s.acknowledged)
+                format!(", {} acknowledged", count_en(s.acknowledged, "warning"))
             } else {
                 String::new()
             }
@@ -424,6 +425,12 @@ pub fn carried(
 pub fn not_carried(lang: Lang, item: &crate::report::carry::NotCarried) -> String {
     use crate::report::carry::NotCarried;
     match (item, lang) {
+        (NotCarried::Blank { label }, Lang::Zh) => {
+            format!("未结转：{label}（上年报告中这一项空白，请直接填写）")
+        }
+        (NotCarried::Blank { label }, Lang::En) => {
+            format!("not carried: {label} (blank in last year's report; fill it in)")
+        }
         (
             NotCarried::Cell {
                 label,
@@ -573,5 +580,14 @@ pub fn merge_skipped_summary(lang: Lang, path: &std::path::Path, name: &str) -> 
             "skipped {}: a summary draft ({name}), not a unit's report",
             path.display()
         ),
+    }
+}
+
+/// `1 error`, `2 errors`.
+pub fn count_en(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -132,7 +132,7 @@ pub fn exported(lang: Lang, path: &Path, replaced: bool, draft: bool) -> String 
 pub fn output_is_input(lang: Lang, path: &Path) -> String {
     match lang {
         Lang::Zh => format!(
-            "{}：这是报告草稿本身，不能用导出文件覆盖它（请用 -o 指定其他文件）",
+            "{}：这是报告草稿本身，不能用导出文件覆盖它（请换一个文件）",
             path.display()
         ),
         Lang::En => format!(

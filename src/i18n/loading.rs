@@ -77,6 +77,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         }
         (Problem::TooLarge { key }, Zh) => format!("“{key}”数值过大（最大 {MAX_WHOLE}）"),
         (Problem::TooLarge { key }, En) => format!("“{key}” is too large (at most {MAX_WHOLE})"),
+        (Problem::TooManyPlaces { key }, Zh) => format!("“{key}”最多四位小数"),
+        (Problem::TooManyPlaces { key }, En) => {
+            format!("“{key}” takes at most four decimal places")
+        }
         (Problem::Computed { key, label }, Zh) => {
             format!("“{key}”（{label}）由程序自动计算，不能填写")
         }

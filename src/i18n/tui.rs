@@ -35,6 +35,11 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "open" => ("打开", "open"),
         "new_report" => ("新建报告", "new report"),
         "open_file" => ("打开文件", "open file"),
+        "from_last_year" => ("从上年报告新建", "new from last year's"),
+        "last_text" => ("对照上年正文", "last year's text"),
+        "hide_last_text" => ("关闭上年正文", "hide last year's text"),
+        "last_text_down" => ("上年正文下翻", "scroll last year's down"),
+        "last_text_up" => ("上年正文上翻", "scroll last year's up"),
         "confirm" => ("确定", "OK"),
         "cancel" => ("取消", "cancel"),
         "yes" => ("是", "yes"),
@@ -191,6 +196,10 @@ pub fn start_new(lang: Lang) -> &'static str {
     lang.pick("＋ 新建报告", "+ New report")
 }
 
+pub fn start_from_last(lang: Lang) -> &'static str {
+    lang.pick("  从上年报告新建…", "  New from last year's report…")
+}
+
 pub fn start_open(lang: Lang) -> &'static str {
     lang.pick("  打开文件…", "  Open a file…")
 }
@@ -294,6 +303,25 @@ pub fn unit_label(lang: Lang, unit: Option<&str>) -> String {
     }
 }
 
+/// Last year's figure for the focused cell: 「上年：1037」, and what should carry into it.
+pub fn last_value(lang: Lang, v: &crate::check::LastValue) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = v.same {
+        parts.push(match lang {
+            Lang::Zh => format!("上年：{n}"),
+            Lang::En => format!("last year: {n}"),
+        });
+    }
+    if let Some(c) = &v.carried {
+        let value = c.value;
+        parts.push(match lang {
+            Lang::Zh => format!("应等于上年“{}”：{value}", c.from.join("＋")),
+            Lang::En => format!("should equal last year's {}: {value}", c.from.join(" + ")),
+        });
+    }
+    parts.join(" · ")
+}
+
 pub fn computed_note(lang: Lang) -> &'static str {
     lang.pick("自动计算，不需填写", "computed, not typed")
 }
@@ -307,6 +335,49 @@ pub fn blanks_line(lang: Lang, n: usize) -> String {
             format!("- {n} blank cells here (Ctrl-F goes to the next; Ctrl-O fills them with 0)")
         }
     }
+}
+
+/// Why last year's text cannot be shown.
+pub fn no_last_text(lang: Lang, file: Option<&str>) -> String {
+    match (file, lang) {
+        (Some(f), Lang::Zh) => format!("无法读取上年报告 {f}（[previous].file），不能对照上年正文"),
+        (Some(f), Lang::En) => {
+            format!("last year's report {f} ([previous].file) cannot be read: no text to compare")
+        }
+        (None, Lang::Zh) => {
+            "本报告没有指明上年报告（[previous].file）；“从上年报告新建”的报告才有".into()
+        }
+        (None, Lang::En) => {
+            "this draft names no report of last year ([previous].file); drafts made from last year's do".into()
+        }
+    }
+}
+
+/// The title over last year's text: its year and heading, read-only.
+pub fn last_text_title(lang: Lang, year: i32, heading: &str) -> String {
+    match lang {
+        Lang::Zh => format!("上年（{year}年）{heading} · 只读"),
+        Lang::En => format!("{year}: {heading} · read-only"),
+    }
+}
+
+/// Which lines of a text are on screen: 「1–10/48 行」.
+pub fn lines_shown(lang: Lang, from: usize, to: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!(" {from}–{to}/{total} 行 "),
+        Lang::En => format!(" lines {from}–{to} of {total} "),
+    }
+}
+
+pub fn last_text_title_short(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("上年（{year}年）· 只读"),
+        Lang::En => format!("{year} · read-only"),
+    }
+}
+
+pub fn last_text_empty(lang: Lang) -> &'static str {
+    lang.pick("（上年此部分为空）", "(empty last year)")
 }
 
 pub fn prose_empty(lang: Lang) -> &'static str {
@@ -326,7 +397,11 @@ pub fn outline_text(outline: &[String]) -> String {
     outline
         .iter()
         .enumerate()
-        .map(|(i, t)| format!("（{}）{t}\n", NUMBERS.get(i).unwrap_or(&"")))
+        .map(|(i, t)| match t.starts_with('（') {
+            // The format's own numbering, as the template gives it.
+            true => format!("{t}\n"),
+            false => format!("（{}）{t}\n", NUMBERS.get(i).unwrap_or(&"")),
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -540,8 +615,8 @@ pub fn new_labels(lang: Lang) -> [&'static str; 3] {
 
 pub fn new_hint(lang: Lang) -> &'static str {
     lang.pick(
-        "Tab 换项 · Enter 创建 · Esc 取消",
-        "Tab next · Enter create · Esc cancel",
+        "Tab 换项 · Enter 创建 · Esc 取消 · Ctrl-L 从上年报告新建",
+        "Tab next · Enter create · Esc cancel · Ctrl-L from last year's",
     )
 }
 
@@ -550,6 +625,85 @@ pub fn new_file_note(lang: Lang, path: &Path) -> String {
         Lang::Zh => format!("将创建 {}", path.display()),
         Lang::En => format!("will create {}", path.display()),
     }
+}
+
+pub fn from_last_title(lang: Lang) -> &'static str {
+    lang.pick("从上年报告新建", "New from last year's report")
+}
+
+pub fn from_last_intro(lang: Lang) -> &'static str {
+    lang.pick(
+        "选上年的报告，将新建下一年度的报告并结转上年数据：",
+        "Pick last year's report; next year's is made from it:",
+    )
+}
+
+pub fn from_last_other(lang: Lang) -> &'static str {
+    lang.pick("其他文件", "Other file")
+}
+
+pub fn from_last_none(lang: Lang) -> &'static str {
+    lang.pick(
+        "（数据文件夹中没有可用的草稿：请在下面输入上年报告的路径）",
+        "(no readable drafts in the data folder: type the path of last year's report below)",
+    )
+}
+
+/// What the selected choice will make: the year, format and file.
+pub fn from_last_will_make(lang: Lang, year: i32, template: &str, path: &Path) -> String {
+    match lang {
+        Lang::Zh => format!("将新建 {year} 年报告（{template}）：{}", path.display()),
+        Lang::En => format!("makes the {year} report ({template}): {}", path.display()),
+    }
+}
+
+pub fn from_last_will_read(lang: Lang) -> &'static str {
+    lang.pick(
+        "将读取该文件，新建其下一年度的报告",
+        "reads that file and makes the next year's report",
+    )
+}
+
+pub fn from_last_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ 选择 · Enter 新建 · Esc 取消",
+        "↑↓ choose · Enter create · Esc cancel",
+    )
+}
+
+pub fn from_last_path_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "请输入上年报告的路径，或在列表中选一份",
+        "type the path of last year's report, or pick one from the list",
+    )
+}
+
+pub fn target_exists(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{} 已存在，未覆盖：今年的报告可能已经建好，请在列表中打开它",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} exists and was not overwritten: this year's report may already be there; open it from the list",
+            path.display()
+        ),
+    }
+}
+
+pub fn carried_title(lang: Lang) -> &'static str {
+    lang.pick("已从上年报告新建", "Made from last year's report")
+}
+
+pub fn carried_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "表格中选中一格，下方显示上年的数字；在一、五、六中按 Ctrl-L 对照上年正文。",
+        "In a table, last year's figure shows under the focused cell; in 一, 五, 六 Ctrl-L shows last year's text.",
+    )
+}
+
+pub fn notice_hint(lang: Lang) -> &'static str {
+    lang.pick("Enter 或 Esc 关闭", "Enter or Esc closes")
 }
 
 pub fn open_title(lang: Lang) -> &'static str {

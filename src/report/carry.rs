@@ -8,16 +8,18 @@
 //! against reports that repeat last year's.
 
 use super::{Draft, Number, Previous};
-use crate::template::Template;
+use crate::template::{CellRef, Template};
 
 /// Something of last year's that could not be carried, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotCarried {
-    /// A cell marked to carry whose sources last year's draft lacks (or left blank).
+    /// A cell marked to carry whose sources last year's format lacks.
     Cell {
         label: String,
         from_template: String,
     },
+    /// A cell marked to carry whose sources last year's draft left blank.
+    Blank { label: String },
     /// 现行有效件数 for `[previous]`, absent from last year's format.
     InForce {
         label: String,
@@ -61,39 +63,29 @@ pub fn next_year(
     // Cells marked `carry_from` in this year's format.
     for table in &template.tables {
         for cell in table.input_cells() {
-            let sources: Vec<String> = if !cell.row.carry_from.is_empty() {
-                cell.row
-                    .carry_from
-                    .iter()
-                    .map(|row| format!("{}.{row}.{}", table.key, cell.column.key))
-                    .collect()
-            } else if !cell.column.carry_from.is_empty() {
-                cell.column
-                    .carry_from
-                    .iter()
-                    .map(|column| format!("{}.{}.{column}", table.key, cell.row.key))
-                    .collect()
-            } else {
+            let sources = carry_sources(&cell);
+            if sources.is_empty() {
                 continue;
-            };
-            let sum = sources
-                .iter()
-                .try_fold(Number::zero(cell.column.kind), |acc, key| {
-                    let in_format = last_template.cell(key).is_some_and(|c| !c.is_computed());
-                    if !in_format {
-                        return None;
-                    }
-                    acc.checked_add(last.cell(key)?)
-                });
+            }
             let key = cell.key();
-            match sum.and_then(|n| as_kind(n, cell.column.kind)) {
+            match carried_sum(last_template, last, &sources, cell.column.kind) {
                 Some(n) => {
                     draft.cells.insert(key, n);
                 }
-                None => not_carried.push(NotCarried::Cell {
-                    label: crate::check::cell_label(template, &key),
-                    from_template: from_template.clone(),
-                }),
+                None => {
+                    let label = crate::check::cell_label(template, &key);
+                    let in_format = sources
+                        .iter()
+                        .all(|s| last_template.cell(s).is_some_and(|c| !c.is_computed()));
+                    not_carried.push(if in_format {
+                        NotCarried::Blank { label }
+                    } else {
+                        NotCarried::Cell {
+                            label,
+                            from_template: from_template.clone(),
+                        }
+                    });
+                }
             }
         }
     }
@@ -137,6 +129,43 @@ pub fn next_year(
         }
     }
     Ok(CarriedOver { draft, not_carried })
+}
+
+/// The cells of last year's report that carry into this cell (its row's or its column's
+/// `carry_from`), as keys; empty when nothing carries into it.
+pub fn carry_sources(cell: &CellRef) -> Vec<String> {
+    let (table, row, column) = (&cell.table.key, &cell.row.key, &cell.column.key);
+    if !cell.row.carry_from.is_empty() {
+        cell.row
+            .carry_from
+            .iter()
+            .map(|from| format!("{table}.{from}.{column}"))
+            .collect()
+    } else {
+        cell.column
+            .carry_from
+            .iter()
+            .map(|from| format!("{table}.{row}.{from}"))
+            .collect()
+    }
+}
+
+/// What last year's draft carries into a cell of `kind`: the sum of the sources, or `None`
+/// when one is not a typed cell of last year's format or is blank there.
+pub fn carried_sum(
+    last_template: &Template,
+    last: &Draft,
+    sources: &[String],
+    kind: crate::template::Kind,
+) -> Option<Number> {
+    let sum = sources.iter().try_fold(Number::zero(kind), |acc, key| {
+        let in_format = last_template.cell(key).is_some_and(|c| !c.is_computed());
+        if !in_format {
+            return None;
+        }
+        acc.checked_add(last.cell(key)?)
+    })?;
+    as_kind(sum, kind)
 }
 
 /// A carried sum in the kind of the cell it goes to: a count cannot become negative.

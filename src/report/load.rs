@@ -37,6 +37,7 @@ pub enum Problem {
     NotWhole { key: String },
     NotANumber { key: String },
     TooLarge { key: String },
+    TooManyPlaces { key: String },
     Computed { key: String, label: String },
     UnknownTemplate { id: String, known: Vec<String> },
     SchemaTooNew { found: i64 },
@@ -246,7 +247,14 @@ impl Reader<'_> {
                         fail(|key| Problem::TooLarge { key })
                     }
                     Ok(d) => Ok(Number::Amount(d)),
-                    Err(_) => fail(|key| Problem::NotANumber { key }),
+                    // A float the decimal type cannot hold: too small (1e-30) or too large.
+                    Err(_) => match raw.parse::<f64>() {
+                        Ok(x) if x.is_finite() && x.abs() < 1.0 => {
+                            fail(|key| Problem::TooManyPlaces { key })
+                        }
+                        Ok(x) if x.is_finite() => fail(|key| Problem::TooLarge { key }),
+                        _ => fail(|key| Problem::NotANumber { key }),
+                    },
                 }
             }
             DeValue::Float(_) => fail(|key| Problem::NotWhole { key }),
@@ -612,6 +620,7 @@ impl Reader<'_> {
             let mut ack = Acknowledgement {
                 code: String::new(),
                 cell: None,
+                quote: None,
                 reason: String::new(),
             };
             let (mut saw_code, mut saw_reason) = (false, false);
@@ -623,12 +632,15 @@ impl Reader<'_> {
                         saw_code = true;
                     }
                     "cell" => ack.cell = Some(self.string("acknowledged.cell", value)?),
+                    "quote" => ack.quote = Some(self.string("acknowledged.quote", value)?),
                     "reason" => {
                         ack.reason = self.string("acknowledged.reason", value)?;
                         saw_reason = true;
                     }
                     _ => {
-                        let expected = ["code", "cell", "reason"].map(String::from).to_vec();
+                        let expected = ["code", "cell", "quote", "reason"]
+                            .map(String::from)
+                            .to_vec();
                         return Err(self.unknown(key.span(), name, expected));
                     }
                 }

@@ -123,6 +123,9 @@ impl Previous {
 pub struct Acknowledgement {
     pub code: String,
     pub cell: Option<String>,
+    /// For a figure in the prose: the words it answers, so a later contradiction of the same
+    /// cell is not answered by it too. Absent, it answers every finding of its code and cell.
+    pub quote: Option<String>,
     pub reason: String,
 }
 
@@ -190,15 +193,40 @@ impl Draft {
         }
         self.text
             .retain(|k, _| template.prose_sections().any(|s| &s.key == k));
+        // Last year's figures keep only what the new format checks against, so that what is
+        // saved can be read again.
+        if let Some(previous) = &mut self.previous {
+            let carry_columns: Vec<String> = template
+                .cell_row(&template.checks.carry.last_year)
+                .map(|(block, _)| block.columns.iter().map(|c| c.key.clone()).collect())
+                .unwrap_or_default();
+            let in_force_rows: Vec<String> = template
+                .checks
+                .in_force
+                .iter()
+                .flat_map(|f| f.rows.clone())
+                .collect();
+            for (name, values, allowed) in [
+                (
+                    "carried_forward",
+                    &mut previous.carried_forward,
+                    carry_columns,
+                ),
+                ("in_force", &mut previous.in_force, in_force_rows),
+            ] {
+                let gone: Vec<String> = values
+                    .keys()
+                    .filter(|k| !allowed.contains(k))
+                    .cloned()
+                    .collect();
+                for key in gone {
+                    values.remove(&key);
+                    dropped.push(format!("previous.{name}.{key}"));
+                }
+            }
+        }
         self.template = template.id.clone();
         dropped
-    }
-
-    /// The reason given for a warning, if the officer acknowledged it.
-    pub fn acknowledgement(&self, code: &str, cell: Option<&str>) -> Option<&Acknowledgement> {
-        self.acknowledged
-            .iter()
-            .find(|a| a.code == code && a.cell.as_deref() == cell)
     }
 }
 
@@ -206,6 +234,26 @@ impl Draft {
 mod tests {
     use super::*;
     use crate::template::Template;
+
+    #[test]
+    fn a_draft_switched_to_another_format_can_be_saved_and_read_again() {
+        let new = Template::builtin("gip-2021").expect("built in");
+        let old = Template::builtin("gip-2019").expect("built in");
+        let mut draft = Draft::new(&new.id, "某局", 2021, AgencyKind::Department);
+        draft.previous = Some(Previous {
+            year: Some(2020),
+            in_force: [("regulations".to_string(), 3)].into(),
+            carried_forward: [("business".to_string(), 1)].into(),
+            ..Previous::default()
+        });
+        draft.fees.insert("notices".into(), Number::Count(0));
+        draft.report.year = 2020;
+        let dropped = draft.switch_template(old);
+        assert!(dropped.contains(&"previous.in_force.regulations".to_string()));
+        assert!(dropped.contains(&"fees.notices".to_string()));
+        let text = save::to_toml(old, &draft);
+        assert_eq!(load::load_str(&text), Ok(draft));
+    }
 
     #[test]
     fn switching_format_keeps_shared_cells_and_names_the_dropped() {

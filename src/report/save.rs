@@ -132,6 +132,9 @@ fn write_draft(out: &mut String, template: &Template, draft: &Draft) -> std::fmt
         if let Some(cell) = &ack.cell {
             writeln!(out, "cell = {}", quote(cell))?;
         }
+        if let Some(words) = &ack.quote {
+            writeln!(out, "quote = {}", quote(words))?;
+        }
         writeln!(out, "reason = {}", quote(&ack.reason))?;
     }
     Ok(())

@@ -322,7 +322,9 @@ pub struct Term {
     pub senses: Vec<Sense>,
 }
 
-/// A narrower reading of a term when one of its verbs stands near it (收到申请, 办结申请).
+/// A narrower reading of a term when one of its verbs stands near it (收到申请, 办结申请). A
+/// sense without figures names nothing the format counts (废止 in gip-2019): its figures are
+/// not checked.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sense {
@@ -370,6 +372,14 @@ impl Template {
             .min()
             .unwrap_or(this_year);
         (first, this_year + 1)
+    }
+
+    /// The format of a new report for `year`, or the years a new report may be for.
+    pub fn for_new_report(year: i32, this_year: i32) -> Result<&'static Template, (i32, i32)> {
+        let (first, last) = Template::allowed_years(this_year);
+        Template::for_year(year)
+            .filter(|_| (first..=last).contains(&year))
+            .ok_or((first, last))
     }
 
     pub fn covers(&self, year: i32) -> bool {

@@ -263,6 +263,9 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
         }
     }
     for term in &n.terms {
+        if term.figures.is_empty() {
+            return Err(format!("term {:?} has no figures", term.words));
+        }
         let figures = term
             .figures
             .iter()

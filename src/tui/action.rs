@@ -40,7 +40,14 @@ pub enum Command {
     /// Space on a choice (kind, draft mark).
     Toggle,
     NewReport,
+    /// 从上年报告新建: this year's draft from last year's.
+    FromLastYear,
     OpenFile,
+    /// Show or hide last year's text beside a prose section.
+    LastText,
+    /// Scroll last year's text.
+    LastTextDown,
+    LastTextUp,
     /// Answers in a confirmation dialog.
     Yes,
     No,
@@ -90,6 +97,9 @@ pub enum Action {
     Recheck,
     /// The recovery file was written (or removed), or why it could not be.
     Autosaved(Result<(), String>),
+    /// This year's draft was made from last year's and opened: the draft and what was and was
+    /// not carried, as lines to show; or why it was not made.
+    CarriedOver(Result<(Box<super::app::Doc>, Vec<String>), String>),
 }
 
 /// What `update` asks the runtime to do.
@@ -119,6 +129,12 @@ pub enum Effect {
         agency: String,
         year: i32,
         kind: crate::report::AgencyKind,
+    },
+    /// Make this year's draft from last year's (`from`), then open it. The new file goes to
+    /// `target`, or into the data folder under the agency's name and the new year.
+    CreateFromLast {
+        from: PathBuf,
+        target: Option<PathBuf>,
     },
     /// Read the data folder's drafts again.
     List,

@@ -2,7 +2,7 @@
 
 use super::history::History;
 use super::text::Field;
-use crate::check::{self, Options, Outcome, Severity, codes};
+use crate::check::{self, LastYear, Options, Outcome, Severity, codes};
 use crate::i18n::Lang;
 use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
 use crate::template::{Kind, SectionKind, Template};
@@ -77,6 +77,16 @@ pub struct Doc {
     pub revision: u64,
     /// The findings are behind the draft (a long prose is checked when typing pauses).
     pub checks_stale: bool,
+    /// Last year's whole draft, through `[previous].file`, when it can be read.
+    pub last: Option<LastDraft>,
+}
+
+/// Last year's draft, read-only: for the checks, the previous value of a cell, and last year's
+/// text beside this year's.
+#[derive(Debug, Clone)]
+pub struct LastDraft {
+    pub template: &'static Template,
+    pub draft: Draft,
 }
 
 impl Doc {
@@ -86,7 +96,7 @@ impl Doc {
         draft: Draft,
         today: Option<jiff::civil::Date>,
     ) -> Doc {
-        let outcome = run_checks(template, &draft, today);
+        let outcome = run_checks(template, &draft, None, today);
         Doc {
             path,
             template,
@@ -100,7 +110,19 @@ impl Doc {
             notice: None,
             revision: 0,
             checks_stale: false,
+            last: None,
         }
+    }
+
+    /// The same draft, checked against last year's whole draft.
+    pub fn with_last_year(
+        mut self,
+        last: Option<LastDraft>,
+        today: Option<jiff::civil::Date>,
+    ) -> Doc {
+        self.last = last;
+        self.recheck(today);
+        self
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -124,20 +146,41 @@ impl Doc {
         }
     }
 
-    /// Brings the findings up to date with the draft.
+    /// Brings the findings up to date with the draft (and last year's, when there is one).
     pub fn recheck(&mut self, today: Option<jiff::civil::Date>) {
-        self.outcome = run_checks(self.template, &self.draft, today);
+        self.outcome = run_checks(self.template, &self.draft, self.last.as_ref(), today);
         self.checks_stale = false;
+    }
+
+    /// Last year's figures: last year's whole draft where it has them, else `[previous]`.
+    pub fn last_year(&self) -> Option<LastYear<'_>> {
+        let own = self.draft.previous.as_ref().map(LastYear::from_previous);
+        match (&self.last, own) {
+            (Some(l), Some(own)) => Some(LastYear::from_draft(l.template, &l.draft).or_else(&own)),
+            (Some(l), None) => Some(LastYear::from_draft(l.template, &l.draft)),
+            (None, own) => own,
+        }
+    }
+
+    /// Last year's figures for a typed cell, when last year says anything about it.
+    pub fn last_value(&self, key: &str) -> Option<check::LastValue> {
+        check::last_value(self.template, key, &self.last_year()?)
     }
 }
 
-/// The checks, asked of the core.
-pub fn run_checks(template: &Template, draft: &Draft, today: Option<jiff::civil::Date>) -> Outcome {
+/// The checks, asked of the core: with last year's whole draft when there is one (else the
+/// draft's own `[previous]`).
+pub fn run_checks(
+    template: &Template,
+    draft: &Draft,
+    last: Option<&LastDraft>,
+    today: Option<jiff::civil::Date>,
+) -> Outcome {
     check::check(
         template,
         draft,
         &Options {
-            last_year: None,
+            last_year: last.map(|l| LastYear::from_draft(l.template, &l.draft)),
             today,
         },
     )
@@ -276,8 +319,7 @@ pub enum Dialog {
     },
     /// The reason for acknowledging a warning.
     Reason {
-        code: &'static str,
-        cell: Option<String>,
+        finding: Box<crate::check::Finding>,
         field: Field,
     },
     /// 新建报告: agency, year, kind; `path` when `edit` named a file that does not exist.
@@ -291,6 +333,19 @@ pub enum Dialog {
     },
     /// 打开文件.
     OpenFile { path: Field },
+    /// 从上年报告新建: last year's draft, from the data folder's drafts or by its path.
+    FromLastYear {
+        /// The readable drafts of the data folder offered, as the start screen lists them.
+        choices: Vec<ListEntry>,
+        /// The choice selected; `choices.len()` is the path typed below them.
+        selected: usize,
+        path: Field,
+        /// Where the new draft goes when `edit FILE` named it.
+        target: Option<PathBuf>,
+        error: Option<String>,
+    },
+    /// What was carried from last year's report into the new draft, and what was not.
+    Carried { lines: Vec<String> },
     /// Unrecovered work was found: 恢复 / 丢弃 / 查看差异.
     Recover {
         offer: Box<RecoveryOffer>,
@@ -315,6 +370,14 @@ impl Dialog {
     pub fn is_question(&self) -> bool {
         matches!(self, Dialog::ConfirmQuit | Dialog::ConfirmYear { .. })
     }
+}
+
+/// Last year's text beside a prose section: shown or not, and how far each section's is
+/// scrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LastText {
+    pub shown: bool,
+    pub scroll: HashMap<String, usize>,
 }
 
 /// A line in the status bar.
@@ -366,6 +429,8 @@ pub struct App {
     pub tables: HashMap<String, TableFocus>,
     pub cell: Option<CellEdit>,
     pub prose: HashMap<String, ProseFocus>,
+    /// Last year's text beside 一, 五, 六.
+    pub last_text: LastText,
     pub review: ListFocus,
     pub export: ExportFocus,
     pub dialog: Option<Dialog>,
@@ -377,12 +442,12 @@ pub struct App {
     /// The last autosave failed: why (shown until one succeeds).
     pub recovery_error: Option<String>,
     /// The current prose section wrapped for the screen, kept between keystrokes.
-    pub prose_layout: Option<ProseLayout>,
+    pub wrapped_prose: Option<WrappedProse>,
 }
 
 /// A prose section wrapped at a width, for one revision of the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProseLayout {
+pub struct WrappedProse {
     pub key: String,
     pub width: u16,
     pub revision: u64,
@@ -392,9 +457,9 @@ pub struct ProseLayout {
     pub chars: usize,
 }
 
-impl ProseLayout {
-    pub fn new(key: &str, text: &str, width: u16, revision: u64) -> ProseLayout {
-        ProseLayout {
+impl WrappedProse {
+    pub fn new(key: &str, text: &str, width: u16, revision: u64) -> WrappedProse {
+        WrappedProse {
             key: key.to_string(),
             width,
             revision,
@@ -413,6 +478,12 @@ impl ProseLayout {
 }
 
 impl App {
+    /// The calendar year, from the app's `today` (fixed in tests) or the clock.
+    pub fn this_year(&self) -> i32 {
+        self.today
+            .map_or_else(crate::clock::this_year, |d| i32::from(d.year()))
+    }
+
     /// An editor on the start screen.
     pub fn new(lang: Lang, look: Look, width: u16, height: u16) -> App {
         App {
@@ -432,6 +503,7 @@ impl App {
             tables: HashMap::new(),
             cell: None,
             prose: HashMap::new(),
+            last_text: LastText::default(),
             review: ListFocus::default(),
             export: ExportFocus::default(),
             dialog: None,
@@ -440,21 +512,21 @@ impl App {
             quit: false,
             recovery: crate::recovery::Store::default(),
             recovery_error: None,
-            prose_layout: None,
+            wrapped_prose: None,
         }
     }
 
     /// The wrapped lines of a prose section at a width: the kept layout when it is current.
-    pub fn prose_layout(
+    pub fn wrapped_prose(
         &self,
         key: &str,
         text: &str,
         width: u16,
-    ) -> std::borrow::Cow<'_, ProseLayout> {
+    ) -> std::borrow::Cow<'_, WrappedProse> {
         let revision = self.doc.as_ref().map_or(0, |d| d.revision);
-        match &self.prose_layout {
+        match &self.wrapped_prose {
             Some(l) if l.fits(key, text, width, revision) => std::borrow::Cow::Borrowed(l),
-            _ => std::borrow::Cow::Owned(ProseLayout::new(key, text, width, revision)),
+            _ => std::borrow::Cow::Owned(WrappedProse::new(key, text, width, revision)),
         }
     }
 
@@ -467,11 +539,12 @@ impl App {
         self.form = FormFocus::default();
         self.tables.clear();
         self.prose.clear();
+        self.last_text = LastText::default();
         self.cell = None;
         self.review = ListFocus::default();
         self.export = ExportFocus::default();
         self.dialog = None;
-        self.prose_layout = None;
+        self.wrapped_prose = None;
         self.recovery_error = None;
         super::update::enter_page(self);
     }
@@ -508,14 +581,12 @@ impl App {
     pub fn context_below_help(&self) -> super::keys::Context {
         use super::keys::Context;
         if let Some(d) = &self.dialog {
-            return if let Dialog::Recover { .. } = d {
-                Context::Recover
-            } else if let Dialog::LockHeld { .. } = d {
-                Context::LockHeld
-            } else if d.is_question() {
-                Context::Confirm
-            } else {
-                Context::Dialog
+            return match d {
+                Dialog::Recover { .. } => Context::Recover,
+                Dialog::LockHeld { .. } => Context::LockHeld,
+                _ if d.is_question() => Context::Confirm,
+                Dialog::NewReport { .. } => Context::NewReport,
+                _ => Context::Dialog,
             };
         }
         if self.screen == Screen::Start {
@@ -524,6 +595,7 @@ impl App {
         match self.current_page() {
             Some(Page::Meta) => Context::Form,
             Some(Page::Section(_)) => match self.section(self.pages[self.page]).map(|s| s.kind) {
+                Some(SectionKind::Prose) if self.last_text.shown => Context::ProseLast,
                 Some(SectionKind::Prose) => Context::Prose,
                 _ if self.cell.is_some() => Context::Cell,
                 _ => Context::Table,

@@ -17,14 +17,18 @@ pub enum Context {
     Cell,
     /// A prose section.
     Prose,
+    /// A prose section with last year's text beside it.
+    ProseLast,
     /// The 基本信息 form.
     Form,
     /// 检查: the list of findings.
     Review,
     /// 导出.
     Export,
-    /// A dialog with text fields (new report, open file, a reason).
+    /// A dialog with text fields (open file, a reason, last year's draft, a notice).
     Dialog,
+    /// The 新建报告 dialog, from which 从上年报告新建 is one key away.
+    NewReport,
     /// A yes/no question.
     Confirm,
     /// Unrecovered work found on opening: 恢复 / 丢弃 / 查看差异.
@@ -75,9 +79,9 @@ pub struct Binding {
 
 use Context::*;
 
-const EDITOR: &[Context] = &[Table, Cell, Prose, Form, Review, Export];
+const EDITOR: &[Context] = &[Table, Cell, Prose, ProseLast, Form, Review, Export];
 const MOVING: &[Context] = &[
-    Start, Table, Cell, Prose, Form, Review, Export, Dialog, Help, Recover,
+    Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Help, Recover,
 ];
 
 /// The key table, in the order the help overlay lists it.
@@ -86,7 +90,8 @@ pub const KEYS: &[Binding] = &[
         keys: &[plain(KeyCode::F(1)), ctrl('g'), ch('?')],
         command: Command::Help,
         contexts: &[
-            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm, Recover, LockHeld,
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
+            Recover, LockHeld,
         ],
         help: "help",
         footer: true,
@@ -115,8 +120,15 @@ pub const KEYS: &[Binding] = &[
         keys: &[ctrl('q'), ctrl('c')],
         command: Command::Quit,
         contexts: &[
-            Start, Table, Cell, Prose, Form, Review, Export, TooSmall, Recover, LockHeld,
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, TooSmall,
         ],
+        help: "quit",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('q'), ctrl('c')],
+        command: Command::Quit,
+        contexts: &[Recover, LockHeld],
         help: "quit",
         footer: true,
     },
@@ -130,14 +142,18 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Tab)],
         command: Command::NextField,
-        contexts: &[Table, Cell, Prose, Form, Review, Export, Dialog],
+        contexts: &[
+            Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+        ],
         help: "next_field",
         footer: true,
     },
     Binding {
         keys: &[plain(KeyCode::BackTab)],
         command: Command::PrevField,
-        contexts: &[Table, Cell, Prose, Form, Review, Export, Dialog],
+        contexts: &[
+            Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+        ],
         help: "prev_field",
         footer: false,
     },
@@ -207,21 +223,49 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Enter)],
         command: Command::Newline,
-        contexts: &[Prose],
+        contexts: &[Prose, ProseLast],
         help: "newline",
         footer: false,
     },
     Binding {
         keys: &[ctrl('e')],
         command: Command::ExternalEditor,
-        contexts: &[Prose],
+        contexts: &[Prose, ProseLast],
         help: "external_editor",
         footer: true,
     },
     Binding {
+        keys: &[ctrl('l')],
+        command: Command::LastText,
+        contexts: &[Prose],
+        help: "last_text",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('l')],
+        command: Command::LastText,
+        contexts: &[ProseLast],
+        help: "hide_last_text",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('d')],
+        command: Command::LastTextDown,
+        contexts: &[ProseLast],
+        help: "last_text_down",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        command: Command::LastTextUp,
+        contexts: &[ProseLast],
+        help: "last_text_up",
+        footer: false,
+    },
+    Binding {
         keys: &[ctrl('t')],
         command: Command::InsertOutline,
-        contexts: &[Prose],
+        contexts: &[Prose, ProseLast],
         help: "insert_outline",
         footer: false,
     },
@@ -282,6 +326,20 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[ch('l'), ctrl('l')],
+        command: Command::FromLastYear,
+        contexts: &[Start],
+        help: "from_last_year",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('l')],
+        command: Command::FromLastYear,
+        contexts: &[NewReport],
+        help: "from_last_year",
+        footer: true,
+    },
+    Binding {
         keys: &[ch('o'), ctrl('o')],
         command: Command::OpenFile,
         contexts: &[Start],
@@ -291,14 +349,14 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Enter)],
         command: Command::Enter,
-        contexts: &[Dialog],
+        contexts: &[Dialog, NewReport],
         help: "confirm",
         footer: true,
     },
     Binding {
         keys: &[plain(KeyCode::Esc)],
         command: Command::Cancel,
-        contexts: &[Dialog],
+        contexts: &[Dialog, NewReport],
         help: "cancel",
         footer: true,
     },
@@ -438,28 +496,32 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Home), ctrl('a')],
         command: Command::Home,
-        contexts: &[Cell, Prose, Form, Dialog, Table, Review],
+        contexts: &[
+            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review,
+        ],
         help: "home",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::End)],
         command: Command::End,
-        contexts: &[Cell, Prose, Form, Dialog, Table, Review],
+        contexts: &[
+            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review,
+        ],
         help: "end",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::Backspace)],
         command: Command::Backspace,
-        contexts: &[Table, Cell, Prose, Form, Dialog],
+        contexts: &[Table, Cell, Prose, ProseLast, Form, Dialog, NewReport],
         help: "backspace",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::Delete)],
         command: Command::Delete,
-        contexts: &[Cell, Prose, Form, Dialog],
+        contexts: &[Cell, Prose, ProseLast, Form, Dialog, NewReport],
         help: "delete",
         footer: false,
     },
@@ -503,7 +565,10 @@ pub fn is_text(key: Key) -> bool {
 
 /// Whether plain characters are text here.
 pub fn is_typing(context: Context) -> bool {
-    matches!(context, Cell | Prose | Form | Dialog)
+    matches!(
+        context,
+        Cell | Prose | ProseLast | Form | Dialog | NewReport
+    )
 }
 
 /// The bindings of a context, in table order.
@@ -582,8 +647,8 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         for ctx in [
-            Start, Table, Cell, Prose, Form, Review, Export, Dialog, Confirm, Help, Recover,
-            LockHeld,
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
+            Help, Recover, LockHeld,
         ] {
             let mut seen: Vec<Key> = Vec::new();
             for b in bindings(ctx) {

@@ -296,6 +296,65 @@ impl TableGeometry {
     }
 }
 
+/// Where a prose section goes, with or without last year's text beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProseAreas {
+    /// This year's text, typed into.
+    pub text: Rect,
+    /// Last year's text, read-only: its title line and its body.
+    pub last_title: Option<Rect>,
+    pub last_body: Option<Rect>,
+    /// The rule between the two when they stand side by side.
+    pub separator: Option<Rect>,
+    /// The section's findings; last year's text takes their place in a narrow window.
+    pub panel: Option<Rect>,
+}
+
+/// From this content width on, last year's text stands beside this year's; below it, under
+/// this year's, in place of the findings.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 80;
+
+pub fn prose_areas(areas: &Areas, last_shown: bool) -> ProseAreas {
+    let c = areas.content;
+    if !last_shown {
+        return ProseAreas {
+            text: c,
+            last_title: None,
+            last_body: None,
+            separator: None,
+            panel: Some(areas.panel),
+        };
+    }
+    if c.width >= SIDE_BY_SIDE_WIDTH {
+        let left = (c.width - 1) / 2;
+        let right = c.width - left - 1;
+        let x = c.x + left + 1;
+        return ProseAreas {
+            text: Rect::new(c.x, c.y, left, c.height),
+            last_title: Some(Rect::new(x, c.y, right, 1)),
+            last_body: Some(Rect::new(x, c.y + 1, right, c.height.saturating_sub(1))),
+            separator: Some(Rect::new(c.x + left, c.y, 1, c.height)),
+            panel: Some(areas.panel),
+        };
+    }
+    // Stacked: this year's text above, a titled rule, last year's text down to the bottom.
+    let height = areas.panel.bottom().saturating_sub(c.y);
+    let text_h = height.saturating_sub(1) / 2;
+    let title_y = c.y + text_h;
+    ProseAreas {
+        text: Rect::new(c.x, c.y, c.width, text_h),
+        last_title: Some(Rect::new(c.x, title_y, c.width, 1)),
+        last_body: Some(Rect::new(
+            c.x,
+            title_y + 1,
+            c.width,
+            height.saturating_sub(text_h + 1),
+        )),
+        separator: None,
+        panel: None,
+    }
+}
+
 /// Visual lines of a prose text in a width.
 pub fn prose_lines(text: &str, width: u16) -> Vec<super::text::VisualLine> {
     wrap(text, usize::from(width.max(4)))
@@ -360,6 +419,28 @@ mod tests {
             .expect("a caption above");
         assert!(scroll <= caption, "the caption is on screen");
         assert!(g.span(scroll, line) <= 6, "and so is the row");
+    }
+
+    #[test]
+    fn last_years_text_stands_beside_when_wide_and_below_when_narrow() {
+        let wide = prose_areas(&areas(160, 48), true);
+        let body = wide.last_body.expect("shown");
+        assert_eq!(body.y, wide.text.y + 1, "beside, under its title");
+        assert!(body.x > wide.text.right());
+        assert!(wide.text.width >= 60 && body.width >= 60);
+        assert!(wide.panel.is_some(), "the findings stay");
+
+        let narrow = prose_areas(&areas(80, 24), true);
+        let body = narrow.last_body.expect("shown");
+        assert_eq!(body.x, narrow.text.x);
+        assert!(body.y > narrow.text.bottom(), "below, under its title");
+        assert_eq!(narrow.text.width, body.width, "each the full width");
+        assert!(narrow.text.height >= 8 && body.height >= 8);
+        assert!(narrow.panel.is_none(), "in place of the findings");
+
+        let hidden = prose_areas(&areas(80, 24), false);
+        assert_eq!(hidden.text, areas(80, 24).content);
+        assert_eq!(hidden.last_body, None);
     }
 
     #[test]

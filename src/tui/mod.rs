@@ -380,7 +380,10 @@ fn apply(s: &mut Session, app: &mut App, action: Action) -> io::Result<()> {
                     queue.push(done?);
                 }
                 other => {
-                    if matches!(other, Effect::Open(_) | Effect::Create { .. }) {
+                    if matches!(
+                        other,
+                        Effect::Open(_) | Effect::Create { .. } | Effect::CreateFromLast { .. }
+                    ) {
                         // A screen change repaints everything.
                         s.terminal.clear()?;
                     }

@@ -2,10 +2,9 @@
 //! here (see `tui::run`), so tests carry out effects the same way the program does.
 
 use super::action::{Action, Effect};
-use super::app::{Access, App, Doc, ListEntry, ReadOnly, RecoveryOffer};
-use crate::check::Options;
+use super::app::{Access, App, Doc, LastDraft, ListEntry, ReadOnly, RecoveryOffer};
 use crate::i18n::{self, tui as tr};
-use crate::report::Draft;
+use crate::report::{Draft, carry};
 use crate::template::Template;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -73,9 +72,70 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             };
             Some(Action::Opened(result))
         }
+        Effect::CreateFromLast { from, target } => Some(Action::CarriedOver(create_from_last(
+            from,
+            target.as_deref(),
+            app,
+        ))),
         Effect::List => Some(Action::Listed(list_with_recovery(app))),
         Effect::Quit | Effect::ExternalEditor { .. } => None,
     }
+}
+
+/// Makes this year's draft from last year's with the core's carry-over, writes it (never over
+/// an existing file) and opens it; returns it with what was and was not carried, as lines.
+pub fn create_from_last(
+    from: &Path,
+    target: Option<&Path>,
+    app: &App,
+) -> Result<(Box<Doc>, Vec<String>), String> {
+    let lang = app.lang;
+    let loaded = crate::library::load(from).map_err(|e| i18n::load_error(lang, &e))?;
+    let year = loaded.draft.report.year + 1;
+    let (first, last) = Template::allowed_years(app.this_year());
+    let refused = || i18n::year_refused(lang, year, first, last);
+    Template::for_new_report(year, app.this_year()).map_err(|_| refused())?;
+    let path = target.map_or_else(
+        || {
+            app.drafts_dir.join(crate::paths::draft_file_name(
+                loaded.draft.report.agency.trim(),
+                year,
+            ))
+        },
+        Path::to_path_buf,
+    );
+    let reference = crate::cli::reference_from(&path, from);
+    let carried = carry::next_year(loaded.template, &loaded.draft, Some(reference))
+        .map_err(|carry::CarryError::NoFormat { .. }| refused())?;
+    let template = Template::builtin(&carried.draft.template).ok_or_else(refused)?;
+    // Never over an existing file: this year's report may already be there.
+    crate::cli::write_new(&path, template, &carried.draft).map_err(|e| match e {
+        crate::cli::NewError::Exists => tr::target_exists(lang, &path),
+        e => format!("{}: {}", path.display(), i18n::write_refused(lang, &e)),
+    })?;
+    let doc = open(&path, app.today, &app.drafts_dir, lang)?;
+    Ok((doc, carried_lines(lang, &path, template, &carried)))
+}
+
+/// What a draft made from last year's says it carried and could not carry.
+pub fn carried_lines(
+    lang: i18n::Lang,
+    path: &Path,
+    template: &Template,
+    carried: &carry::CarriedOver,
+) -> Vec<String> {
+    let mut lines = vec![
+        i18n::created(lang, path, &template.id),
+        i18n::carried(lang, template, &carried.draft),
+    ];
+    lines.extend(
+        carried
+            .not_carried
+            .iter()
+            .map(|item| format!("· {}", i18n::not_carried(lang, item))),
+    );
+    lines.push(tr::carried_hint(lang).to_string());
+    lines
 }
 
 /// Whether a file is one of the project's samples, which the editor never changes.
@@ -116,7 +176,8 @@ pub fn open(
     };
     let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
     let (access, notice) = lock(&file, lang);
-    let mut doc = Doc::new(file, loaded.template, loaded.draft, today);
+    let last = last_draft(&file, &loaded.draft);
+    let mut doc = Doc::new(file, loaded.template, loaded.draft, today).with_last_year(last, today);
     doc.copied_from = copied_from;
     doc.access = access;
     doc.notice = notice;
@@ -202,10 +263,6 @@ pub fn local_time(at: std::time::SystemTime) -> String {
 /// work; drafts with unrecovered work first, marked.
 pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
     let mut entries = list(&app.drafts_dir, app.today, app.lang);
-    let options = Options {
-        last_year: None,
-        today: app.today,
-    };
     for pending in app.recovery.all_pending() {
         let when = local_time(pending.saved_at);
         let same =
@@ -214,7 +271,7 @@ pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
             Some(e) => e.unrecovered = Some(when),
             None if pending.draft_path.is_file() => {
                 let mut e = entry(
-                    crate::library::entry(&pending.draft_path, &options),
+                    crate::library::entry(&pending.draft_path, app.today),
                     app.lang,
                 );
                 e.unrecovered = Some(when);
@@ -238,13 +295,18 @@ pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
     entries
 }
 
+/// Last year's draft named in `[previous].file`, when it can be read.
+pub fn last_draft(path: &Path, draft: &Draft) -> Option<LastDraft> {
+    let loaded = crate::library::load_previous(path, draft)?;
+    Some(LastDraft {
+        template: loaded.template,
+        draft: loaded.draft,
+    })
+}
+
 /// The drafts of the data folder for the start screen, newest first.
 pub fn list(dir: &Path, today: Option<jiff::civil::Date>, lang: i18n::Lang) -> Vec<ListEntry> {
-    let options = Options {
-        last_year: None,
-        today,
-    };
-    let entries = crate::library::entries(dir, &options).unwrap_or_default();
+    let entries = crate::library::entries(dir, today).unwrap_or_default();
     entries.into_iter().map(|e| entry(e, lang)).collect()
 }
 

@@ -37,22 +37,17 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             }
             _ => {}
         },
-        Dialog::Reason { code, cell, field } => match input {
+        Dialog::Reason { finding, field } => match input {
             Action::Command(Command::Enter) => {
                 let reason = field.text.trim().to_string();
                 if reason.is_empty() {
                     error(app, tr::reason_needed(lang).into());
                 } else {
                     keep = false;
-                    let (code, cell) = (*code, cell.clone());
+                    let finding = finding.clone();
                     change(app, None, move |d| {
-                        d.acknowledged
-                            .retain(|a| !(a.code == code && a.cell == cell));
-                        d.acknowledged.push(Acknowledgement {
-                            code: code.to_string(),
-                            cell,
-                            reason,
-                        });
+                        d.acknowledged.retain(|a| !a.answers(&finding));
+                        d.acknowledged.push(finding.acknowledge(reason));
                     });
                     info(app, tr::acknowledged(lang));
                 }
@@ -76,6 +71,46 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             Action::Command(Command::Cancel) => keep = false,
             other => edit_field(path, other),
         },
+        Dialog::FromLastYear {
+            choices,
+            selected,
+            path,
+            target,
+            error: problem,
+        } => {
+            let n = choices.len();
+            match input {
+                Action::Command(Command::Enter) => {
+                    match from_last_year(app, choices, *selected, path, target) {
+                        // The dialog stays until the draft is made: a refusal is said in it.
+                        Ok(effect) => {
+                            *problem = None;
+                            effects.push(effect);
+                        }
+                        Err(e) => *problem = Some(e),
+                    }
+                }
+                Action::Command(Command::Cancel) => keep = false,
+                Action::Command(Command::Down | Command::NextField) => {
+                    *selected = (*selected + 1).min(n);
+                }
+                Action::Command(Command::Up | Command::PrevField) => {
+                    *selected = selected.saturating_sub(1);
+                }
+                // Typing goes to the path, below the list.
+                other @ (Action::Char(_) | Action::Paste(_)) => {
+                    *selected = n;
+                    edit_field(path, other);
+                }
+                other if *selected == n => edit_field(path, other),
+                _ => {}
+            }
+        }
+        Dialog::Carried { .. } => {
+            if let Action::Command(Command::Enter | Command::Cancel) = input {
+                keep = false;
+            }
+        }
         Dialog::NewReport {
             agency,
             year,
@@ -92,6 +127,10 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 Err(e) => *problem = Some(e),
             },
             Action::Command(Command::Cancel) => keep = false,
+            Action::Command(Command::FromLastYear) => {
+                keep = false;
+                app.dialog = Some(from_last_year_dialog(app, path.clone()));
+            }
             Action::Command(Command::NextField | Command::Down) => *focus = (*focus + 1) % 3,
             Action::Command(Command::PrevField | Command::Up) => *focus = (*focus + 2) % 3,
             Action::Command(Command::Left | Command::Right) | Action::Char(' ') if *focus == 2 => {
@@ -142,24 +181,12 @@ pub(super) fn new_report(
     if name.is_empty() {
         return Err(tr::agency_needed(app.lang).into());
     }
-    let this_year = app.today.map_or(2026, |d| i32::from(d.year()));
     let year: i32 = year
         .text
         .parse()
         .map_err(|_| tr::year_invalid(app.lang).to_string())?;
-    let first = Template::all()
-        .iter()
-        .map(|t| t.first_year)
-        .min()
-        .unwrap_or(2019);
-    if year < first || year > this_year + 1 || Template::for_year(year).is_none() {
-        return Err(crate::i18n::year_refused(
-            app.lang,
-            year,
-            first,
-            this_year + 1,
-        ));
-    }
+    Template::for_new_report(year, app.this_year())
+        .map_err(|(first, last)| crate::i18n::year_refused(app.lang, year, first, last))?;
     let path = path.clone().unwrap_or_else(|| {
         app.drafts_dir
             .join(crate::paths::draft_file_name(name, year))
@@ -169,6 +196,37 @@ pub(super) fn new_report(
         agency: name.to_string(),
         year,
         kind,
+    })
+}
+
+/// 从上年报告新建: the effect that makes the draft, or why not (said in the dialog). A draft
+/// of the list is refused here when no format applies to the year after it; a typed path is
+/// read by the runtime, which refuses it the same way.
+pub(super) fn from_last_year(
+    app: &App,
+    choices: &[ListEntry],
+    selected: usize,
+    path: &Field,
+    target: &Option<std::path::PathBuf>,
+) -> Result<Effect, String> {
+    let from = match choices.get(selected) {
+        Some(entry) => {
+            if let Some(refusal) = year_refusal(app, entry.year + 1) {
+                return Err(refusal);
+            }
+            entry.path.clone()
+        }
+        None => {
+            let typed = path.text.trim();
+            if typed.is_empty() {
+                return Err(tr::from_last_path_needed(app.lang).into());
+            }
+            expand_home(typed)
+        }
+    };
+    Ok(Effect::CreateFromLast {
+        from,
+        target: target.clone(),
     })
 }
 

@@ -55,6 +55,9 @@ pub(super) fn export(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 return error(app, tr::export_blocked(lang).into());
             }
             let path = expand_home(app.export.path.text.trim());
+            if crate::export::is_same_file(&path, &doc.path) {
+                return error(app, crate::i18n::output_is_input(lang, &path));
+            }
             effects.push(Effect::Export {
                 format: format.to_string(),
                 path,

@@ -47,19 +47,13 @@ pub(super) fn commit_form(app: &mut App) {
     if year == current {
         return;
     }
-    let this_year = app.today.map_or(2026, |d| i32::from(d.year()));
-    let first = Template::all()
-        .iter()
-        .map(|t| t.first_year)
-        .min()
-        .unwrap_or(2019);
-    let Some(template) = Template::for_year(year).filter(|_| year <= this_year + 1) else {
-        error(
-            app,
-            crate::i18n::year_refused(app.lang, year, first, this_year + 1),
-        );
-        app.form.input = Field::new(&current.to_string());
-        return;
+    let template = match Template::for_new_report(year, app.this_year()) {
+        Ok(template) => template,
+        Err((first, last)) => {
+            error(app, crate::i18n::year_refused(app.lang, year, first, last));
+            app.form.input = Field::new(&current.to_string());
+            return;
+        }
     };
     if template.id == doc.template.id {
         change(app, None, move |d| d.report.year = year);

@@ -19,15 +19,15 @@ mod table;
 
 use super::action::{Action, Command, Effect, Mouse};
 use super::app::{
-    Access, App, CellEdit, Dialog, Doc, FormField, Message, Page, Place, PlaceFocus, ProseFocus,
-    ReadOnly, RecoverView, Screen, TableFocus, form_fields, pages,
+    Access, App, CellEdit, Dialog, Doc, FormField, ListEntry, Message, Page, Place, PlaceFocus,
+    ProseFocus, ReadOnly, RecoverView, Screen, TableFocus, form_fields, pages,
 };
 use super::layout::{self, TableLine};
 use super::text::{self, Field};
 use crate::check::{Finding, Severity, codes, section_of};
 use crate::i18n::tui as tr;
 use crate::report::number::{InputError, MAX_PLACES, normalize_char};
-use crate::report::{Acknowledgement, AgencyKind, Draft, Number};
+use crate::report::{AgencyKind, Draft, Number};
 use crate::template::{Kind, SectionKind, Table, Template};
 use dialog::*;
 pub use editor::*;
@@ -35,7 +35,7 @@ use export::*;
 use form::*;
 use history::*;
 pub use mouse::*;
-use prose::*;
+pub use prose::*;
 use recovery::*;
 pub use review::*;
 use scroll::*;
@@ -123,6 +123,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     error(app, tr::recovery_failed(app.lang, &e));
                 }
             }
+        },
+        Action::CarriedOver(result) => match result {
+            Ok((doc, lines)) => {
+                app.open(*doc);
+                app.dialog = Some(Dialog::Carried { lines });
+            }
+            Err(e) => match &mut app.dialog {
+                Some(Dialog::FromLastYear { error, .. }) => *error = Some(e),
+                _ => error(app, e),
+            },
         },
         Action::Listed(entries) => {
             app.entries = entries;

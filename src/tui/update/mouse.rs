@@ -15,6 +15,19 @@ pub(super) fn mouse(app: &mut App, m: Mouse, effects: &mut Vec<Effect>) {
             } else {
                 Command::Down
             };
+            if current_prose(app).is_some()
+                && let Some(body) = prose_layout(app).last_body
+                && inside(body)
+            {
+                let key = current_prose(app).map(|(k, _)| k).unwrap_or_default();
+                let s = app.last_text.scroll.entry(key).or_default();
+                *s = if cmd == Command::Up {
+                    s.saturating_sub(3)
+                } else {
+                    *s + 3
+                };
+                return;
+            }
             if inside(areas.sidebar) {
                 let page = if cmd == Command::Up {
                     app.page.saturating_sub(1)
@@ -36,11 +49,17 @@ pub(super) fn mouse(app: &mut App, m: Mouse, effects: &mut Vec<Effect>) {
                 }
                 return;
             }
-            if !inside(areas.content) {
+            // In prose, only this year's text takes a click: last year's is read-only.
+            let area = if current_prose(app).is_some() {
+                prose_layout(app).text
+            } else {
+                areas.content
+            };
+            if !inside(area) {
                 return;
             }
-            let (cx, cy) = (x - areas.content.x, y - areas.content.y);
-            click_content(app, areas.content, cx, cy);
+            let (cx, cy) = (x - area.x, y - area.y);
+            click_content(app, area, cx, cy);
         }
     }
 }
@@ -86,7 +105,7 @@ pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, 
                 }
             } else if let Some((key, text)) = current_prose(app) {
                 seal(app);
-                let layout = app.prose_layout(&key, &text, area.width);
+                let layout = app.wrapped_prose(&key, &text, area.width);
                 let lines = &layout.lines;
                 let focus = app.prose.get(&key).copied().unwrap_or_default();
                 let line = (focus.scroll + usize::from(y)).min(lines.len() - 1);

@@ -19,13 +19,69 @@ pub(super) fn current_prose(app: &App) -> Option<(String, String)> {
     })
 }
 
+/// Whether last year's text is beside the prose section: asked for, and there to show.
+pub fn last_text_shown(app: &App) -> bool {
+    app.last_text.shown && app.doc.as_ref().is_some_and(|d| d.last.is_some())
+}
+
+/// Where the current prose section and last year's text go.
+pub fn prose_layout(app: &App) -> layout::ProseAreas {
+    layout::prose_areas(&layout::areas(app.width, app.height), last_text_shown(app))
+}
+
+/// Last year's text of a section, when last year's draft is at hand.
+pub fn last_text<'a>(app: &'a App, key: &str) -> Option<&'a str> {
+    app.doc
+        .as_ref()
+        .and_then(|d| d.last.as_ref())
+        .map(|l| l.draft.text(key))
+}
+
+/// Ctrl-L, Ctrl-D, Ctrl-U: last year's text, shown beside this year's, scrolled.
+fn last_text_command(app: &mut App, key: &str, cmd: Command) {
+    match cmd {
+        Command::LastText => {
+            if app.last_text.shown {
+                app.last_text.shown = false;
+            } else if last_text(app, key).is_some() {
+                app.last_text.shown = true;
+            } else {
+                let file = app
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.draft.previous.as_ref())
+                    .and_then(|p| p.file.clone());
+                error(app, tr::no_last_text(app.lang, file.as_deref()));
+            }
+        }
+        Command::LastTextDown | Command::LastTextUp => {
+            let page = prose_layout(app)
+                .last_body
+                .map_or(1, |r| usize::from(r.height / 2).max(1));
+            let scroll = app.last_text.scroll.entry(key.to_string()).or_default();
+            *scroll = if cmd == Command::LastTextDown {
+                *scroll + page
+            } else {
+                scroll.saturating_sub(page)
+            };
+        }
+        _ => {}
+    }
+}
+
 pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     let Some((key, text)) = current_prose(app) else {
         return;
     };
+    if let Action::Command(
+        cmd @ (Command::LastText | Command::LastTextDown | Command::LastTextUp),
+    ) = input
+    {
+        return last_text_command(app, &key, cmd);
+    }
     let mut focus = app.prose.get(&key).copied().unwrap_or_default();
     focus.caret = text::floor_boundary(&text, focus.caret);
-    let width = layout::areas(app.width, app.height).content.width;
+    let width = prose_layout(app).text.width;
     let group = Some(format!("prose:{key}"));
     let insert = |app: &mut App, s: &str, caret: &mut usize, group: Option<String>| {
         let (k, at, s2) = (key.clone(), *caret, s.to_string());
@@ -78,7 +134,7 @@ pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             }
             Command::Up | Command::Down | Command::Home | Command::End => {
                 seal(app);
-                let layout = app.prose_layout(&key, &text, width);
+                let layout = app.wrapped_prose(&key, &text, width);
                 let lines = &layout.lines;
                 let (line, col) = text::caret_position(&text, lines, focus.caret);
                 focus.caret = match cmd {

@@ -107,9 +107,8 @@ pub(super) fn review(app: &mut App, input: Action) {
             };
             if f.can_acknowledge() {
                 app.dialog = Some(Dialog::Reason {
-                    code: f.code,
-                    cell: f.cell.clone(),
                     field: Field::new(f.acknowledged.as_deref().unwrap_or("")),
+                    finding: Box::new(f),
                 });
             } else {
                 let text = match f.severity {
@@ -130,10 +129,8 @@ pub(super) fn review(app: &mut App, input: Action) {
             if f.acknowledged.is_none() {
                 return error(app, tr::not_acknowledged(lang).into());
             }
-            let (code, cell) = (f.code, f.cell.clone());
             change(app, None, move |d| {
-                d.acknowledged
-                    .retain(|a| !(a.code == code && a.cell == cell));
+                d.acknowledged.retain(|a| !a.answers(&f))
             });
             info(app, tr::unacknowledged(lang).into());
         }

@@ -2,8 +2,8 @@
 
 use super::*;
 
-/// 新建报告 and 打开文件 come before the drafts in the start list.
-pub const START_ITEMS: usize = 2;
+/// 新建报告, 从上年报告新建 and 打开文件 come before the drafts in the start list.
+pub const START_ITEMS: usize = 3;
 
 pub(super) fn start_screen(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     let count = app.entries.len() + START_ITEMS;
@@ -14,6 +14,9 @@ pub(super) fn start_screen(app: &mut App, input: Action, effects: &mut Vec<Effec
         }
         Action::Command(Command::Quit) => quit(app, effects),
         Action::Command(Command::NewReport) => app.dialog = Some(new_report_dialog(app, None)),
+        Action::Command(Command::FromLastYear) => {
+            app.dialog = Some(from_last_year_dialog(app, None));
+        }
         Action::Command(Command::OpenFile) => {
             app.dialog = Some(Dialog::OpenFile {
                 path: Field::default(),
@@ -21,7 +24,8 @@ pub(super) fn start_screen(app: &mut App, input: Action, effects: &mut Vec<Effec
         }
         Action::Command(Command::Enter) => match app.start.selected {
             0 => app.dialog = Some(new_report_dialog(app, None)),
-            1 => {
+            1 => app.dialog = Some(from_last_year_dialog(app, None)),
+            2 => {
                 app.dialog = Some(Dialog::OpenFile {
                     path: Field::default(),
                 });
@@ -76,4 +80,45 @@ pub fn new_report_dialog(app: &App, path: Option<std::path::PathBuf>) -> Dialog 
         path,
         error: None,
     }
+}
+
+/// The 从上年报告新建 dialog: the readable drafts of the data folder, the one highlighted on
+/// the start screen selected (else the latest year's), and a path for any other file.
+/// `target` is where the new draft goes when `edit FILE` named it.
+pub fn from_last_year_dialog(app: &App, target: Option<std::path::PathBuf>) -> Dialog {
+    let choices: Vec<ListEntry> = app
+        .entries
+        .iter()
+        .filter(|e| e.problem.is_none())
+        .cloned()
+        .collect();
+    let highlighted = app
+        .start
+        .selected
+        .checked_sub(START_ITEMS)
+        .and_then(|i| app.entries.get(i))
+        .filter(|_| app.screen == Screen::Start);
+    let selected = highlighted
+        .and_then(|h| choices.iter().position(|c| c.path == h.path))
+        .or_else(|| {
+            // The latest year; the newest file among drafts of that year.
+            let latest = choices.iter().map(|c| c.year).max()?;
+            choices.iter().position(|c| c.year == latest)
+        })
+        .unwrap_or(choices.len());
+    Dialog::FromLastYear {
+        choices,
+        selected,
+        path: Field::default(),
+        target,
+        error: None,
+    }
+}
+
+/// Why no draft can be made for a report year (no format applies, or it is later than next
+/// year), if so.
+pub fn year_refusal(app: &App, year: i32) -> Option<String> {
+    Template::for_new_report(year, app.this_year())
+        .err()
+        .map(|(first, last)| crate::i18n::year_refused(app.lang, year, first, last))
 }

@@ -17,6 +17,12 @@ pub(super) fn current_table_focus(app: &App) -> Option<TableFocus> {
     app.tables.get(&current_table_key(app)?).copied()
 }
 
+/// The key of the focused cell of the current table.
+pub fn focused_cell(app: &App) -> Option<String> {
+    let focus = current_table_focus(app)?;
+    Some(cell_key(current_table(app)?, focus.row, focus.col))
+}
+
 pub fn cell_key(table: &Table, row: usize, col: usize) -> String {
     let Some((block, row)) = table.rows().nth(row) else {
         return String::new();

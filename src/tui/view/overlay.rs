@@ -5,10 +5,11 @@
 
 use super::{put, put_line};
 use crate::i18n::tui as tr;
-use crate::tui::app::{App, Dialog, RecoverView, RecoveryOffer};
+use crate::tui::app::{App, Dialog, ListEntry, RecoverView, RecoveryOffer};
 use crate::tui::keys::{self, key_name};
 use crate::tui::text::{Field, center, pad_right, str_width, wrap};
 use crate::tui::theme::Theme;
+use crate::tui::update::year_refusal;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, Borders, Clear};
@@ -22,15 +23,18 @@ fn popup(frame: &mut Frame, width: u16, height: u16, title: &str, theme: &Theme)
     let x = ((area.width - w) / 2).saturating_sub(1);
     let y = (area.height - h) / 2;
     let outer = Rect::new(x, y, (w + 2).min(area.width - x), h);
-    // One more column cleared on each side: a wide character whose half lay under the border
-    // would otherwise be drawn over it.
-    let margin = Rect::new(
-        x.saturating_sub(1),
-        y,
-        (outer.width + 2).min(area.width - x.saturating_sub(1)),
-        h,
-    );
-    frame.render_widget(Clear, margin);
+    // A wide character just left of the box would reach under its left border, and the
+    // terminal would lose the border: it gives way to a space.
+    if x > 0 {
+        let buf = frame.buffer_mut();
+        for row in outer.top()..outer.bottom() {
+            let cell = &mut buf[(x - 1, row)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    frame.render_widget(Clear, outer);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border())
@@ -103,23 +107,9 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                 put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
             }
         }
-        Dialog::Reason {
-            code,
-            cell,
-            field: f,
-        } => {
+        Dialog::Reason { finding, field: f } => {
             let inner = popup(frame, 72, 7, tr::reason_title(lang), theme);
-            let about = app
-                .doc
-                .as_ref()
-                .and_then(|doc| {
-                    doc.outcome
-                        .findings
-                        .iter()
-                        .find(|x| x.code == *code && x.cell == *cell)
-                })
-                .map(|x| crate::i18n::finding(lang, x))
-                .unwrap_or_default();
+            let about = crate::i18n::finding(lang, finding);
             for (i, l) in wrap(&about, usize::from(inner.width))
                 .iter()
                 .take(2)
@@ -166,6 +156,14 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                 theme.dim(),
             );
         }
+        Dialog::FromLastYear {
+            choices,
+            selected,
+            path,
+            target,
+            error,
+        } => cursor = from_last_year(app, frame, choices, *selected, path, target, error, theme),
+        Dialog::Carried { lines } => carried(app, frame, lines, theme),
         Dialog::NewReport {
             agency,
             year,
@@ -322,6 +320,170 @@ fn text_change(lang: crate::i18n::Lang, saved: &str, recovered: &str) -> String 
         out.push_str(&tr::difference_from(lang, at, snippet.trim()));
     }
     out
+}
+
+/// How many of last year's drafts the 从上年报告新建 dialog lists at once.
+const FROM_LAST_ROWS: usize = 6;
+
+/// 从上年报告新建: the drafts to start from, a path for any other, what will be made.
+#[allow(clippy::too_many_arguments)]
+fn from_last_year(
+    app: &App,
+    frame: &mut Frame,
+    choices: &[ListEntry],
+    selected: usize,
+    path: &Field,
+    target: &Option<std::path::PathBuf>,
+    error: &Option<String>,
+    theme: &Theme,
+) -> Option<Position> {
+    let lang = app.lang;
+    let rows = choices.len().clamp(1, FROM_LAST_ROWS);
+    let inner = popup(
+        frame,
+        76,
+        (rows + 9) as u16,
+        tr::from_last_title(lang),
+        theme,
+    );
+    let buf = frame.buffer_mut();
+    put_line(buf, inner, 0, tr::from_last_intro(lang), theme.dim());
+    if choices.is_empty() {
+        put_line(buf, inner, 1, tr::from_last_none(lang), theme.dim());
+    }
+    let agency_w = choices
+        .iter()
+        .map(|c| str_width(&c.agency))
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 30);
+    let first = selected.min(choices.len()).saturating_sub(rows - 1);
+    for (line, (i, c)) in choices
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let name = c
+            .path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let text = format!(
+            "{} {}  {}  {:<8}  {name}",
+            if i == selected { ">" } else { " " },
+            pad_right(&crate::tui::text::fit(&c.agency, agency_w), agency_w),
+            crate::i18n::year(lang, c.year),
+            c.template,
+        );
+        let y = 1 + line as u16;
+        let style = if i == selected {
+            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+            frame.buffer_mut().set_style(row, theme.focus());
+            theme.focus()
+        } else {
+            theme.plain()
+        };
+        put_line(frame.buffer_mut(), inner, y, &text, style);
+    }
+    let path_line = 1 + rows as u16;
+    let label = format!("  {}", tr::from_last_other(lang));
+    let cursor = field(
+        frame,
+        inner,
+        path_line,
+        &label,
+        path,
+        selected >= choices.len(),
+        theme,
+    );
+    let buf = frame.buffer_mut();
+    // What Enter will make.
+    match choices.get(selected) {
+        Some(c) => {
+            let year = c.year + 1;
+            match crate::template::Template::for_new_report(year, app.this_year()) {
+                Ok(t) => {
+                    let file = target.clone().unwrap_or_else(|| {
+                        crate::paths::draft_file_name(c.agency.trim(), year).into()
+                    });
+                    let name = file
+                        .file_name()
+                        .map_or(file.as_path(), std::path::Path::new);
+                    let text = tr::from_last_will_make(lang, year, &t.id, name);
+                    put_line(buf, inner, path_line + 2, &text, theme.plain());
+                }
+                Err(_) => {
+                    let text = year_refusal(app, year).unwrap_or_default();
+                    put_line(buf, inner, path_line + 2, &text, theme.error());
+                }
+            }
+        }
+        None => {
+            put_line(
+                buf,
+                inner,
+                path_line + 2,
+                tr::from_last_will_read(lang),
+                theme.dim(),
+            );
+        }
+    }
+    if let Some(e) = error {
+        for (i, l) in wrap(e, usize::from(inner.width)).iter().take(2).enumerate() {
+            put_line(
+                buf,
+                inner,
+                path_line + 3 + i as u16,
+                &e[l.start..l.end],
+                theme.error(),
+            );
+        }
+    }
+    put_line(
+        buf,
+        inner,
+        inner.height.saturating_sub(1),
+        tr::from_last_hint(lang),
+        theme.dim(),
+    );
+    cursor
+}
+
+/// What was carried into a draft made from last year's, and what was not.
+fn carried(app: &App, frame: &mut Frame, lines: &[String], theme: &Theme) {
+    let area = frame.area();
+    let width = 76.min(area.width.saturating_sub(4));
+    let text_w = usize::from(width.saturating_sub(2));
+    let wrapped: Vec<(&str, usize)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            wrap(l, text_w)
+                .into_iter()
+                .map(move |v| (&l[v.start..v.end], i))
+        })
+        .collect();
+    let inner = popup(
+        frame,
+        width,
+        wrapped.len() as u16 + 4,
+        tr::carried_title(app.lang),
+        theme,
+    );
+    let buf = frame.buffer_mut();
+    let room = inner.height.saturating_sub(2);
+    for (y, (text, i)) in wrapped.iter().enumerate().take(usize::from(room)) {
+        let style = if *i == 0 { theme.ok() } else { theme.plain() };
+        put_line(buf, inner, y as u16, text, style);
+    }
+    put_line(
+        buf,
+        inner,
+        inner.height.saturating_sub(1),
+        tr::notice_hint(app.lang),
+        theme.dim(),
+    );
 }
 
 /// Every key of the current screen, from the key table.

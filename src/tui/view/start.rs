@@ -61,7 +61,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         let y = START_LIST_TOP + n as u16;
         let text = match i {
             0 => tr::start_new(app.lang).to_string(),
-            1 => tr::start_open(app.lang).to_string(),
+            1 => tr::start_from_last(app.lang).to_string(),
+            2 => tr::start_open(app.lang).to_string(),
             _ => {
                 let e = &app.entries[i - START_ITEMS];
                 let name = e

@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{Areas, TableGeometry, TableLine, table_geometry_in};
 use crate::tui::text::{center, fit, pad_left, str_width, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::update::{cell_key, is_balanced};
+use crate::tui::update::{cell_key, focused_cell, is_balanced};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -376,7 +376,26 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
     }
     put_line(buf, area, 0, &head, theme.bold());
     let mut line = 1;
-    for l in wrap(&row.help, usize::from(area.width)).iter().take(2) {
+    // Last year's figure for this cell, asked of the core.
+    let last = app
+        .doc
+        .as_ref()
+        .zip(focused_cell(app))
+        .and_then(|(d, key)| d.last_value(&key));
+    if let Some(v) = &last {
+        put_line(buf, area, line, &tr::last_value(app.lang, v), theme.plain());
+        line += 1;
+    }
+    // In a small panel the help gives way to last year's figure, not to the findings.
+    let help_lines = if last.is_some() && area.height < 6 {
+        1
+    } else {
+        2
+    };
+    for l in wrap(&row.help, usize::from(area.width))
+        .iter()
+        .take(help_lines)
+    {
         put_line(buf, area, line, &row.help[l.start..l.end], theme.dim());
         line += 1;
     }
