@@ -858,8 +858,11 @@ pub fn recover_offer_lines(lang: Lang, saved_at: &str, n: usize) -> Vec<String> 
             "Ctrl-Q 暂不处理并退出（恢复文件保留）".into(),
         ],
         Lang::En => vec![
-            format!("Changes to this draft were not saved last time (autosaved {saved_at});"),
-            format!("they differ from the saved draft in {n} places."),
+            format!("Unsaved changes from last time (autosaved {saved_at})"),
+            format!(
+                "differ from the saved draft in {n} {}.",
+                if n == 1 { "place" } else { "places" }
+            ),
             String::new(),
             "r restore them · d discard · v show the differences".into(),
             "Ctrl-Q quit and decide later (the recovery file is kept)".into(),
@@ -876,7 +879,7 @@ pub fn recover_confirm_discard(lang: Lang, n: usize) -> Vec<String> {
             "y 丢弃 · n 或 Esc 返回".into(),
         ],
         Lang::En => vec![
-            format!("Once discarded, these {n} unsaved changes cannot be brought back."),
+            format!("Once discarded, the unsaved changes ({n}) cannot be brought back."),
             "Discard them?".into(),
             String::new(),
             "y discard · n or Esc back".into(),
@@ -887,7 +890,10 @@ pub fn recover_confirm_discard(lang: Lang, n: usize) -> Vec<String> {
 pub fn recover_diff_title(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("未保存的修改：{n} 处与已保存的草稿不同"),
-        Lang::En => format!("Unsaved work: {n} differences from the saved draft"),
+        Lang::En => format!(
+            "Unsaved work: {n} {} from the saved draft",
+            if n == 1 { "difference" } else { "differences" }
+        ),
     }
 }
 

@@ -110,12 +110,17 @@ fn gone() -> io::Error {
     io::Error::new(io::ErrorKind::BrokenPipe, "the terminal input ended")
 }
 
-/// Whether the terminal has hung up.
+/// Whether the terminal has hung up. Only a terminal on standard input is watched (with input
+/// from elsewhere the keys come from `/dev/tty`, and an ended pipe is no hang-up).
 pub fn hung_up() -> bool {
     #[cfg(unix)]
     {
         use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        use std::io::IsTerminal;
         let stdin = io::stdin();
+        if !stdin.is_terminal() {
+            return false;
+        }
         let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
         let now = Timespec {
             tv_sec: 0,
