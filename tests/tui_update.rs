@@ -1295,6 +1295,13 @@ fn long_prose_is_checked_when_typing_pauses_and_totals_follow_every_key() {
             .any(|f| f.code == codes::NARRATIVE),
         "once idle, the prose's 9 is found to disagree with the table's 12"
     );
+
+    // 检查 lists every finding: it brings them up to date on the way in.
+    go_to_page(&mut app, Page::Section(0));
+    update(&mut app, Action::Paste("又".into()));
+    assert!(app.doc.as_ref().unwrap().checks_stale);
+    go_to_page(&mut app, Page::Review);
+    assert!(!app.doc.as_ref().unwrap().checks_stale);
 }
 
 #[test]
