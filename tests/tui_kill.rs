@@ -121,8 +121,9 @@ fn sighup_and_sigterm_keep_everything_and_restore_the_terminal() {
     for (sig, code, name) in [("-HUP", 129, "SIGHUP"), ("-TERM", 143, "SIGTERM")] {
         let (home, draft) = setup();
         let mut ed = type_work(home.path(), &draft);
-        // Straight away: what was typed last is not yet autosaved.
+        // Straight away, once it is on screen: what was typed last is not yet autosaved.
         ed.type_text("最后一个字");
+        ed.wait_for("最后一个字");
         ed.signal(sig);
         assert_eq!(ed.wait_exit(), code, "{name}");
         let d = recovered(home.path(), &draft);
