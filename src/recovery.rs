@@ -107,7 +107,7 @@ impl Store {
 }
 
 /// Unrecovered work for a draft.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     pub recovery: PathBuf,
     pub draft_path: PathBuf,

@@ -108,6 +108,7 @@ fn start_screen() {
                 cells: 166,
                 errors: 0,
                 problem: None,
+                unrecovered: None,
             },
             ListEntry {
                 path: "drafts/broken.toml".into(),
@@ -118,6 +119,7 @@ fn start_screen() {
                 cells: 0,
                 errors: 0,
                 problem: Some("第 3 行第 1 列：不是有效的 TOML".into()),
+                unrecovered: None,
             },
         ];
         let screen = snapshot("start", &app);
@@ -389,6 +391,7 @@ fn entry(path: &str, agency: &str, year: i32, template: &str) -> ListEntry {
         cells: 166,
         errors: 0,
         problem: None,
+        unrecovered: None,
     }
 }
 
@@ -541,5 +544,167 @@ fn no_wide_character_reaches_under_a_popups_left_border() {
     let rows: Vec<&str> = screen.lines().collect();
     for row in &rows[usize::from(top) + 1..usize::from(y)] {
         assert!(row.matches('│').count() >= 2, "{row}");
+    }
+}
+
+// ---------------------------------------------------------------- keeping the work
+
+use gongkai::lock::Holder;
+use gongkai::tui::app::{Access, ReadOnly, RecoverView, RecoveryOffer};
+
+/// The sample with unsaved work waiting: a figure and 六 changed, found on opening.
+fn with_offer(w: u16, h: u16, view: RecoverView) -> App {
+    let mut app = sample(w, h);
+    let doc = app.doc.as_ref().unwrap();
+    let saved = doc.draft.clone();
+    let mut recovered = saved.clone();
+    recovered.cells.insert(
+        "requests.new_received.natural_person".into(),
+        gongkai::report::Number::Count(77),
+    );
+    recovered.cells.remove("requests.granted.business");
+    recovered.text.insert(
+        "other".into(),
+        format!("{}本年度另有两件事项需要报告。", saved.text("other")),
+    );
+    recovered.report.phone = "0592-5327743".into();
+    let differences = gongkai::recovery::differences(doc.template, &saved, &recovered);
+    let offer = RecoveryOffer {
+        pending: gongkai::recovery::Pending {
+            recovery: "state/recovery/xiamen-0123456789abcdef.toml".into(),
+            draft_path: SAMPLE.into(),
+            saved_at: std::time::UNIX_EPOCH,
+        },
+        recovered,
+        differences,
+        saved_at: "2026-01-05 16:42".into(),
+    };
+    app.dialog = Some(Dialog::Recover {
+        offer: Box::new(offer),
+        view,
+    });
+    app
+}
+
+#[test]
+fn recovery_offer() {
+    for (w, h) in SIZES {
+        let screen = snapshot("recover_offer", &with_offer(w, h, RecoverView::Offer));
+        assert!(screen.contains("发现未保存的修改"));
+        assert!(screen.contains("4 处不同"));
+        assert!(screen.contains("r 恢复这些修改 · d 丢弃 · v 查看差异"));
+    }
+}
+
+#[test]
+fn recovery_differences() {
+    for (w, h) in SIZES {
+        let app = with_offer(w, h, RecoverView::Differences { scroll: 0 });
+        let screen = snapshot("recover_differences", &app);
+        assert!(screen.contains("电话"), "a form field by its label");
+        assert!(screen.contains("5327743 → 0592-5327743"));
+        assert!(screen.contains("31 → 77"), "a cell: saved → recovered");
+        assert!(screen.contains("→ （空）"), "a cell blanked");
+        assert!(
+            screen.contains("本年度另有两件事项"),
+            "where a text starts to differ"
+        );
+    }
+}
+
+#[test]
+fn recovery_discard_asks_first() {
+    for (w, h) in SIZES {
+        let screen = snapshot(
+            "recover_discard",
+            &with_offer(w, h, RecoverView::ConfirmDiscard),
+        );
+        assert!(screen.contains("无法找回"));
+    }
+}
+
+fn held(w: u16, h: u16) -> App {
+    let mut app = sample(w, h);
+    let holder = Holder {
+        pid: 4242,
+        host: "ban-gong-shi-01".into(),
+        since: "2026-01-05 09:12".into(),
+    };
+    app.doc.as_mut().unwrap().access = Access::ReadOnly(ReadOnly::Held(holder.clone()));
+    app.dialog = Some(Dialog::LockHeld { holder });
+    app
+}
+
+#[test]
+fn a_draft_open_elsewhere() {
+    for (w, h) in SIZES {
+        let screen = snapshot("lock_held", &held(w, h));
+        assert!(screen.contains("进程 4242，主机 ban-gong-shi-01，自 2026-01-05 09:12 起"));
+        assert!(screen.contains("只读查看"));
+    }
+}
+
+#[test]
+fn read_only_viewing_is_marked_in_the_header() {
+    for (w, h) in SIZES {
+        let mut app = held(w, h);
+        press(&mut app, Command::ViewReadOnly);
+        go_to_section(&mut app, "overview");
+        update(&mut app, Action::Char('改'));
+        let screen = snapshot("read_only", &app);
+        let header = screen.lines().next().unwrap();
+        assert!(header.contains("只读"), "{header}");
+        assert!(!header.contains("未保存"));
+        assert!(screen.contains("不能修改或保存"));
+    }
+}
+
+#[test]
+fn start_screen_marks_unrecovered_work() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        app.entries = vec![
+            ListEntry {
+                path: "drafts/某某区教育局-2024.toml".into(),
+                agency: "某某区教育局".into(),
+                year: 2024,
+                template: "gip-2021".into(),
+                filled: 80,
+                cells: 171,
+                errors: 1,
+                problem: None,
+                unrecovered: Some("2026-01-05 16:42".into()),
+            },
+            ListEntry {
+                path: "drafts/厦门市人力资源和社会保障局-2020.toml".into(),
+                agency: "厦门市人力资源和社会保障局".into(),
+                year: 2020,
+                template: "gip-2019".into(),
+                filled: 166,
+                cells: 166,
+                errors: 0,
+                problem: None,
+                unrecovered: None,
+            },
+        ];
+        let screen = snapshot("start_unrecovered", &app);
+        assert!(screen.contains("1 份草稿有未保存的修改"));
+        assert!(screen.contains("! 某某区教育局"));
+        assert!(screen.contains("未恢复的修改 2026-01-05 16:42"));
+    }
+}
+
+#[test]
+fn long_prose_says_its_findings_are_catching_up() {
+    for (w, h) in SIZES {
+        let mut app = empty(w, h);
+        go_to_section(&mut app, "overview");
+        update(
+            &mut app,
+            Action::Paste("本机关全年收到政府信息公开申请9件。".repeat(4000)),
+        );
+        let screen = snapshot("prose_checks_pending", &app);
+        assert!(screen.contains("停止输入片刻后更新检查结果"));
     }
 }

@@ -1022,3 +1022,307 @@ fn without_last_years_draft_the_text_cannot_be_shown_and_says_why() {
     let m = app.message.clone().expect("a message");
     assert!(m.error && m.text.contains("[previous].file"), "{}", m.text);
 }
+
+// ---------------------------------------------------------------- keeping the work
+
+use gongkai::tui::app::{Access, ReadOnly, RecoverView};
+
+/// A copy of the sample in a folder of its own, and a recovery store beside it.
+fn sample_on_disk() -> (tempfile::TempDir, PathBuf, gongkai::recovery::Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.toml");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let store = gongkai::recovery::Store {
+        folder: dir.path().join("recovery"),
+    };
+    (dir, path, store)
+}
+
+/// Opens a draft as the editor does, with its lock and any recovery offer.
+fn open_as_editor(path: &std::path::Path, store: &gongkai::recovery::Store) -> App {
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.recovery = store.clone();
+    let opened = runtime::perform(&app, &Effect::Open(path.to_path_buf())).unwrap();
+    update(&mut app, opened);
+    app
+}
+
+/// Unsaved work for the draft: a changed cell and a sentence in 六.
+fn leave_unsaved_work(path: &std::path::Path, store: &gongkai::recovery::Store) -> Draft {
+    let loaded = gongkai::library::load(path).unwrap();
+    let mut work = loaded.draft.clone();
+    work.cells
+        .insert("requests.new_received.business".into(), Number::Count(9));
+    work.text.insert("other".into(), "新补充的一段。".into());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    store.write(path, loaded.template, &work).unwrap();
+    work
+}
+
+#[test]
+fn opening_a_draft_with_newer_unsaved_work_offers_it_and_restore_takes_it_back() {
+    let (_dir, path, store) = sample_on_disk();
+    let work = leave_unsaved_work(&path, &store);
+    let mut app = open_as_editor(&path, &store);
+    let Some(Dialog::Recover { offer, view }) = &app.dialog else {
+        panic!("expected the recovery offer, got {:?}", app.dialog);
+    };
+    assert_eq!(*view, RecoverView::Offer);
+    let keys: Vec<&str> = offer.differences.iter().map(|d| d.key.as_str()).collect();
+    assert_eq!(keys, ["text.other", "requests.new_received.business"]);
+
+    // Esc does not dismiss it: the answer decides what happens to the file.
+    press(&mut app, Command::Cancel);
+    assert!(matches!(app.dialog, Some(Dialog::Recover { .. })));
+    assert!(app.message.as_ref().unwrap().text.contains("r 恢复"));
+
+    // 查看差异, and back.
+    press(&mut app, Command::ShowDifferences);
+    assert!(matches!(
+        app.dialog,
+        Some(Dialog::Recover {
+            view: RecoverView::Differences { scroll: 0 },
+            ..
+        })
+    ));
+    press(&mut app, Command::Down);
+    press(&mut app, Command::Cancel);
+    assert!(matches!(
+        app.dialog,
+        Some(Dialog::Recover {
+            view: RecoverView::Offer,
+            ..
+        })
+    ));
+
+    press(&mut app, Command::Restore);
+    assert!(app.dialog.is_none());
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.draft, work);
+    assert!(doc.is_dirty(), "restored work is not saved until Ctrl-S");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("已恢复 2 处修改")
+    );
+    // Undo goes back to the draft as saved.
+    press(&mut app, Command::Undo);
+    assert!(!app.doc.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn discarding_unsaved_work_asks_first_then_removes_the_recovery_file() {
+    let (_dir, path, store) = sample_on_disk();
+    leave_unsaved_work(&path, &store);
+    let mut app = open_as_editor(&path, &store);
+    press(&mut app, Command::Discard);
+    assert!(matches!(
+        app.dialog,
+        Some(Dialog::Recover {
+            view: RecoverView::ConfirmDiscard,
+            ..
+        })
+    ));
+    // n: back to the question, nothing lost.
+    assert!(press(&mut app, Command::No).is_empty());
+    assert!(matches!(
+        app.dialog,
+        Some(Dialog::Recover {
+            view: RecoverView::Offer,
+            ..
+        })
+    ));
+    press(&mut app, Command::Discard);
+    let effects = press(&mut app, Command::Yes);
+    assert_eq!(effects, vec![Effect::DiscardRecovery(path.clone())]);
+    assert!(app.dialog.is_none());
+    assert!(
+        store.pending(&path).is_some(),
+        "not until it is carried out"
+    );
+    assert!(runtime::perform(&app, &effects[0]).is_none());
+    assert!(store.pending(&path).is_none());
+    assert!(!app.doc.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn quitting_from_the_offer_leaves_the_recovery_file_for_next_time() {
+    let (_dir, path, store) = sample_on_disk();
+    leave_unsaved_work(&path, &store);
+    let mut app = open_as_editor(&path, &store);
+    let effects = press(&mut app, Command::Quit);
+    assert_eq!(effects, vec![Effect::Quit]);
+    assert!(app.quit);
+    // The offer stays open, so the autosave keeper leaves the file alone.
+    assert!(matches!(app.dialog, Some(Dialog::Recover { .. })));
+    assert!(store.pending(&path).is_some());
+}
+
+#[test]
+fn a_recovery_file_equal_to_the_draft_is_not_offered_and_is_removed() {
+    let (_dir, path, store) = sample_on_disk();
+    let loaded = gongkai::library::load(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    store.write(&path, loaded.template, &loaded.draft).unwrap();
+    let app = open_as_editor(&path, &store);
+    assert!(app.dialog.is_none());
+    assert!(store.pending(&path).is_none());
+}
+
+#[test]
+fn a_draft_another_editor_holds_opens_read_only_and_refuses_every_change() {
+    let (_dir, path, store) = sample_on_disk();
+    let _theirs = gongkai::lock::acquire(&path).unwrap();
+    // Their unsaved work is theirs: not offered here.
+    leave_unsaved_work(&path, &store);
+    let mut app = open_as_editor(&path, &store);
+    let Some(Dialog::LockHeld { holder }) = &app.dialog else {
+        panic!("expected the lock dialog, got {:?}", app.dialog);
+    };
+    assert_eq!(holder.pid, std::process::id());
+    press(&mut app, Command::ViewReadOnly);
+    assert!(app.dialog.is_none());
+    let doc = app.doc.as_ref().unwrap();
+    assert!(matches!(doc.access, Access::ReadOnly(ReadOnly::Held(_))));
+    let before = doc.draft.clone();
+
+    go_to_section(&mut app, "overview");
+    type_text(&mut app, "改");
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(app.message.as_ref().unwrap().text.contains("只读查看"));
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "5");
+    press(&mut app, Command::FillZeros);
+    press(&mut app, Command::Delete);
+    assert!(press(&mut app, Command::Save).is_empty(), "no save");
+    // Moving about still works.
+    press(&mut app, Command::Down);
+    assert_eq!(app.doc.as_ref().unwrap().draft, before);
+    assert!(!app.doc.as_ref().unwrap().is_dirty());
+    // And even a save asked of the runtime is refused.
+    let Some(Action::Saved { result, .. }) =
+        runtime::perform(&app, &Effect::Save { then_quit: false })
+    else {
+        panic!("a save result");
+    };
+    assert!(result.unwrap_err().contains("只读"));
+}
+
+#[test]
+fn going_back_from_a_held_draft_returns_to_the_start_screen() {
+    let (_dir, path, store) = sample_on_disk();
+    let _theirs = gongkai::lock::acquire(&path).unwrap();
+    let mut app = open_as_editor(&path, &store);
+    let effects = press(&mut app, Command::Cancel);
+    assert_eq!(effects, vec![Effect::List]);
+    assert!(app.doc.is_none());
+    assert_eq!(app.screen, gongkai::tui::app::Screen::Start);
+}
+
+#[test]
+fn the_start_list_marks_drafts_with_unrecovered_work_and_lists_them_first() {
+    let (dir, path, store) = sample_on_disk();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::copy(SAMPLE, drafts.join("other.toml")).unwrap();
+    leave_unsaved_work(&path, &store);
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = drafts;
+    app.recovery = store;
+    let entries = runtime::list_with_recovery(&app);
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0].path, std::path::absolute(&path).unwrap());
+    assert!(entries[0].unrecovered.is_some());
+    assert!(entries[1].unrecovered.is_none());
+}
+
+#[test]
+fn long_prose_is_checked_when_typing_pauses_and_totals_follow_every_key() {
+    let mut app = empty(2024);
+    go_to_section(&mut app, "overview");
+    let long = "本机关全年共收到政府信息公开申请9件。".repeat(4000);
+    update(&mut app, Action::Paste(long));
+    let doc = app.doc.as_ref().unwrap();
+    assert!(
+        doc.checks_stale,
+        "a long prose is not read on every keystroke"
+    );
+    assert!(
+        !doc.outcome
+            .findings
+            .iter()
+            .any(|f| f.code == codes::NARRATIVE),
+        "not yet"
+    );
+    go_to_section(&mut app, "requests");
+    type_text(&mut app, "12");
+    assert_eq!(
+        total(&app, "requests.new_received.total"),
+        None,
+        "blank columns"
+    );
+    press(&mut app, Command::FillZeros);
+    assert_eq!(
+        total(&app, "requests.new_received.total"),
+        Some(Number::Count(12)),
+        "totals follow at once"
+    );
+    update(&mut app, Action::Recheck);
+    let doc = app.doc.as_ref().unwrap();
+    assert!(!doc.checks_stale);
+    assert!(
+        doc.outcome
+            .findings
+            .iter()
+            .any(|f| f.code == codes::NARRATIVE),
+        "once idle, the prose's 9 is found to disagree with the table's 12"
+    );
+
+    // 检查 lists every finding: it brings them up to date on the way in.
+    go_to_page(&mut app, Page::Section(0));
+    update(&mut app, Action::Paste("又".into()));
+    assert!(app.doc.as_ref().unwrap().checks_stale);
+    go_to_page(&mut app, Page::Review);
+    assert!(!app.doc.as_ref().unwrap().checks_stale);
+}
+
+#[test]
+fn a_failed_autosave_is_said_once_and_stays_in_view_until_it_works() {
+    let mut app = sample();
+    update(&mut app, Action::Autosaved(Err("磁盘已满".into())));
+    assert!(app.message.as_ref().unwrap().text.contains("自动保存失败"));
+    assert_eq!(app.recovery_error.as_deref(), Some("磁盘已满"));
+    press(&mut app, Command::Down);
+    update(&mut app, Action::Autosaved(Err("磁盘已满".into())));
+    assert!(
+        app.message.is_none(),
+        "said once, then kept in the status line"
+    );
+    update(&mut app, Action::Autosaved(Ok(())));
+    assert!(app.recovery_error.is_none());
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("自动保存已恢复正常")
+    );
+}

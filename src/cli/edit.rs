@@ -20,7 +20,12 @@ pub(super) fn run(file: Option<PathBuf>, lang: Lang, ascii: bool) -> ExitCode {
         today: today(),
     };
     match crate::tui::run(options) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(ended) => {
+            if let Some(m) = ended.message {
+                eprintln!("{m}");
+            }
+            ExitCode::from(ended.code)
+        }
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(2)

@@ -59,6 +59,13 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
             "delete back (in a table: edit)",
         ),
         "delete" => ("删除后一字", "delete forward"),
+        "restore" => ("恢复", "restore"),
+        "discard" => ("丢弃", "discard"),
+        "show_differences" => ("查看差异", "differences"),
+        "back" => ("返回", "back"),
+        "page_down" => ("下一页", "page down"),
+        "page_up" => ("上一页", "page up"),
+        "view_read_only" => ("只读查看", "view read-only"),
         _ => ("", ""),
     };
     lang.pick(zh, en)
@@ -546,12 +553,17 @@ pub fn export_failed(lang: Lang, e: &str) -> String {
 
 // ---------------------------------------------------------------- dialogs
 
-pub fn quit_question(lang: Lang) -> [&'static str; 2] {
+pub fn quit_question(lang: Lang) -> [&'static str; 3] {
     match lang {
-        Lang::Zh => ["有未保存的修改。", "y 保存后退出 · n 不保存退出 · Esc 返回"],
+        Lang::Zh => [
+            "有未保存的修改。",
+            "y 保存后退出 · n 不保存退出 · Esc 返回",
+            "不保存退出时，修改留在恢复文件中，下次打开可恢复。",
+        ],
         Lang::En => [
             "There are unsaved changes.",
             "y save and quit · n quit without saving · Esc back",
+            "Quit without saving keeps them in the recovery file for next time.",
         ],
     }
 }
@@ -718,13 +730,386 @@ pub fn saved(lang: Lang, path: &Path) -> String {
     }
 }
 
-pub fn save_failed(lang: Lang, e: &str) -> String {
-    match lang {
-        Lang::Zh => format!("保存失败：{e}。修改仍在内存中，未丢失；请处理后再按 Ctrl-S。"),
-        Lang::En => {
+/// A save failed: why, that nothing is lost, where the work is kept meanwhile.
+pub fn save_failed(lang: Lang, e: &str, recovery: Option<&Path>) -> String {
+    match (lang, recovery) {
+        (Lang::Zh, Some(r)) => format!(
+            "保存失败：{e}。修改未丢失，仍在编辑器中，也已存入恢复文件；请处理后再按 Ctrl-S。恢复文件：{}",
+            r.display()
+        ),
+        (Lang::Zh, None) => {
+            format!("保存失败：{e}。修改仍在内存中，未丢失；请处理后再按 Ctrl-S。")
+        }
+        (Lang::En, Some(r)) => format!(
+            "save failed: {e}. Nothing is lost: your changes are here and in the recovery file; fix it and press Ctrl-S again. Recovery file: {}",
+            r.display()
+        ),
+        (Lang::En, None) => {
             format!("save failed: {e}. Your changes are still here; fix it and press Ctrl-S again.")
         }
     }
+}
+
+/// Between two sentences of one message.
+pub fn sentence_gap(lang: Lang) -> &'static str {
+    lang.pick("；", "; ")
+}
+
+// ---------------------------------------------------------------- keeping the work
+
+pub fn read_only_mark(lang: Lang) -> &'static str {
+    lang.pick("只读", "read-only")
+}
+
+/// Why the draft is only viewed, said when a change is refused.
+pub fn read_only_refused(lang: Lang, why: &crate::tui::app::ReadOnly) -> String {
+    use crate::tui::app::ReadOnly;
+    match (why, lang) {
+        (ReadOnly::Held(h), Lang::Zh) => format!(
+            "只读查看：此草稿正由进程 {}（{}）编辑，不能修改或保存。请在那里修改，或等它关闭后重新打开。",
+            h.pid, h.host
+        ),
+        (ReadOnly::Held(h), Lang::En) => format!(
+            "read-only: process {} on {} is editing this draft; nothing can be changed or saved here. Edit it there, or reopen it once that one is closed.",
+            h.pid, h.host
+        ),
+        (ReadOnly::Unwritable(e), Lang::Zh) => format!(
+            "只读查看：草稿所在的文件夹不能写入（{e}），不能修改或保存。请把草稿复制到可写的文件夹再打开。"
+        ),
+        (ReadOnly::Unwritable(e), Lang::En) => format!(
+            "read-only: the draft's folder cannot be written ({e}); nothing can be changed or saved. Copy the draft to a folder you can write and open it there."
+        ),
+    }
+}
+
+pub fn read_only_because(lang: Lang, why: &str) -> String {
+    read_only_refused(
+        lang,
+        &crate::tui::app::ReadOnly::Unwritable(why.to_string()),
+    )
+}
+
+pub fn viewing_read_only(lang: Lang) -> &'static str {
+    lang.pick(
+        "只读查看：可以翻看和导出，不能修改或保存。",
+        "viewing read-only: you can look and export, not change or save.",
+    )
+}
+
+pub fn lock_title(lang: Lang) -> &'static str {
+    lang.pick("草稿已在别处打开", "Draft open elsewhere")
+}
+
+/// Another gongkai has the draft open.
+pub fn lock_held_lines(lang: Lang, h: &crate::lock::Holder) -> Vec<String> {
+    let since = if h.since.is_empty() { "?" } else { &h.since };
+    let host = if h.host.is_empty() { "?" } else { &h.host };
+    match lang {
+        Lang::Zh => vec![
+            "另一个 gongkai 正在编辑此草稿：".into(),
+            format!("进程 {}，主机 {host}，自 {since} 起。", h.pid),
+            "两处同时修改会互相覆盖，所以这里只能只读查看。".into(),
+            "r 或 Enter 只读查看 · Esc 返回".into(),
+        ],
+        Lang::En => vec![
+            "Another gongkai is editing this draft:".into(),
+            format!("process {}, host {host}, since {since}.", h.pid),
+            "Two editors would overwrite each other: here it can only be viewed.".into(),
+            "r or Enter view read-only · Esc back".into(),
+        ],
+    }
+}
+
+/// A lock file left by a process that has ended was taken over.
+pub fn lock_taken_over(lang: Lang, h: &crate::lock::Holder) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "此草稿上次由进程 {}（主机 {}，自 {} 起）打开，该进程已不在运行，已接管它的锁。",
+            h.pid, h.host, h.since
+        ),
+        Lang::En => format!(
+            "process {} (host {}, since {}) had this draft open and no longer runs: its lock is taken over.",
+            h.pid, h.host, h.since
+        ),
+    }
+}
+
+pub fn no_lock(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法给此草稿加锁（{why}）：请确认没有别人同时编辑它。"),
+        Lang::En => format!(
+            "the draft cannot be locked ({why}): make sure nobody else edits it at the same time."
+        ),
+    }
+}
+
+pub fn recover_title(lang: Lang) -> &'static str {
+    lang.pick("发现未保存的修改", "Unsaved work found")
+}
+
+/// The offer of unrecovered work.
+pub fn recover_offer_lines(lang: Lang, saved_at: &str, n: usize) -> Vec<String> {
+    match lang {
+        Lang::Zh => vec![
+            format!("上次编辑此草稿时有修改没有保存（自动保存于 {saved_at}），"),
+            format!("与已保存的草稿有 {n} 处不同。"),
+            String::new(),
+            "r 恢复这些修改 · d 丢弃 · v 查看差异".into(),
+            "Ctrl-Q 暂不处理并退出（恢复文件保留）".into(),
+        ],
+        Lang::En => vec![
+            format!("Unsaved changes from last time (autosaved {saved_at})"),
+            format!(
+                "differ from the saved draft in {n} {}.",
+                if n == 1 { "place" } else { "places" }
+            ),
+            String::new(),
+            "r restore them · d discard · v show the differences".into(),
+            "Ctrl-Q quit and decide later (the recovery file is kept)".into(),
+        ],
+    }
+}
+
+pub fn recover_confirm_discard(lang: Lang, n: usize) -> Vec<String> {
+    match lang {
+        Lang::Zh => vec![
+            format!("丢弃后，这 {n} 处未保存的修改将无法找回。"),
+            "确定丢弃吗？".into(),
+            String::new(),
+            "y 丢弃 · n 或 Esc 返回".into(),
+        ],
+        Lang::En => vec![
+            format!("Once discarded, the unsaved changes ({n}) cannot be brought back."),
+            "Discard them?".into(),
+            String::new(),
+            "y discard · n or Esc back".into(),
+        ],
+    }
+}
+
+pub fn recover_diff_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("未保存的修改：{n} 处与已保存的草稿不同"),
+        Lang::En => format!(
+            "Unsaved work: {n} {} from the saved draft",
+            if n == 1 { "difference" } else { "differences" }
+        ),
+    }
+}
+
+pub fn recover_diff_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ PgUp PgDn 翻看 · r 恢复 · d 丢弃 · Esc 返回",
+        "↑↓ PgUp PgDn scroll · r restore · d discard · Esc back",
+    )
+}
+
+/// The label of a difference that is not a cell or a section.
+pub fn difference_label(lang: Lang, key: &str, label: &str) -> String {
+    match key.strip_prefix("report.") {
+        Some(field) => form_label(lang, field).to_string(),
+        None if key == "acknowledged" => lang.pick("已确认的警告", "acknowledged warnings").into(),
+        None => label.to_string(),
+    }
+}
+
+/// A figure or short value as the difference list shows it.
+pub fn difference_value(lang: Lang, v: &str) -> String {
+    if v.is_empty() {
+        lang.pick("（空）", "(blank)").into()
+    } else {
+        v.to_string()
+    }
+}
+
+/// A prose section that differs: its length before and after.
+pub fn difference_text(lang: Lang, saved: usize, recovered: usize) -> String {
+    match lang {
+        Lang::Zh => format!("正文 {saved} 字 → {recovered} 字"),
+        Lang::En => format!("text {saved} → {recovered} characters"),
+    }
+}
+
+pub fn difference_from(lang: Lang, at: usize, snippet: &str) -> String {
+    match lang {
+        Lang::Zh => format!("，自第 {at} 字起：“{snippet}”"),
+        Lang::En => format!(", from character {at}: “{snippet}”"),
+    }
+}
+
+pub fn recovered(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已恢复 {n} 处修改，尚未保存：Ctrl-S 保存，Ctrl-Z 撤回恢复。"),
+        Lang::En => format!(
+            "{n} changes restored, not yet saved: Ctrl-S saves, Ctrl-Z takes the restore back."
+        ),
+    }
+}
+
+pub fn recovery_discarded(lang: Lang) -> &'static str {
+    lang.pick(
+        "已丢弃恢复文件中的修改；打开的是已保存的草稿。",
+        "the unsaved work was discarded; this is the saved draft.",
+    )
+}
+
+pub fn recovery_answer_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "请选择：r 恢复 · d 丢弃 · v 查看差异（Ctrl-Q 退出，恢复文件保留）",
+        "choose: r restore · d discard · v differences (Ctrl-Q quits, keeping the recovery file)",
+    )
+}
+
+pub fn recovery_unreadable(lang: Lang, path: &Path, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "恢复文件 {} 无法读取（{why}），已原样保留，未使用。",
+            path.display()
+        ),
+        Lang::En => format!(
+            "the recovery file {} cannot be read ({why}); it is left as it is, unused.",
+            path.display()
+        ),
+    }
+}
+
+pub fn recovery_failed(lang: Lang, e: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "自动保存失败：恢复文件无法写入（{e}）。修改仍在编辑器中；请尽快按 Ctrl-S 保存。"
+        ),
+        Lang::En => format!(
+            "autosave failed: the recovery file cannot be written ({e}). Your changes are still here; save with Ctrl-S soon."
+        ),
+    }
+}
+
+pub fn recovery_written_again(lang: Lang) -> &'static str {
+    lang.pick("自动保存已恢复正常", "autosave works again")
+}
+
+pub fn draft_gone(lang: Lang, recovery: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "草稿文件已不存在；未保存的修改在恢复文件 {} 中（可用“打开文件”打开它）",
+            recovery.display()
+        ),
+        Lang::En => format!(
+            "the draft file is gone; the unsaved work is in the recovery file {} (open it with “Open a file”)",
+            recovery.display()
+        ),
+    }
+}
+
+pub fn checks_pending(lang: Lang) -> &'static str {
+    lang.pick(
+        "… 正文很长：停止输入片刻后更新检查结果",
+        "… long text: findings catch up when typing pauses",
+    )
+}
+
+/// A draft on the start screen with unrecovered work.
+pub fn start_unrecovered(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未恢复的修改 {when}"),
+        Lang::En => format!("unsaved work {when}"),
+    }
+}
+
+pub fn start_unrecovered_note(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("! {n} 份草稿有未保存的修改（标 !）：打开后可恢复、丢弃或查看差异。"),
+        Lang::En => format!(
+            "! {n} drafts have unsaved work (marked !): open one to restore, discard or compare."
+        ),
+    }
+}
+
+/// How the editor ended on a signal: that the work is kept, and where.
+pub fn stopped_by_signal(
+    lang: Lang,
+    signal: &str,
+    kept: &Result<Option<std::path::PathBuf>, String>,
+    draft: Option<&Path>,
+) -> String {
+    let reopen = draft.map_or_else(String::new, |d| format!("gongkai edit {}", d.display()));
+    match (lang, kept) {
+        (Lang::Zh, Ok(Some(r))) => format!(
+            "gongkai 收到 {signal}，已退出。未保存的修改已写入恢复文件 {}；再次打开草稿即可恢复：{reopen}",
+            r.display()
+        ),
+        (Lang::Zh, Ok(None)) => format!("gongkai 收到 {signal}，已退出；没有未保存的修改。"),
+        (Lang::Zh, Err(e)) => {
+            format!("gongkai 收到 {signal}，已退出；未保存的修改未能写入恢复文件（{e}）。")
+        }
+        (Lang::En, Ok(Some(r))) => format!(
+            "gongkai received {signal} and quit. Unsaved work was written to the recovery file {}; open the draft again to restore it: {reopen}",
+            r.display()
+        ),
+        (Lang::En, Ok(None)) => format!("gongkai received {signal} and quit; nothing was unsaved."),
+        (Lang::En, Err(e)) => format!(
+            "gongkai received {signal} and quit; the unsaved work could not be written to the recovery file ({e})."
+        ),
+    }
+}
+
+/// Quit without saving: where the work waits.
+pub fn quit_unsaved(lang: Lang, recovery: &Path, draft: Option<&Path>) -> String {
+    let reopen = draft.map_or_else(String::new, |d| format!("gongkai edit {}", d.display()));
+    match lang {
+        Lang::Zh => format!(
+            "修改没有保存，留在恢复文件 {} 中；再次打开草稿可以恢复或丢弃：{reopen}",
+            recovery.display()
+        ),
+        Lang::En => format!(
+            "the changes were not saved; they wait in the recovery file {}. Open the draft again to restore or discard them: {reopen}",
+            recovery.display()
+        ),
+    }
+}
+
+/// The terminal could not be used any more (a dropped connection, say).
+pub fn terminal_lost(
+    lang: Lang,
+    why: &str,
+    kept: &Result<Option<std::path::PathBuf>, String>,
+    draft: Option<&Path>,
+) -> String {
+    let what = match lang {
+        Lang::Zh => format!("终端无法再使用（{why}）"),
+        Lang::En => format!("the terminal could not be used any more ({why})"),
+    };
+    stopped_by_signal(lang, &what, kept, draft)
+}
+
+/// After an internal error: where the work was saved and how to get it back.
+pub fn crashed(
+    lang: Lang,
+    kept: &Result<Option<std::path::PathBuf>, String>,
+    draft: Option<&Path>,
+) -> String {
+    let reopen = draft.map_or_else(String::new, |d| format!("gongkai edit {}", d.display()));
+    let first = lang.pick(
+        "gongkai 遇到内部错误（程序缺陷）而退出，上面是错误信息，请告知开发者。",
+        "gongkai stopped on an internal error (a defect); the message above is for its developers.",
+    );
+    let kept = match (lang, kept) {
+        (Lang::Zh, Ok(Some(r))) => format!(
+            "你的修改已保存到恢复文件 {}。再次打开草稿，选“恢复”即可取回：{reopen}",
+            r.display()
+        ),
+        (Lang::Zh, Ok(None)) => "没有未保存的修改，草稿文件完好。".into(),
+        (Lang::Zh, Err(e)) => format!("未保存的修改未能写入恢复文件（{e}）。"),
+        (Lang::En, Ok(Some(r))) => format!(
+            "Your work was saved to the recovery file {}. Open the draft again and choose “restore”: {reopen}",
+            r.display()
+        ),
+        (Lang::En, Ok(None)) => "Nothing was unsaved; the draft file is whole.".into(),
+        (Lang::En, Err(e)) => {
+            format!("The unsaved work could not be written to the recovery file ({e}).")
+        }
+    };
+    format!("{first}\n{kept}")
 }
 
 pub fn editing_copy(lang: Lang, sample: &Path, copy: &Path) -> String {

@@ -51,6 +51,12 @@ pub enum Command {
     /// Answers in a confirmation dialog.
     Yes,
     No,
+    /// Unrecovered work: take it back, throw it away, or see what differs.
+    Restore,
+    Discard,
+    ShowDifferences,
+    /// Another gongkai has the draft: look at it without changing it.
+    ViewReadOnly,
 }
 
 /// Where a mouse event landed.
@@ -87,6 +93,10 @@ pub enum Action {
     Opened(Result<Box<super::app::Doc>, String>),
     /// The start screen's list was read again.
     Listed(Vec<super::app::ListEntry>),
+    /// Typing has paused: bring findings that were put off up to date.
+    Recheck,
+    /// The recovery file was written (or removed), or why it could not be.
+    Autosaved(Result<(), String>),
     /// This year's draft was made from last year's and opened: the draft and what was and was
     /// not carried, as lines to show; or why it was not made.
     CarriedOver(Result<(Box<super::app::Doc>, Vec<String>), String>),
@@ -128,4 +138,6 @@ pub enum Effect {
     },
     /// Read the data folder's drafts again.
     List,
+    /// Remove the draft's recovery file: the officer chose 丢弃.
+    DiscardRecovery(PathBuf),
 }

@@ -8,6 +8,40 @@ use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
 use crate::template::{Kind, SectionKind, Template};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Above this much prose (all sections together, in bytes) the findings are brought up to date
+/// when typing pauses rather than after every keystroke: reading a megabyte of prose takes
+/// longer than a frame. Totals still follow every keystroke.
+pub const DEFER_CHECKS_ABOVE: usize = 64 * 1024;
+
+/// Whether the draft may be changed, and why not.
+#[derive(Debug, Clone)]
+pub enum Access {
+    /// This editor holds the draft's lock (`None`: none could be taken where locks are not
+    /// supported, or in tests).
+    Editing(Option<Arc<crate::lock::DraftLock>>),
+    /// Viewing only: nothing is saved or autosaved.
+    ReadOnly(ReadOnly),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another gongkai has the draft open.
+    Held(crate::lock::Holder),
+    /// The draft's folder cannot be written (read-only, no permission): why.
+    Unwritable(String),
+}
+
+/// Work found in a recovery file newer than the draft, offered when the draft is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveryOffer {
+    pub pending: crate::recovery::Pending,
+    pub recovered: Draft,
+    pub differences: Vec<crate::recovery::Difference>,
+    /// When it was written, local time, as shown.
+    pub saved_at: String,
+}
 
 /// The smallest window the editor draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -34,6 +68,15 @@ pub struct Doc {
     pub history: History,
     /// When the file opened is a copy of a sample that must stay clean: the sample.
     pub copied_from: Option<PathBuf>,
+    pub access: Access,
+    /// Unrecovered work found on opening, until the officer answers.
+    pub offer: Option<Box<RecoveryOffer>>,
+    /// Something to tell the officer on opening (a stale lock taken over, no lock possible).
+    pub notice: Option<String>,
+    /// Counts changes to the draft: what autosave and the prose layout cache go by.
+    pub revision: u64,
+    /// The findings are behind the draft (a long prose is checked when typing pauses).
+    pub checks_stale: bool,
     /// Last year's whole draft, through `[previous].file`, when it can be read.
     pub last: Option<LastDraft>,
 }
@@ -62,6 +105,11 @@ impl Doc {
             outcome,
             history: History::default(),
             copied_from: None,
+            access: Access::Editing(None),
+            offer: None,
+            notice: None,
+            revision: 0,
+            checks_stale: false,
             last: None,
         }
     }
@@ -81,9 +129,27 @@ impl Doc {
         self.draft != self.saved
     }
 
-    /// Asks the core for the checks again, after a change.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.access, Access::ReadOnly(_))
+    }
+
+    /// After a change: totals at once; findings at once too, unless the prose is so long that
+    /// reading it would hold up typing, when they wait for [`Doc::recheck`].
+    pub fn changed(&mut self, today: Option<jiff::civil::Date>) {
+        self.revision += 1;
+        let prose: usize = self.draft.text.values().map(String::len).sum();
+        if prose > DEFER_CHECKS_ABOVE {
+            self.outcome.totals = check::totals(self.template, &self.draft);
+            self.checks_stale = true;
+        } else {
+            self.recheck(today);
+        }
+    }
+
+    /// Brings the findings up to date with the draft (and last year's, when there is one).
     pub fn recheck(&mut self, today: Option<jiff::civil::Date>) {
         self.outcome = run_checks(self.template, &self.draft, self.last.as_ref(), today);
+        self.checks_stale = false;
     }
 
     /// Last year's figures: last year's whole draft where it has them, else `[previous]`.
@@ -280,6 +346,24 @@ pub enum Dialog {
     },
     /// What was carried from last year's report into the new draft, and what was not.
     Carried { lines: Vec<String> },
+    /// Unrecovered work was found: 恢复 / 丢弃 / 查看差异.
+    Recover {
+        offer: Box<RecoveryOffer>,
+        view: RecoverView,
+    },
+    /// Another gongkai has the draft open: view it read-only, or go back.
+    LockHeld { holder: crate::lock::Holder },
+}
+
+/// What the recovery dialog shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoverView {
+    /// The question.
+    Offer,
+    /// The list of differences, scrolled to a line.
+    Differences { scroll: usize },
+    /// 丢弃: are you sure?
+    ConfirmDiscard,
 }
 
 impl Dialog {
@@ -315,6 +399,8 @@ pub struct ListEntry {
     pub errors: usize,
     /// Why it cannot be read, if it cannot.
     pub problem: Option<String>,
+    /// When it has work in a recovery file newer than it: when that was written.
+    pub unrecovered: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,6 +437,44 @@ pub struct App {
     pub help: bool,
     pub message: Option<Message>,
     pub quit: bool,
+    /// Where recovery files are kept.
+    pub recovery: crate::recovery::Store,
+    /// The last autosave failed: why (shown until one succeeds).
+    pub recovery_error: Option<String>,
+    /// The current prose section wrapped for the screen, kept between keystrokes.
+    pub wrapped_prose: Option<WrappedProse>,
+}
+
+/// A prose section wrapped at a width, for one revision of the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedProse {
+    pub key: String,
+    pub width: u16,
+    pub revision: u64,
+    pub len: usize,
+    pub lines: Vec<super::text::VisualLine>,
+    /// Characters other than whitespace, for the count beside the heading.
+    pub chars: usize,
+}
+
+impl WrappedProse {
+    pub fn new(key: &str, text: &str, width: u16, revision: u64) -> WrappedProse {
+        WrappedProse {
+            key: key.to_string(),
+            width,
+            revision,
+            len: text.len(),
+            lines: super::layout::prose_lines(text, width),
+            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+        }
+    }
+
+    pub fn fits(&self, key: &str, text: &str, width: u16, revision: u64) -> bool {
+        self.key == key
+            && self.width == width
+            && self.revision == revision
+            && self.len == text.len()
+    }
 }
 
 impl App {
@@ -386,6 +510,23 @@ impl App {
             help: false,
             message: None,
             quit: false,
+            recovery: crate::recovery::Store::default(),
+            recovery_error: None,
+            wrapped_prose: None,
+        }
+    }
+
+    /// The wrapped lines of a prose section at a width: the kept layout when it is current.
+    pub fn wrapped_prose(
+        &self,
+        key: &str,
+        text: &str,
+        width: u16,
+    ) -> std::borrow::Cow<'_, WrappedProse> {
+        let revision = self.doc.as_ref().map_or(0, |d| d.revision);
+        match &self.wrapped_prose {
+            Some(l) if l.fits(key, text, width, revision) => std::borrow::Cow::Borrowed(l),
+            _ => std::borrow::Cow::Owned(WrappedProse::new(key, text, width, revision)),
         }
     }
 
@@ -403,6 +544,8 @@ impl App {
         self.review = ListFocus::default();
         self.export = ExportFocus::default();
         self.dialog = None;
+        self.wrapped_prose = None;
+        self.recovery_error = None;
         super::update::enter_page(self);
     }
 
@@ -439,6 +582,8 @@ impl App {
         use super::keys::Context;
         if let Some(d) = &self.dialog {
             return match d {
+                Dialog::Recover { .. } => Context::Recover,
+                Dialog::LockHeld { .. } => Context::LockHeld,
                 _ if d.is_question() => Context::Confirm,
                 Dialog::NewReport { .. } => Context::NewReport,
                 _ => Context::Dialog,

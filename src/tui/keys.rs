@@ -31,6 +31,10 @@ pub enum Context {
     NewReport,
     /// A yes/no question.
     Confirm,
+    /// Unrecovered work found on opening: 恢复 / 丢弃 / 查看差异.
+    Recover,
+    /// Another gongkai has the draft open.
+    LockHeld,
     /// The help overlay.
     Help,
     /// The window is too small to draw anything else.
@@ -77,7 +81,7 @@ use Context::*;
 
 const EDITOR: &[Context] = &[Table, Cell, Prose, ProseLast, Form, Review, Export];
 const MOVING: &[Context] = &[
-    Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Help,
+    Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Help, Recover,
 ];
 
 /// The key table, in the order the help overlay lists it.
@@ -87,6 +91,7 @@ pub const KEYS: &[Binding] = &[
         command: Command::Help,
         contexts: &[
             Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
+            Recover, LockHeld,
         ],
         help: "help",
         footer: true,
@@ -117,6 +122,13 @@ pub const KEYS: &[Binding] = &[
         contexts: &[
             Start, Table, Cell, Prose, ProseLast, Form, Review, Export, TooSmall,
         ],
+        help: "quit",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('q'), ctrl('c')],
+        command: Command::Quit,
+        contexts: &[Recover, LockHeld],
         help: "quit",
         footer: true,
     },
@@ -370,6 +382,76 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[ch('r'), plain(KeyCode::Enter)],
+        command: Command::Restore,
+        contexts: &[Recover],
+        help: "restore",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('d')],
+        command: Command::Discard,
+        contexts: &[Recover],
+        help: "discard",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('v')],
+        command: Command::ShowDifferences,
+        contexts: &[Recover],
+        help: "show_differences",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('y')],
+        command: Command::Yes,
+        contexts: &[Recover],
+        help: "yes",
+        footer: false,
+    },
+    Binding {
+        keys: &[ch('n')],
+        command: Command::No,
+        contexts: &[Recover],
+        help: "no",
+        footer: false,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        command: Command::Cancel,
+        contexts: &[Recover],
+        help: "back",
+        footer: false,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageDown)],
+        command: Command::NextSection,
+        contexts: &[Recover],
+        help: "page_down",
+        footer: false,
+    },
+    Binding {
+        keys: &[plain(KeyCode::PageUp)],
+        command: Command::PrevSection,
+        contexts: &[Recover],
+        help: "page_up",
+        footer: false,
+    },
+    Binding {
+        keys: &[ch('r'), plain(KeyCode::Enter)],
+        command: Command::ViewReadOnly,
+        contexts: &[LockHeld],
+        help: "view_read_only",
+        footer: true,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc), ch('q')],
+        command: Command::Cancel,
+        contexts: &[LockHeld],
+        help: "back",
+        footer: true,
+    },
+    Binding {
         keys: &[ctrl('z')],
         command: Command::Undo,
         contexts: EDITOR,
@@ -566,7 +648,7 @@ mod tests {
     fn no_key_means_two_things_in_one_context() {
         for ctx in [
             Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
-            Help,
+            Help, Recover, LockHeld,
         ] {
             let mut seen: Vec<Key> = Vec::new();
             for b in bindings(ctx) {

@@ -360,6 +360,11 @@ pub fn prose_lines(text: &str, width: u16) -> Vec<super::text::VisualLine> {
     wrap(text, usize::from(width.max(4)))
 }
 
+/// Differences the recovery dialog shows at once at a screen height (two lines each).
+pub fn recovery_list_height(height: u16) -> usize {
+    usize::from(height.saturating_sub(9)) / 2
+}
+
 /// The first visual line to show so the caret's line is on screen and never on the area's
 /// last row (an input method's candidate window needs the room below).
 pub fn prose_scroll(caret_line: usize, scroll: usize, height: usize) -> usize {

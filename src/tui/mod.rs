@@ -9,13 +9,20 @@
 //! Modules: `app` (state), `action` (actions, effects), `keys` (the key table), `update`,
 //! `view` (one module per screen), `layout` (where things go, for drawing and for clicks),
 //! `text` (editing and wrapping by display width), `history` (undo), `theme`, `runtime`,
-//! `exporter` (the door to the export module).
+//! `exporter` (the door to the export module), `autosave` (recovery files while editing).
+//!
+//! The event loop waits for input at most a fifth of a second, so autosave, checks put off
+//! while typing, and signals (SIGTERM, SIGHUP, SIGINT) are seen promptly. However the editor
+//! ends — quit, signal, a lost terminal, a panic — unsaved work is written to the recovery file
+//! before the terminal is restored.
 
 pub mod action;
 pub mod app;
+pub mod autosave;
 pub mod backend;
 pub mod exporter;
 pub mod history;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod runtime;
@@ -27,8 +34,8 @@ pub mod view;
 use action::{Action, Effect, Mouse};
 use app::{App, Look};
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -38,6 +45,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io::{self, Stdout};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// How the editor is started.
 #[derive(Debug, Clone)]
@@ -67,6 +75,7 @@ pub fn prepare(options: &Options, width: u16, height: u16) -> Result<App, String
     match &options.file {
         Some(path) if path.exists() => {
             let doc = runtime::open(path, app.today, &app.drafts_dir, app.lang)?;
+            let doc = runtime::offer_recovery(&app, doc);
             update::update(&mut app, Action::Opened(Ok(doc)));
         }
         Some(path) => {
@@ -115,7 +124,11 @@ pub fn translate(app: &App, event: Event) -> Option<Action> {
     }
 }
 
+/// Whether the editor has the terminal (raw mode, alternate screen).
+static IN_TERMINAL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn enter_terminal() -> io::Result<()> {
+    IN_TERMINAL.store(true, std::sync::atomic::Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -125,8 +138,12 @@ fn enter_terminal() -> io::Result<()> {
     )
 }
 
-/// Gives the terminal back as it was: on exit, on error and on panic.
+/// Gives the terminal back as it was: on exit, on error and on panic. Only once: leaving the
+/// alternate screen twice would move the cursor back over what was printed in between.
 fn leave_terminal() {
+    if !IN_TERMINAL.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
@@ -137,61 +154,321 @@ fn leave_terminal() {
     let _ = disable_raw_mode();
 }
 
-/// Runs the editor until the officer quits.
-pub fn run(options: Options) -> Result<(), String> {
-    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = prepare(&options, width, height)?;
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        leave_terminal();
-        hook(info);
-    }));
-    enter_terminal().map_err(|e| e.to_string())?;
-    let result = (|| -> io::Result<()> {
-        let mut terminal = Terminal::new(backend::Screen::new(io::stdout()))?;
-        terminal.clear()?;
-        event_loop(&mut terminal, &mut app)
-    })();
-    leave_terminal();
-    result.map_err(|e| e.to_string())
+/// How the editor ended: what to tell the officer on the command line, and the exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ended {
+    pub message: Option<String>,
+    pub code: u8,
 }
 
-fn event_loop(terminal: &mut Terminal<backend::Screen<Stdout>>, app: &mut App) -> io::Result<()> {
-    while !app.quit {
-        let size = terminal.size()?;
-        if (size.width, size.height) != (app.width, app.height) {
-            update::update(app, Action::Resize(size.width, size.height));
+/// Why the event loop stopped.
+enum End {
+    Quit,
+    Signal(i32),
+    Lost(io::Error),
+    Panic,
+}
+
+/// Findings put off while typing a long prose are brought up to date after this much quiet.
+const RECHECK_AFTER: Duration = Duration::from_millis(300);
+/// The longest the loop waits for input before looking at signals and timers.
+const TICK: Duration = Duration::from_millis(200);
+/// Input is applied in batches of at most this long, then drawn: a flood of keys (a held key, a
+/// paste without bracketed paste) never starves the screen, and no keystroke waits for a
+/// frame of its own.
+const BATCH: Duration = Duration::from_millis(40);
+
+/// Runs the editor until the officer quits (or a signal, a lost terminal or a defect ends it).
+pub fn run(options: Options) -> Result<Ended, String> {
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = prepare(&options, width, height)?;
+    let signals = signals::install();
+    let main = std::thread::current().id();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // The autosave thread reports its failures through its results, not onto the screen.
+        if std::thread::current().id() == main {
+            leave_terminal();
+            hook(info);
         }
-        terminal.draw(|f| view::view(app, f))?;
-        let event = event::read()?;
-        let Some(action) = translate(app, event) else {
-            continue;
-        };
-        let mut queue = vec![action];
-        while let Some(action) = queue.pop() {
-            for effect in update::update(app, action) {
-                match effect {
-                    Effect::Quit => app.quit = true,
-                    Effect::ExternalEditor { section, text } => {
-                        queue.push(external_editor(terminal, app.lang, section, &text)?);
+    }));
+    let panic_key = std::env::var("GONGKAI_TEST_PANIC_ON_KEY")
+        .ok()
+        .and_then(|v| v.chars().next());
+    let mut keeper = autosave::Keeper::new(app.recovery.clone());
+    if let Err(e) = enter_terminal() {
+        leave_terminal();
+        return Err(e.to_string());
+    }
+    let end = match (
+        Terminal::new(backend::Screen::new(io::stdout())),
+        input::Input::start(),
+    ) {
+        (Ok(mut terminal), Ok(input)) => match terminal.clear() {
+            Ok(()) => {
+                let mut session = Session {
+                    terminal: &mut terminal,
+                    input: &input,
+                    keeper: &mut keeper,
+                    signals: &signals,
+                    panic_key,
+                    last_input: Instant::now(),
+                };
+                event_loop(&mut session, &mut app)
+            }
+            Err(e) => End::Lost(e),
+        },
+        (Err(e), _) | (_, Err(e)) => End::Lost(e),
+    };
+    Ok(finish(end, &app, &mut keeper))
+}
+
+/// Keeps the work however the loop ended, then gives the terminal back.
+fn finish(end: End, app: &App, keeper: &mut autosave::Keeper) -> Ended {
+    let lang = app.lang;
+    let draft = app.doc.as_ref().map(|d| d.path.as_path());
+    let kept = |r: io::Result<Option<PathBuf>>| r.map_err(|e| crate::i18n::io_error(lang, &e));
+    // The work first: the terminal may be gone (SIGHUP), and restoring it may then fail.
+    let ended = match end {
+        End::Quit => {
+            keeper.observe(app, Instant::now());
+            match kept(keeper.flush(app)) {
+                Ok(None) => Ended {
+                    message: None,
+                    code: 0,
+                },
+                // Quit without saving: the work stays in the recovery file.
+                Ok(Some(r)) => Ended {
+                    message: Some(crate::i18n::tui::quit_unsaved(lang, &r, draft)),
+                    code: 0,
+                },
+                Err(e) => Ended {
+                    message: Some(crate::i18n::tui::recovery_failed(lang, &e)),
+                    code: 1,
+                },
+            }
+        }
+        End::Signal(sig) => {
+            let result = kept(keeper.flush(app));
+            Ended {
+                message: Some(crate::i18n::tui::stopped_by_signal(
+                    lang,
+                    signals::name(sig),
+                    &result,
+                    draft,
+                )),
+                code: u8::try_from(128 + sig).unwrap_or(1),
+            }
+        }
+        End::Lost(e) => {
+            let result = kept(keeper.flush(app));
+            let why = crate::i18n::io_error(lang, &e);
+            Ended {
+                message: Some(crate::i18n::tui::terminal_lost(lang, &why, &result, draft)),
+                code: 2,
+            }
+        }
+        End::Panic => {
+            let result = kept(keeper.flush_good());
+            Ended {
+                message: Some(crate::i18n::tui::crashed(lang, &result, draft)),
+                code: 101,
+            }
+        }
+    };
+    leave_terminal();
+    ended
+}
+
+/// What the event loop works with besides the editor's state.
+struct Session<'a> {
+    terminal: &'a mut Terminal<backend::Screen<Stdout>>,
+    input: &'a input::Input,
+    keeper: &'a mut autosave::Keeper,
+    signals: &'a signals::Flag,
+    panic_key: Option<char>,
+    last_input: Instant,
+}
+
+fn event_loop(s: &mut Session, app: &mut App) -> End {
+    loop {
+        if let Some(sig) = s.signals.take() {
+            return End::Signal(sig);
+        }
+        if app.quit {
+            return End::Quit;
+        }
+        let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(s, app)));
+        match step {
+            Ok(Ok(())) => {}
+            // A hung-up terminal fails; the signal says more, when there is one.
+            Ok(Err(e)) => return s.signals.take().map_or(End::Lost(e), End::Signal),
+            Err(_) => return End::Panic,
+        }
+    }
+}
+
+/// One turn of the loop: draw, wait for input (or a timer), apply a batch of input, look after
+/// timers and autosave.
+fn step(s: &mut Session, app: &mut App) -> io::Result<()> {
+    if input::hung_up() {
+        return Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal hung up",
+        ));
+    }
+    let size = s.terminal.size()?;
+    if (size.width, size.height) != (app.width, app.height) {
+        update::update(app, Action::Resize(size.width, size.height));
+    }
+    s.terminal.draw(|f| view::view(app, f))?;
+    s.keeper.good(app);
+    let now = Instant::now();
+    let recheck = app
+        .doc
+        .as_ref()
+        .is_some_and(|d| d.checks_stale)
+        .then(|| s.last_input + RECHECK_AFTER);
+    let wake = [s.keeper.deadline(), recheck, Some(now + TICK)]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(now + TICK);
+    if let Some(first) = s.input.next(wake.saturating_duration_since(now)) {
+        let started = Instant::now();
+        let mut event = Some(first);
+        while let Some(e) = event.take() {
+            if let Some(action) = translate(app, e?) {
+                if matches!(action, Action::Char(c) if Some(c) == s.panic_key) {
+                    panic!("GONGKAI_TEST_PANIC_ON_KEY: a deliberate panic, to test recovery");
+                }
+                apply(s, app, action)?;
+            }
+            s.last_input = Instant::now();
+            if app.quit || s.signals.pending() || started.elapsed() >= BATCH {
+                break;
+            }
+            event = s.input.ready();
+        }
+    }
+    if app.doc.as_ref().is_some_and(|d| d.checks_stale) && s.last_input.elapsed() >= RECHECK_AFTER {
+        update::update(app, Action::Recheck);
+    }
+    if let Some(result) = s.keeper.observe(app, Instant::now()) {
+        let lang = app.lang;
+        update::update(
+            app,
+            Action::Autosaved(result.map_err(|e| crate::i18n::io_error(lang, &e))),
+        );
+    }
+    Ok(())
+}
+
+/// Applies an action and carries out its effects, and theirs.
+fn apply(s: &mut Session, app: &mut App, action: Action) -> io::Result<()> {
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in update::update(app, action) {
+            match effect {
+                Effect::Quit => app.quit = true,
+                Effect::ExternalEditor { section, text } => {
+                    // What waits for autosave goes now: the editor may be a while.
+                    s.keeper.write_now(app);
+                    s.input.stop();
+                    let done = external_editor(s.terminal, app.lang, section, &text);
+                    s.input.resume();
+                    queue.push(done?);
+                }
+                other => {
+                    if matches!(
+                        other,
+                        Effect::Open(_) | Effect::Create { .. } | Effect::CreateFromLast { .. }
+                    ) {
+                        // A screen change repaints everything.
+                        s.terminal.clear()?;
                     }
-                    other => {
-                        if matches!(
-                            other,
-                            Effect::Open(_) | Effect::Create { .. } | Effect::CreateFromLast { .. }
-                        ) {
-                            // A screen change repaints everything.
-                            terminal.clear()?;
-                        }
-                        if let Some(a) = runtime::perform(app, &other) {
-                            queue.push(a);
-                        }
+                    let Some(done) = runtime::perform(app, &other) else {
+                        continue;
+                    };
+                    if let Action::Saved { result: Err(_), .. } = &done {
+                        // A failed save: the work goes to the recovery file at once, and the
+                        // message that follows says where (or that it could not).
+                        queue.push(done);
+                        let lang = app.lang;
+                        let kept = s.keeper.flush(app).map(|_| ());
+                        queue.push(Action::Autosaved(
+                            kept.map_err(|e| crate::i18n::io_error(lang, &e)),
+                        ));
+                    } else {
+                        queue.push(done);
                     }
                 }
             }
         }
     }
     Ok(())
+}
+
+/// SIGTERM, SIGHUP and SIGINT, noted for the event loop. A second one while the first is being
+/// handled (a disk that does not answer, say) ends the program at once.
+mod signals {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub struct Flag(Arc<AtomicUsize>);
+
+    impl Flag {
+        /// The signal received, once.
+        pub fn take(&self) -> Option<i32> {
+            match self.0.swap(0, Ordering::SeqCst) {
+                0 => None,
+                n => i32::try_from(n).ok(),
+            }
+        }
+
+        pub fn pending(&self) -> bool {
+            self.0.load(Ordering::SeqCst) != 0
+        }
+    }
+
+    #[cfg(unix)]
+    pub fn install() -> Flag {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        use std::sync::atomic::AtomicBool;
+        let flag = Arc::new(AtomicUsize::new(0));
+        let again = Arc::new(AtomicBool::new(false));
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            // Registered in this order, the first signal finds `again` false and sets it.
+            let _ = signal_hook::flag::register_conditional_shutdown(
+                sig,
+                128 + sig,
+                Arc::clone(&again),
+            );
+            let _ = signal_hook::flag::register(sig, Arc::clone(&again));
+            let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
+        }
+        Flag(flag)
+    }
+
+    #[cfg(not(unix))]
+    pub fn install() -> Flag {
+        Flag(Arc::new(AtomicUsize::new(0)))
+    }
+
+    pub fn name(sig: i32) -> &'static str {
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            match sig {
+                SIGHUP => return "SIGHUP",
+                SIGTERM => return "SIGTERM",
+                SIGINT => return "SIGINT",
+                _ => {}
+            }
+        }
+        let _ = sig;
+        "signal"
+    }
 }
 
 /// Hands a section's text to `$VISUAL` / `$EDITOR`, with the terminal given back meanwhile.

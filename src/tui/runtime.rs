@@ -2,11 +2,12 @@
 //! here (see `tui::run`), so tests carry out effects the same way the program does.
 
 use super::action::{Action, Effect};
-use super::app::{App, Doc, LastDraft, ListEntry};
+use super::app::{Access, App, Doc, LastDraft, ListEntry, ReadOnly, RecoveryOffer};
 use crate::i18n::{self, tui as tr};
 use crate::report::{Draft, carry};
 use crate::template::Template;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Carries out an effect that needs no terminal; the result comes back as an action.
 pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
@@ -14,9 +15,14 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
     match effect {
         Effect::Save { then_quit } => {
             let doc = app.doc.as_ref()?;
-            let result = crate::report::save::save(&doc.path, doc.template, &doc.draft)
-                .map(|()| Box::new(doc.draft.clone()))
-                .map_err(|e| i18n::io_error(lang, &e));
+            let result = match &doc.access {
+                Access::ReadOnly(why) => Err(tr::read_only_refused(lang, why)),
+                Access::Editing(_) => {
+                    crate::report::save::save(&doc.path, doc.template, &doc.draft)
+                        .map(|()| Box::new(doc.draft.clone()))
+                        .map_err(|e| i18n::io_error(lang, &e))
+                }
+            };
             Some(Action::Saved {
                 result,
                 then_quit: *then_quit,
@@ -42,7 +48,13 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             .map(|()| path.clone());
             Some(Action::Exported(result))
         }
-        Effect::Open(path) => Some(Action::Opened(open(path, app.today, &app.drafts_dir, lang))),
+        Effect::Open(path) => Some(Action::Opened(
+            open(path, app.today, &app.drafts_dir, lang).map(|doc| offer_recovery(app, doc)),
+        )),
+        Effect::DiscardRecovery(path) => {
+            app.recovery.discard(path);
+            None
+        }
         Effect::Create {
             path,
             agency,
@@ -65,7 +77,7 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             target.as_deref(),
             app,
         ))),
-        Effect::List => Some(Action::Listed(list(&app.drafts_dir, app.today, lang))),
+        Effect::List => Some(Action::Listed(list_with_recovery(app))),
         Effect::Quit | Effect::ExternalEditor { .. } => None,
     }
 }
@@ -138,6 +150,10 @@ pub fn is_sample(path: &Path) -> bool {
 }
 
 /// Opens a draft; a sample is copied to the data folder first (once) and the copy opened.
+///
+/// The draft's lock is taken: when another gongkai has it, or its folder cannot be written,
+/// the draft opens read-only and says why; a lock left by a process that has ended is taken
+/// over with a word about whose it was.
 pub fn open(
     path: &Path,
     today: Option<jiff::civil::Date>,
@@ -159,10 +175,124 @@ pub fn open(
         (path.to_path_buf(), None)
     };
     let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
+    let (access, notice) = lock(&file, lang);
     let last = last_draft(&file, &loaded.draft);
     let mut doc = Doc::new(file, loaded.template, loaded.draft, today).with_last_year(last, today);
     doc.copied_from = copied_from;
+    doc.access = access;
+    doc.notice = notice;
     Ok(Box::new(doc))
+}
+
+/// Takes a draft's lock: how the draft may be used, and anything to say about it.
+fn lock(file: &Path, lang: i18n::Lang) -> (Access, Option<String>) {
+    use crate::lock::{Acquired, LockError};
+    match crate::lock::acquire(file) {
+        Ok(Acquired::Fresh(lock)) => (Access::Editing(Some(Arc::new(lock))), None),
+        Ok(Acquired::TakenOver(lock, old)) => (
+            Access::Editing(Some(Arc::new(lock))),
+            Some(tr::lock_taken_over(lang, &old)),
+        ),
+        Err(LockError::Held(holder)) => (Access::ReadOnly(ReadOnly::Held(holder)), None),
+        Err(LockError::Io(e)) => match e.kind() {
+            // No lock file can be made: nothing could be saved there either.
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => (
+                Access::ReadOnly(ReadOnly::Unwritable(i18n::io_error(lang, &e))),
+                None,
+            ),
+            // A file system without locks: edit, but say that nothing stops a second editor.
+            _ => (
+                Access::Editing(None),
+                Some(tr::no_lock(lang, &i18n::io_error(lang, &e))),
+            ),
+        },
+    }
+}
+
+/// Adds to an opened draft the offer of work in its recovery file, when that is newer than the
+/// draft and differs from it. A recovery file equal to the draft is stale and removed. In
+/// read-only viewing the recovery file is the other editor's, and left alone.
+pub fn offer_recovery(app: &App, mut doc: Box<Doc>) -> Box<Doc> {
+    if doc.is_read_only() {
+        return doc;
+    }
+    let Some(pending) = app.recovery.pending(&doc.path) else {
+        return doc;
+    };
+    match crate::recovery::read(&pending) {
+        Ok(recovered) => {
+            let template =
+                crate::template::Template::builtin(&recovered.template).unwrap_or(doc.template);
+            let differences = crate::recovery::differences(template, &doc.draft, &recovered);
+            if differences.is_empty() {
+                app.recovery.discard(&doc.path);
+            } else {
+                doc.offer = Some(Box::new(RecoveryOffer {
+                    saved_at: local_time(pending.saved_at),
+                    pending,
+                    recovered,
+                    differences,
+                }));
+            }
+        }
+        Err(e) => {
+            // Kept where it is, for a person to look at.
+            let why = i18n::load_error(app.lang, &e);
+            let text = tr::recovery_unreadable(app.lang, &pending.recovery, &why);
+            doc.notice = Some(match doc.notice.take() {
+                Some(n) => format!("{n}{}{text}", tr::sentence_gap(app.lang)),
+                None => text,
+            });
+        }
+    }
+    doc
+}
+
+/// A moment as the officer reads it: local date and time to the minute.
+pub fn local_time(at: std::time::SystemTime) -> String {
+    jiff::Timestamp::try_from(at)
+        .map(|t| {
+            t.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The start screen's drafts: those of the data folder, and any draft elsewhere with unrecovered
+/// work; drafts with unrecovered work first, marked.
+pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
+    let mut entries = list(&app.drafts_dir, app.today, app.lang);
+    for pending in app.recovery.all_pending() {
+        let when = local_time(pending.saved_at);
+        let same =
+            |e: &ListEntry| std::path::absolute(&e.path).ok().as_ref() == Some(&pending.draft_path);
+        match entries.iter_mut().find(|e| same(e)) {
+            Some(e) => e.unrecovered = Some(when),
+            None if pending.draft_path.is_file() => {
+                let mut e = entry(
+                    crate::library::entry(&pending.draft_path, app.today),
+                    app.lang,
+                );
+                e.unrecovered = Some(when);
+                entries.push(e);
+            }
+            None => entries.push(ListEntry {
+                path: pending.draft_path.clone(),
+                agency: String::new(),
+                year: 0,
+                template: String::new(),
+                filled: 0,
+                cells: 0,
+                errors: 0,
+                problem: Some(tr::draft_gone(app.lang, &pending.recovery)),
+                unrecovered: Some(when),
+            }),
+        }
+    }
+    // Stable: newest first within each group.
+    entries.sort_by_key(|e| e.unrecovered.is_none());
+    entries
 }
 
 /// Last year's draft named in `[previous].file`, when it can be read.
@@ -177,31 +307,34 @@ pub fn last_draft(path: &Path, draft: &Draft) -> Option<LastDraft> {
 /// The drafts of the data folder for the start screen, newest first.
 pub fn list(dir: &Path, today: Option<jiff::civil::Date>, lang: i18n::Lang) -> Vec<ListEntry> {
     let entries = crate::library::entries(dir, today).unwrap_or_default();
-    entries
-        .into_iter()
-        .map(|e| match e.result {
-            Ok((meta, p)) => ListEntry {
-                path: e.path,
-                agency: meta.agency,
-                year: meta.year,
-                template: meta.template,
-                filled: p.filled,
-                cells: p.cells,
-                errors: p.summary.errors,
-                problem: None,
-            },
-            Err(err) => ListEntry {
-                path: e.path,
-                agency: String::new(),
-                year: 0,
-                template: String::new(),
-                filled: 0,
-                cells: 0,
-                errors: 0,
-                problem: Some(i18n::problem(lang, &err.problem)),
-            },
-        })
-        .collect()
+    entries.into_iter().map(|e| entry(e, lang)).collect()
+}
+
+fn entry(e: crate::library::Entry, lang: i18n::Lang) -> ListEntry {
+    match e.result {
+        Ok((meta, p)) => ListEntry {
+            path: e.path,
+            agency: meta.agency,
+            year: meta.year,
+            template: meta.template,
+            filled: p.filled,
+            cells: p.cells,
+            errors: p.summary.errors,
+            problem: None,
+            unrecovered: None,
+        },
+        Err(err) => ListEntry {
+            path: e.path,
+            agency: String::new(),
+            year: 0,
+            template: String::new(),
+            filled: 0,
+            cells: 0,
+            errors: 0,
+            problem: Some(i18n::problem(lang, &err.problem)),
+            unrecovered: None,
+        },
+    }
 }
 
 /// Where a section's text is written for the external editor.

@@ -51,6 +51,11 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// Text that must stand out of the reversed header (read-only): not reversed, bold.
+    pub fn standout(&self) -> Style {
+        self.error().remove_modifier(Modifier::REVERSED)
+    }
+
     pub fn warning(&self) -> Style {
         self.fg(Color::Yellow)
     }

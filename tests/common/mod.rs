@@ -2,6 +2,8 @@
 //! thing in.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use gongkai::check::{self, Finding, LastYear, Options, Outcome};
 use gongkai::report::{AgencyKind, Draft, Number, load};
 use gongkai::template::Template;
@@ -69,4 +71,36 @@ pub fn messages(o: &Outcome, code: &str) -> Vec<String> {
         .iter()
         .map(|f| gongkai::i18n::finding(gongkai::i18n::Lang::Zh, f))
         .collect()
+}
+
+/// Makes a folder refuse new files, even to root (who ignores permissions): `chattr +i` where
+/// the file system has it. Returns a guard that undoes it, or `None` if neither works here.
+#[cfg(unix)]
+pub fn read_only(folder: &std::path::Path) -> Option<impl Drop> {
+    use std::os::unix::fs::PermissionsExt;
+    struct Undo(std::path::PathBuf, bool);
+    impl Drop for Undo {
+        fn drop(&mut self) {
+            if self.1 {
+                let _ = std::process::Command::new("chattr")
+                    .arg("-i")
+                    .arg(&self.0)
+                    .status();
+            }
+            let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o555)).ok()?;
+    let probe = folder.join(".probe");
+    if std::fs::write(&probe, "x").is_err() {
+        return Some(Undo(folder.to_path_buf(), false));
+    }
+    let _ = std::fs::remove_file(&probe);
+    let immutable = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(folder)
+        .status()
+        .is_ok_and(|s| s.success());
+    let guard = Undo(folder.to_path_buf(), immutable);
+    (immutable && std::fs::write(&probe, "x").is_err()).then_some(guard)
 }

@@ -55,6 +55,11 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             Action::Command(Command::Cancel) => keep = false,
             other => edit_field(field, other),
         },
+        Dialog::Recover { offer, view } => {
+            let offer = offer.clone();
+            keep = recover_dialog(app, &offer, view, input, effects);
+        }
+        Dialog::LockHeld { .. } => keep = lock_dialog(app, input, effects),
         Dialog::OpenFile { path } => match input {
             Action::Command(Command::Enter) => {
                 let p = path.text.trim();

@@ -3,6 +3,9 @@
 use super::*;
 
 pub(super) fn editor(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
+    if refused_read_only(app, &input) {
+        return;
+    }
     if let Action::Command(cmd) = &input {
         match cmd {
             Command::Save => {
@@ -68,6 +71,16 @@ pub fn go_to_page(app: &mut App, page: usize) {
 
 /// Sets up the focus of the page entered.
 pub fn enter_page(app: &mut App) {
+    // 检查 and 导出 list every finding: findings put off while typing a long prose are brought
+    // up to date first.
+    if matches!(app.current_page(), Some(Page::Review | Page::Export)) {
+        let today = app.today;
+        if let Some(doc) = &mut app.doc
+            && doc.checks_stale
+        {
+            doc.recheck(today);
+        }
+    }
     match app.current_page() {
         Some(Page::Meta) => {
             let i = app.form.field;

@@ -78,7 +78,7 @@ pub(super) fn switch_year(app: &mut App, year: i32, id: &str) {
     });
     if let Some(doc) = &mut app.doc {
         doc.template = template;
-        doc.recheck(app.today);
+        doc.changed(app.today);
     }
     app.pages = pages(template);
     app.tables.clear();

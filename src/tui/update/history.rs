@@ -33,6 +33,11 @@ pub(super) fn change(app: &mut App, group: Option<String>, f: impl FnOnce(&mut D
     let here = place(app);
     let today = app.today;
     let Some(doc) = &mut app.doc else { return };
+    // Read-only viewing never changes the draft (the keys that would are refused earlier,
+    // with a message; this is the last guard).
+    if doc.is_read_only() {
+        return;
+    }
     let mut next = doc.draft.clone();
     f(&mut next);
     if next == doc.draft {
@@ -40,7 +45,7 @@ pub(super) fn change(app: &mut App, group: Option<String>, f: impl FnOnce(&mut D
     }
     doc.history.record(&doc.draft, here, group);
     doc.draft = next;
-    doc.recheck(today);
+    doc.changed(today);
 }
 
 pub(super) fn undo_redo(app: &mut App, redo: bool) {
@@ -66,7 +71,7 @@ pub(super) fn undo_redo(app: &mut App, redo: bool) {
     if let Some(t) = Template::builtin(&doc.draft.template) {
         doc.template = t;
     }
-    doc.recheck(today);
+    doc.changed(today);
     let template = doc.template;
     if app.pages != pages(template) {
         app.pages = pages(template);

@@ -11,6 +11,7 @@ mod form;
 mod history;
 mod mouse;
 mod prose;
+mod recovery;
 mod review;
 mod scroll;
 mod start;
@@ -18,8 +19,8 @@ mod table;
 
 use super::action::{Action, Command, Effect, Mouse};
 use super::app::{
-    App, CellEdit, Dialog, Doc, FormField, ListEntry, Message, Page, Place, PlaceFocus, ProseFocus,
-    Screen, TableFocus, form_fields, pages,
+    Access, App, CellEdit, Dialog, Doc, FormField, ListEntry, Message, Page, Place, PlaceFocus,
+    ProseFocus, ReadOnly, RecoverView, Screen, TableFocus, form_fields, pages,
 };
 use super::layout::{self, TableLine};
 use super::text::{self, Field};
@@ -35,6 +36,7 @@ use form::*;
 use history::*;
 pub use mouse::*;
 pub use prose::*;
+use recovery::*;
 pub use review::*;
 use scroll::*;
 pub use start::*;
@@ -67,15 +69,60 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Err(e) => error(app, tr::export_failed(app.lang, &e)),
         },
         Action::Opened(result) => match result {
-            Ok(doc) => {
-                let note = doc
+            Ok(mut doc) => {
+                let copy = doc
                     .copied_from
                     .as_ref()
                     .map(|sample| tr::editing_copy(app.lang, sample, &doc.path));
+                let notice = doc.notice.take();
+                let offer = doc.offer.take();
+                let access = doc.access.clone();
                 app.open(*doc);
-                app.message = note.map(|text| Message { text, error: false });
+                let note: Vec<String> = copy.into_iter().chain(notice).collect();
+                app.message = (!note.is_empty()).then(|| Message {
+                    text: note.join(tr::sentence_gap(app.lang)),
+                    error: false,
+                });
+                match access {
+                    Access::ReadOnly(ReadOnly::Held(holder)) => {
+                        app.dialog = Some(Dialog::LockHeld { holder });
+                    }
+                    Access::ReadOnly(ReadOnly::Unwritable(why)) => {
+                        error(app, tr::read_only_because(app.lang, &why));
+                    }
+                    Access::Editing(_) => {
+                        if let Some(offer) = offer {
+                            app.dialog = Some(Dialog::Recover {
+                                offer,
+                                view: RecoverView::Offer,
+                            });
+                        }
+                    }
+                }
             }
             Err(e) => error(app, e),
+        },
+        Action::Recheck => {
+            let today = app.today;
+            if let Some(doc) = &mut app.doc
+                && doc.checks_stale
+            {
+                doc.recheck(today);
+            }
+        }
+        Action::Autosaved(result) => match result {
+            Ok(()) => {
+                if app.recovery_error.take().is_some() {
+                    info(app, tr::recovery_written_again(app.lang).into());
+                }
+            }
+            Err(e) => {
+                let first = app.recovery_error.is_none();
+                app.recovery_error = Some(e.clone());
+                if first {
+                    error(app, tr::recovery_failed(app.lang, &e));
+                }
+            }
         },
         Action::CarriedOver(result) => match result {
             Ok((doc, lines)) => {
@@ -117,12 +164,12 @@ pub(super) fn input_action(app: &mut App, input: Action, effects: &mut Vec<Effec
         }
         return;
     }
-    if app.dialog.is_some() {
-        dialog(app, input, effects);
-        return;
-    }
     if let Action::Command(Command::Help) = input {
         app.help = true;
+        return;
+    }
+    if app.dialog.is_some() {
+        dialog(app, input, effects);
         return;
     }
     match app.screen {
@@ -166,6 +213,12 @@ pub(super) fn saved(
                 effects.push(Effect::Quit);
             }
         }
-        Err(e) => error(app, tr::save_failed(lang, &e)),
+        Err(e) => {
+            // The runtime has just tried to write the recovery file: claim it only if that
+            // worked (a failure came first, as `Autosaved`).
+            let kept = !doc.is_read_only() && doc.is_dirty() && app.recovery_error.is_none();
+            let recovery = kept.then(|| app.recovery.path_for(&doc.path));
+            error(app, tr::save_failed(lang, &e, recovery.as_deref()));
+        }
     }
 }

@@ -105,7 +105,8 @@ pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, 
                 }
             } else if let Some((key, text)) = current_prose(app) {
                 seal(app);
-                let lines = layout::prose_lines(&text, area.width);
+                let layout = app.wrapped_prose(&key, &text, area.width);
+                let lines = &layout.lines;
                 let focus = app.prose.get(&key).copied().unwrap_or_default();
                 let line = (focus.scroll + usize::from(y)).min(lines.len() - 1);
                 let caret = text::offset_at_column(&text, lines[line], usize::from(x));

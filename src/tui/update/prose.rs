@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// The key of the prose section on the current page.
+pub(super) fn current_prose_key(app: &App) -> Option<String> {
+    let s = app.section(app.current_page()?)?;
+    (s.kind == SectionKind::Prose).then(|| s.key.clone())
+}
+
 pub(super) fn current_prose(app: &App) -> Option<(String, String)> {
     let s = app.section(app.current_page()?)?;
     (s.kind == SectionKind::Prose).then(|| {
@@ -128,8 +134,9 @@ pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             }
             Command::Up | Command::Down | Command::Home | Command::End => {
                 seal(app);
-                let lines = layout::prose_lines(&text, width);
-                let (line, col) = text::caret_position(&text, &lines, focus.caret);
+                let layout = app.wrapped_prose(&key, &text, width);
+                let lines = &layout.lines;
+                let (line, col) = text::caret_position(&text, lines, focus.caret);
                 focus.caret = match cmd {
                     Command::Up if line > 0 => text::offset_at_column(&text, lines[line - 1], col),
                     Command::Up => 0,

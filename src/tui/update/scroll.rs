@@ -31,9 +31,8 @@ pub(super) fn keep_in_view(app: &mut App) {
                 {
                     f.scroll = g.scroll_for(f.row, f.scroll, g.body_height(height));
                 }
-            } else if let Some((key, text)) = current_prose(app) {
+            } else if let Some(key) = current_prose_key(app) {
                 let pa = prose_layout(app);
-                let lines = layout::prose_lines(&text, pa.text.width);
                 // Last year's text scrolls no further than its end.
                 if let (Some(body), Some(last)) = (pa.last_body, last_text(app, &key)) {
                     let count = layout::prose_lines(last, body.width).len();
@@ -41,10 +40,16 @@ pub(super) fn keep_in_view(app: &mut App) {
                     let s = app.last_text.scroll.entry(key.clone()).or_default();
                     *s = (*s).min(most);
                 }
+                // This year's text is wrapped once per change (or resize) and kept for drawing
+                // and moving.
+                let Some(doc) = &app.doc else { return };
+                let text = doc.draft.text(&key);
+                let wrapped = app.wrapped_prose(&key, text, pa.text.width).into_owned();
                 let f = app.prose.entry(key).or_default();
-                f.caret = text::floor_boundary(&text, f.caret);
-                let (line, _) = text::caret_position(&text, &lines, f.caret);
+                f.caret = text::floor_boundary(text, f.caret);
+                let (line, _) = text::caret_position(text, &wrapped.lines, f.caret);
                 f.scroll = layout::prose_scroll(line, f.scroll, usize::from(pa.text.height));
+                app.wrapped_prose = Some(wrapped);
             }
         }
         Some(Page::Review) => {

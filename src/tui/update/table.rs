@@ -279,7 +279,7 @@ pub(super) fn cancel_cell(app: &mut App) {
         };
         doc.history.drop_if_same(&doc.draft);
         doc.history.seal();
-        doc.recheck(today);
+        doc.changed(today);
     }
 }
 

@@ -76,7 +76,9 @@ fn header(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         .map(|(f, c, d, s)| tr::progress(app.lang, f, c, d, s))
         .unwrap_or_default();
     let dirty = doc.is_dirty();
-    let mark = if app.look.ascii && dirty {
+    let mark = if doc.is_read_only() {
+        tr::read_only_mark(app.lang)
+    } else if app.look.ascii && dirty {
         tr::unsaved_ascii(app.lang)
     } else {
         tr::saved_mark(app.lang, dirty)
@@ -100,7 +102,14 @@ fn header(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
     let room = usize::from(area.width).saturating_sub(progress_w + str_width(&rest) + 3);
     let agency = fit(&doc.draft.report.agency, room.max(6));
     let left = format!(" {agency}{rest}");
-    put(buf, area.x, area.y, &left, area.width, theme.focus());
+    let x = put(buf, area.x, area.y, &left, area.width, theme.focus());
+    // Read-only viewing stands out: the mark is drawn in reverse.
+    if doc.is_read_only() {
+        let w = str_width(mark) as u16;
+        if x >= area.x + w {
+            put(buf, x - w, area.y, mark, w, theme.standout());
+        }
+    }
     let pw = str_width(&progress) as u16 + 1;
     // At narrow widths the progress is at the foot of the section list instead.
     if area.width >= 120 && area.width > pw + str_width(&left) as u16 {
@@ -152,7 +161,15 @@ fn sidebar(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
 }
 
 fn status(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
-    if let Some(m) = &app.message {
+    // A failing autosave stays in view until it works again.
+    let lasting = app
+        .recovery_error
+        .as_ref()
+        .map(|e| crate::tui::app::Message {
+            text: tr::recovery_failed(app.lang, e),
+            error: true,
+        });
+    if let Some(m) = app.message.as_ref().or(lasting.as_ref()) {
         let (mark, style) = if m.error {
             (theme.error_mark(), theme.error())
         } else {
@@ -210,6 +227,10 @@ pub(super) fn findings(
     theme: &Theme,
 ) {
     let mut line = from;
+    if app.doc.as_ref().is_some_and(|d| d.checks_stale) {
+        put_line(buf, area, line, tr::checks_pending(app.lang), theme.dim());
+        line += 1;
+    }
     let blanks = found.iter().filter(|f| f.code == codes::BLANK).count();
     let others: Vec<&&Finding> = found.iter().filter(|f| f.code != codes::BLANK).collect();
     if others.is_empty() && blanks == 0 {

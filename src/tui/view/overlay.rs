@@ -5,7 +5,7 @@
 
 use super::{put, put_line};
 use crate::i18n::tui as tr;
-use crate::tui::app::{App, Dialog, ListEntry};
+use crate::tui::app::{App, Dialog, ListEntry, RecoverView, RecoveryOffer};
 use crate::tui::keys::{self, key_name};
 use crate::tui::text::{Field, center, pad_right, str_width, wrap};
 use crate::tui::theme::Theme;
@@ -91,7 +91,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
     match d {
         Dialog::ConfirmQuit => {
             let lines = tr::quit_question(lang);
-            let inner = popup(frame, 56, 4, tr::key_help(lang, "quit"), theme);
+            let inner = popup(frame, 60, 5, tr::key_help(lang, "quit"), theme);
             for (i, l) in lines.iter().enumerate() {
                 put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
             }
@@ -131,6 +131,19 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                 tr::reason_hint(lang),
                 theme.dim(),
             );
+        }
+        Dialog::Recover { offer, view } => recover(app, frame, theme, offer, *view),
+        Dialog::LockHeld { holder } => {
+            let lines = tr::lock_held_lines(lang, holder);
+            let inner = popup(frame, 66, 6, tr::lock_title(lang), theme);
+            for (i, l) in lines.iter().enumerate() {
+                let style = if i + 1 == lines.len() {
+                    theme.bold()
+                } else {
+                    theme.plain()
+                };
+                put_line(frame.buffer_mut(), inner, i as u16, l, style);
+            }
         }
         Dialog::OpenFile { path } => {
             let inner = popup(frame, 72, 4, tr::open_title(lang), theme);
@@ -206,6 +219,107 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
     }
+}
+
+/// Unrecovered work: the question, the differences, or are you sure.
+fn recover(app: &App, frame: &mut Frame, theme: &Theme, offer: &RecoveryOffer, view: RecoverView) {
+    let lang = app.lang;
+    let n = offer.differences.len();
+    match view {
+        RecoverView::Offer | RecoverView::ConfirmDiscard => {
+            let lines = if view == RecoverView::Offer {
+                tr::recover_offer_lines(lang, &offer.saved_at, n)
+            } else {
+                tr::recover_confirm_discard(lang, n)
+            };
+            let inner = popup(
+                frame,
+                70,
+                lines.len() as u16 + 2,
+                tr::recover_title(lang),
+                theme,
+            );
+            for (i, l) in lines.iter().enumerate() {
+                let style = if i + 2 >= lines.len() {
+                    theme.bold()
+                } else {
+                    theme.plain()
+                };
+                put_line(frame.buffer_mut(), inner, i as u16, l, style);
+            }
+        }
+        RecoverView::Differences { scroll } => {
+            let area = frame.area();
+            let visible = crate::tui::layout::recovery_list_height(area.height).min(n.max(1));
+            let width = area.width.saturating_sub(6).min(110);
+            // Each difference takes two lines: what it is, and saved → recovered.
+            let inner = popup(
+                frame,
+                width,
+                (visible * 2) as u16 + 4,
+                &tr::recover_diff_title(lang, n),
+                theme,
+            );
+            let buf = frame.buffer_mut();
+            for (i, d) in offer
+                .differences
+                .iter()
+                .skip(scroll)
+                .take(visible)
+                .enumerate()
+            {
+                let label = tr::difference_label(lang, &d.key, &d.label);
+                let change = if d.key.starts_with("text.") || d.key == "acknowledged" {
+                    text_change(lang, &d.saved, &d.recovered)
+                } else {
+                    format!(
+                        "{} → {}",
+                        tr::difference_value(lang, &d.saved),
+                        tr::difference_value(lang, &d.recovered)
+                    )
+                };
+                let y = (i * 2) as u16;
+                put_line(buf, inner, y, &label, theme.bold());
+                put_line(buf, inner, y + 1, &format!("  {change}"), theme.plain());
+            }
+            let bottom = (visible * 2) as u16;
+            let footer = if n > visible {
+                format!("{}–{} / {n}", scroll + 1, (scroll + visible).min(n))
+            } else {
+                String::new()
+            };
+            put_line(buf, inner, bottom, &footer, theme.dim());
+            put_line(
+                buf,
+                inner,
+                bottom + 1,
+                tr::recover_diff_hint(lang),
+                theme.bold(),
+            );
+        }
+    }
+}
+
+/// How a long text changed: its length before and after, and where it starts to differ.
+fn text_change(lang: crate::i18n::Lang, saved: &str, recovered: &str) -> String {
+    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let mut out = tr::difference_text(lang, count(saved), count(recovered));
+    let common = saved
+        .chars()
+        .zip(recovered.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let snippet: String = recovered
+        .chars()
+        .skip(common)
+        .take(24)
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if !snippet.trim().is_empty() {
+        let at = count(&saved.chars().take(common).collect::<String>()) + 1;
+        out.push_str(&tr::difference_from(lang, at, snippet.trim()));
+    }
+    out
 }
 
 /// How many of last year's drafts the 从上年报告新建 dialog lists at once.

@@ -36,10 +36,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
     let focus = app.prose.get(&section.key).copied().unwrap_or_default();
     let buf = frame.buffer_mut();
     // The count of characters beside the heading.
-    let count = tr::chars_count(
-        app.lang,
-        text.chars().filter(|c| !c.is_whitespace()).count(),
-    );
+    let layout = app.wrapped_prose(&section.key, text, area.width);
+    let count = tr::chars_count(app.lang, layout.chars);
     let cw = crate::tui::text::str_width(&count) as u16;
     if areas.title.width > cw + 1 {
         put(
@@ -67,7 +65,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
         frame.set_cursor_position(Position::new(area.x, area.y));
         return;
     }
-    let lines = prose_lines(text, area.width);
+    let lines = &layout.lines;
     for (i, l) in lines
         .iter()
         .skip(focus.scroll)
@@ -78,7 +76,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
     }
     findings_at(app, buf);
     let caret = crate::tui::text::floor_boundary(text, focus.caret);
-    let (line, col) = caret_position(text, &lines, caret);
+    let (line, col) = caret_position(text, lines, caret);
     if line >= focus.scroll && line < focus.scroll + usize::from(area.height) {
         let x = (area.x + col as u16).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y + (line - focus.scroll) as u16));

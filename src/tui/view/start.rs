@@ -30,6 +30,21 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         area.width - 2,
         theme.bold(),
     );
+    let unrecovered = app
+        .entries
+        .iter()
+        .filter(|e| e.unrecovered.is_some())
+        .count();
+    if unrecovered > 0 {
+        put(
+            buf,
+            1,
+            3,
+            &tr::start_unrecovered_note(app.lang, unrecovered),
+            area.width - 2,
+            theme.warning().patch(theme.bold()),
+        );
+    }
     let list_h = area.height.saturating_sub(START_LIST_TOP + 3);
     let agency_w = app
         .entries
@@ -54,15 +69,18 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                     .path
                     .file_name()
                     .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                // Unrecovered work: a mark in front, and the words where the progress goes.
+                let (mark, state) = match &e.unrecovered {
+                    Some(when) => ("! ", tr::start_unrecovered(app.lang, when)),
+                    None => ("  ", tr::start_entry(app.lang, e.filled, e.cells, e.errors)),
+                };
                 match &e.problem {
-                    Some(p) => format!("  {}  {}", pad_right(&name, agency_w), p),
+                    Some(p) => format!("{mark}{}  {}", pad_right(&name, agency_w), p),
                     None => format!(
-                        "  {}  {}  {:<8}  {}  {}",
+                        "{mark}{}  {}  {:<8}  {state}  {name}",
                         pad_right(&e.agency, agency_w),
                         i18n::year(app.lang, e.year),
                         e.template,
-                        tr::start_entry(app.lang, e.filled, e.cells, e.errors),
-                        name
                     ),
                 }
             }
@@ -73,6 +91,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             theme.focus()
         } else if i < START_ITEMS {
             theme.bold()
+        } else if app.entries[i - START_ITEMS].unrecovered.is_some() {
+            theme.warning().patch(theme.bold())
         } else {
             theme.plain()
         };
