@@ -1134,6 +1134,16 @@ pub fn editor_failed(lang: Lang, e: &str) -> String {
     }
 }
 
+/// The external editor ended with an error (its exit code, if it had one).
+pub fn editor_exit(lang: Lang, code: Option<i32>) -> String {
+    match (lang, code) {
+        (Lang::Zh, Some(c)) => format!("编辑器以退出码 {c} 结束，文字未改动"),
+        (Lang::Zh, None) => "编辑器被中断，文字未改动".into(),
+        (Lang::En, Some(c)) => format!("the editor exited with code {c}; the text is unchanged"),
+        (Lang::En, None) => "the editor was interrupted; the text is unchanged".into(),
+    }
+}
+
 pub fn no_editor(lang: Lang) -> String {
     lang.pick(
         "未设置 $VISUAL 或 $EDITOR",

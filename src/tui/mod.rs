@@ -198,7 +198,7 @@ pub fn run(options: Options) -> Result<Ended, String> {
     let mut keeper = autosave::Keeper::new(app.recovery.clone());
     if let Err(e) = enter_terminal() {
         leave_terminal();
-        return Err(e.to_string());
+        return Err(crate::i18n::io_error(app.lang, &e));
     }
     let end = match (
         Terminal::new(backend::Screen::new(io::stdout())),
@@ -488,7 +488,7 @@ fn external_editor<B: Backend>(
     if let Err(e) = std::fs::write(&file, text) {
         return Ok(Action::EditorDone {
             section,
-            result: Err(e.to_string()),
+            result: Err(crate::i18n::io_error(lang, &e)),
         });
     }
     leave_terminal();
@@ -503,9 +503,11 @@ fn external_editor<B: Backend>(
         .clear()
         .map_err(|e| io::Error::other(e.to_string()))?;
     let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&file).map_err(|e| e.to_string()),
-        Ok(s) => Err(s.to_string()),
-        Err(e) => Err(e.to_string()),
+        Ok(s) if s.success() => {
+            std::fs::read_to_string(&file).map_err(|e| crate::i18n::io_error(lang, &e))
+        }
+        Ok(s) => Err(crate::i18n::tui::editor_exit(lang, s.code())),
+        Err(e) => Err(crate::i18n::io_error(lang, &e)),
     };
     let _ = std::fs::remove_file(&file);
     Ok(Action::EditorDone { section, result })
