@@ -142,8 +142,9 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Tab)],
         command: Command::NextField,
+        // Not in the one-field dialogs (a path, a reason, a notice): Tab does nothing there.
         contexts: &[
-            Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+            Table, Cell, Prose, ProseLast, Form, Review, Export, NewReport,
         ],
         help: "next_field",
         footer: true,
@@ -152,7 +153,7 @@ pub const KEYS: &[Binding] = &[
         keys: &[plain(KeyCode::BackTab)],
         command: Command::PrevField,
         contexts: &[
-            Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+            Table, Cell, Prose, ProseLast, Form, Review, Export, NewReport,
         ],
         help: "prev_field",
         footer: false,
