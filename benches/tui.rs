@@ -3,65 +3,21 @@
 //! keystroke and a resize with a megabyte of prose in 一.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gongkai::i18n::Lang;
 use gongkai::tui::action::{Action, Command};
-use gongkai::tui::app::{App, Page};
-use gongkai::tui::backend::Screen;
+use gongkai::tui::app::App;
 use gongkai::tui::update::update;
 use gongkai::tui::view::view;
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::hint::black_box;
-use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-const SAMPLE: &str = "assets/samples/xiamen-hrss-2020.toml";
+#[allow(dead_code)]
+#[path = "../tests/common/screen.rs"]
+mod screen;
 
-fn options(file: std::path::PathBuf) -> gongkai::tui::Options {
-    gongkai::tui::Options {
-        file: Some(file),
-        lang: Lang::Zh,
-        ascii: false,
-        today: None,
-    }
-}
-
-/// The sample, copied where the editor may change it, opened on table 三.
-fn on_table_three(w: u16, h: u16) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("sample.toml");
-    std::fs::copy(SAMPLE, &file).unwrap();
-    let mut app = gongkai::tui::prepare(&options(file), w, h).unwrap();
-    let requests = app
-        .doc
-        .as_ref()
-        .unwrap()
-        .template
-        .sections
-        .iter()
-        .position(|s| s.key == "requests")
-        .unwrap();
-    while app.current_page() != Some(Page::Section(requests)) {
-        update(&mut app, Action::Command(Command::NextSection));
-    }
-    (app, dir)
-}
-
-/// A writer that only counts.
-#[derive(Clone, Default)]
-struct Count(Arc<AtomicUsize>);
-
-impl Write for Count {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.fetch_add(buf.len(), Ordering::Relaxed);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use screen::{
+    Count, SAMPLE, counting_terminal, keystroke as type_or_erase, on_table_three, options,
+};
 
 fn keystroke(c: &mut Criterion) {
     let (mut app, _dir) = on_table_three(160, 48);
@@ -70,14 +26,7 @@ fn keystroke(c: &mut Criterion) {
     let mut typed = false;
     c.bench_function("keystroke in table 三 + frame at 160x48", |b| {
         b.iter(|| {
-            // Alternately type a digit and take it back, so every iteration is one keystroke.
-            let action = if typed {
-                Action::Command(Command::Backspace)
-            } else {
-                Action::Char('5')
-            };
-            typed = !typed;
-            update(&mut app, action);
+            type_or_erase(&mut app, &mut typed, '5');
             terminal.draw(|f| view(black_box(&app), f)).unwrap();
         })
     });
@@ -86,30 +35,17 @@ fn keystroke(c: &mut Criterion) {
 fn bytes_per_digit(c: &mut Criterion) {
     let (mut app, _dir) = on_table_three(160, 48);
     let count = Count::default();
-    // A fixed viewport: the size is not asked of a terminal there is none of.
-    let mut terminal = Terminal::with_options(
-        Screen::new(count.clone()),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, 160, 48)),
-        },
-    )
-    .unwrap();
+    let mut terminal = counting_terminal(&count, 160, 48);
     terminal.draw(|f| view(&app, f)).unwrap();
-    let full = count.0.swap(0, Ordering::Relaxed);
-    update(&mut app, Action::Char('5'));
+    let full = count.take();
+    let mut typed = false;
+    type_or_erase(&mut app, &mut typed, '5');
     terminal.draw(|f| view(&app, f)).unwrap();
-    let digit = count.0.swap(0, Ordering::Relaxed);
+    let digit = count.take();
     eprintln!("bytes written: first frame {full}, one digit typed in table 三 {digit}");
-    let mut typed = true;
     c.bench_function("one digit in table 三, drawn to a counting writer", |b| {
         b.iter(|| {
-            let action = if typed {
-                Action::Command(Command::Backspace)
-            } else {
-                Action::Char('5')
-            };
-            typed = !typed;
-            update(&mut app, action);
+            type_or_erase(&mut app, &mut typed, '5');
             terminal.draw(|f| view(&app, f)).unwrap();
         })
     });
@@ -131,10 +67,7 @@ fn start(c: &mut Criterion) {
 
 /// The sample with a megabyte of prose pasted at the start of 一, the caret after it.
 fn with_a_megabyte(w: u16, h: u16) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("sample.toml");
-    std::fs::copy(SAMPLE, &file).unwrap();
-    let mut app = gongkai::tui::prepare(&options(file), w, h).unwrap();
+    let (mut app, dir) = screen::on_sample(w, h);
     update(&mut app, Action::Command(Command::NextSection));
     let sentence = "本机关持续深化政务公开，围绕重点领域主动公开政府信息，回应社会关切。";
     let mut text = String::new();
@@ -156,13 +89,7 @@ fn long_prose(c: &mut Criterion) {
     let mut typed = false;
     c.bench_function("keystroke in 1 MB of prose + frame at 160x48", |b| {
         b.iter(|| {
-            let action = if typed {
-                Action::Command(Command::Backspace)
-            } else {
-                Action::Char('字')
-            };
-            typed = !typed;
-            update(&mut app, action);
+            type_or_erase(&mut app, &mut typed, '字');
             terminal.draw(|f| view(black_box(&app), f)).unwrap();
         })
     });

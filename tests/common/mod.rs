@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod screen;
 
 use gongkai::check::{self, Finding, LastYear, Options, Outcome};
 use gongkai::report::{AgencyKind, Draft, Number, load};
