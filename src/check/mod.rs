@@ -231,34 +231,10 @@ impl<'a> LastYear<'a> {
 
     /// Reads what this year's checks need from last year's draft.
     pub fn from_draft(template: &'a Template, draft: &'a Draft) -> LastYear<'a> {
-        let counts = |prefix: &str| -> BTreeMap<String, u64> {
-            draft
-                .cells
-                .iter()
-                .filter_map(|(k, v)| {
-                    let rest = k.strip_prefix(prefix)?.strip_prefix('.')?;
-                    match v {
-                        Number::Count(n) if !rest.contains('.') => Some((rest.to_string(), *n)),
-                        _ => None,
-                    }
-                })
-                .collect()
-        };
-        let carried_forward = counts(&template.checks.carry.last_year);
-        let mut in_force = BTreeMap::new();
-        if let Some(f) = &template.checks.in_force {
-            for row in &f.rows {
-                let key = format!("{}.{row}.{}", f.table, f.in_force);
-                if let Some(Number::Count(n)) = draft.cell(&key) {
-                    in_force.insert(row.clone(), n);
-                }
-            }
-        }
+        let (previous, _) = crate::report::carry::last_years_figures(template, template, draft);
         LastYear {
-            year: Some(draft.report.year),
-            carried_forward,
-            in_force,
             full: Some((template, draft)),
+            ..LastYear::from_previous(&previous)
         }
     }
 }

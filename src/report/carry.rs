@@ -91,36 +91,13 @@ pub fn next_year(
     }
 
     // `[previous]`: last year's 结转下年度 and 现行有效件数, for the cross-year checks.
-    let mut previous = Previous {
-        year: Some(last.report.year),
-        file: last_file,
-        ..Previous::default()
-    };
-    let last_row = &template.checks.carry.last_year;
-    if let Some(table) = last_row
-        .split_once('.')
-        .and_then(|(t, _)| template.table(t))
-    {
-        for column in table.blocks[0].columns.iter().filter(|c| c.sum.is_none()) {
-            if let Some(Number::Count(n)) = last.cell(&format!("{last_row}.{}", column.key)) {
-                previous.carried_forward.insert(column.key.clone(), n);
-            }
-        }
-    }
-    if let Some(rule) = &template.checks.in_force {
-        for row in &rule.rows {
-            let key = format!("{}.{row}.{}", rule.table, rule.in_force);
-            let in_format = last_template.cell(&key).is_some();
-            match last.cell(&key) {
-                Some(Number::Count(n)) if in_format => {
-                    previous.in_force.insert(row.clone(), n);
-                }
-                _ => not_carried.push(NotCarried::InForce {
-                    label: crate::check::cell_label(template, &key),
-                    from_template: from_template.clone(),
-                }),
-            }
-        }
+    let (mut previous, missing) = last_years_figures(template, last_template, last);
+    previous.file = last_file;
+    for key in missing {
+        not_carried.push(NotCarried::InForce {
+            label: crate::check::cell_label(template, &key),
+            from_template: from_template.clone(),
+        });
     }
     draft.previous = Some(previous);
     for note in &template.carry_notes {
@@ -129,6 +106,42 @@ pub fn next_year(
         }
     }
     Ok(CarriedOver { draft, not_carried })
+}
+
+/// Last year's 结转下年度 (by column) and 现行有效件数 (by row) where this year's format
+/// (`rules`: its carry and in-force checks) looks for them, read from last year's draft in
+/// its own format. The in-force cells last year's draft cannot give (its format lacks them, or
+/// they are blank) are returned by key. One reading for `new --from` and the cross-year checks.
+pub fn last_years_figures(
+    rules: &Template,
+    last_template: &Template,
+    last: &Draft,
+) -> (Previous, Vec<String>) {
+    let mut previous = Previous {
+        year: Some(last.report.year),
+        ..Previous::default()
+    };
+    let last_row = &rules.checks.carry.last_year;
+    if let Some((block, _)) = rules.cell_row(last_row) {
+        for column in block.columns.iter().filter(|c| c.sum.is_none()) {
+            if let Some(Number::Count(n)) = last.cell(&format!("{last_row}.{}", column.key)) {
+                previous.carried_forward.insert(column.key.clone(), n);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    if let Some(rule) = &rules.checks.in_force {
+        for row in &rule.rows {
+            let key = format!("{}.{row}.{}", rule.table, rule.in_force);
+            match last.cell(&key) {
+                Some(Number::Count(n)) if last_template.cell(&key).is_some() => {
+                    previous.in_force.insert(row.clone(), n);
+                }
+                _ => missing.push(key),
+            }
+        }
+    }
+    (previous, missing)
 }
 
 /// The cells of last year's report that carry into this cell (its row's or its column's
