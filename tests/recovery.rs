@@ -76,7 +76,7 @@ fn drafts_of_the_same_name_in_different_folders_do_not_share_a_recovery_file() {
 }
 
 #[test]
-fn a_second_editor_is_told_who_has_the_draft() {
+fn a_second_lock_names_the_holder_of_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("a.toml");
     let held = lock::acquire(&draft).unwrap();
