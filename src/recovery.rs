@@ -2,8 +2,15 @@
 //! seconds of every change, never over the draft itself.
 //!
 //! A recovery file is a draft file whose first line names the draft it belongs to, so the start
-//! screen can list drafts with unrecovered work. Opening a draft whose recovery file is newer
-//! than it offers to restore it, to discard it, or to show what differs.
+//! screen can list drafts with unrecovered work. Whether a recovery file holds unrecovered work
+//! is decided by its content, never by the files' times: a draft touched, synced, restored
+//! from a backup or made anew may be newer than the work kept for it. A recovery file that says
+//! the same as its draft is stale; one that says anything else is offered until the officer
+//! answers.
+//!
+//! Files are named after the draft's canonical path (`dir/../dir/d.toml` and a link to it are
+//! the same draft), and found by their first line too, so a file written under another
+//! spelling of the path, or by an older version, is never orphaned.
 
 use crate::report::{Draft, load, save};
 use crate::template::Template;
@@ -12,6 +19,9 @@ use std::time::SystemTime;
 
 /// The first line of a recovery file, followed by the draft's absolute path.
 const HEADER: &str = "# gongkai recovery of: ";
+
+/// What an unreadable recovery file is renamed to, beside it, before anything is written.
+const UNREADABLE: &str = "unreadable";
 
 /// A folder of recovery files: the state folder's `recovery`, or any other (tests).
 #[derive(Debug, Clone)]
@@ -34,14 +44,49 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-fn absolute(draft: &Path) -> PathBuf {
-    std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf())
+/// The one name of a draft, whatever path reached it: links resolved, `..` gone. A draft that
+/// does not exist (yet, or any more) is named by its folder's canonical path and its name.
+pub fn canonical(draft: &Path) -> PathBuf {
+    if let Ok(path) = std::fs::canonicalize(draft) {
+        return path;
+    }
+    let full = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
+    match (full.parent(), full.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(full),
+        _ => full,
+    }
+}
+
+/// The draft a recovery file belongs to, from its first line.
+fn owner(recovery: &Path) -> Option<PathBuf> {
+    use std::io::{BufRead, Read};
+    let file = std::fs::File::open(recovery).ok()?;
+    let mut first = String::new();
+    std::io::BufReader::new(file)
+        .take(64 * 1024)
+        .read_line(&mut first)
+        .ok()?;
+    let path = first.trim_end_matches(['\n', '\r']).strip_prefix(HEADER)?;
+    Some(PathBuf::from(path))
+}
+
+/// What a recovery file holds, against its draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    /// Work the draft does not have (or the draft is gone or unreadable).
+    Unrecovered,
+    /// The same as the draft: nothing to recover.
+    Stale,
+    /// The recovery file itself cannot be read.
+    Unreadable,
 }
 
 impl Store {
-    /// Where a draft's recovery file lives: its name and a hash of its full path.
+    /// Where a draft's recovery file lives: its name and a hash of its canonical path.
     pub fn path_for(&self, draft: &Path) -> PathBuf {
-        let full = absolute(draft);
+        let full = canonical(draft);
         let stem = draft
             .file_stem()
             .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
@@ -50,7 +95,9 @@ impl Store {
         self.folder.join(format!("{stem}-{hash:016x}.toml"))
     }
 
-    /// Writes the editor's state for a draft, atomically.
+    /// Writes the editor's state for a draft, atomically, to its recovery file. The folder is
+    /// made private, and the file gets the draft's mode; a link at the file's place is
+    /// replaced, never followed.
     pub fn write(
         &self,
         draft_path: &Path,
@@ -58,51 +105,141 @@ impl Store {
         draft: &Draft,
     ) -> std::io::Result<PathBuf> {
         let path = self.path_for(draft_path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
+        self.make_folder()?;
         let text = format!(
             "{HEADER}{}\n{}",
-            absolute(draft_path).display(),
+            canonical(draft_path).display(),
             save::to_toml(template, draft)
         );
-        crate::atomic::write(&path, text.as_bytes())?;
+        let mode = crate::atomic::mode_of(draft_path).map(|m| m & 0o700 | 0o600);
+        crate::atomic::write_companion(&path, text.as_bytes(), mode)?;
         Ok(path)
     }
 
-    /// Removes a draft's recovery file (after a clean save, or when the officer discards it).
-    pub fn discard(&self, draft_path: &Path) {
-        let _ = std::fs::remove_file(self.path_for(draft_path));
+    fn make_folder(&self) -> std::io::Result<()> {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(&self.folder)
     }
 
-    /// The recovery file of a draft, if it is newer than the draft (or the draft is gone).
-    pub fn pending(&self, draft_path: &Path) -> Option<Pending> {
-        let recovery = self.path_for(draft_path);
-        let saved_at = modified(&recovery)?;
-        let newer = modified(draft_path).is_none_or(|d| saved_at > d);
-        newer.then(|| Pending {
-            recovery,
-            draft_path: absolute(draft_path),
-            saved_at,
-        })
+    /// Every recovery file of a draft, newest first: the one named for it and any other whose
+    /// first line names it (another spelling of its path, an older version's name).
+    pub fn files_of(&self, draft_path: &Path) -> Vec<PathBuf> {
+        let own = self.path_for(draft_path);
+        let me = canonical(draft_path);
+        let mut found: Vec<(SystemTime, PathBuf)> = self
+            .toml_files()
+            .into_iter()
+            .filter(|p| *p == own || owner(p).is_some_and(|o| canonical(&o) == me))
+            .map(|p| (modified(&p).unwrap_or(SystemTime::UNIX_EPOCH), p))
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|(_, p)| p).collect()
     }
 
-    /// Every recovery file with work newer than its draft, newest first, for the start screen.
-    pub fn all_pending(&self) -> Vec<Pending> {
+    /// The `.toml` files of the folder (links left out: they are no file of ours).
+    fn toml_files(&self) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(&self.folder) else {
             return Vec::new();
         };
-        let mut out: Vec<Pending> = entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| {
-                let text = std::fs::read_to_string(e.path()).ok()?;
-                let first = text.lines().next()?;
-                let draft_path = PathBuf::from(first.strip_prefix(HEADER)?);
-                self.pending(&draft_path).filter(|p| p.recovery == e.path())
+        entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .filter(|p| p.symlink_metadata().is_ok_and(|m| m.is_file()))
+            .collect()
+    }
+
+    /// Removes one recovery file: the officer discarded it, or its work is saved.
+    pub fn remove(&self, recovery: &Path) {
+        // Only files of this folder, never through a link.
+        if recovery.parent() == Some(self.folder.as_path()) {
+            let _ = std::fs::remove_file(recovery);
+        }
+    }
+
+    /// Removes a draft's own recovery file (after a clean save).
+    pub fn discard(&self, draft_path: &Path) {
+        self.remove(&self.path_for(draft_path));
+    }
+
+    /// Puts an unreadable recovery file aside as `<name>.unreadable`, so nothing is written
+    /// over it; returns where it went.
+    pub fn set_aside(&self, recovery: &Path) -> std::io::Result<PathBuf> {
+        let mut name = recovery.file_name().unwrap_or_default().to_os_string();
+        name.push(".");
+        name.push(UNREADABLE);
+        let mut target = recovery.with_file_name(&name);
+        let mut n = 2;
+        while target.symlink_metadata().is_ok() {
+            let mut numbered = name.clone();
+            numbered.push(format!(".{n}"));
+            target = recovery.with_file_name(numbered);
+            n += 1;
+        }
+        std::fs::rename(recovery, &target)?;
+        Ok(target)
+    }
+
+    /// The recovery files of a draft holding work it does not have (or that cannot be read),
+    /// newest first. Stale ones are left for [`Store::tidy`].
+    pub fn pending_of(&self, draft_path: &Path) -> Vec<Pending> {
+        let saved = load::load_file(draft_path).ok();
+        self.files_of(draft_path)
+            .into_iter()
+            .filter_map(|recovery| {
+                let state = state_against(&recovery, saved.as_ref());
+                (state != State::Stale).then(|| Pending {
+                    saved_at: modified(&recovery).unwrap_or(SystemTime::UNIX_EPOCH),
+                    draft_path: canonical(draft_path),
+                    readable: state == State::Unrecovered,
+                    recovery,
+                })
             })
-            .collect();
+            .collect()
+    }
+
+    /// The newest recovery file of a draft with work it does not have, if any.
+    pub fn pending(&self, draft_path: &Path) -> Option<Pending> {
+        self.pending_of(draft_path).into_iter().next()
+    }
+
+    /// Removes the recovery files of a draft that say the same as it.
+    pub fn tidy(&self, draft_path: &Path) {
+        let saved = load::load_file(draft_path).ok();
+        for recovery in self.files_of(draft_path) {
+            if state_against(&recovery, saved.as_ref()) == State::Stale {
+                self.remove(&recovery);
+            }
+        }
+    }
+
+    /// Every recovery file with work its draft does not have, newest first, for the start
+    /// screen: each one listed, several of one draft included.
+    pub fn all_pending(&self) -> Vec<Pending> {
+        let mut out: Vec<Pending> = Vec::new();
+        let mut drafts: Vec<PathBuf> = Vec::new();
+        for file in self.toml_files() {
+            let Some(owner) = owner(&file) else { continue };
+            let owner = canonical(&owner);
+            if !drafts.contains(&owner) {
+                out.extend(self.pending_of(&owner));
+                drafts.push(owner);
+            }
+        }
         out.sort_by_key(|p| std::cmp::Reverse(p.saved_at));
         out
+    }
+}
+
+/// A recovery file against the saved draft (`None`: gone or unreadable).
+fn state_against(recovery: &Path, saved: Option<&Draft>) -> State {
+    match load::load_file(recovery) {
+        Err(_) => State::Unreadable,
+        Ok(recovered) if Some(&recovered) == saved => State::Stale,
+        Ok(_) => State::Unrecovered,
     }
 }
 
@@ -112,10 +249,14 @@ pub struct Pending {
     pub recovery: PathBuf,
     pub draft_path: PathBuf,
     pub saved_at: SystemTime,
+    /// Whether the recovery file can be read (else it is put aside before anything is written).
+    pub readable: bool,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+    std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
 }
 
 /// Reads a recovery file back into a draft.
@@ -126,14 +267,16 @@ pub fn read(pending: &Pending) -> Result<Draft, load::LoadError> {
 /// One thing that differs between the saved draft and the recovered work.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// A cell key, `text.<section>`, `report.<field>`, `fees.<key>` or `acknowledged`.
+    /// A cell key, `text.<section>`, `report.<field>`, `fees.<key>`, `units.<cell>`,
+    /// `previous.<key>`, `acknowledged`, `sources` or `template`.
     pub key: String,
     pub label: String,
     pub saved: String,
     pub recovered: String,
 }
 
-/// What differs between the saved draft and the recovered one, in report order.
+/// What differs between the saved draft and the recovered one, in report order. Every key of a
+/// draft is compared: when two drafts differ, the list is never empty.
 pub fn differences(template: &Template, saved: &Draft, recovered: &Draft) -> Vec<Difference> {
     let mut out = Vec::new();
     let mut push = |key: String, label: String, a: String, b: String| {
@@ -146,6 +289,12 @@ pub fn differences(template: &Template, saved: &Draft, recovered: &Draft) -> Vec
             });
         }
     };
+    push(
+        "template".into(),
+        "template".into(),
+        saved.template.clone(),
+        recovered.template.clone(),
+    );
     let (m1, m2) = (&saved.report, &recovered.report);
     push(
         "report.agency".into(),
@@ -173,37 +322,102 @@ pub fn differences(template: &Template, saved: &Draft, recovered: &Draft) -> Vec
             m2.text(key).unwrap_or_default().into(),
         );
     }
-    for section in template.prose_sections() {
+    let mut sections: Vec<(String, String)> = template
+        .prose_sections()
+        .map(|s| (s.key.clone(), s.heading.clone()))
+        .collect();
+    // Text of a section this template lacks (a draft of another format) is compared too.
+    for key in saved.text.keys().chain(recovered.text.keys()) {
+        if !sections.iter().any(|(k, _)| k == key) {
+            sections.push((key.clone(), key.clone()));
+        }
+    }
+    for (key, heading) in sections {
         push(
-            format!("text.{}", section.key),
-            section.heading.clone(),
-            saved.text(&section.key).into(),
-            recovered.text(&section.key).into(),
+            format!("text.{key}"),
+            heading,
+            saved.text(&key).into(),
+            recovered.text(&key).into(),
         );
     }
     let show = |n: Option<crate::report::Number>| n.map_or_else(String::new, |n| n.to_string());
-    for cell in &template.compiled().inputs {
+    let mut cells: Vec<String> = template
+        .compiled()
+        .inputs
+        .iter()
+        .map(|c| c.key.clone())
+        .collect();
+    for key in saved.cells.keys().chain(recovered.cells.keys()) {
+        if !cells.contains(key) {
+            cells.push(key.clone());
+        }
+    }
+    for key in cells {
         push(
-            cell.key.clone(),
-            crate::check::cell_label(template, &cell.key),
-            show(saved.cell(&cell.key)),
-            show(recovered.cell(&cell.key)),
+            key.clone(),
+            crate::check::cell_label(template, &key),
+            show(saved.cell(&key)),
+            show(recovered.cell(&key)),
         );
     }
-    for fee in &template.fees {
+    let unit_keys: std::collections::BTreeSet<&String> =
+        saved.units.keys().chain(recovered.units.keys()).collect();
+    for key in unit_keys {
         push(
-            format!("fees.{}", fee.key),
-            fee.label.clone(),
-            show(saved.fees.get(&fee.key).copied()),
-            show(recovered.fees.get(&fee.key).copied()),
+            format!("units.{key}"),
+            crate::check::cell_label(template, key),
+            saved.units.get(key).cloned().unwrap_or_default(),
+            recovered.units.get(key).cloned().unwrap_or_default(),
+        );
+    }
+    let mut fees: Vec<(String, String)> = template
+        .fees
+        .iter()
+        .map(|f| (f.key.clone(), f.label.clone()))
+        .collect();
+    for key in saved.fees.keys().chain(recovered.fees.keys()) {
+        if !fees.iter().any(|(k, _)| k == key) {
+            fees.push((key.clone(), key.clone()));
+        }
+    }
+    for (key, label) in fees {
+        push(
+            format!("fees.{key}"),
+            label,
+            show(saved.fees.get(&key).copied()),
+            show(recovered.fees.get(&key).copied()),
+        );
+    }
+    let previous = |d: &Draft, part: &str| -> String {
+        let Some(p) = &d.previous else {
+            return String::new();
+        };
+        match part {
+            "year" => p.year.map(|y| y.to_string()).unwrap_or_default(),
+            "file" => p.file.clone().unwrap_or_default(),
+            "carried_forward" => listing(&p.carried_forward),
+            _ => listing(&p.in_force),
+        }
+    };
+    for part in ["year", "file", "carried_forward", "in_force"] {
+        push(
+            format!("previous.{part}"),
+            format!("previous.{part}"),
+            previous(saved, part),
+            previous(recovered, part),
         );
     }
     let acks = |d: &Draft| {
         d.acknowledged
             .iter()
             .map(|a| {
+                let quote = a
+                    .quote
+                    .as_deref()
+                    .map(|q| format!(" 「{q}」"))
+                    .unwrap_or_default();
                 format!(
-                    "{} {}: {}",
+                    "{} {}{quote}: {}",
                     a.code,
                     a.cell.as_deref().unwrap_or(""),
                     a.reason
@@ -218,5 +432,29 @@ pub fn differences(template: &Template, saved: &Draft, recovered: &Draft) -> Vec
         acks(saved),
         acks(recovered),
     );
+    push(
+        "sources".into(),
+        "sources".into(),
+        saved.sources.join("\n"),
+        recovered.sources.join("\n"),
+    );
+    // A key added to drafts later and not named above: never let the two look the same.
+    if out.is_empty() && saved != recovered {
+        let dump = |d: &Draft| serde_json::to_string(d).unwrap_or_default();
+        out.push(Difference {
+            key: "draft".into(),
+            label: "draft".into(),
+            saved: dump(saved),
+            recovered: dump(recovered),
+        });
+    }
     out
+}
+
+fn listing(values: &std::collections::BTreeMap<String, u64>) -> String {
+    values
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

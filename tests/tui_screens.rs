@@ -109,6 +109,7 @@ fn start_screen() {
                 errors: 0,
                 problem: None,
                 unrecovered: None,
+                recovery_files: 0,
             },
             ListEntry {
                 path: "drafts/broken.toml".into(),
@@ -120,6 +121,7 @@ fn start_screen() {
                 errors: 0,
                 problem: Some("第 3 行第 1 列：不是有效的 TOML".into()),
                 unrecovered: None,
+                recovery_files: 0,
             },
         ];
         let screen = snapshot("start", &app);
@@ -392,6 +394,7 @@ fn entry(path: &str, agency: &str, year: i32, template: &str) -> ListEntry {
         errors: 0,
         problem: None,
         unrecovered: None,
+        recovery_files: 0,
     }
 }
 
@@ -574,6 +577,7 @@ fn with_offer(w: u16, h: u16, view: RecoverView) -> App {
             recovery: "state/recovery/xiamen-0123456789abcdef.toml".into(),
             draft_path: SAMPLE.into(),
             saved_at: std::time::UNIX_EPOCH,
+            readable: true,
         },
         recovered,
         differences,
@@ -675,6 +679,7 @@ fn start_screen_marks_unrecovered_work() {
                 errors: 1,
                 problem: None,
                 unrecovered: Some("2026-01-05 16:42".into()),
+                recovery_files: 1,
             },
             ListEntry {
                 path: "drafts/厦门市人力资源和社会保障局-2020.toml".into(),
@@ -686,6 +691,7 @@ fn start_screen_marks_unrecovered_work() {
                 errors: 0,
                 problem: None,
                 unrecovered: None,
+                recovery_files: 0,
             },
         ];
         let screen = snapshot("start_unrecovered", &app);

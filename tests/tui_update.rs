@@ -1144,7 +1144,10 @@ fn discarding_unsaved_work_asks_first_then_removes_the_recovery_file() {
     ));
     press(&mut app, Command::Discard);
     let effects = press(&mut app, Command::Yes);
-    assert_eq!(effects, vec![Effect::DiscardRecovery(path.clone())]);
+    assert_eq!(
+        effects,
+        vec![Effect::DiscardRecovery(store.path_for(&path))]
+    );
     assert!(app.dialog.is_none());
     assert!(
         store.pending(&path).is_some(),
@@ -1325,4 +1328,185 @@ fn a_failed_autosave_is_said_once_and_stays_in_view_until_it_works() {
             .text
             .contains("自动保存已恢复正常")
     );
+}
+
+// ------------------------------------------- recovery decided by content, never by time
+
+/// Sets a file's modification time `secs` seconds from now (negative: in the past).
+fn set_mtime(path: &std::path::Path, secs: i64) {
+    let now = std::time::SystemTime::now();
+    let at = if secs >= 0 {
+        now + std::time::Duration::from_secs(secs.unsigned_abs())
+    } else {
+        now - std::time::Duration::from_secs(secs.unsigned_abs())
+    };
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(at)
+        .unwrap();
+}
+
+#[test]
+fn work_is_offered_even_when_the_draft_is_newer_than_it() {
+    let (_dir, path, store) = sample_on_disk();
+    let work = leave_unsaved_work(&path, &store);
+    // Touched or synced by another program, or a share whose clock runs ahead.
+    set_mtime(&path, 3600);
+    assert!(store.pending(&path).is_some());
+    let mut app = open_as_editor(&path, &store);
+    assert!(matches!(app.dialog, Some(Dialog::Recover { .. })));
+    press(&mut app, Command::Restore);
+    assert_eq!(app.doc.as_ref().unwrap().draft, work);
+}
+
+#[test]
+fn a_draft_made_anew_over_old_work_is_offered_that_work() {
+    let (dir, path, store) = sample_on_disk();
+    let work = leave_unsaved_work(&path, &store);
+    std::fs::remove_file(&path).unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.recovery = store.clone();
+    app.drafts_dir = dir.path().to_path_buf();
+    let created = runtime::perform(
+        &app,
+        &Effect::Create {
+            path: path.clone(),
+            agency: "某某局".into(),
+            year: 2024,
+            kind: gongkai::report::AgencyKind::Department,
+        },
+    )
+    .unwrap();
+    update(&mut app, created);
+    let Some(Dialog::Recover { offer, .. }) = &app.dialog else {
+        panic!("expected the recovery offer, got {:?}", app.dialog);
+    };
+    assert_eq!(offer.recovered, work);
+    // Nothing has written over it while the question is open.
+    assert_eq!(gongkai::recovery::read(&offer.pending).unwrap(), work);
+}
+
+#[test]
+fn another_spelling_of_the_path_finds_the_same_recovery_file() {
+    let (dir, path, store) = sample_on_disk();
+    leave_unsaved_work(&path, &store);
+    let name = dir.path().file_name().unwrap();
+    let other = dir.path().join("..").join(name).join("draft.toml");
+    assert_eq!(store.path_for(&other), store.path_for(&path));
+    let app = open_as_editor(&other, &store);
+    assert!(matches!(app.dialog, Some(Dialog::Recover { .. })));
+}
+
+#[test]
+fn a_recovery_file_under_an_old_name_is_found_by_its_first_line() {
+    let (_dir, path, store) = sample_on_disk();
+    leave_unsaved_work(&path, &store);
+    // As an older version named it: another file name, the same first line.
+    let old_name = store.folder.join("draft-00000000000000aa.toml");
+    std::fs::rename(store.path_for(&path), &old_name).unwrap();
+    assert_eq!(store.files_of(&path), vec![old_name.clone()]);
+    let mut app = open_as_editor(&path, &store);
+    let Some(Dialog::Recover { offer, .. }) = &app.dialog else {
+        panic!("expected the recovery offer, got {:?}", app.dialog);
+    };
+    assert_eq!(offer.pending.recovery, old_name);
+    press(&mut app, Command::Restore);
+    // Once saved, the file it was restored from goes too.
+    assert_eq!(
+        app.doc.as_ref().unwrap().restored_from,
+        vec![old_name.clone()]
+    );
+}
+
+#[test]
+fn an_unreadable_recovery_file_is_put_aside_and_said() {
+    let (_dir, path, store) = sample_on_disk();
+    leave_unsaved_work(&path, &store);
+    let recovery = store.path_for(&path);
+    let mut text = std::fs::read_to_string(&recovery).unwrap();
+    text.push_str("\n[[[ broken\n");
+    std::fs::write(&recovery, text).unwrap();
+    let app = open_as_editor(&path, &store);
+    assert!(app.dialog.is_none());
+    assert!(!recovery.exists(), "moved before anything can be written");
+    let aside = recovery.with_file_name(format!(
+        "{}.unreadable",
+        recovery.file_name().unwrap().to_string_lossy()
+    ));
+    assert!(aside.exists());
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(message.contains("无法读取"), "{message}");
+    assert!(message.contains(".unreadable"), "{message}");
+}
+
+#[test]
+fn work_that_differs_only_in_last_years_figures_or_answers_is_still_offered() {
+    let (_dir, path, store) = sample_on_disk();
+    let loaded = gongkai::library::load(&path).unwrap();
+    let template = loaded.template;
+    let mut work = loaded.draft.clone();
+    work.previous.get_or_insert_default().file = Some("去年.toml".into());
+    work.acknowledged.push(gongkai::report::Acknowledgement {
+        code: "narrative.mismatch".into(),
+        cell: Some("requests.new_received.total".into()),
+        quote: Some("收到申请33件".into()),
+        reason: "含转办件".into(),
+    });
+    store.write(&path, template, &work).unwrap();
+    let differences = gongkai::recovery::differences(template, &loaded.draft, &work);
+    let keys: Vec<&str> = differences.iter().map(|d| d.key.as_str()).collect();
+    assert_eq!(keys, ["previous.file", "acknowledged"]);
+    let app = open_as_editor(&path, &store);
+    assert!(matches!(app.dialog, Some(Dialog::Recover { .. })));
+}
+
+#[test]
+fn two_recovery_files_are_offered_in_turn_and_both_listed() {
+    let (dir, path, store) = sample_on_disk();
+    let first = leave_unsaved_work(&path, &store);
+    let older = store.folder.join("draft-00000000000000bb.toml");
+    std::fs::rename(store.path_for(&path), &older).unwrap();
+    set_mtime(&older, -60);
+    let loaded = gongkai::library::load(&path).unwrap();
+    let mut second = loaded.draft.clone();
+    second.text.insert("problems".into(), "另一份修改。".into());
+    store.write(&path, loaded.template, &second).unwrap();
+
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.recovery = store.clone();
+    app.drafts_dir = dir.path().to_path_buf();
+    let entries = runtime::list_with_recovery(&app);
+    assert_eq!(entries[0].recovery_files, 2);
+
+    let mut app = open_as_editor(&path, &store);
+    press(&mut app, Command::Restore);
+    // The newest came first; the older one is offered next, against the draft as it is now.
+    let Some(Dialog::Recover { offer, .. }) = &app.dialog else {
+        panic!("expected the second offer, got {:?}", app.dialog);
+    };
+    assert_eq!(offer.pending.recovery, older);
+    assert_eq!(offer.recovered, first);
+    press(&mut app, Command::Discard);
+    let effects = press(&mut app, Command::Yes);
+    assert_eq!(effects, vec![Effect::DiscardRecovery(older)]);
+    assert!(app.dialog.is_none());
+    assert_eq!(app.doc.as_ref().unwrap().draft, second);
 }

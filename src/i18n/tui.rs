@@ -963,11 +963,11 @@ pub fn recovery_answer_needed(lang: Lang) -> &'static str {
 pub fn recovery_unreadable(lang: Lang, path: &Path, why: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "恢复文件 {} 无法读取（{why}），已原样保留，未使用。",
+            "恢复文件无法读取（{why}），已原样移到 {}，未使用。",
             path.display()
         ),
         Lang::En => format!(
-            "the recovery file {} cannot be read ({why}); it is left as it is, unused.",
+            "a recovery file cannot be read ({why}); it was moved, unchanged, to {} and not used.",
             path.display()
         ),
     }
@@ -1009,10 +1009,12 @@ pub fn checks_pending(lang: Lang) -> &'static str {
 }
 
 /// A draft on the start screen with unrecovered work.
-pub fn start_unrecovered(lang: Lang, when: &str) -> String {
-    match lang {
-        Lang::Zh => format!("未恢复的修改 {when}"),
-        Lang::En => format!("unsaved work {when}"),
+pub fn start_unrecovered(lang: Lang, when: &str, files: usize) -> String {
+    match (lang, files) {
+        (Lang::Zh, 0 | 1) => format!("未恢复的修改 {when}"),
+        (Lang::Zh, n) => format!("未恢复的修改 {when}（共 {n} 份）"),
+        (Lang::En, 0 | 1) => format!("unsaved work {when}"),
+        (Lang::En, n) => format!("unsaved work {when} ({n} files)"),
     }
 }
 

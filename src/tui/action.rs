@@ -138,6 +138,6 @@ pub enum Effect {
     },
     /// Read the data folder's drafts again.
     List,
-    /// Remove the draft's recovery file: the officer chose 丢弃.
+    /// Remove a recovery file: the officer chose 丢弃, or it adds nothing to the draft.
     DiscardRecovery(PathBuf),
 }

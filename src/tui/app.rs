@@ -33,7 +33,7 @@ pub enum ReadOnly {
     Unwritable(String),
 }
 
-/// Work found in a recovery file newer than the draft, offered when the draft is opened.
+/// Work found in a recovery file that the draft does not have, offered when the draft is opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryOffer {
     pub pending: crate::recovery::Pending,
@@ -69,8 +69,12 @@ pub struct Doc {
     /// When the file opened is a copy of a sample that must stay clean: the sample.
     pub copied_from: Option<PathBuf>,
     pub access: Access,
-    /// Unrecovered work found on opening, until the officer answers.
-    pub offer: Option<Box<RecoveryOffer>>,
+    /// Unrecovered work found on opening, newest first, each offered in turn until the officer
+    /// answers it.
+    pub offers: Vec<RecoveryOffer>,
+    /// Recovery files the officer restored from: their work is in the editor now, and they go
+    /// once it is saved.
+    pub restored_from: Vec<PathBuf>,
     /// Something to tell the officer on opening (a stale lock taken over, no lock possible).
     pub notice: Option<String>,
     /// Counts changes to the draft: what autosave and the prose layout cache go by.
@@ -106,7 +110,8 @@ impl Doc {
             history: History::default(),
             copied_from: None,
             access: Access::Editing(None),
-            offer: None,
+            offers: Vec::new(),
+            restored_from: Vec::new(),
             notice: None,
             revision: 0,
             checks_stale: false,
@@ -401,6 +406,8 @@ pub struct ListEntry {
     pub problem: Option<String>,
     /// When it has work in a recovery file newer than it: when that was written.
     pub unrecovered: Option<String>,
+    /// How many recovery files hold such work (several spellings of its path, older versions).
+    pub recovery_files: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

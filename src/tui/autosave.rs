@@ -60,8 +60,10 @@ pub enum Job {
         template: &'static Template,
         draft: Box<Draft>,
     },
+    /// The draft is saved: its recovery file goes, and those its work was restored from.
     Discard {
         draft_path: PathBuf,
+        restored_from: Vec<PathBuf>,
     },
 }
 
@@ -72,8 +74,14 @@ fn carry_out(store: &Store, job: &Job) -> io::Result<Option<PathBuf>> {
             template,
             draft,
         } => store.write(draft_path, template, draft).map(Some),
-        Job::Discard { draft_path } => {
+        Job::Discard {
+            draft_path,
+            restored_from,
+        } => {
             store.discard(draft_path);
+            for recovery in restored_from {
+                store.remove(recovery);
+            }
             Ok(None)
         }
     }
@@ -300,6 +308,7 @@ impl Keeper {
                         // Saved (or undone back to the saved draft): nothing left to recover.
                         self.writer.submit(Job::Discard {
                             draft_path: doc.path.clone(),
+                            restored_from: doc.restored_from.clone(),
                         });
                     }
                     self.schedule.clear();

@@ -51,8 +51,8 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
         Effect::Open(path) => Some(Action::Opened(
             open(path, app.today, &app.drafts_dir, lang).map(|doc| offer_recovery(app, doc)),
         )),
-        Effect::DiscardRecovery(path) => {
-            app.recovery.discard(path);
+        Effect::DiscardRecovery(recovery) => {
+            app.recovery.remove(recovery);
             None
         }
         Effect::Create {
@@ -67,6 +67,8 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
                     crate::cli::write_new(path, t, &draft)
                         .map_err(|e| i18n::write_refused(lang, &e))
                         .and_then(|()| open(path, app.today, &app.drafts_dir, lang))
+                        // Work kept for an earlier draft of this name is offered, not lost.
+                        .map(|doc| offer_recovery(app, doc))
                 }
                 None => Err(tr::year_invalid(lang).to_string()),
             };
@@ -113,7 +115,7 @@ pub fn create_from_last(
         crate::cli::NewError::Exists => tr::target_exists(lang, &path),
         e => format!("{}: {}", path.display(), i18n::write_refused(lang, &e)),
     })?;
-    let doc = open(&path, app.today, &app.drafts_dir, lang)?;
+    let doc = offer_recovery(app, open(&path, app.today, &app.drafts_dir, lang)?);
     Ok((doc, carried_lines(lang, &path, template, &carried)))
 }
 
@@ -209,40 +211,44 @@ fn lock(file: &Path, lang: i18n::Lang) -> (Access, Option<String>) {
     }
 }
 
-/// Adds to an opened draft the offer of work in its recovery file, when that is newer than the
-/// draft and differs from it. A recovery file equal to the draft is stale and removed. In
-/// read-only viewing the recovery file is the other editor's, and left alone.
+/// Adds to an opened draft the offer of the work in each of its recovery files that the draft
+/// does not have, newest first. A recovery file that says the same as the draft is stale and
+/// removed; one that cannot be read is put aside as `….unreadable` (so nothing is ever written
+/// over it) and the officer told. In read-only viewing the recovery files are the other
+/// editor's, and left alone.
 pub fn offer_recovery(app: &App, mut doc: Box<Doc>) -> Box<Doc> {
     if doc.is_read_only() {
         return doc;
     }
-    let Some(pending) = app.recovery.pending(&doc.path) else {
-        return doc;
-    };
-    match crate::recovery::read(&pending) {
-        Ok(recovered) => {
-            let template =
-                crate::template::Template::builtin(&recovered.template).unwrap_or(doc.template);
-            let differences = crate::recovery::differences(template, &doc.draft, &recovered);
-            if differences.is_empty() {
-                app.recovery.discard(&doc.path);
-            } else {
-                doc.offer = Some(Box::new(RecoveryOffer {
-                    saved_at: local_time(pending.saved_at),
-                    pending,
-                    recovered,
-                    differences,
-                }));
+    app.recovery.tidy(&doc.path);
+    for pending in app.recovery.pending_of(&doc.path) {
+        match crate::recovery::read(&pending) {
+            Ok(recovered) => {
+                let template =
+                    crate::template::Template::builtin(&recovered.template).unwrap_or(doc.template);
+                let differences = crate::recovery::differences(template, &doc.draft, &recovered);
+                if differences.is_empty() {
+                    app.recovery.remove(&pending.recovery);
+                } else {
+                    doc.offers.push(RecoveryOffer {
+                        saved_at: local_time(pending.saved_at),
+                        pending,
+                        recovered,
+                        differences,
+                    });
+                }
             }
-        }
-        Err(e) => {
-            // Kept where it is, for a person to look at.
-            let why = i18n::load_error(app.lang, &e);
-            let text = tr::recovery_unreadable(app.lang, &pending.recovery, &why);
-            doc.notice = Some(match doc.notice.take() {
-                Some(n) => format!("{n}{}{text}", tr::sentence_gap(app.lang)),
-                None => text,
-            });
+            Err(e) => {
+                let why = i18n::load_error(app.lang, &e);
+                let text = match app.recovery.set_aside(&pending.recovery) {
+                    Ok(aside) => tr::recovery_unreadable(app.lang, &aside, &why),
+                    Err(_) => tr::recovery_unreadable(app.lang, &pending.recovery, &why),
+                };
+                doc.notice = Some(match doc.notice.take() {
+                    Some(n) => format!("{n}{}{text}", tr::sentence_gap(app.lang)),
+                    None => text,
+                });
+            }
         }
     }
     doc
@@ -260,21 +266,26 @@ pub fn local_time(at: std::time::SystemTime) -> String {
 }
 
 /// The start screen's drafts: those of the data folder, and any draft elsewhere with unrecovered
-/// work; drafts with unrecovered work first, marked.
+/// work; drafts with unrecovered work first, marked with the newest file's time and how many
+/// recovery files they have.
 pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
     let mut entries = list(&app.drafts_dir, app.today, app.lang);
     for pending in app.recovery.all_pending() {
         let when = local_time(pending.saved_at);
-        let same =
-            |e: &ListEntry| std::path::absolute(&e.path).ok().as_ref() == Some(&pending.draft_path);
+        let same = |e: &ListEntry| crate::recovery::canonical(&e.path) == pending.draft_path;
         match entries.iter_mut().find(|e| same(e)) {
-            Some(e) => e.unrecovered = Some(when),
+            Some(e) => {
+                // Newest first: the first one seen gives the time.
+                e.unrecovered.get_or_insert(when);
+                e.recovery_files += 1;
+            }
             None if pending.draft_path.is_file() => {
                 let mut e = entry(
                     crate::library::entry(&pending.draft_path, app.today),
                     app.lang,
                 );
                 e.unrecovered = Some(when);
+                e.recovery_files = 1;
                 entries.push(e);
             }
             None => entries.push(ListEntry {
@@ -287,6 +298,7 @@ pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
                 errors: 0,
                 problem: Some(tr::draft_gone(app.lang, &pending.recovery)),
                 unrecovered: Some(when),
+                recovery_files: 1,
             }),
         }
     }
@@ -322,6 +334,7 @@ fn entry(e: crate::library::Entry, lang: i18n::Lang) -> ListEntry {
             errors: p.summary.errors,
             problem: None,
             unrecovered: None,
+            recovery_files: 0,
         },
         Err(err) => ListEntry {
             path: e.path,
@@ -333,6 +346,7 @@ fn entry(e: crate::library::Entry, lang: i18n::Lang) -> ListEntry {
             errors: 0,
             problem: Some(i18n::problem(lang, &err.problem)),
             unrecovered: None,
+            recovery_files: 0,
         },
     }
 }

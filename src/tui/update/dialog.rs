@@ -57,6 +57,7 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
         },
         Dialog::Recover { offer, view } => {
             let offer = offer.clone();
+            // An answer may open the next recovery file's offer in `app.dialog`.
             keep = recover_dialog(app, &offer, view, input, effects);
         }
         Dialog::LockHeld { .. } => keep = lock_dialog(app, input, effects),

@@ -20,7 +20,7 @@ mod table;
 use super::action::{Action, Command, Effect, Mouse};
 use super::app::{
     Access, App, CellEdit, Dialog, Doc, FormField, ListEntry, Message, Page, Place, PlaceFocus,
-    ProseFocus, ReadOnly, RecoverView, Screen, TableFocus, form_fields, pages,
+    ProseFocus, ReadOnly, Screen, TableFocus, form_fields, pages,
 };
 use super::layout::{self, TableLine};
 use super::text::{self, Field};
@@ -75,7 +75,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     .as_ref()
                     .map(|sample| tr::editing_copy(app.lang, sample, &doc.path));
                 let notice = doc.notice.take();
-                let offer = doc.offer.take();
                 let access = doc.access.clone();
                 app.open(*doc);
                 let note: Vec<String> = copy.into_iter().chain(notice).collect();
@@ -90,14 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     Access::ReadOnly(ReadOnly::Unwritable(why)) => {
                         error(app, tr::read_only_because(app.lang, &why));
                     }
-                    Access::Editing(_) => {
-                        if let Some(offer) = offer {
-                            app.dialog = Some(Dialog::Recover {
-                                offer,
-                                view: RecoverView::Offer,
-                            });
-                        }
-                    }
+                    Access::Editing(_) => next_offer(app, &mut effects),
                 }
             }
             Err(e) => error(app, e),

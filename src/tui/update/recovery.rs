@@ -25,16 +25,18 @@ pub(super) fn recover_dialog(
             return true;
         }
         (RecoverView::ConfirmDiscard, Command::Yes) => {
-            if let Some(doc) = &app.doc {
-                effects.push(Effect::DiscardRecovery(doc.path.clone()));
-            }
+            effects.push(Effect::DiscardRecovery(offer.pending.recovery.clone()));
             info(app, tr::recovery_discarded(lang).into());
-            return false;
+            app.dialog = None;
+            next_offer(app, effects);
+            return app.dialog.is_some();
         }
         (RecoverView::ConfirmDiscard, _) => *view = RecoverView::Offer,
         (_, Command::Restore) => {
             restore(app, offer);
-            return false;
+            app.dialog = None;
+            next_offer(app, effects);
+            return app.dialog.is_some();
         }
         (_, Command::Discard) => *view = RecoverView::ConfirmDiscard,
         (RecoverView::Offer, Command::ShowDifferences) => {
@@ -62,6 +64,27 @@ pub(super) fn recover_dialog(
     true
 }
 
+/// Offers the next recovery file of the open draft, if one is left; its differences are counted
+/// against the draft as it is now (after an earlier restore), and one that adds nothing to it
+/// is removed.
+pub(super) fn next_offer(app: &mut App, effects: &mut Vec<Effect>) {
+    let Some(doc) = &mut app.doc else { return };
+    while !doc.offers.is_empty() {
+        let mut offer = doc.offers.remove(0);
+        let template = Template::builtin(&offer.recovered.template).unwrap_or(doc.template);
+        offer.differences = crate::recovery::differences(template, &doc.draft, &offer.recovered);
+        if offer.differences.is_empty() {
+            effects.push(Effect::DiscardRecovery(offer.pending.recovery.clone()));
+            continue;
+        }
+        app.dialog = Some(Dialog::Recover {
+            offer: Box::new(offer),
+            view: RecoverView::Offer,
+        });
+        return;
+    }
+}
+
 /// Puts the recovered work in the editor as one change (Ctrl-Z goes back to the saved draft);
 /// it is saved when the officer saves.
 pub(super) fn restore(app: &mut App, offer: &RecoveryOffer) {
@@ -74,6 +97,7 @@ pub(super) fn restore(app: &mut App, offer: &RecoveryOffer) {
     doc.history.record(&doc.draft, here, None);
     doc.draft = offer.recovered.clone();
     doc.template = template;
+    doc.restored_from.push(offer.pending.recovery.clone());
     doc.changed(today);
     doc.recheck(today);
     if app.pages != pages(template) {

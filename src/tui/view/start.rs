@@ -71,7 +71,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                     .map_or(String::new(), |n| n.to_string_lossy().into_owned());
                 // Unrecovered work: a mark in front, and the words where the progress goes.
                 let (mark, state) = match &e.unrecovered {
-                    Some(when) => ("! ", tr::start_unrecovered(app.lang, when)),
+                    Some(when) => (
+                        "! ",
+                        tr::start_unrecovered(app.lang, when, e.recovery_files),
+                    ),
                     None => ("  ", tr::start_entry(app.lang, e.filled, e.cells, e.errors)),
                 };
                 match &e.problem {
