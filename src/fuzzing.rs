@@ -36,8 +36,61 @@ pub fn draft(bytes: &[u8]) {
         lang: crate::i18n::Lang::Zh,
     };
     for format in crate::export::Format::ALL {
-        if let Err(e) = crate::export::render(format, template, &draft, &outcome, &options) {
-            panic!("{format:?} export of a loaded draft failed: {e:?}");
+        match crate::export::render(format, template, &draft, &outcome, &options) {
+            Ok(bytes) if format == crate::export::Format::Docx => assert_well_formed_docx(&bytes),
+            Ok(_) => {}
+            Err(e) => panic!("{format:?} export of a loaded draft failed: {e:?}"),
+        }
+    }
+    // The same bytes as raw text (controls and all, as a paste or a program might put them in
+    // a draft built in memory): the Word file must still be XML every reader opens.
+    let raw = String::from_utf8_lossy(bytes).into_owned();
+    if crate::report::text::clean(&raw).0 == raw.as_str() {
+        return;
+    }
+    let mut hostile = draft.clone();
+    hostile.report.agency = raw.chars().take(64).collect();
+    hostile.text.insert("other".into(), raw);
+    let outcome = check::check(template, &hostile, &Options::default());
+    match crate::export::render(
+        crate::export::Format::Docx,
+        template,
+        &hostile,
+        &outcome,
+        &options,
+    ) {
+        Ok(bytes) => assert_well_formed_docx(&bytes),
+        Err(e) => panic!("Docx export of raw text failed: {e:?}"),
+    }
+}
+
+/// Every XML part of a .docx parses to its end, and holds only characters XML 1.0 allows.
+pub fn assert_well_formed_docx(bytes: &[u8]) {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a .docx is a zip");
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("a zip entry");
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        if !name.ends_with(".xml") && !name.ends_with(".rels") {
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml)
+            .unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"));
+        if let Some(c) = xml.chars().find(|&c| !crate::report::text::is_allowed(c)) {
+            panic!(
+                "{name} holds U+{:04X}, which XML 1.0 does not allow",
+                u32::from(c)
+            );
+        }
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        reader.config_mut().check_end_names = true;
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed XML: {e}"),
+            }
         }
     }
 }

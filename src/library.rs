@@ -24,11 +24,14 @@ pub fn drafts_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 pub struct Loaded {
     pub template: &'static Template,
     pub draft: Draft,
+    /// Control characters dropped from the draft's texts as it was read (a report cannot hold
+    /// them): the editor says so, and the next save writes the draft without them.
+    pub dropped_controls: usize,
 }
 
 /// Loads a draft file; the loader has already refused unknown templates.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let draft = load::load_file(path)?;
+    let (draft, dropped_controls) = load::load_file_noting(path)?;
     let template = Template::builtin(&draft.template).ok_or_else(|| LoadError {
         file: Some(path.to_path_buf()),
         line: 0,
@@ -38,7 +41,11 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             known: Template::all().iter().map(|t| t.id.clone()).collect(),
         },
     })?;
-    Ok(Loaded { template, draft })
+    Ok(Loaded {
+        template,
+        draft,
+        dropped_controls,
+    })
 }
 
 /// Last year's draft named in a draft's `[previous].file` (relative to the draft's folder), if

@@ -325,3 +325,50 @@ fn libreoffice_converts_the_word_file_to_pdf() {
     assert!(pdf.starts_with(b"%PDF"));
     assert!(pdf.len() > 10_000, "the PDF has pages: {} bytes", pdf.len());
 }
+
+#[test]
+fn every_control_character_in_the_text_still_gives_well_formed_xml() {
+    let (template, mut draft) = load_draft(&export_support::sample_text());
+    let controls: String = (0u32..0x20)
+        .chain([0x7f, 0xfffe, 0xffff])
+        .filter_map(char::from_u32)
+        .collect();
+    draft.report.agency = format!("某某{controls}局");
+    draft.text.insert(
+        "other".into(),
+        format!("第一页\u{c}第二页\u{b}换行{controls}结束"),
+    );
+    draft.report.phone = "0592\u{1}5327743".into();
+    let outcome = export_support::outcome(template, &draft);
+    let options = gongkai::export::ExportOptions {
+        draft_mark: true,
+        lang: gongkai::i18n::Lang::Zh,
+    };
+    let bytes = gongkai::export::render(
+        gongkai::export::Format::Docx,
+        template,
+        &draft,
+        &outcome,
+        &options,
+    )
+    .unwrap();
+    gongkai::fuzzing::assert_well_formed_docx(&bytes);
+    for format in [
+        gongkai::export::Format::Html,
+        gongkai::export::Format::Txt,
+        gongkai::export::Format::Md,
+    ] {
+        let text = String::from_utf8(
+            gongkai::export::render(format, template, &draft, &outcome, &options).unwrap(),
+        )
+        .unwrap();
+        assert!(
+            !text.chars().any(|c| !gongkai::report::text::is_allowed(c)),
+            "{format:?} holds a control character"
+        );
+        assert!(
+            text.contains("第二页"),
+            "{format:?}: the text around them is kept"
+        );
+    }
+}

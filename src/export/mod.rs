@@ -108,6 +108,11 @@ pub fn render(
             return Err(ExportError::Blocked { count });
         }
     }
+    // Drafts are cleaned where text enters; a draft built otherwise must still give a file
+    // every reader opens (XML cannot hold most control characters).
+    let mut clean = draft.clone();
+    crate::report::text::clean_draft(&mut clean);
+    let draft = &clean;
     let content = content::Content::build(template, draft, outcome, options.draft_mark);
     Ok(match format {
         Format::Docx => docx::render(&content)?,

@@ -13,7 +13,20 @@ fn expected_kind(lang: Lang, e: Expected) -> &'static str {
     }
 }
 
+/// A key as it is quoted back: a key of megabytes is shown by its start.
+fn shortened(key: &str) -> std::borrow::Cow<'_, str> {
+    const SHOWN: usize = 40;
+    match key.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &key[..end]).into(),
+        None => key.into(),
+    }
+}
+
 fn suggestion(lang: Lang, key: &str, expected: &[String]) -> String {
+    // Comparing a long key with every expected one would take long for nothing.
+    if key.len() > 64 {
+        return String::new();
+    }
     let best = expected
         .iter()
         .map(|e| (strsim::levenshtein(key, e), e))
@@ -48,12 +61,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Problem::Syntax(m), Zh) => format!("TOML 语法错误：{m}"),
         (Problem::Syntax(m), En) => format!("TOML syntax error: {m}"),
         (Problem::UnknownKey { key, expected }, Zh) => format!(
-            "未知的键“{key}”。{}此处可用：{}",
+            "未知的键“{}”。{}此处可用：{}",
+            shortened(key),
             suggestion(lang, key, expected),
             lang.list(expected)
         ),
         (Problem::UnknownKey { key, expected }, En) => format!(
-            "unknown key “{key}”. {}Expected one of: {}",
+            "unknown key “{}”. {}Expected one of: {}",
+            shortened(key),
             suggestion(lang, key, expected),
             lang.list(expected)
         ),
@@ -101,8 +116,24 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             "schema = {found} is not a version this program reads ({}); use a newer gongkai",
             crate::report::SCHEMA
         ),
-        (Problem::BadYear { found }, Zh) => format!("年份 {found} 不合理"),
-        (Problem::BadYear { found }, En) => format!("{found} is not a plausible year"),
+        (Problem::BadYear { found }, Zh) => {
+            format!("{found} 不是报告年度（应为 1949 到 2200 之间的四位年份，如 2024）")
+        }
+        (Problem::BadYear { found }, En) => {
+            format!("{found} is not a report year (a year from 1949 to 2200, such as 2024)")
+        }
+        (Problem::NotFinite { key }, Zh) => {
+            format!("“{key}”不是一个确定的数（nan、inf 或超出范围），请写出数字，例如 12.5")
+        }
+        (Problem::NotFinite { key }, En) => format!(
+            "“{key}” is not a definite number (nan, inf or out of range): write the figure, e.g. 12.5"
+        ),
+        (Problem::TooBig { limit_mb }, Zh) => {
+            format!("文件超过 {limit_mb} MB，不是草稿（草稿通常不到 1 MB），未读取")
+        }
+        (Problem::TooBig { limit_mb }, En) => format!(
+            "the file is larger than {limit_mb} MB and cannot be a draft (drafts are usually under 1 MB); not read"
+        ),
         (Problem::BadChoice { key, expected }, Zh) => {
             format!("“{key}”应为以下之一：{}", lang.list(expected))
         }

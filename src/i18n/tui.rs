@@ -765,6 +765,13 @@ pub fn read_only_mark(lang: Lang) -> &'static str {
 pub fn read_only_refused(lang: Lang, why: &crate::tui::app::ReadOnly) -> String {
     use crate::tui::app::ReadOnly;
     match (why, lang) {
+        (ReadOnly::Held(h), Lang::Zh) if h.pid == 0 => {
+            "只读查看：另一个程序正锁定此草稿，不能修改或保存。".into()
+        }
+        (ReadOnly::Held(h), Lang::En) if h.pid == 0 => {
+            "read-only: another program holds this draft's lock; nothing can be changed or saved."
+                .into()
+        }
         (ReadOnly::Held(h), Lang::Zh) => format!(
             "只读查看：此草稿正由进程 {}（{}）编辑，不能修改或保存。请在那里修改，或等它关闭后重新打开。",
             h.pid, h.host
@@ -804,6 +811,21 @@ pub fn lock_title(lang: Lang) -> &'static str {
 pub fn lock_held_lines(lang: Lang, h: &crate::lock::Holder) -> Vec<String> {
     let since = if h.since.is_empty() { "?" } else { &h.since };
     let host = if h.host.is_empty() { "?" } else { &h.host };
+    // A lock taken by a program that wrote no holder (or is still writing it).
+    if h.pid == 0 {
+        return match lang {
+            Lang::Zh => vec![
+                "另一个程序正锁定此草稿，没有留下是谁。".into(),
+                "两处同时修改会互相覆盖，所以这里只能只读查看。".into(),
+                "r 或 Enter 只读查看 · Esc 返回".into(),
+            ],
+            Lang::En => vec![
+                "Another program holds this draft's lock and left no name.".into(),
+                "Two editors would overwrite each other: here it can only be viewed.".into(),
+                "r or Enter view read-only · Esc back".into(),
+            ],
+        };
+    }
     match lang {
         Lang::Zh => vec![
             "另一个 gongkai 正在编辑此草稿：".into(),
@@ -1271,6 +1293,17 @@ pub fn invalid_cell(lang: Lang, e: InputError) -> String {
         Lang::En => format!(
             "not a complete number: {} (Esc cancels)",
             super::input_problem(lang, e)
+        ),
+    }
+}
+
+/// Control characters were dropped from pasted or edited text.
+pub fn controls_dropped(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已删除 {n} 个控制字符（报告和 Word 文件中不能有这类字符）。"),
+        Lang::En => format!(
+            "{n} control character{} removed (a report and a Word file cannot hold them).",
+            if n == 1 { "" } else { "s" }
         ),
     }
 }

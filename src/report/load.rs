@@ -28,22 +28,64 @@ pub struct LoadError {
 pub enum Problem {
     Io(String),
     NotAFile,
+    /// Larger than a draft can be ([`MAX_DRAFT_BYTES`]).
+    TooBig {
+        limit_mb: u64,
+    },
     NotUtf8,
     Syntax(String),
-    UnknownKey { key: String, expected: Vec<String> },
-    Missing { key: String },
-    WrongType { key: String, expected: Expected },
-    Negative { key: String },
-    NotWhole { key: String },
-    NotANumber { key: String },
-    TooLarge { key: String },
-    TooManyPlaces { key: String },
-    Computed { key: String, label: String },
-    UnknownTemplate { id: String, known: Vec<String> },
-    SchemaTooNew { found: i64 },
-    BadYear { found: i64 },
-    BadChoice { key: String, expected: Vec<String> },
-    NoFees { template: String },
+    UnknownKey {
+        key: String,
+        expected: Vec<String>,
+    },
+    Missing {
+        key: String,
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+    },
+    Negative {
+        key: String,
+    },
+    NotWhole {
+        key: String,
+    },
+    NotANumber {
+        key: String,
+    },
+    TooLarge {
+        key: String,
+    },
+    TooManyPlaces {
+        key: String,
+    },
+    Computed {
+        key: String,
+        label: String,
+    },
+    UnknownTemplate {
+        id: String,
+        known: Vec<String>,
+    },
+    SchemaTooNew {
+        found: i64,
+    },
+    /// A year out of range, or not a number a year can be (as written, cut if long).
+    BadYear {
+        found: String,
+    },
+    /// `nan`, `inf` or a float beyond any number (`1e400`).
+    NotFinite {
+        key: String,
+    },
+    BadChoice {
+        key: String,
+        expected: Vec<String>,
+    },
+    NoFees {
+        template: String,
+    },
 }
 
 /// The kind of value a key wants.
@@ -55,20 +97,47 @@ pub enum Expected {
     List,
 }
 
-/// Reads a draft file. Refuses folders, FIFOs and other non-files without opening them.
+/// The largest draft read: far above the megabyte of prose an officer might paste, far below
+/// what would hold up the start screen (which reads every draft) or exhaust memory.
+pub const MAX_DRAFT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Reads a draft file. Refuses folders, FIFOs and other non-files without opening them, and
+/// files over [`MAX_DRAFT_BYTES`] without reading them.
 pub fn load_file(path: &Path) -> Result<Draft, LoadError> {
+    load_file_noting(path).map(|(draft, _)| draft)
+}
+
+/// Reads a draft file, and says how many control characters were dropped from its texts.
+pub fn load_file_noting(path: &Path) -> Result<(Draft, usize), LoadError> {
+    use std::io::Read;
     let whole_file = |problem| LoadError {
         file: Some(path.to_path_buf()),
         line: 0,
         column: 0,
         problem,
     };
-    let meta = std::fs::metadata(path).map_err(|e| whole_file(Problem::Io(e.to_string())))?;
+    let io = |e: std::io::Error| whole_file(Problem::Io(e.to_string()));
+    let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
         return Err(whole_file(Problem::NotAFile));
     }
-    let bytes = std::fs::read(path).map_err(|e| whole_file(Problem::Io(e.to_string())))?;
-    load_bytes(&bytes).map_err(|mut e| {
+    let too_big = || {
+        whole_file(Problem::TooBig {
+            limit_mb: MAX_DRAFT_BYTES / (1024 * 1024),
+        })
+    };
+    if meta.len() > MAX_DRAFT_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    // A file that grows while it is read is still cut at the limit.
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_DRAFT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(too_big());
+    }
+    load_bytes_noting(&bytes).map_err(|mut e| {
         e.file = Some(path.to_path_buf());
         e
     })
@@ -76,8 +145,12 @@ pub fn load_file(path: &Path) -> Result<Draft, LoadError> {
 
 /// Reads a draft from bytes that should be UTF-8 TOML.
 pub fn load_bytes(bytes: &[u8]) -> Result<Draft, LoadError> {
+    load_bytes_noting(bytes).map(|(draft, _)| draft)
+}
+
+fn load_bytes_noting(bytes: &[u8]) -> Result<(Draft, usize), LoadError> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text),
+        Ok(text) => load_str_noting(text),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             // The prefix is valid UTF-8 by construction.
@@ -95,12 +168,20 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Draft, LoadError> {
 
 /// Reads a draft from TOML text.
 pub fn load_str(text: &str) -> Result<Draft, LoadError> {
+    load_str_noting(text).map(|(draft, _)| draft)
+}
+
+/// Reads a draft from TOML text, and says how many control characters its texts held that a
+/// report cannot (they are dropped; a form feed or line tabulation becomes a line break).
+pub fn load_str_noting(text: &str) -> Result<(Draft, usize), LoadError> {
     let reader = Reader { text };
     let doc = DeTable::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         reader.error(offset, Problem::Syntax(e.message().trim().to_string()))
     })?;
-    reader.draft(doc.get_ref())
+    let mut draft = reader.draft(doc.get_ref())?;
+    let dropped = super::text::clean_draft(&mut draft);
+    Ok((draft, dropped))
 }
 
 /// (line, column) of a byte offset, both 1-based, the column in characters.
@@ -208,6 +289,27 @@ impl Reader<'_> {
         }
     }
 
+    /// A year: a whole number a report can be for. Anything else, however long, is said to be
+    /// no year (not that it passes a number's limit).
+    fn year(&self, key: &str, value: &Spanned<DeValue>) -> Result<i64, LoadError> {
+        let found = match value.get_ref() {
+            DeValue::Integer(i) => i.as_str().to_string(),
+            _ => return self.integer(key, value),
+        };
+        match self.integer(key, value) {
+            Ok(year) if (1949..=2200).contains(&year) => Ok(year),
+            _ => {
+                let cut: String = found.chars().take(12).collect();
+                let found = if cut.len() < found.len() {
+                    format!("{cut}…")
+                } else {
+                    cut
+                };
+                Err(self.at(value.span(), Problem::BadYear { found }))
+            }
+        }
+    }
+
     /// A number of the given kind, exactly as written.
     fn number(&self, key: &str, kind: Kind, value: &Spanned<DeValue>) -> Result<Number, LoadError> {
         // The key is copied only for an error: this runs for every cell of every draft.
@@ -253,7 +355,7 @@ impl Reader<'_> {
                             fail(|key| Problem::TooManyPlaces { key })
                         }
                         Ok(x) if x.is_finite() => fail(|key| Problem::TooLarge { key }),
-                        _ => fail(|key| Problem::NotANumber { key }),
+                        _ => fail(|key| Problem::NotFinite { key }),
                     },
                 }
             }
@@ -364,10 +466,7 @@ impl Reader<'_> {
             let name = key.get_ref().as_ref();
             match name {
                 "year" => {
-                    let year = self.integer("report.year", value)?;
-                    if !(1949..=2200).contains(&year) {
-                        return Err(self.at(value.span(), Problem::BadYear { found: year }));
-                    }
+                    let year = self.year("report.year", value)?;
                     draft.report.year = year as i32;
                     saw_year = true;
                 }
@@ -544,10 +643,7 @@ impl Reader<'_> {
             let name = key.get_ref().as_ref();
             match name {
                 "year" => {
-                    let year = self.integer("previous.year", value)?;
-                    if !(1949..=2200).contains(&year) {
-                        return Err(self.at(value.span(), Problem::BadYear { found: year }));
-                    }
+                    let year = self.year("previous.year", value)?;
                     previous.year = Some(year as i32);
                 }
                 "file" => previous.file = Some(self.string("previous.file", value)?),

@@ -8,6 +8,7 @@ pub mod load;
 pub mod merge;
 pub mod number;
 pub mod save;
+pub mod text;
 
 use std::collections::BTreeMap;
 

@@ -177,7 +177,14 @@ pub fn open(
         (path.to_path_buf(), None)
     };
     let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
-    let (access, notice) = lock(&file, lang);
+    let (access, mut notice) = lock(&file, lang);
+    if loaded.dropped_controls > 0 {
+        let dropped = tr::controls_dropped(lang, loaded.dropped_controls);
+        notice = Some(match notice {
+            Some(n) => format!("{n}{}{dropped}", tr::sentence_gap(lang)),
+            None => dropped,
+        });
+    }
     let last = last_draft(&file, &loaded.draft);
     let mut doc = Doc::new(file, loaded.template, loaded.draft, today).with_last_year(last, today);
     doc.copied_from = copied_from;

@@ -42,8 +42,56 @@ use scroll::*;
 pub use start::*;
 pub use table::*;
 
+/// Text arriving from outside (a paste, the external editor) with the control characters a
+/// report cannot hold dealt with, and how many were dropped.
+fn cleaned(action: Action) -> (Action, usize) {
+    let clean = |text: String| match crate::report::text::clean(&text) {
+        (std::borrow::Cow::Borrowed(_), _) => (text, 0),
+        (std::borrow::Cow::Owned(t), n) => (t, n),
+    };
+    match action {
+        Action::Paste(text) => {
+            let (text, n) = clean(text);
+            (Action::Paste(text), n)
+        }
+        Action::EditorDone {
+            section,
+            result: Ok(text),
+        } => {
+            let (text, n) = clean(text);
+            (
+                Action::EditorDone {
+                    section,
+                    result: Ok(text),
+                },
+                n,
+            )
+        }
+        other => (other, 0),
+    }
+}
+
 /// Applies an action to the editor.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let (action, dropped) = cleaned(action);
+    let effects = apply(app, action);
+    if dropped > 0 {
+        let note = tr::controls_dropped(app.lang, dropped);
+        app.message = Some(match app.message.take() {
+            Some(m) => Message {
+                text: format!("{}{}{note}", m.text, tr::sentence_gap(app.lang)),
+                error: m.error,
+            },
+            None => Message {
+                text: note,
+                error: false,
+            },
+        });
+    }
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Resize(w, h) => {
