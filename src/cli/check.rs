@@ -1,6 +1,6 @@
 //! `gongkai check`: the findings of drafts, for a person or (with `--json`) for a program.
 
-use super::{out_line, today};
+use super::{err_line, out_line, today};
 use crate::check::{Finding, Outcome, Severity, Summary, codes};
 use crate::i18n::{self, Lang};
 use crate::library::{self, Loaded};
@@ -51,7 +51,7 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             match library::drafts_in(path) {
                 Ok(found) => files.extend(found),
                 Err(e) => {
-                    eprintln!("{}: {}", path.display(), i18n::io_error(lang, &e));
+                    err_line(&format!("{}: {}", path.display(), i18n::io_error(lang, &e)));
                     unusable = true;
                 }
             }
@@ -63,7 +63,7 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         Some(p) => match library::load(p) {
             Ok(loaded) => Some(loaded),
             Err(e) => {
-                eprintln!("{}", i18n::load_error(lang, &e));
+                err_line(&i18n::load_error(lang, &e));
                 return ExitCode::from(2);
             }
         },
@@ -88,7 +88,7 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     } else {
         for c in &checked {
             for line in &c.err {
-                eprintln!("{line}");
+                err_line(&format!("{line}"));
             }
             for line in &c.out {
                 out_line(line);

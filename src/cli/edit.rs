@@ -1,6 +1,6 @@
 //! `gongkai edit FILE` and bare `gongkai`: the full-screen editor.
 
-use super::today;
+use super::{err_line, today};
 use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,12 +22,12 @@ pub(super) fn run(file: Option<PathBuf>, lang: Lang, ascii: bool) -> ExitCode {
     match crate::tui::run(options) {
         Ok(ended) => {
             if let Some(m) = ended.message {
-                eprintln!("{m}");
+                err_line(&format!("{m}"));
             }
             ExitCode::from(ended.code)
         }
         Err(e) => {
-            eprintln!("{e}");
+            err_line(&format!("{e}"));
             ExitCode::from(2)
         }
     }

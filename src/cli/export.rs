@@ -5,7 +5,7 @@
 //! document 草稿. Every format is rendered before the first file is written, and each file is
 //! written atomically: an existing file is replaced whole, never left half-written.
 
-use super::{out_line, today};
+use super::{err_line, out_line, today};
 use crate::check::Finding;
 use crate::export::{self, ExportOptions, Format};
 use crate::i18n::{self, Lang};
@@ -39,7 +39,7 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     let loaded = match library::load(&args.file) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{}", i18n::load_error(lang, &e));
+            err_line(&i18n::load_error(lang, &e));
             return ExitCode::from(2);
         }
     };
@@ -47,9 +47,9 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     if !args.draft {
         let blockers = export::blockers(&outcome);
         if !blockers.is_empty() {
-            eprintln!("{}", i18n::export_refused(lang, &args.file, blockers.len()));
+            err_line(&i18n::export_refused(lang, &args.file, blockers.len()));
             for line in blocker_lines(loaded.template, &blockers, lang) {
-                eprintln!("  {line}");
+                err_line(&format!("  {line}"));
             }
             return ExitCode::from(1);
         }
@@ -61,11 +61,11 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     for &format in &formats {
         let path = output_path(args, &loaded.draft, format, formats.len());
         if export::is_same_file(&path, &args.file) {
-            eprintln!("{}", i18n::output_is_input(lang, &path));
+            err_line(&i18n::output_is_input(lang, &path));
             return ExitCode::from(2);
         }
         if targets.iter().any(|(f, p)| *f != format && p == &path) {
-            eprintln!("{}", i18n::same_output(lang, &path));
+            err_line(&i18n::same_output(lang, &path));
             return ExitCode::from(2);
         }
         if !targets.iter().any(|(f, _)| *f == format) {
@@ -89,7 +89,7 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
         ) {
             Ok(bytes) => rendered.push((path, bytes)),
             Err(e) => {
-                eprintln!("{}", i18n::render_failed(lang, format.extension(), &e));
+                err_line(&i18n::render_failed(lang, format.extension(), &e));
                 return ExitCode::from(1);
             }
         }
@@ -99,11 +99,11 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            eprintln!("{}", i18n::write_failed(lang, &path, &e));
+            err_line(&i18n::write_failed(lang, &path, &e));
             return ExitCode::from(1);
         }
         if let Err(e) = crate::atomic::write(&path, &bytes) {
-            eprintln!("{}", i18n::write_failed(lang, &path, &e));
+            err_line(&i18n::write_failed(lang, &path, &e));
             return ExitCode::from(1);
         }
         out_line(&i18n::exported(lang, &path, replaced, args.draft));

@@ -1,6 +1,6 @@
 //! `gongkai list`: the drafts in the data folder.
 
-use super::{fit_width, out_line, today};
+use super::{err_line, fit_width, out_line, today};
 use crate::i18n::{self, Lang};
 use crate::library;
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ pub(super) fn run(lang: Lang) -> ExitCode {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => {
-            eprintln!("{}: {}", dir.display(), i18n::io_error(lang, &e));
+            err_line(&format!("{}: {}", dir.display(), i18n::io_error(lang, &e)));
             return ExitCode::from(2);
         }
     };

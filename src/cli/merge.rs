@@ -1,7 +1,7 @@
 //! `gongkai merge`: a supervising office sums its units' drafts into the summary draft.
 
 use super::KindArg;
-use super::{fit_width, out_line, today};
+use super::{err_line, fit_width, out_line, today};
 use crate::check::{self, Summary};
 use crate::i18n::{self, Lang};
 use crate::library;
@@ -51,7 +51,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
             match library::drafts_in(path) {
                 Ok(found) => files.extend(found),
                 Err(e) => {
-                    eprintln!("{}: {}", path.display(), i18n::io_error(lang, &e));
+                    err_line(&format!("{}: {}", path.display(), i18n::io_error(lang, &e)));
                     return ExitCode::from(2);
                 }
             }
@@ -71,7 +71,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         Some(p) => match std::fs::read_to_string(p) {
             Ok(text) => Some(unit_names(&text)),
             Err(e) => {
-                eprintln!("{}: {}", p.display(), i18n::io_error(lang, &e));
+                err_line(&format!("{}: {}", p.display(), i18n::io_error(lang, &e)));
                 return ExitCode::from(2);
             }
         },
@@ -94,12 +94,12 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
     let mut unreadable = false;
     for r in &read {
         if let Err(e) = &r.result {
-            eprintln!("{}", i18n::load_error(lang, e));
+            err_line(&i18n::load_error(lang, e));
             unreadable = true;
         }
     }
     if unreadable {
-        eprintln!("{}", i18n::merge_nothing_written(lang));
+        err_line(&i18n::merge_nothing_written(lang));
         return ExitCode::from(2);
     }
     let mut units: Vec<(&Path, &Unit, &Summary)> = Vec::new();
@@ -119,7 +119,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
             .map(|(_, u, _)| (u.template.clone(), u.year))
             .collect::<Vec<_>>(),
     ) else {
-        eprintln!("{}", i18n::merge_no_drafts(lang));
+        err_line(&i18n::merge_no_drafts(lang));
         return ExitCode::from(2);
     };
     let Some(template) = Template::builtin(&template_id) else {
@@ -158,13 +158,13 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
     }
     if !refusals.is_empty() {
         for (path, name, refusal) in &refusals {
-            eprintln!(
+            err_line(&format!(
                 "{}: {}",
                 path.display(),
                 i18n::merge_refusal(lang, name, refusal, year, &template_id)
-            );
+            ));
         }
-        eprintln!("{}", i18n::merge_nothing_written(lang));
+        err_line(&i18n::merge_nothing_written(lang));
         return ExitCode::from(1);
     }
 
@@ -176,7 +176,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         None => crate::paths::drafts_dir().join(crate::paths::draft_file_name(&args.agency, year)),
     };
     if let Err(e) = super::write_new(&output, template, &merged.draft) {
-        eprintln!("{}: {}", output.display(), i18n::write_refused(lang, &e));
+        err_line(&format!("{}: {}", output.display(), i18n::write_refused(lang, &e)));
         return ExitCode::from(1);
     }
 
@@ -218,7 +218,12 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
             out_line(&i18n::merge_unexpected(lang, &unexpected));
         }
     }
-    ExitCode::from(if missing_any { 1 } else { 0 })
+    // A sum too large to hold is left blank: the summary is not whole.
+    ExitCode::from(if missing_any || !merged.overflow.is_empty() {
+        1
+    } else {
+        0
+    })
 }
 
 /// The unit names of an `--expect` file: one per line; blank lines and `#` comments skipped.

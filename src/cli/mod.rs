@@ -64,7 +64,7 @@ pub fn main() -> ExitCode {
     let matches = match command.try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) if e.use_stderr() => {
-            eprintln!("{}", i18n::clap_error(lang, &e));
+            err_line(&i18n::clap_error(lang, &e));
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -112,8 +112,16 @@ pub(crate) fn today() -> Option<jiff::civil::Date> {
     Some(crate::clock::today())
 }
 
+/// One line to standard output. Control characters from a draft (an agency name that would
+/// clear the reviewer's screen or set the terminal's title) are shown as escapes, and a closed
+/// pipe (`gongkai check … | head`) ends nothing: the rest is simply not read.
 pub(crate) fn out_line(text: &str) {
     let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`gongkai check … | head`) is not an error worth a panic.
-    let _ = writeln!(stdout, "{text}");
+    let _ = writeln!(stdout, "{}", crate::report::text::for_terminal(text));
+}
+
+/// One line to standard error, as [`out_line`] (`eprintln!` would panic on a closed pipe).
+pub(crate) fn err_line(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{}", crate::report::text::for_terminal(text));
 }

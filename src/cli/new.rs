@@ -2,7 +2,7 @@
 //! from last year's draft.
 
 use super::KindArg;
-use super::out_line;
+use super::{err_line, out_line};
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::{self, AgencyKind, Draft, carry};
@@ -37,7 +37,7 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
             let loaded = match library::load(from) {
                 Ok(l) => l,
                 Err(e) => {
-                    eprintln!("{}", i18n::load_error(lang, &e));
+                    err_line(&i18n::load_error(lang, &e));
                     return ExitCode::from(2);
                 }
             };
@@ -48,7 +48,7 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
             match carry::next_year(loaded.template, &loaded.draft, Some(reference)) {
                 Ok(c) => (c.draft, c.not_carried),
                 Err(carry::CarryError::NoFormat { year }) => {
-                    eprintln!("{}", i18n::year_refused(lang, year, first, last));
+                    err_line(&i18n::year_refused(lang, year, first, last));
                     return ExitCode::from(2);
                 }
             }
@@ -59,7 +59,7 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
                 return ExitCode::from(2);
             };
             let Some(template) = Template::for_year(year) else {
-                eprintln!("{}", i18n::year_refused(lang, year, first, last));
+                err_line(&i18n::year_refused(lang, year, first, last));
                 return ExitCode::from(2);
             };
             (
@@ -76,16 +76,16 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     }
     let year = draft.report.year;
     if args.from.is_some() && args.year.is_some_and(|y| y != year) {
-        eprintln!("{}", i18n::from_year_mismatch(lang, year));
+        err_line(&i18n::from_year_mismatch(lang, year));
         return ExitCode::from(2);
     }
     if year < first || year > last {
-        eprintln!("{}", i18n::year_refused(lang, year, first, last));
+        err_line(&i18n::year_refused(lang, year, first, last));
         return ExitCode::from(2);
     }
     draft.report.agency = draft.report.agency.trim().to_string();
     if draft.report.agency.is_empty() {
-        eprintln!("{}", i18n::agency_missing(lang));
+        err_line(&i18n::agency_missing(lang));
         return ExitCode::from(2);
     }
     let Some(template) = Template::builtin(&draft.template) else {
@@ -107,11 +107,11 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!(
+            err_line(&format!(
                 "{}: {}",
                 path.display(),
                 i18n::write_refused(lang, &message)
-            );
+            ));
             ExitCode::from(1)
         }
     }

@@ -551,8 +551,12 @@ pub fn merge_blanks_heading(lang: Lang) -> &'static str {
 
 pub fn merge_overflow(lang: Lang, label: &str) -> String {
     match lang {
-        Lang::Zh => format!("{label}：合计超出可计算的范围，保留为空白"),
-        Lang::En => format!("{label}: the sum is too large and is left blank"),
+        Lang::Zh => format!(
+            "{label}：合计超过报告能填的最大数 999,999,999,999，已保留为空白，请核对各单位的数字"
+        ),
+        Lang::En => format!(
+            "{label}: the sum exceeds the largest figure a report holds (999,999,999,999) and is left blank; check the units' figures"
+        ),
     }
 }
 

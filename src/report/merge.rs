@@ -100,7 +100,8 @@ pub fn merge(template: &Template, agency: &str, kind: super::AgencyKind, units: 
             blanks.push((cell.key.clone(), missing));
             continue;
         }
-        match sum {
+        // Past the largest figure a draft holds, the summary could not be read back.
+        match sum.filter(|n| n.problem(cell.kind).is_none()) {
             Some(n) => {
                 draft.cells.insert(cell.key.clone(), n);
                 let unit = if mixed {
@@ -128,7 +129,7 @@ pub fn merge(template: &Template, agency: &str, kind: super::AgencyKind, units: 
         }
         if !missing.is_empty() {
             blanks.push((key, missing));
-        } else if let Some(n) = sum {
+        } else if let Some(n) = sum.filter(|n| n.problem(fee.kind).is_none()) {
             draft.fees.insert(fee.key.clone(), n);
         } else {
             overflow.push(key);
@@ -156,6 +157,7 @@ fn merged_previous(units: &[&Unit]) -> Option<Previous> {
             .filter_map(|k| {
                 all.iter()
                     .try_fold(0u64, |acc, p| acc.checked_add(*get(p).get(k)?))
+                    .filter(|total| *total <= super::number::MAX_WHOLE)
                     .map(|total| (k.clone(), total))
             })
             .collect()
