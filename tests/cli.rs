@@ -485,3 +485,90 @@ fn export_refuses_what_check_finds_against_last_years_draft() {
         .stderr(predicate::str::contains("所有数字与2019年报告完全相同"));
     assert!(!dir.path().join("out.txt").exists());
 }
+
+#[test]
+fn a_five_megabyte_unknown_key_is_quoted_by_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge-key.toml");
+    let key = "x".repeat(5 * 1024 * 1024);
+    std::fs::write(
+        &path,
+        format!("schema = 1\ntemplate = \"gip-2019\"\n\n{key} = 1\n"),
+    )
+    .unwrap();
+    let out = gongkai().arg("check").arg(&path).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains(&format!("未知的键“{}…”", "x".repeat(40))));
+    assert!(stderr.len() < 1000, "not echoed whole: {} bytes", stderr.len());
+}
+
+#[test]
+fn a_draft_over_twenty_megabytes_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    let padding = format!("\n# {}\n", "填".repeat(7 * 1024 * 1024));
+    std::fs::write(&path, format!("{sample}{padding}")).unwrap();
+    gongkai()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("超过 20 MB"));
+}
+
+#[test]
+fn control_characters_in_a_draft_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    std::fs::write(
+        &path,
+        sample.replace(
+            "agency = \"厦门市人力资源和社会保障局\"",
+            "agency = \"厦门\\u001b]0;owned\\u0007\\u001b[2J局\"",
+        ),
+    )
+    .unwrap();
+    for args in [vec!["check"], vec!["list"]] {
+        let mut cmd = gongkai();
+        cmd.env("GONGKAI_HOME", dir.path());
+        if args[0] == "check" {
+            cmd.arg("check").arg(dir.path());
+        } else {
+            std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
+            std::fs::copy(&path, dir.path().join("drafts/a.toml")).unwrap();
+            cmd.arg("list");
+        }
+        let out = cmd.assert();
+        let output = out.get_output();
+        for bytes in [&output.stdout, &output.stderr] {
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07),
+                "{args:?} printed a control character"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_check_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        std::fs::copy(SAMPLE, dir.path().join(format!("d{i:02}.toml"))).unwrap();
+    }
+    // Lines on standard error too, which `eprintln!` would panic on.
+    std::fs::write(dir.path().join("z.toml"), "broken").unwrap();
+    let exe = assert_cmd::cargo::cargo_bin("gongkai");
+    // The program's own exit code, through bash's PIPESTATUS.
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("\"$0\" check \"$1\" 2>&1 | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}")
+        .arg(&exe)
+        .arg(dir.path())
+        .env("GONGKAI_TODAY", "2026-11-28")
+        .output()
+        .unwrap();
+    let code: i32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert_eq!(code, 2, "the broken draft's exit code, not a panic's 101");
+}

@@ -88,7 +88,7 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     } else {
         for c in &checked {
             for line in &c.err {
-                err_line(&format!("{line}"));
+                err_line(line);
             }
             for line in &c.out {
                 out_line(line);
