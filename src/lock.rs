@@ -5,6 +5,12 @@
 //! the officer. The operating system drops the lock when its process ends, however it ends; a
 //! lock file left behind by a process that no longer exists is therefore free, and is taken
 //! over with a word about whose it was.
+//!
+//! A draft is one file however it is reached: the lock sits beside its canonical path, so a
+//! symbolic link or `dir/../dir` reaches the same lock. A draft with several hard links (names
+//! in other folders) is also locked by its device and inode in the state folder, so a second
+//! editor reaching it through another name views it read-only. The lock file is never a link
+//! followed, a folder or a FIFO waited on: in a shared folder such a thing may be planted.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -13,6 +19,7 @@ use std::path::{Path, PathBuf};
 /// Who holds (or held) a lock.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holder {
+    /// 0 when the lock file names nobody (a program that wrote no holder).
     pub pid: u32,
     pub host: String,
     /// Local time the lock was taken, `YYYY-MM-DD HH:MM`.
@@ -24,6 +31,11 @@ pub struct Holder {
 pub struct DraftLock {
     file: File,
     path: PathBuf,
+    /// The lock by device and inode, for a draft with more than one hard link.
+    inode_lock: Option<(File, PathBuf)>,
+    /// How many names (hard links) the draft has: more than one is said to the officer, since
+    /// saving gives this name a new file and the other names keep the old one.
+    pub hard_links: u64,
 }
 
 #[derive(Debug)]
@@ -39,10 +51,14 @@ pub enum LockError {
     Held(Holder),
     /// The lock file cannot be made (a read-only folder, say): the draft can only be viewed.
     Io(std::io::Error),
+    /// Something that is no lock file stands where the lock goes (a folder, a FIFO, a device):
+    /// it is left alone, and the draft can only be viewed.
+    NotAFile(PathBuf),
 }
 
-/// The lock file of a draft.
+/// The lock file of a draft, beside its canonical path.
 pub fn lock_path(draft: &Path) -> PathBuf {
+    let draft = crate::paths::canonical(draft);
     let name = draft.file_name().unwrap_or_default().to_string_lossy();
     draft.with_file_name(format!(".{name}.lock"))
 }
@@ -76,48 +92,168 @@ fn parse_holder(text: &str) -> Option<Holder> {
     })
 }
 
-/// Takes the lock of a draft, or says who has it.
-pub fn acquire(draft: &Path) -> Result<Acquired, LockError> {
-    let path = lock_path(draft);
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(LockError::Io)?;
-    let mut previous = String::new();
-    if let Err(e) = file.try_lock() {
-        return match e {
-            std::fs::TryLockError::WouldBlock => {
+/// Opens (or makes) a lock file without following a link and without waiting on a FIFO; a
+/// link planted there is removed (the link itself, never its target) and a fresh file made.
+fn open_lock(path: &Path, mode: u32) -> Result<File, LockError> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32).mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+        std::fs::remove_file(path).map_err(LockError::Io)?;
+    }
+    let file = options.open(path).map_err(|e| {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+            LockError::NotAFile(path.to_path_buf())
+        } else {
+            LockError::Io(e)
+        }
+    })?;
+    match file.metadata() {
+        Ok(m) if m.is_file() => Ok(file),
+        Ok(_) => Err(LockError::NotAFile(path.to_path_buf())),
+        Err(e) => Err(LockError::Io(e)),
+    }
+}
+
+/// Whether the open file is still the one at `path` (not unlinked or replaced meanwhile).
+fn still_there(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// What takes the lock: opens the file, locks it, and makes sure it is still the file at the
+/// path (a holder releasing removes the file before it unlocks: whoever locked the removed
+/// file tries again). Returns the file and what it said before.
+fn take(path: &Path, mode: u32) -> Result<(File, String), LockError> {
+    const TRIES: usize = 20;
+    let mut last = None;
+    for _ in 0..TRIES {
+        let mut file = open_lock(path, mode)?;
+        let mut previous = String::new();
+        match file.try_lock() {
+            Ok(()) => {
+                if !still_there(&file, path) {
+                    last = None;
+                    continue;
+                }
                 let _ = file.read_to_string(&mut previous);
-                Err(LockError::Held(parse_holder(&previous).unwrap_or(Holder {
+                return Ok((file, previous));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let _ = file.read_to_string(&mut previous);
+                let holder = parse_holder(&previous).unwrap_or(Holder {
                     pid: 0,
                     host: String::new(),
                     since: String::new(),
-                })))
+                });
+                if still_there(&file, path) {
+                    return Err(LockError::Held(holder));
+                }
+                last = Some(holder);
             }
-            std::fs::TryLockError::Error(e) => Err(LockError::Io(e)),
-        };
+            Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
+        }
     }
-    let _ = file.read_to_string(&mut previous);
-    let now = jiff::ZonedDateTime::now()
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string();
+    Err(last.map_or_else(
+        || LockError::Io(std::io::Error::other("the lock file kept changing")),
+        LockError::Held,
+    ))
+}
+
+/// Takes the lock of a draft, or says who has it.
+pub fn acquire(draft: &Path) -> Result<Acquired, LockError> {
+    let path = lock_path(draft);
+    let mode = crate::atomic::mode_of(draft).map_or(0o644, |m| m & 0o666);
+    let hard_links = link_count(draft);
+    // Several names: the lock of the file itself first, so no two names are edited at once.
+    let inode_lock = match inode_lock_path(draft) {
+        Some(inode_path) if hard_links > 1 => {
+            if let Some(dir) = inode_path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let (mut file, _) = take(&inode_path, 0o600)?;
+            write_holder(&mut file).map_err(LockError::Io)?;
+            Some((file, inode_path))
+        }
+        _ => None,
+    };
+    let (mut file, previous) = take(&path, mode)?;
+    write_holder(&mut file).map_err(LockError::Io)?;
+    let lock = DraftLock {
+        file,
+        path,
+        inode_lock,
+        hard_links,
+    };
+    Ok(match parse_holder(&previous) {
+        Some(old) => Acquired::TakenOver(lock, old),
+        None => Acquired::Fresh(lock),
+    })
+}
+
+fn write_holder(file: &mut File) -> std::io::Result<()> {
+    let now = jiff::ZonedDateTime::now().strftime("%Y-%m-%d %H:%M").to_string();
     let me = format!(
         "pid={}\nhost={}\nsince={now}\n",
         std::process::id(),
         host_name()
     );
-    file.set_len(0).map_err(LockError::Io)?;
-    file.seek(SeekFrom::Start(0)).map_err(LockError::Io)?;
-    file.write_all(me.as_bytes()).map_err(LockError::Io)?;
+    file.set_len(0)?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(me.as_bytes())?;
     let _ = file.sync_data();
-    let lock = DraftLock { file, path };
-    Ok(match parse_holder(&previous) {
-        Some(old) => Acquired::TakenOver(lock, old),
-        None => Acquired::Fresh(lock),
-    })
+    Ok(())
+}
+
+/// How many hard links the draft has (1 where the system cannot tell).
+fn link_count(draft: &Path) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(draft).map_or(1, |m| m.nlink())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = draft;
+        1
+    }
+}
+
+/// The state folder's lock of a file by device and inode.
+fn inode_lock_path(draft: &Path) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(draft).ok()?;
+        Some(
+            crate::paths::state_dir()
+                .join("locks")
+                .join(format!("{:x}-{:x}.lock", meta.dev(), meta.ino())),
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = draft;
+        None
+    }
 }
 
 impl Acquired {
@@ -130,9 +266,15 @@ impl Acquired {
 
 impl Drop for DraftLock {
     fn drop(&mut self) {
-        // Remove the file while still holding the lock, so nobody reads a stale holder.
+        // Remove the file while still holding the lock, so nobody reads a stale holder; whoever
+        // opened it meanwhile finds, once it has the lock, that it is no longer the file there
+        // and tries again.
         let _ = std::fs::remove_file(&self.path);
         let _ = self.file.unlock();
+        if let Some((file, path)) = &self.inode_lock {
+            let _ = std::fs::remove_file(path);
+            let _ = file.unlock();
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! recovery files and locks in its state folder. `GONGKAI_HOME=DIR` replaces both with
 //! `DIR/drafts` and `DIR/state`, for tests and portable installs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn home() -> Option<PathBuf> {
     std::env::var_os("GONGKAI_HOME")
@@ -63,5 +63,20 @@ pub fn safe_file_stem(text: &str) -> String {
         "report".to_string()
     } else {
         safe.to_string()
+    }
+}
+
+/// The one name of a draft, whatever path reached it: links resolved, `..` gone. A draft that
+/// does not exist (yet, or any more) is named by its folder's canonical path and its name.
+pub fn canonical(draft: &Path) -> PathBuf {
+    if let Ok(path) = std::fs::canonicalize(draft) {
+        return path;
+    }
+    let full = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
+    match (full.parent(), full.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(full),
+        _ => full,
     }
 }

@@ -44,20 +44,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The one name of a draft, whatever path reached it: links resolved, `..` gone. A draft that
-/// does not exist (yet, or any more) is named by its folder's canonical path and its name.
-pub fn canonical(draft: &Path) -> PathBuf {
-    if let Ok(path) = std::fs::canonicalize(draft) {
-        return path;
-    }
-    let full = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
-    match (full.parent(), full.file_name()) {
-        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-            .map(|d| d.join(name))
-            .unwrap_or(full),
-        _ => full,
-    }
-}
+pub use crate::paths::canonical;
 
 /// The draft a recovery file belongs to, from its first line.
 fn owner(recovery: &Path) -> Option<PathBuf> {

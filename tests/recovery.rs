@@ -114,3 +114,125 @@ fn a_read_only_folder_refuses_the_lock_and_the_save_and_keeps_the_old_file() {
     assert_eq!(std::fs::read(&draft_path).unwrap(), before);
     assert!(matches!(lock::acquire(&draft_path), Err(LockError::Io(_))));
 }
+
+// ------------------------------------------------------------ one lock per file, no links
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_draft_shares_the_lock_of_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("a.toml");
+    std::fs::write(&draft, "x").unwrap();
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let link = other.join("link.toml");
+    std::os::unix::fs::symlink(&draft, &link).unwrap();
+    let _held = lock::acquire(&draft).unwrap();
+    assert!(matches!(lock::acquire(&link), Err(LockError::Held(_))));
+    let dotted = other.join("..").join("a.toml");
+    assert!(matches!(lock::acquire(&dotted), Err(LockError::Held(_))));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_draft_is_locked_under_every_name_and_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    // The lock by inode lives in the state folder.
+    unsafe_set_home(home.path());
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("a.toml");
+    std::fs::write(&draft, "x").unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let second = elsewhere.join("b.toml");
+    std::fs::hard_link(&draft, &second).unwrap();
+    let held = lock::acquire(&draft).unwrap().into_lock();
+    assert_eq!(held.hard_links, 2);
+    assert!(matches!(lock::acquire(&second), Err(LockError::Held(_))));
+    drop(held);
+    assert!(lock::acquire(&second).is_ok());
+}
+
+/// Points the state folder of this test binary somewhere private, once.
+fn unsafe_set_home(home: &std::path::Path) {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let home = home.to_path_buf();
+    ONCE.call_once(move || {
+        // SAFETY: no other test of this binary reads or writes the environment; this one test
+        // sets it once, before its first lock of a hard-linked draft.
+        unsafe { std::env::set_var("GONGKAI_HOME", home) };
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_lock_is_replaced_and_its_target_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let draft = dir.path().join("a.toml");
+    std::fs::write(&draft, "x").unwrap();
+    std::os::unix::fs::symlink(&victim, lock::lock_path(&draft)).unwrap();
+    let held = lock::acquire(&draft).unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(
+        !lock::lock_path(&draft)
+            .symlink_metadata()
+            .unwrap()
+            .is_symlink()
+    );
+    drop(held);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_folder_at_the_lock_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("a.toml");
+    std::fs::write(&draft, "x").unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(lock::lock_path(&draft))
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        assert!(matches!(
+            lock::acquire(&draft),
+            Err(LockError::NotAFile(_))
+        ));
+        std::fs::remove_file(lock::lock_path(&draft)).unwrap();
+    }
+    std::fs::create_dir(lock::lock_path(&draft)).unwrap();
+    assert!(matches!(
+        lock::acquire(&draft),
+        Err(LockError::NotAFile(_))
+    ));
+}
+
+#[test]
+fn the_lock_is_never_held_twice_while_holders_come_and_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = std::sync::Arc::new(dir.path().join("a.toml"));
+    let holders = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let twice = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let (draft, holders, twice) = (draft.clone(), holders.clone(), twice.clone());
+            std::thread::spawn(move || {
+                for _ in 0..250 {
+                    if let Ok(held) = lock::acquire(&draft) {
+                        if holders.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
+                            twice.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        }
+                        std::thread::yield_now();
+                        holders.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                        drop(held);
+                    }
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert_eq!(twice.load(std::sync::atomic::Ordering::SeqCst), 0);
+}

@@ -1307,3 +1307,29 @@ pub fn controls_dropped(lang: Lang, n: usize) -> String {
         ),
     }
 }
+
+/// The draft has other names (hard links) that a save does not reach.
+pub fn hard_links(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "注意：此草稿文件有 {n} 个名字（硬链接）。经其他名字打开的编辑器只能只读查看；保存后只有这个名字是新内容，其他名字仍是旧文件。"
+        ),
+        Lang::En => format!(
+            "note: this draft file has {n} names (hard links). An editor opening it by another name can only view it; once saved, only this name has the new text and the others keep the old file."
+        ),
+    }
+}
+
+/// Something that is no lock file stands where the draft's lock goes.
+pub fn lock_not_a_file(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "锁文件的位置 {} 上是文件夹、管道或设备，不是锁文件，无法加锁；请删除它后重新打开",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} stands where the lock goes and is a folder, pipe or device, not a lock file; remove it and reopen",
+            path.display()
+        ),
+    }
+}

@@ -196,13 +196,27 @@ pub fn open(
 /// Takes a draft's lock: how the draft may be used, and anything to say about it.
 fn lock(file: &Path, lang: i18n::Lang) -> (Access, Option<String>) {
     use crate::lock::{Acquired, LockError};
+    let links = |lock: &crate::lock::DraftLock| {
+        (lock.hard_links > 1).then(|| tr::hard_links(lang, lock.hard_links))
+    };
+    let joined = |a: Option<String>, b: Option<String>| match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}{}{b}", tr::sentence_gap(lang))),
+        (a, b) => a.or(b),
+    };
     match crate::lock::acquire(file) {
-        Ok(Acquired::Fresh(lock)) => (Access::Editing(Some(Arc::new(lock))), None),
-        Ok(Acquired::TakenOver(lock, old)) => (
-            Access::Editing(Some(Arc::new(lock))),
-            Some(tr::lock_taken_over(lang, &old)),
-        ),
+        Ok(Acquired::Fresh(lock)) => {
+            let notice = links(&lock);
+            (Access::Editing(Some(Arc::new(lock))), notice)
+        }
+        Ok(Acquired::TakenOver(lock, old)) => {
+            let notice = joined(Some(tr::lock_taken_over(lang, &old)), links(&lock));
+            (Access::Editing(Some(Arc::new(lock))), notice)
+        }
         Err(LockError::Held(holder)) => (Access::ReadOnly(ReadOnly::Held(holder)), None),
+        Err(LockError::NotAFile(path)) => (
+            Access::ReadOnly(ReadOnly::Unwritable(tr::lock_not_a_file(lang, &path))),
+            None,
+        ),
         Err(LockError::Io(e)) => match e.kind() {
             // No lock file can be made: nothing could be saved there either.
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => (
