@@ -105,6 +105,40 @@ pub fn write_keeping_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write(path, bytes)
 }
 
+/// What a file is on disk — its size, time and a hash of its bytes — to tell whether another
+/// program changed or replaced it since it was read or written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnDisk {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub hash: u64,
+}
+
+impl OnDisk {
+    /// The file as it is now; `None` when it cannot be read (gone, say).
+    pub fn of(path: &Path) -> Option<OnDisk> {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        // FNV-1a: no cryptography is needed to notice a change.
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Some(OnDisk {
+            len: bytes.len() as u64,
+            modified: meta.modified().ok(),
+            hash,
+        })
+    }
+
+    /// Whether the content differs (a new time alone, from a `touch` or a sync, is no change).
+    pub fn content_differs(&self, other: &OnDisk) -> bool {
+        self.len != other.len || self.hash != other.hash
+    }
+}
+
 /// How old a temporary file must be before it is taken for one left by a write that died:
 /// no write takes that long, and another editor's write in progress is never removed.
 const STALE_TEMPORARY: Duration = Duration::from_secs(10 * 60);

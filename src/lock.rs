@@ -210,7 +210,9 @@ pub fn acquire(draft: &Path) -> Result<Acquired, LockError> {
 }
 
 fn write_holder(file: &mut File) -> std::io::Result<()> {
-    let now = jiff::ZonedDateTime::now().strftime("%Y-%m-%d %H:%M").to_string();
+    let now = jiff::ZonedDateTime::now()
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
     let me = format!(
         "pid={}\nhost={}\nsince={now}\n",
         std::process::id(),
@@ -243,11 +245,11 @@ fn inode_lock_path(draft: &Path) -> Option<PathBuf> {
     {
         use std::os::unix::fs::MetadataExt;
         let meta = std::fs::metadata(draft).ok()?;
-        Some(
-            crate::paths::state_dir()
-                .join("locks")
-                .join(format!("{:x}-{:x}.lock", meta.dev(), meta.ino())),
-        )
+        Some(crate::paths::state_dir().join("locks").join(format!(
+            "{:x}-{:x}.lock",
+            meta.dev(),
+            meta.ino()
+        )))
     }
     #[cfg(not(unix))]
     {

@@ -499,7 +499,11 @@ fn a_five_megabyte_unknown_key_is_quoted_by_its_start() {
     let out = gongkai().arg("check").arg(&path).assert().code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains(&format!("未知的键“{}…”", "x".repeat(40))));
-    assert!(stderr.len() < 1000, "not echoed whole: {} bytes", stderr.len());
+    assert!(
+        stderr.len() < 1000,
+        "not echoed whole: {} bytes",
+        stderr.len()
+    );
 }
 
 #[test]

@@ -195,17 +195,11 @@ fn a_fifo_or_a_folder_at_the_lock_is_refused_without_waiting() {
         .arg(lock::lock_path(&draft))
         .status();
     if made.is_ok_and(|s| s.success()) {
-        assert!(matches!(
-            lock::acquire(&draft),
-            Err(LockError::NotAFile(_))
-        ));
+        assert!(matches!(lock::acquire(&draft), Err(LockError::NotAFile(_))));
         std::fs::remove_file(lock::lock_path(&draft)).unwrap();
     }
     std::fs::create_dir(lock::lock_path(&draft)).unwrap();
-    assert!(matches!(
-        lock::acquire(&draft),
-        Err(LockError::NotAFile(_))
-    ));
+    assert!(matches!(lock::acquire(&draft), Err(LockError::NotAFile(_))));
 }
 
 #[test]

@@ -714,3 +714,42 @@ fn long_prose_says_its_findings_are_catching_up() {
         assert!(screen.contains("停止输入片刻后更新检查结果"));
     }
 }
+
+fn changed_on_disk(w: u16, h: u16) -> App {
+    let mut app = sample(w, h);
+    let doc = app.doc.as_ref().unwrap();
+    let mine = doc.draft.clone();
+    let mut theirs = mine.clone();
+    theirs.cells.insert(
+        "requests.new_received.natural_person".into(),
+        gongkai::report::Number::Count(40),
+    );
+    theirs.report.phone = "0592-1111111".into();
+    let differences = gongkai::recovery::differences(doc.template, &theirs, &mine);
+    app.dialog = Some(Dialog::ChangedOnDisk(Box::new(
+        gongkai::tui::app::ChangedOnDisk {
+            theirs: Some(theirs),
+            differences,
+            disk: None,
+            then_quit: false,
+        },
+    )));
+    app
+}
+
+#[test]
+fn a_draft_changed_on_disk_asks_before_saving_over_it() {
+    for (w, h) in SIZES {
+        let screen = snapshot("changed_on_disk", &changed_on_disk(w, h));
+        assert!(screen.contains("草稿已被其他程序修改"));
+        assert!(screen.contains("2 处不同"));
+        assert!(
+            screen.contains("40 → 31"),
+            "the file's figure → the editor's"
+        );
+        assert!(screen.contains("k 保留我的"));
+        assert!(screen.contains("t 用文件里的"));
+        assert!(screen.contains("Esc 暂不保存"), "the keys line is not cut");
+        assert!(screen.contains("s 另存一份"));
+    }
+}

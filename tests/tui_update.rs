@@ -542,7 +542,10 @@ fn saving_writes_the_draft_and_a_failed_save_keeps_the_changes() {
     );
 
     // A save into a folder that is gone fails, says why, and keeps everything.
-    app.doc.as_mut().unwrap().path = dir.path().join("gone").join("draft.toml");
+    let doc = app.doc.as_mut().unwrap();
+    doc.path = dir.path().join("gone").join("draft.toml");
+    // Never on disk there: nothing to compare with before saving.
+    doc.disk = None;
     type_text(&mut app, "1");
     let result = runtime::perform(&app, &Effect::Save { then_quit: false }).unwrap();
     update(&mut app, result);
@@ -1509,4 +1512,130 @@ fn two_recovery_files_are_offered_in_turn_and_both_listed() {
     assert_eq!(effects, vec![Effect::DiscardRecovery(older)]);
     assert!(app.dialog.is_none());
     assert_eq!(app.doc.as_ref().unwrap().draft, second);
+}
+
+// ------------------------------------------------------- another program changed the file
+
+/// The draft open in the editor with a change typed, and another program's edit on disk.
+fn changed_under_the_editor() -> (tempfile::TempDir, PathBuf, App) {
+    let (dir, path, store) = sample_on_disk();
+    let mut app = open_as_editor(&path, &store);
+    go_to_section(&mut app, "other");
+    type_text(&mut app, "我的补充。");
+    // Another program rewrites the file (replace by rename, as editors and sync tools do).
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("phone = \"5327743\"", "phone = \"0592-1111111\"");
+    let tmp = dir.path().join("theirs.tmp");
+    std::fs::write(&tmp, theirs).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    (dir, path, app)
+}
+
+fn save_through_runtime(app: &mut App) -> Vec<Effect> {
+    let mut pending = press(app, Command::Save);
+    let mut all = Vec::new();
+    while let Some(effect) = pending.pop() {
+        all.push(effect.clone());
+        if let Some(done) = runtime::perform(app, &effect) {
+            pending.extend(update(app, done));
+        }
+    }
+    all
+}
+
+#[test]
+fn a_save_over_another_programs_change_asks_first() {
+    let (_dir, path, mut app) = changed_under_the_editor();
+    let before = std::fs::read_to_string(&path).unwrap();
+    save_through_runtime(&mut app);
+    let Some(Dialog::ChangedOnDisk(changed)) = &app.dialog else {
+        panic!("expected the question, got {:?}", app.dialog);
+    };
+    let keys: Vec<&str> = changed.differences.iter().map(|d| d.key.as_str()).collect();
+    assert_eq!(keys, ["report.phone", "text.other"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "nothing written yet"
+    );
+
+    // k: mine is saved over theirs; theirs stays in the .bak.
+    let effects = press(&mut app, Command::Yes);
+    assert_eq!(effects, vec![Effect::SaveOver { then_quit: false }]);
+    let done = runtime::perform(&app, &effects[0]).unwrap();
+    update(&mut app, done);
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.contains("我的补充。"));
+    assert!(now.contains("phone = \"5327743\""));
+    let bak = std::fs::read_to_string(gongkai::atomic::backup_path(&path)).unwrap();
+    assert!(bak.contains("0592-1111111"));
+    // The next save, with nothing changed on disk since, asks nothing.
+    type_text(&mut app, "再补一句。");
+    save_through_runtime(&mut app);
+    assert!(app.dialog.is_none());
+    assert!(!app.doc.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn taking_the_files_version_replaces_mine_as_one_undoable_change() {
+    let (_dir, path, mut app) = changed_under_the_editor();
+    save_through_runtime(&mut app);
+    let effects = press(&mut app, Command::No);
+    assert!(effects.is_empty(), "nothing is written");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.draft.report.phone, "0592-1111111");
+    assert!(!doc.draft.text("other").contains("我的补充。"));
+    assert!(!doc.is_dirty());
+    press(&mut app, Command::Undo);
+    assert!(
+        app.doc
+            .as_ref()
+            .unwrap()
+            .draft
+            .text("other")
+            .contains("我的补充。")
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("0592-1111111")
+    );
+}
+
+#[test]
+fn saving_a_copy_leaves_the_changed_file_alone() {
+    let (dir, path, mut app) = changed_under_the_editor();
+    let theirs = std::fs::read_to_string(&path).unwrap();
+    save_through_runtime(&mut app);
+    let effects = press(&mut app, Command::SaveCopy);
+    assert_eq!(effects, vec![Effect::SaveCopy]);
+    let done = runtime::perform(&app, &effects[0]).unwrap();
+    update(&mut app, done);
+    let copy = dir.path().join("draft-副本.toml");
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .contains("我的补充。")
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("draft-副本.toml")
+    );
+}
+
+#[test]
+fn a_touch_without_a_change_is_no_conflict() {
+    let (_dir, path, store) = sample_on_disk();
+    let mut app = open_as_editor(&path, &store);
+    go_to_section(&mut app, "other");
+    type_text(&mut app, "补充。");
+    set_mtime(&path, 3600);
+    save_through_runtime(&mut app);
+    assert!(app.dialog.is_none());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("补充。"));
 }

@@ -22,12 +22,12 @@ pub(super) fn run(file: Option<PathBuf>, lang: Lang, ascii: bool) -> ExitCode {
     match crate::tui::run(options) {
         Ok(ended) => {
             if let Some(m) = ended.message {
-                err_line(&format!("{m}"));
+                err_line(&m.to_string());
             }
             ExitCode::from(ended.code)
         }
         Err(e) => {
-            err_line(&format!("{e}"));
+            err_line(&e.to_string());
             ExitCode::from(2)
         }
     }

@@ -99,7 +99,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         }
     }
     if unreadable {
-        err_line(&i18n::merge_nothing_written(lang));
+        err_line(i18n::merge_nothing_written(lang));
         return ExitCode::from(2);
     }
     let mut units: Vec<(&Path, &Unit, &Summary)> = Vec::new();
@@ -119,7 +119,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
             .map(|(_, u, _)| (u.template.clone(), u.year))
             .collect::<Vec<_>>(),
     ) else {
-        err_line(&i18n::merge_no_drafts(lang));
+        err_line(i18n::merge_no_drafts(lang));
         return ExitCode::from(2);
     };
     let Some(template) = Template::builtin(&template_id) else {
@@ -164,7 +164,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
                 i18n::merge_refusal(lang, name, refusal, year, &template_id)
             ));
         }
-        err_line(&i18n::merge_nothing_written(lang));
+        err_line(i18n::merge_nothing_written(lang));
         return ExitCode::from(1);
     }
 
@@ -176,7 +176,11 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         None => crate::paths::drafts_dir().join(crate::paths::draft_file_name(&args.agency, year)),
     };
     if let Err(e) = super::write_new(&output, template, &merged.draft) {
-        err_line(&format!("{}: {}", output.display(), i18n::write_refused(lang, &e)));
+        err_line(&format!(
+            "{}: {}",
+            output.display(),
+            i18n::write_refused(lang, &e)
+        ));
         return ExitCode::from(1);
     }
 

@@ -85,7 +85,7 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     }
     draft.report.agency = draft.report.agency.trim().to_string();
     if draft.report.agency.is_empty() {
-        err_line(&i18n::agency_missing(lang));
+        err_line(i18n::agency_missing(lang));
         return ExitCode::from(2);
     }
     let Some(template) = Template::builtin(&draft.template) else {

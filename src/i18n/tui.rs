@@ -60,6 +60,10 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         ),
         "delete" => ("删除后一字", "delete forward"),
         "restore" => ("恢复", "restore"),
+        "keep_mine" => ("保留我的，覆盖保存", "keep mine, save over"),
+        "take_theirs" => ("改用文件里的版本", "take the file's version"),
+        "save_copy" => ("另存一份", "save a copy"),
+        "not_now" => ("暂不保存", "not now"),
         "discard" => ("丢弃", "discard"),
         "show_differences" => ("查看差异", "differences"),
         "back" => ("返回", "back"),
@@ -1329,6 +1333,54 @@ pub fn lock_not_a_file(lang: Lang, path: &std::path::Path) -> String {
         ),
         Lang::En => format!(
             "{} stands where the lock goes and is a folder, pipe or device, not a lock file; remove it and reopen",
+            path.display()
+        ),
+    }
+}
+
+/// Saving found the draft changed on disk by another program.
+pub fn changed_on_disk_title(lang: Lang) -> &'static str {
+    lang.pick("草稿已被其他程序修改", "Draft changed by another program")
+}
+
+pub fn changed_on_disk_lines(lang: Lang, n: usize, gone: bool) -> Vec<String> {
+    match (lang, gone) {
+        (Lang::Zh, false) => vec![format!(
+            "打开后，另一个程序修改了此草稿文件，与这里的内容有 {n} 处不同："
+        )],
+        (Lang::En, false) => vec![format!(
+            "Another program changed this draft's file since it was opened; it differs from yours in {n} place{}:",
+            if n == 1 { "" } else { "s" }
+        )],
+        (Lang::Zh, true) => vec!["打开后，此草稿文件被其他程序删除或改得无法读取。".into()],
+        (Lang::En, true) => {
+            vec!["Since it was opened, another program removed this draft's file or made it unreadable.".into()]
+        }
+    }
+}
+
+pub fn changed_on_disk_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "k 保留我的（原文件存 .bak）· t 用文件里的 · s 另存一份 · Esc 暂不保存",
+        "k keep mine (theirs to .bak) · t take the file's · s save a copy · Esc not now",
+    )
+}
+
+pub fn took_theirs(lang: Lang) -> &'static str {
+    lang.pick(
+        "已改用文件里的版本（Ctrl-Z 可回到你的修改）。",
+        "now showing the file's version (Ctrl-Z brings yours back).",
+    )
+}
+
+pub fn saved_copy(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "你的版本已另存为 {}；原草稿保持另一个程序改后的样子。",
+            path.display()
+        ),
+        Lang::En => format!(
+            "your version is saved as {}; the draft stays as the other program left it.",
             path.display()
         ),
     }

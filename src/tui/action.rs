@@ -9,6 +9,8 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
     Save,
+    /// Write the editor's draft to a new file beside the one another program changed.
+    SaveCopy,
     Quit,
     Undo,
     Redo,
@@ -81,7 +83,19 @@ pub enum Action {
     Saved {
         result: Result<Box<Draft>, String>,
         then_quit: bool,
+        /// The file as written, to notice another program's change before the next save.
+        disk: Option<crate::atomic::OnDisk>,
     },
+    /// Before saving, the draft was found changed on disk by another program: what it holds
+    /// now (`None`: gone or unreadable) and how it differs from the editor's.
+    ChangedOnDisk {
+        theirs: Option<Box<Draft>>,
+        differences: Vec<crate::recovery::Difference>,
+        disk: Option<crate::atomic::OnDisk>,
+        then_quit: bool,
+    },
+    /// A copy of the editor's draft was written (save as), or why not.
+    SavedCopy(Result<PathBuf, String>),
     /// The external editor returned the section's text, or why it could not run.
     EditorDone {
         section: String,
@@ -109,6 +123,12 @@ pub enum Effect {
     Save {
         then_quit: bool,
     },
+    /// Save over a file another program changed: the officer chose to keep their own.
+    SaveOver {
+        then_quit: bool,
+    },
+    /// Write the editor's draft to a new file beside it, leaving the changed one as it is.
+    SaveCopy,
     Quit,
     /// Hand a section's text to `$VISUAL` / `$EDITOR`.
     ExternalEditor {

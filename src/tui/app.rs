@@ -43,6 +43,17 @@ pub struct RecoveryOffer {
     pub saved_at: String,
 }
 
+/// What another program left in the draft's file, found when saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedOnDisk {
+    /// What the file holds now (`None`: gone, or not a draft any more).
+    pub theirs: Option<Draft>,
+    /// How it differs from the editor's draft (theirs → mine).
+    pub differences: Vec<crate::recovery::Difference>,
+    pub disk: Option<crate::atomic::OnDisk>,
+    pub then_quit: bool,
+}
+
 /// The smallest window the editor draws in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -83,6 +94,9 @@ pub struct Doc {
     pub checks_stale: bool,
     /// Last year's whole draft, through `[previous].file`, when it can be read.
     pub last: Option<LastDraft>,
+    /// The file as the editor last read or wrote it: a save first looks whether another
+    /// program has changed it since.
+    pub disk: Option<crate::atomic::OnDisk>,
 }
 
 /// Last year's draft, read-only: for the checks, the previous value of a cell, and last year's
@@ -116,6 +130,7 @@ impl Doc {
             revision: 0,
             checks_stale: false,
             last: None,
+            disk: None,
         }
     }
 
@@ -352,6 +367,8 @@ pub enum Dialog {
     /// What was carried from last year's report into the new draft, and what was not.
     Carried { lines: Vec<String> },
     /// Unrecovered work was found: 恢复 / 丢弃 / 查看差异.
+    /// The draft was changed on disk by another program: keep mine, take theirs, save a copy.
+    ChangedOnDisk(Box<ChangedOnDisk>),
     Recover {
         offer: Box<RecoveryOffer>,
         view: RecoverView,
@@ -590,6 +607,7 @@ impl App {
         if let Some(d) = &self.dialog {
             return match d {
                 Dialog::Recover { .. } => Context::Recover,
+                Dialog::ChangedOnDisk(_) => Context::ChangedOnDisk,
                 Dialog::LockHeld { .. } => Context::LockHeld,
                 _ if d.is_question() => Context::Confirm,
                 Dialog::NewReport { .. } => Context::NewReport,

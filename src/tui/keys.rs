@@ -35,6 +35,8 @@ pub enum Context {
     Recover,
     /// Another gongkai has the draft open.
     LockHeld,
+    /// Saving found the draft changed by another program.
+    ChangedOnDisk,
     /// The help overlay.
     Help,
     /// The window is too small to draw anything else.
@@ -380,6 +382,34 @@ pub const KEYS: &[Binding] = &[
         command: Command::Cancel,
         contexts: &[Confirm],
         help: "cancel",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('k')],
+        command: Command::Yes,
+        contexts: &[ChangedOnDisk],
+        help: "keep_mine",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('t')],
+        command: Command::No,
+        contexts: &[ChangedOnDisk],
+        help: "take_theirs",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('s')],
+        command: Command::SaveCopy,
+        contexts: &[ChangedOnDisk],
+        help: "save_copy",
+        footer: true,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        command: Command::Cancel,
+        contexts: &[ChangedOnDisk],
+        help: "not_now",
         footer: true,
     },
     Binding {

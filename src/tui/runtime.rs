@@ -15,18 +15,21 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
     match effect {
         Effect::Save { then_quit } => {
             let doc = app.doc.as_ref()?;
-            let result = match &doc.access {
-                Access::ReadOnly(why) => Err(tr::read_only_refused(lang, why)),
-                Access::Editing(_) => {
-                    crate::report::save::save(&doc.path, doc.template, &doc.draft)
-                        .map(|()| Box::new(doc.draft.clone()))
-                        .map_err(|e| i18n::io_error(lang, &e))
-                }
-            };
-            Some(Action::Saved {
-                result,
-                then_quit: *then_quit,
-            })
+            if let Access::Editing(_) = &doc.access
+                && let Some(changed) = changed_on_disk(doc, *then_quit)
+            {
+                return Some(changed);
+            }
+            Some(save(doc, *then_quit, lang))
+        }
+        Effect::SaveOver { then_quit } => Some(save(app.doc.as_ref()?, *then_quit, lang)),
+        Effect::SaveCopy => {
+            let doc = app.doc.as_ref()?;
+            let path = copy_path(&doc.path);
+            let result = crate::cli::write_new(&path, doc.template, &doc.draft)
+                .map(|()| path.clone())
+                .map_err(|e| i18n::write_refused(lang, &e));
+            Some(Action::SavedCopy(result))
         }
         Effect::Export {
             format,
@@ -82,6 +85,63 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
         Effect::List => Some(Action::Listed(list_with_recovery(app))),
         Effect::Quit | Effect::ExternalEditor { .. } => None,
     }
+}
+
+/// Saves the draft (unless it is only viewed), and notes the file as written.
+fn save(doc: &Doc, then_quit: bool, lang: i18n::Lang) -> Action {
+    let result = match &doc.access {
+        Access::ReadOnly(why) => Err(tr::read_only_refused(lang, why)),
+        Access::Editing(_) => crate::report::save::save(&doc.path, doc.template, &doc.draft)
+            .map(|()| Box::new(doc.draft.clone()))
+            .map_err(|e| i18n::io_error(lang, &e)),
+    };
+    let disk = result
+        .is_ok()
+        .then(|| crate::atomic::OnDisk::of(&doc.path))
+        .flatten();
+    Action::Saved {
+        result,
+        then_quit,
+        disk,
+    }
+}
+
+/// Whether another program changed (or replaced, or removed) the draft's file since the editor
+/// read or last wrote it: then what it holds now, and how that differs from the editor's.
+fn changed_on_disk(doc: &Doc, then_quit: bool) -> Option<Action> {
+    let known = doc.disk?;
+    let now = crate::atomic::OnDisk::of(&doc.path);
+    if now.is_some_and(|n| !n.content_differs(&known)) {
+        return None;
+    }
+    let theirs = now
+        .and_then(|_| crate::library::load(&doc.path).ok())
+        .map(|l| Box::new(l.draft));
+    let differences = match &theirs {
+        Some(t) => crate::recovery::differences(doc.template, t, &doc.draft),
+        None => Vec::new(),
+    };
+    Some(Action::ChangedOnDisk {
+        theirs,
+        differences,
+        disk: now,
+        then_quit,
+    })
+}
+
+/// A free name beside the draft for a copy of the editor's version: `<name>-副本.toml`, then
+/// `-副本2`, ….
+fn copy_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 { String::new() } else { n.to_string() };
+            path.with_file_name(format!("{stem}-副本{suffix}.toml"))
+        })
+        .find(|p| p.symlink_metadata().is_err())
+        .unwrap_or_else(|| path.with_extension("copy.toml"))
 }
 
 /// Makes this year's draft from last year's with the core's carry-over, writes it (never over
@@ -186,8 +246,10 @@ pub fn open(
         });
     }
     let last = last_draft(&file, &loaded.draft);
+    let disk = crate::atomic::OnDisk::of(&file);
     let mut doc = Doc::new(file, loaded.template, loaded.draft, today).with_last_year(last, today);
     doc.copied_from = copied_from;
+    doc.disk = disk;
     doc.access = access;
     doc.notice = notice;
     Ok(Box::new(doc))

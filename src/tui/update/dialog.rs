@@ -55,6 +55,26 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             Action::Command(Command::Cancel) => keep = false,
             other => edit_field(field, other),
         },
+        Dialog::ChangedOnDisk(changed) => match input {
+            Action::Command(Command::Yes) => {
+                keep = false;
+                effects.push(Effect::SaveOver {
+                    then_quit: changed.then_quit,
+                });
+            }
+            Action::Command(Command::No) => {
+                if let Some(theirs) = changed.theirs.clone() {
+                    keep = false;
+                    take_theirs(app, theirs, changed.disk);
+                }
+            }
+            Action::Command(Command::SaveCopy) => {
+                keep = false;
+                effects.push(Effect::SaveCopy);
+            }
+            Action::Command(Command::Cancel) => keep = false,
+            _ => {}
+        },
         Dialog::Recover { offer, view } => {
             let offer = offer.clone();
             // An answer may open the next recovery file's offer in `app.dialog`.
@@ -155,6 +175,18 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     if keep && app.dialog.is_none() {
         app.dialog = Some(d);
     }
+}
+
+/// The file's version replaces the editor's, as one change (Ctrl-Z brings the editor's back),
+/// and is what the editor now counts as saved.
+fn take_theirs(app: &mut App, theirs: Draft, disk: Option<crate::atomic::OnDisk>) {
+    let lang = app.lang;
+    change(app, None, move |d| *d = theirs);
+    if let Some(doc) = &mut app.doc {
+        doc.saved = doc.draft.clone();
+        doc.disk = disk;
+    }
+    info(app, tr::took_theirs(lang).into());
 }
 
 pub(super) fn toggle_kind(kind: AgencyKind) -> AgencyKind {

@@ -98,7 +98,37 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             app.width = w;
             app.height = h;
         }
-        Action::Saved { result, then_quit } => saved(app, result, then_quit, &mut effects),
+        Action::Saved {
+            result,
+            then_quit,
+            disk,
+        } => {
+            if result.is_ok()
+                && let Some(doc) = &mut app.doc
+            {
+                doc.disk = disk;
+            }
+            saved(app, result, then_quit, &mut effects);
+        }
+        Action::ChangedOnDisk {
+            theirs,
+            differences,
+            disk,
+            then_quit,
+        } => {
+            app.dialog = Some(Dialog::ChangedOnDisk(Box::new(
+                crate::tui::app::ChangedOnDisk {
+                    theirs: theirs.map(|t| *t),
+                    differences,
+                    disk,
+                    then_quit,
+                },
+            )));
+        }
+        Action::SavedCopy(result) => match result {
+            Ok(path) => info(app, tr::saved_copy(app.lang, &path)),
+            Err(e) => error(app, e),
+        },
         Action::EditorDone { section, result } => match result {
             Ok(text) => {
                 let key = section.clone();

@@ -89,6 +89,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
     let lang = app.lang;
     let mut cursor = None;
     match d {
+        Dialog::ChangedOnDisk(changed) => changed_on_disk(app, frame, theme, changed),
         Dialog::ConfirmQuit => {
             let lines = tr::quit_question(lang);
             let inner = popup(frame, 60, 5, tr::key_help(lang, "quit"), theme);
@@ -298,6 +299,58 @@ fn recover(app: &App, frame: &mut Frame, theme: &Theme, offer: &RecoveryOffer, v
             );
         }
     }
+}
+
+/// The draft changed on disk: how, and what the officer can do.
+fn changed_on_disk(
+    app: &App,
+    frame: &mut Frame,
+    theme: &Theme,
+    changed: &crate::tui::app::ChangedOnDisk,
+) {
+    let lang = app.lang;
+    let area = frame.area();
+    let n = changed.differences.len();
+    let head = tr::changed_on_disk_lines(lang, n, changed.theirs.is_none());
+    // Two lines a difference, as many as fit beside the question.
+    let room = usize::from(area.height.saturating_sub(10)) / 2;
+    let shown = n.min(room).min(6);
+    let width = area.width.saturating_sub(6).min(100);
+    let height = (head.len() + shown * 2 + 2) as u16 + 2 + u16::from(n > shown);
+    let inner = popup(frame, width, height, tr::changed_on_disk_title(lang), theme);
+    let buf = frame.buffer_mut();
+    let mut y = 0u16;
+    for line in &head {
+        put_line(buf, inner, y, line, theme.plain());
+        y += 1;
+    }
+    for d in changed.differences.iter().take(shown) {
+        let label = tr::difference_label(lang, &d.key, &d.label);
+        // Theirs (the file) → mine (the editor).
+        let change = if d.key.starts_with("text.") || d.key == "acknowledged" {
+            text_change(lang, &d.saved, &d.recovered)
+        } else {
+            format!(
+                "{} → {}",
+                tr::difference_value(lang, &d.saved),
+                tr::difference_value(lang, &d.recovered)
+            )
+        };
+        put_line(buf, inner, y, &label, theme.bold());
+        put_line(buf, inner, y + 1, &format!("  {change}"), theme.plain());
+        y += 2;
+    }
+    if n > shown {
+        put_line(buf, inner, y, &format!("… +{}", n - shown), theme.dim());
+        y += 1;
+    }
+    put_line(
+        buf,
+        inner,
+        y + 1,
+        tr::changed_on_disk_keys(lang),
+        theme.bold(),
+    );
 }
 
 /// How a long text changed: its length before and after, and where it starts to differ.
