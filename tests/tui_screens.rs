@@ -753,3 +753,22 @@ fn a_draft_changed_on_disk_asks_before_saving_over_it() {
         assert!(screen.contains("s 另存一份"));
     }
 }
+
+#[test]
+fn the_quit_question_when_the_recovery_file_fails() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        app.dialog = Some(Dialog::ConfirmQuitUnkept {
+            why: "磁盘已满".into(),
+        });
+        let screen = snapshot("quit_unkept", &app);
+        assert!(screen.contains("恢复文件写不进去"));
+        assert!(screen.contains("磁盘已满"));
+        assert!(screen.contains("将无法找回"));
+        assert!(
+            !screen.contains("留在恢复文件中"),
+            "no promise it cannot keep"
+        );
+        assert!(screen.contains("D（大写）放弃修改并退出"));
+    }
+}

@@ -1639,3 +1639,34 @@ fn a_touch_without_a_change_is_no_conflict() {
     assert!(app.dialog.is_none());
     assert!(std::fs::read_to_string(&path).unwrap().contains("补充。"));
 }
+
+#[test]
+fn quitting_while_the_recovery_file_fails_promises_nothing_and_asks_for_a_clear_answer() {
+    let mut app = sample();
+    go_to_section(&mut app, "other");
+    type_text(&mut app, "新写的话。");
+    update(&mut app, Action::Autosaved(Err("磁盘已满".into())));
+    press(&mut app, Command::Quit);
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuitUnkept { .. })));
+    // n, the usual "quit without saving", does nothing here.
+    assert!(press(&mut app, Command::No).is_empty());
+    assert!(!app.quit);
+    // y saves and quits.
+    assert_eq!(
+        press(&mut app, Command::Yes),
+        vec![Effect::Save { then_quit: true }]
+    );
+    // D gives the changes up, on purpose.
+    press(&mut app, Command::Quit);
+    assert_eq!(press(&mut app, Command::Discard), vec![Effect::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn quitting_with_a_working_recovery_file_keeps_the_usual_question() {
+    let mut app = sample();
+    go_to_section(&mut app, "other");
+    type_text(&mut app, "新写的话。");
+    press(&mut app, Command::Quit);
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
+}

@@ -61,6 +61,8 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "delete" => ("删除后一字", "delete forward"),
         "restore" => ("恢复", "restore"),
         "keep_mine" => ("保留我的，覆盖保存", "keep mine, save over"),
+        "save_and_quit" => ("保存后退出", "save and quit"),
+        "give_up_changes" => ("放弃修改并退出", "give up the changes and quit"),
         "take_theirs" => ("改用文件里的版本", "take the file's version"),
         "save_copy" => ("另存一份", "save a copy"),
         "not_now" => ("暂不保存", "not now"),
@@ -568,6 +570,24 @@ pub fn quit_question(lang: Lang) -> [&'static str; 3] {
             "There are unsaved changes.",
             "y save and quit · n quit without saving · Esc back",
             "Quit without saving keeps them in the recovery file for next time.",
+        ],
+    }
+}
+
+/// Quitting unsaved while the recovery file cannot be written: no promise of recovery.
+pub fn quit_unkept_question(lang: Lang, why: &str) -> Vec<String> {
+    match lang {
+        Lang::Zh => vec![
+            "有未保存的修改，而恢复文件写不进去：".into(),
+            format!("（{why}）"),
+            "不保存就退出，这些修改将无法找回。".into(),
+            "y 保存后退出 · D（大写）放弃修改并退出 · Esc 返回".into(),
+        ],
+        Lang::En => vec![
+            "There are unsaved changes, and the recovery file cannot be written:".into(),
+            format!("({why})"),
+            "Quitting without saving loses them for good.".into(),
+            "y save and quit · D (capital) give them up and quit · Esc back".into(),
         ],
     }
 }

@@ -367,6 +367,9 @@ pub enum Dialog {
     /// What was carried from last year's report into the new draft, and what was not.
     Carried { lines: Vec<String> },
     /// Unrecovered work was found: 恢复 / 丢弃 / 查看差异.
+    /// Quit with unsaved changes while the recovery file cannot be written: only saving, or
+    /// giving the changes up on purpose. Why the recovery file fails.
+    ConfirmQuitUnkept { why: String },
     /// The draft was changed on disk by another program: keep mine, take theirs, save a copy.
     ChangedOnDisk(Box<ChangedOnDisk>),
     Recover {
@@ -608,6 +611,7 @@ impl App {
             return match d {
                 Dialog::Recover { .. } => Context::Recover,
                 Dialog::ChangedOnDisk(_) => Context::ChangedOnDisk,
+                Dialog::ConfirmQuitUnkept { .. } => Context::QuitUnkept,
                 Dialog::LockHeld { .. } => Context::LockHeld,
                 _ if d.is_question() => Context::Confirm,
                 Dialog::NewReport { .. } => Context::NewReport,

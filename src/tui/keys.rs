@@ -37,6 +37,8 @@ pub enum Context {
     LockHeld,
     /// Saving found the draft changed by another program.
     ChangedOnDisk,
+    /// Quitting unsaved while the recovery file cannot be written.
+    QuitUnkept,
     /// The help overlay.
     Help,
     /// The window is too small to draw anything else.
@@ -382,6 +384,27 @@ pub const KEYS: &[Binding] = &[
         command: Command::Cancel,
         contexts: &[Confirm],
         help: "cancel",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('y'), plain(KeyCode::Enter)],
+        command: Command::Yes,
+        contexts: &[QuitUnkept],
+        help: "save_and_quit",
+        footer: true,
+    },
+    Binding {
+        keys: &[ch('D')],
+        command: Command::Discard,
+        contexts: &[QuitUnkept],
+        help: "give_up_changes",
+        footer: true,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        command: Command::Cancel,
+        contexts: &[QuitUnkept],
+        help: "back",
         footer: true,
     },
     Binding {

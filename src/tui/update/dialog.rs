@@ -55,6 +55,19 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             Action::Command(Command::Cancel) => keep = false,
             other => edit_field(field, other),
         },
+        Dialog::ConfirmQuitUnkept { .. } => match input {
+            Action::Command(Command::Yes) => {
+                keep = false;
+                effects.push(Effect::Save { then_quit: true });
+            }
+            Action::Command(Command::Discard) => {
+                keep = false;
+                app.quit = true;
+                effects.push(Effect::Quit);
+            }
+            Action::Command(Command::Cancel) => keep = false,
+            _ => {}
+        },
         Dialog::ChangedOnDisk(changed) => match input {
             Action::Command(Command::Yes) => {
                 keep = false;

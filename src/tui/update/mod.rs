@@ -257,7 +257,11 @@ pub(super) fn error(app: &mut App, text: String) {
 }
 
 pub(super) fn quit(app: &mut App, effects: &mut Vec<Effect>) {
-    if app.doc.as_ref().is_some_and(Doc::is_dirty) {
+    let dirty = app.doc.as_ref().is_some_and(Doc::is_dirty);
+    if dirty && let Some(why) = &app.recovery_error {
+        // Leaving would lose the work: no promise of a recovery file that is not there.
+        app.dialog = Some(Dialog::ConfirmQuitUnkept { why: why.clone() });
+    } else if dirty {
         app.dialog = Some(Dialog::ConfirmQuit);
     } else {
         app.quit = true;

@@ -90,6 +90,24 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
     let mut cursor = None;
     match d {
         Dialog::ChangedOnDisk(changed) => changed_on_disk(app, frame, theme, changed),
+        Dialog::ConfirmQuitUnkept { why } => {
+            let lines = tr::quit_unkept_question(lang, why);
+            let inner = popup(
+                frame,
+                66,
+                lines.len() as u16 + 2,
+                tr::key_help(lang, "quit"),
+                theme,
+            );
+            for (i, l) in lines.iter().enumerate() {
+                let style = if i + 1 == lines.len() {
+                    theme.bold()
+                } else {
+                    theme.warning()
+                };
+                put_line(frame.buffer_mut(), inner, i as u16, l, style);
+            }
+        }
         Dialog::ConfirmQuit => {
             let lines = tr::quit_question(lang);
             let inner = popup(frame, 60, 5, tr::key_help(lang, "quit"), theme);
