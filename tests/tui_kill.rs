@@ -232,3 +232,37 @@ fn a_second_editor_is_told_who_has_the_draft_and_may_only_view_it() {
     third.send(CTRL_Q);
     third.wait_exit();
 }
+
+/// Two signals a millisecond apart (a session closed while a supervisor also stops it), and
+/// SIGQUIT: the work is kept and the terminal given back all the same.
+#[test]
+fn two_signals_in_quick_succession_and_sigquit_still_keep_everything() {
+    for (signals, code, name) in [
+        (&["-HUP", "-TERM"][..], 129, "SIGHUP"),
+        (&["-QUIT"][..], 131, "SIGQUIT"),
+    ] {
+        let (home, draft) = setup();
+        let mut ed = type_work(home.path(), &draft);
+        ed.type_text("最后一个字");
+        ed.wait_for("最后一个字");
+        for sig in signals {
+            ed.signal(sig);
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert_eq!(ed.wait_exit(), code, "{name}");
+        let d = recovered(home.path(), &draft);
+        assert!(
+            d.text("overview").starts_with("开头补记一句。最后一个字"),
+            "{name}: the last keys too"
+        );
+        ed.wait_for(name);
+        ed.screen(|s| {
+            assert!(!s.alternate_screen(), "{name}: back on the main screen");
+            assert_eq!(
+                s.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "{name}: the mouse is given back"
+            );
+        });
+    }
+}

@@ -6,7 +6,7 @@
 
 use crossterm::event::{self, Event};
 use std::io;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -20,10 +20,28 @@ enum Mode {
 
 type Control = Arc<(Mutex<Mode>, Condvar)>;
 
+/// What the reader (or a signal) hands the event loop.
+enum Incoming {
+    Event(io::Result<Event>),
+    /// Nothing to apply: look at the signals now rather than at the next tick.
+    Wake,
+}
+
 /// Events from the terminal.
 pub struct Input {
-    events: Receiver<io::Result<Event>>,
+    events: Receiver<Incoming>,
+    waker: Sender<Incoming>,
     control: Control,
+}
+
+/// Wakes the event loop from another thread (a signal's).
+#[derive(Clone)]
+pub struct Waker(Sender<Incoming>);
+
+impl Waker {
+    pub fn wake(&self) {
+        let _ = self.0.send(Incoming::Wake);
+    }
 }
 
 /// How long the reader waits for input before looking whether it should stop.
@@ -32,6 +50,7 @@ const READ_TICK: Duration = Duration::from_millis(100);
 impl Input {
     pub fn start() -> io::Result<Input> {
         let (tx, events) = channel();
+        let waker = tx.clone();
         let control: Control = Arc::new((Mutex::new(Mode::Reading), Condvar::new()));
         let theirs = Arc::clone(&control);
         std::thread::Builder::new()
@@ -55,19 +74,29 @@ impl Input {
                         Err(e) => Err(e),
                     };
                     let failed = event.is_err();
-                    if tx.send(event).is_err() || failed {
+                    if tx.send(Incoming::Event(event)).is_err() || failed {
                         return;
                     }
                 }
             })?;
-        Ok(Input { events, control })
+        Ok(Input {
+            events,
+            waker,
+            control,
+        })
+    }
+
+    /// Something another thread can wake the event loop with.
+    pub fn waker(&self) -> Waker {
+        Waker(self.waker.clone())
     }
 
     /// The next event, waiting at most `timeout`; `None` when none came.
+    /// A wake-up ends the wait with nothing.
     pub fn next(&self, timeout: Duration) -> Option<io::Result<Event>> {
         match self.events.recv_timeout(timeout) {
-            Ok(e) => Some(e),
-            Err(RecvTimeoutError::Timeout) => None,
+            Ok(Incoming::Event(e)) => Some(e),
+            Ok(Incoming::Wake) | Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Err(gone())),
         }
     }
@@ -75,8 +104,8 @@ impl Input {
     /// An event already read, if any.
     pub fn ready(&self) -> Option<io::Result<Event>> {
         match self.events.try_recv() {
-            Ok(e) => Some(e),
-            Err(TryRecvError::Empty) => None,
+            Ok(Incoming::Event(e)) => Some(e),
+            Ok(Incoming::Wake) | Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(Err(gone())),
         }
     }

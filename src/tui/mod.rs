@@ -11,8 +11,8 @@
 //! `text` (editing and wrapping by display width), `history` (undo), `theme`, `runtime`,
 //! `exporter` (the door to the export module), `autosave` (recovery files while editing).
 //!
-//! The event loop waits for input at most a fifth of a second, so autosave, checks put off
-//! while typing, and signals (SIGTERM, SIGHUP, SIGINT) are seen promptly. However the editor
+//! The event loop waits for input at most a fifth of a second, so autosave and checks put off
+//! while typing are seen promptly; a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) wakes it at once. However the editor
 //! ends — quit, signal, a lost terminal, a panic — unsaved work is written to the recovery file
 //! before the terminal is restored.
 
@@ -206,6 +206,7 @@ pub fn run(options: Options) -> Result<Ended, String> {
     ) {
         (Ok(mut terminal), Ok(input)) => match terminal.clear() {
             Ok(()) => {
+                signals.wake_with(input.waker());
                 let mut session = Session {
                     terminal: &mut terminal,
                     input: &input,
@@ -220,7 +221,9 @@ pub fn run(options: Options) -> Result<Ended, String> {
         },
         (Err(e), _) | (_, Err(e)) => End::Lost(e),
     };
-    Ok(finish(end, &app, &mut keeper))
+    let ended = finish(end, &app, &mut keeper);
+    signals.finished();
+    Ok(ended)
 }
 
 /// Keeps the work however the loop ended, then gives the terminal back.
@@ -409,60 +412,114 @@ fn apply(s: &mut Session, app: &mut App, action: Action) -> io::Result<()> {
     Ok(())
 }
 
-/// SIGTERM, SIGHUP and SIGINT, noted for the event loop. A second one while the first is being
-/// handled (a disk that does not answer, say) ends the program at once.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT, noted for the event loop, which is woken at once. A
+/// second signal while the first is handled (two in quick succession, or a disk that does not
+/// answer) waits a moment for the work to be kept, then ends the program — but always gives the
+/// terminal back first.
 mod signals {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use super::input::Waker;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
 
-    pub struct Flag(Arc<AtomicUsize>);
+    /// How long a second signal waits for the first one's work to be kept.
+    const GRACE: Duration = Duration::from_secs(3);
+
+    #[derive(Clone)]
+    pub struct Flag {
+        signal: Arc<AtomicUsize>,
+        /// The work is kept and the terminal given back: nothing is left to wait for.
+        done: Arc<AtomicBool>,
+        waker: Arc<Mutex<Option<Waker>>>,
+    }
 
     impl Flag {
+        fn new() -> Flag {
+            Flag {
+                signal: Arc::new(AtomicUsize::new(0)),
+                done: Arc::new(AtomicBool::new(false)),
+                waker: Arc::new(Mutex::new(None)),
+            }
+        }
+
         /// The signal received, once.
         pub fn take(&self) -> Option<i32> {
-            match self.0.swap(0, Ordering::SeqCst) {
+            match self.signal.swap(0, Ordering::SeqCst) {
                 0 => None,
                 n => i32::try_from(n).ok(),
             }
         }
 
         pub fn pending(&self) -> bool {
-            self.0.load(Ordering::SeqCst) != 0
+            self.signal.load(Ordering::SeqCst) != 0
+        }
+
+        /// How a signal wakes the event loop, once there is one.
+        pub fn wake_with(&self, waker: Waker) {
+            *self.waker.lock().unwrap_or_else(|e| e.into_inner()) = Some(waker);
+        }
+
+        /// The work is kept and the terminal given back.
+        pub fn finished(&self) {
+            self.done.store(true, Ordering::SeqCst);
+        }
+
+        fn wake(&self) {
+            if let Some(w) = &*self.waker.lock().unwrap_or_else(|e| e.into_inner()) {
+                w.wake();
+            }
         }
     }
 
     #[cfg(unix)]
     pub fn install() -> Flag {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        use std::sync::atomic::AtomicBool;
-        let flag = Arc::new(AtomicUsize::new(0));
-        let again = Arc::new(AtomicBool::new(false));
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
-            // Registered in this order, the first signal finds `again` false and sets it.
-            let _ = signal_hook::flag::register_conditional_shutdown(
-                sig,
-                128 + sig,
-                Arc::clone(&again),
-            );
-            let _ = signal_hook::flag::register(sig, Arc::clone(&again));
-            let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
-        }
-        Flag(flag)
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let flag = Flag::new();
+        let Ok(mut signals) =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+        else {
+            return flag;
+        };
+        let theirs = flag.clone();
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                let mut seen = false;
+                for sig in signals.forever() {
+                    if !seen {
+                        seen = true;
+                        theirs.signal.store(sig as usize, Ordering::SeqCst);
+                        theirs.wake();
+                        continue;
+                    }
+                    // A second one: give the first a moment to keep the work, then go.
+                    let start = std::time::Instant::now();
+                    while !theirs.done.load(Ordering::SeqCst) && start.elapsed() < GRACE {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    if !theirs.done.load(Ordering::SeqCst) {
+                        super::leave_terminal();
+                        std::process::exit(128 + sig);
+                    }
+                }
+            });
+        flag
     }
 
     #[cfg(not(unix))]
     pub fn install() -> Flag {
-        Flag(Arc::new(AtomicUsize::new(0)))
+        Flag::new()
     }
 
     pub fn name(sig: i32) -> &'static str {
         #[cfg(unix)]
         {
-            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
             match sig {
                 SIGHUP => return "SIGHUP",
                 SIGTERM => return "SIGTERM",
                 SIGINT => return "SIGINT",
+                SIGQUIT => return "SIGQUIT",
                 _ => {}
             }
         }
