@@ -48,6 +48,21 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Whether writing an export to `path` would destroy a draft: a file there that reads as a
+/// draft, or one an editor holds open. An export never replaces either.
+pub fn is_a_draft_to_keep(path: &Path) -> bool {
+    if !path.is_file() {
+        return false;
+    }
+    if load::load_file(path).is_ok() {
+        return true;
+    }
+    matches!(
+        crate::lock::acquire(path),
+        Err(crate::lock::LockError::Held(_))
+    )
+}
+
 /// Last year's draft named in a draft's `[previous].file` (relative to the draft's folder), if
 /// it can be read.
 pub fn load_previous(draft_path: &Path, draft: &Draft) -> Option<Loaded> {

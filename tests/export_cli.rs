@@ -234,3 +234,31 @@ fn unknown_format_and_unreadable_draft_are_unusable_input() {
         .code(2);
     assert!(written(dir.path()).is_empty());
 }
+
+const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/xiamen-hrss-2020.toml");
+
+#[test]
+fn export_never_writes_over_another_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.toml");
+    std::fs::copy(SAMPLE_PATH, &other).unwrap();
+    let before = std::fs::read(&other).unwrap();
+    gongkai(dir.path())
+        .args(["export", SAMPLE_PATH, "--to", "md", "--draft", "-o"])
+        .arg(&other)
+        .assert()
+        .code(2)
+        .stderr(contains("这是一份报告草稿"));
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+
+    // Nor over a file an editor holds, whatever it holds.
+    let held = dir.path().join("held.md");
+    std::fs::write(&held, "正在编辑").unwrap();
+    let _lock = gongkai::lock::acquire(&held).unwrap();
+    gongkai(dir.path())
+        .args(["export", SAMPLE_PATH, "--to", "md", "--draft", "-o"])
+        .arg(&held)
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&held).unwrap(), "正在编辑");
+}

@@ -64,6 +64,10 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
             err_line(&i18n::output_is_input(lang, &path));
             return ExitCode::from(2);
         }
+        if crate::library::is_a_draft_to_keep(&path) {
+            err_line(&i18n::output_is_a_draft(lang, &path));
+            return ExitCode::from(2);
+        }
         if targets.iter().any(|(f, p)| *f != format && p == &path) {
             err_line(&i18n::same_output(lang, &path));
             return ExitCode::from(2);

@@ -129,6 +129,19 @@ pub fn exported(lang: Lang, path: &Path, replaced: bool, draft: bool) -> String 
 }
 
 /// The output would overwrite the draft being exported.
+pub fn output_is_a_draft(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}：这是一份报告草稿（或正在编辑器中打开），导出不会覆盖它；请换一个文件名",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{}: this is a report draft (or open in an editor); an export never replaces it — choose another file",
+            path.display()
+        ),
+    }
+}
+
 pub fn output_is_input(lang: Lang, path: &Path) -> String {
     match lang {
         Lang::Zh => format!(

@@ -46,6 +46,9 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
                 lang,
             )
             .and_then(|bytes| {
+                if crate::library::is_a_draft_to_keep(path) {
+                    return Err(i18n::output_is_a_draft(lang, path));
+                }
                 crate::atomic::write(path, &bytes).map_err(|e| i18n::io_error(lang, &e))
             })
             .map(|()| path.clone());
@@ -238,6 +241,10 @@ pub fn open(
     };
     let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
     let (access, mut notice) = lock(&file, lang);
+    if matches!(access, Access::Editing(_)) {
+        // Left beside it by a write that died before its rename: never the lock, never young.
+        crate::atomic::remove_stale_temporaries(&file, std::time::SystemTime::now());
+    }
     if loaded.dropped_controls > 0 {
         let dropped = tr::controls_dropped(lang, loaded.dropped_controls);
         notice = Some(match notice {
