@@ -235,7 +235,10 @@ fn unknown_format_and_unreadable_draft_are_unusable_input() {
     assert!(written(dir.path()).is_empty());
 }
 
-const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/xiamen-hrss-2020.toml");
+const SAMPLE_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/samples/xiamen-hrss-2020.toml"
+);
 
 #[test]
 fn export_never_writes_over_another_draft() {

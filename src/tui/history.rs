@@ -4,17 +4,54 @@
 //! small (the longest report is tens of kilobytes), so a snapshot is simpler and safer than
 //! recording inverse operations. Typing in one field is one step: consecutive changes with the
 //! same group key share a snapshot.
+//!
+//! The history is bounded by the bytes its snapshots hold as well as by their number: an
+//! officer pasting a long text many times over would otherwise fill the memory (300 pastes of
+//! 30 KB made 1.7 GB). The oldest steps go first.
 
 use super::app::Place;
 use crate::report::Draft;
 
 /// How many steps are kept.
 const LIMIT: usize = 300;
+/// How many bytes of snapshots undo and redo keep together, at most (about: see [`weight`]).
+pub const BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 struct Step {
     draft: Draft,
     place: Place,
+    /// What the snapshot holds, in bytes, counted once when it is made.
+    weight: usize,
+}
+
+impl Step {
+    fn new(draft: Draft, place: Place) -> Step {
+        Step {
+            weight: weight(&draft),
+            draft,
+            place,
+        }
+    }
+}
+
+/// About how many bytes a draft holds: its texts, and a fixed share for each figure.
+pub fn weight(draft: &Draft) -> usize {
+    const PER_ENTRY: usize = 64;
+    let texts: usize = draft.text.values().map(String::len).sum();
+    let meta = draft.report.agency.len()
+        + crate::report::META_TEXT_FIELDS
+            .iter()
+            .filter_map(|k| draft.report.text(k))
+            .map(str::len)
+            .sum::<usize>();
+    let answers: usize = draft
+        .acknowledged
+        .iter()
+        .map(|a| a.reason.len() + a.quote.as_ref().map_or(0, String::len) + PER_ENTRY)
+        .sum();
+    let entries = draft.cells.len() + draft.fees.len() + draft.units.len() + draft.text.len();
+    std::mem::size_of::<Draft>() + texts + meta + answers + entries * PER_ENTRY
 }
 
 #[derive(Debug, Clone, Default)]
@@ -34,13 +71,28 @@ impl History {
         }
         self.group = group;
         self.redo.clear();
-        self.undo.push(Step {
-            draft: before.clone(),
-            place,
-        });
-        if self.undo.len() > LIMIT {
-            self.undo.remove(0);
+        self.undo.push(Step::new(before.clone(), place));
+        self.bound();
+    }
+
+    /// Drops the oldest steps past [`LIMIT`] or [`BYTES`] (the newest step always stays).
+    fn bound(&mut self) {
+        let mut total = self.bytes();
+        let mut drop = 0;
+        while self.undo.len() - drop > 1 && (self.undo.len() - drop > LIMIT || total > BYTES) {
+            total -= self.undo[drop].weight;
+            drop += 1;
         }
+        self.undo.drain(..drop);
+        // Redo is what undo gave back: it goes, oldest last, if the bound is still passed.
+        while total > BYTES && !self.redo.is_empty() {
+            total -= self.redo.remove(0).weight;
+        }
+    }
+
+    /// The bytes the snapshots hold, about (see [`weight`]).
+    pub fn bytes(&self) -> usize {
+        self.undo.iter().chain(&self.redo).map(|s| s.weight).sum()
     }
 
     /// Ends the current group: the next change is a step of its own.
@@ -52,20 +104,18 @@ impl History {
     pub fn undo(&mut self, current: &Draft) -> Option<(Draft, Place)> {
         self.group = None;
         let step = self.undo.pop()?;
-        self.redo.push(Step {
-            draft: current.clone(),
-            place: step.place.clone(),
-        });
+        self.redo
+            .push(Step::new(current.clone(), step.place.clone()));
+        self.bound();
         Some((step.draft, step.place))
     }
 
     pub fn redo(&mut self, current: &Draft) -> Option<(Draft, Place)> {
         self.group = None;
         let step = self.redo.pop()?;
-        self.undo.push(Step {
-            draft: current.clone(),
-            place: step.place.clone(),
-        });
+        self.undo
+            .push(Step::new(current.clone(), step.place.clone()));
+        self.bound();
         Some((step.draft, step.place))
     }
 
@@ -78,5 +128,55 @@ impl History {
 
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place() -> Place {
+        Place {
+            page: 1,
+            focus: crate::tui::app::PlaceFocus::Caret(0),
+        }
+    }
+
+    #[test]
+    fn three_hundred_long_pastes_stay_within_the_bound_and_the_latest_undo() {
+        let mut history = History::default();
+        let mut draft = Draft::default();
+        let paste = "粘贴的长文本。".repeat(1500); // about 30 KB
+        for _ in 0..300 {
+            history.record(&draft, place(), None);
+            draft
+                .text
+                .entry("overview".into())
+                .or_default()
+                .push_str(&paste);
+        }
+        // Unbounded, the snapshots would hold about 1.4 GB.
+        assert!(history.bytes() <= BYTES, "{} bytes kept", history.bytes());
+        assert!(history.can_undo());
+        let before_last = draft.text("overview").len() - paste.len();
+        let (back, _) = history.undo(&draft).unwrap();
+        assert_eq!(back.text("overview").len(), before_last);
+        assert!(history.bytes() <= BYTES);
+    }
+
+    #[test]
+    fn short_edits_keep_all_three_hundred_steps() {
+        let mut history = History::default();
+        let mut draft = Draft::default();
+        for n in 0..400 {
+            history.record(&draft, place(), None);
+            draft.text.insert("other".into(), format!("第{n}稿"));
+        }
+        let mut steps = 0;
+        while let Some((back, _)) = history.undo(&draft) {
+            draft = back;
+            steps += 1;
+        }
+        assert_eq!(steps, LIMIT);
     }
 }
