@@ -576,3 +576,33 @@ fn a_closed_pipe_ends_check_quietly() {
     let code: i32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
     assert_eq!(code, 2, "the broken draft's exit code, not a panic's 101");
 }
+
+#[test]
+fn merge_reports_a_sum_past_the_largest_figure_as_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units");
+    std::fs::create_dir(&units).unwrap();
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    for (file, name) in [("a.toml", "甲局"), ("b.toml", "乙局")] {
+        let text = sample
+            .replace("厦门市人力资源和社会保障局", name)
+            .replace("decisions = 1037", "decisions = 999999999999");
+        assert!(text.contains("999999999999"), "the sample's licensing row");
+        std::fs::write(units.join(file), text).unwrap();
+    }
+    let out = dir.path().join("sum.toml");
+    gongkai()
+        .arg("merge")
+        .arg(&units)
+        .args(["--agency", "厦门市人民政府", "--allow-errors", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("超过报告能填的最大数"));
+    // What was written reads back.
+    gongkai()
+        .arg("check")
+        .arg(&out)
+        .assert()
+        .code(predicate::ne(2));
+}

@@ -230,3 +230,38 @@ fn the_lock_is_never_held_twice_while_holders_come_and_go() {
     }
     assert_eq!(twice.load(std::sync::atomic::Ordering::SeqCst), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn recovery_files_and_their_folder_are_as_private_as_the_draft() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let draft_path = dir.path().join("a.toml");
+    let d = sample();
+    save::save(&draft_path, template(&d), &d).unwrap();
+    std::fs::set_permissions(&draft_path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let written = store.write(&draft_path, template(&d), &d).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&written), 0o600);
+    assert_eq!(mode(&store.folder), 0o700);
+    let _lock = lock::acquire(&draft_path).unwrap();
+    assert_eq!(mode(&lock::lock_path(&draft_path)), 0o600);
+}
+
+#[test]
+fn a_lock_that_names_nobody_is_not_called_process_0() {
+    let holder = lock::Holder {
+        pid: 0,
+        host: String::new(),
+        since: String::new(),
+    };
+    for lang in [gongkai::i18n::Lang::Zh, gongkai::i18n::Lang::En] {
+        let lines = gongkai::i18n::tui::lock_held_lines(lang, &holder).join("\n");
+        assert!(
+            !lines.contains("进程 0") && !lines.contains("process 0"),
+            "{lines}"
+        );
+        assert!(!lines.contains('?'), "{lines}");
+    }
+}
