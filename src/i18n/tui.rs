@@ -1365,13 +1365,17 @@ pub fn changed_on_disk_title(lang: Lang) -> &'static str {
 
 pub fn changed_on_disk_lines(lang: Lang, n: usize, gone: bool) -> Vec<String> {
     match (lang, gone) {
-        (Lang::Zh, false) => vec![format!(
-            "打开后，另一个程序修改了此草稿文件，与这里的内容有 {n} 处不同："
-        )],
-        (Lang::En, false) => vec![format!(
-            "Another program changed this draft's file since it was opened; it differs from yours in {n} place{}:",
-            if n == 1 { "" } else { "s" }
-        )],
+        (Lang::Zh, false) => vec![
+            "打开后，另一个程序修改了此草稿文件。".into(),
+            format!("它与这里有 {n} 处不同（文件里的 → 这里的）："),
+        ],
+        (Lang::En, false) => vec![
+            "Another program changed this draft's file since it was opened.".into(),
+            format!(
+                "It differs from yours in {n} place{} (the file's → yours):",
+                if n == 1 { "" } else { "s" }
+            ),
+        ],
         (Lang::Zh, true) => vec!["打开后，此草稿文件被其他程序删除或改得无法读取。".into()],
         (Lang::En, true) => {
             vec!["Since it was opened, another program removed this draft's file or made it unreadable.".into()]
