@@ -4,7 +4,9 @@
 //! walked against the template, so an unknown key, a word where a number belongs or a row the
 //! format lacks is reported where it stands. Loading never writes anything.
 
-use super::{Acknowledgement, AgencyKind, Draft, META_TEXT_FIELDS, Number, Previous, SCHEMA};
+use super::{
+    Acknowledgement, AgencyKind, Draft, LedgerSource, META_TEXT_FIELDS, Number, Previous, SCHEMA,
+};
 use crate::template::{Kind, SectionKind, Table, Template};
 use rust_decimal::Decimal;
 use std::ops::Range;
@@ -320,6 +322,7 @@ impl Reader<'_> {
                     self.fees(template, &mut draft, value)?;
                 }
                 "previous" => self.previous(template, &mut draft, value)?,
+                "ledger" => self.ledger(&mut draft, value)?,
                 "acknowledged" => self.acknowledged(&mut draft, value)?,
                 "sources" => self.sources(&mut draft, value)?,
                 other => match template.table(other) {
@@ -331,6 +334,7 @@ impl Reader<'_> {
                             "report",
                             "text",
                             "previous",
+                            "ledger",
                             "acknowledged",
                             "sources",
                         ]
@@ -582,6 +586,27 @@ impl Reader<'_> {
             }
         }
         draft.previous = Some(previous);
+        Ok(())
+    }
+
+    fn ledger(&self, draft: &mut Draft, value: &Spanned<DeValue>) -> Result<(), LoadError> {
+        let table = self.table("ledger", value)?;
+        let mut file = None;
+        for (key, value) in entries(table) {
+            match key.get_ref().as_ref() {
+                "file" => file = Some(self.string("ledger.file", value)?),
+                other => return Err(self.unknown(key.span(), other, vec!["file".into()])),
+            }
+        }
+        let file = file.ok_or_else(|| {
+            self.at(
+                value.span(),
+                Problem::Missing {
+                    key: "ledger.file".into(),
+                },
+            )
+        })?;
+        draft.ledger = Some(LedgerSource { file });
         Ok(())
     }
 

@@ -182,6 +182,7 @@ pub fn run_checks(
         &Options {
             last_year: last.map(|l| LastYear::from_draft(l.template, &l.draft)),
             today,
+            ledger: None,
         },
     )
 }

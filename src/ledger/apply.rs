@@ -1,0 +1,65 @@
+//! The one way a ledger's figures go into a draft, for the command line and the editor alike:
+//! which cells would change (old → new), and making those changes with the draft recording
+//! the ledger it came from (`[ledger] file`).
+
+use super::count::Counted;
+use crate::report::{Draft, LedgerSource, Number};
+
+/// One figure the ledger changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// A cell key (`requests.row.column`) or a fee (`fees.key`).
+    pub key: String,
+    /// `None`: the cell was blank.
+    pub old: Option<Number>,
+    pub new: Number,
+}
+
+fn current(draft: &Draft, key: &str) -> Option<Number> {
+    match key.strip_prefix("fees.") {
+        Some(fee) => draft.fees.get(fee).copied(),
+        None => draft.cell(key),
+    }
+}
+
+/// The figures of the draft that differ from the ledger's, in the format's order.
+pub fn changes(draft: &Draft, counted: &Counted) -> Vec<Change> {
+    counted
+        .values()
+        .into_iter()
+        .filter_map(|(key, new)| {
+            let old = current(draft, &key);
+            (old != Some(new)).then_some(Change { key, old, new })
+        })
+        .collect()
+}
+
+/// Writes the ledger's figures into the draft and records where they came from (`file`, as
+/// the draft should name it). Returns what changed.
+pub fn apply(draft: &mut Draft, counted: &Counted, file: &str) -> Vec<Change> {
+    let changes = changes(draft, counted);
+    for change in &changes {
+        match change.key.strip_prefix("fees.") {
+            Some(fee) => {
+                draft.fees.insert(fee.to_string(), change.new);
+            }
+            None => {
+                draft.cells.insert(change.key.clone(), change.new);
+            }
+        }
+    }
+    draft.ledger = Some(LedgerSource {
+        file: file.to_string(),
+    });
+    changes
+}
+
+/// How many of the draft's figures differ from what the ledger gives now (for
+/// `ledger.stale`): the keys, in order.
+pub fn differing(draft: &Draft, values: &[(String, Number)]) -> Vec<String> {
+    values
+        .iter()
+        .filter(|(key, n)| current(draft, key) != Some(*n))
+        .map(|(key, _)| key.clone())
+        .collect()
+}
