@@ -66,10 +66,11 @@ pub fn check_draft(
         None => load_previous(path, &loaded.draft),
     };
     let last = given_last.or(named.as_ref());
+    let ledger = crate::ledger::recount(path, &loaded.draft);
     let options = Options {
         last_year: last.map(|l| check::LastYear::from_draft(l.template, &l.draft)),
         today,
-        ledger: crate::ledger::recount(path, &loaded.draft),
+        ledger: ledger.as_ref(),
     };
     check::check(loaded.template, &loaded.draft, &options)
 }

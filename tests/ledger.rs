@@ -557,7 +557,7 @@ fn the_stale_hint_speaks_only_when_table_three_differs_from_its_ledger() {
     draft.cells.insert(key.into(), Number::Count(3));
     let run = |draft: &Draft, now: LedgerNow| {
         let options = Options {
-            ledger: Some(now),
+            ledger: Some(&now),
             ..Options::default()
         };
         check::check(template, draft, &options)

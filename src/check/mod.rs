@@ -258,7 +258,7 @@ pub struct Options<'a> {
     /// Today, for the `deadline` hint; `None` leaves it out.
     pub today: Option<jiff::civil::Date>,
     /// What the ledger named in `[ledger]` gives now, for `ledger.stale`; `None` leaves it out.
-    pub ledger: Option<LedgerNow>,
+    pub ledger: Option<&'a LedgerNow>,
 }
 
 /// What a draft's ledger (`[ledger].file`) gives now, counted again.
@@ -345,7 +345,7 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     if let Some(last) = last_year {
         rules::previous(&sheet, last, &mut findings);
     }
-    if let Some(now) = &options.ledger {
+    if let Some(now) = options.ledger {
         rules::ledger(&sheet, now, &mut findings);
     }
 

@@ -560,3 +560,83 @@ pub fn template_wording(lang: Lang, columns: &[TemplateColumn], year: i32) -> Wo
             .to_string(),
     }
 }
+
+/// The editor's ledger dialog.
+pub mod editor {
+    use super::Lang;
+
+    pub fn title(lang: Lang) -> &'static str {
+        lang.pick("从台账导入：表三", "Import the ledger: table 三")
+    }
+
+    pub fn prompt(lang: Lang) -> &'static str {
+        lang.pick("台账文件", "ledger file")
+    }
+
+    pub fn only_in_requests(lang: Lang) -> &'static str {
+        lang.pick(
+            "从台账导入用于表三（三、收到和处理政府信息公开申请情况）",
+            "importing a ledger fills table 三 (applications received and handled)",
+        )
+    }
+
+    pub fn path_needed(lang: Lang) -> &'static str {
+        lang.pick(
+            "请填写台账文件（.xlsx、.xls、.ods 或 .csv）的路径",
+            "enter the path of the ledger (.xlsx, .xls, .ods or .csv)",
+        )
+    }
+
+    pub fn intro(lang: Lang) -> &'static str {
+        lang.pick(
+            "按台账统计本年度的表三（及信息处理费），先显示改动，确认后再写入。",
+            "counts this year's table 三 (and the fees) from the ledger; shows the changes before writing them.",
+        )
+    }
+
+    pub fn path_hint(lang: Lang) -> &'static str {
+        lang.pick(
+            "Enter 读取台账 · Esc 取消",
+            "Enter read the ledger · Esc cancel",
+        )
+    }
+
+    pub fn preview_hint(lang: Lang) -> &'static str {
+        lang.pick(
+            "Enter 写入这些改动（Ctrl-Z 可撤销）· ↑↓ 滚动 · Esc 取消",
+            "Enter write these changes (Ctrl-Z undoes) · ↑↓ scroll · Esc cancel",
+        )
+    }
+
+    pub fn problems_hint(lang: Lang) -> &'static str {
+        lang.pick(
+            "改正台账后按 Enter 重新读取 · ↑↓ 滚动 · Esc 取消",
+            "correct the ledger, then Enter to read it again · ↑↓ scroll · Esc cancel",
+        )
+    }
+
+    pub fn changes_heading(lang: Lang, n: usize, cells: usize) -> String {
+        match (lang, n) {
+            (Lang::Zh, 0) => format!("台账统计的 {cells} 个数字与草稿一致，没有改动。"),
+            (Lang::En, 0) => {
+                format!("the ledger's {cells} figures equal the draft's: nothing changes.")
+            }
+            (Lang::Zh, _) => format!("将改变 {n} 处（共 {cells} 个数字；旧 → 新）："),
+            (Lang::En, _) => format!("{n} figures change (of {cells}; old → new):"),
+        }
+    }
+
+    pub fn unchanged(lang: Lang) -> &'static str {
+        lang.pick(
+            "表三已与台账一致，未作改动",
+            "table 三 already equals the ledger; nothing changed",
+        )
+    }
+
+    pub fn applied(lang: Lang, n: usize) -> String {
+        match lang {
+            Lang::Zh => format!("已从台账写入 {n} 处（Ctrl-Z 撤销）"),
+            Lang::En => format!("wrote {n} figures from the ledger (Ctrl-Z undoes)"),
+        }
+    }
+}

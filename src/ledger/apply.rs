@@ -24,12 +24,20 @@ fn current(draft: &Draft, key: &str) -> Option<Number> {
 
 /// The figures of the draft that differ from the ledger's, in the format's order.
 pub fn changes(draft: &Draft, counted: &Counted) -> Vec<Change> {
-    counted
-        .values()
-        .into_iter()
+    changes_to(draft, &counted.values())
+}
+
+/// The figures of the draft that differ from these (a ledger's [`Counted::values`]).
+pub fn changes_to(draft: &Draft, values: &[(String, Number)]) -> Vec<Change> {
+    values
+        .iter()
         .filter_map(|(key, new)| {
-            let old = current(draft, &key);
-            (old != Some(new)).then_some(Change { key, old, new })
+            let old = current(draft, key);
+            (old != Some(*new)).then(|| Change {
+                key: key.clone(),
+                old,
+                new: *new,
+            })
         })
         .collect()
 }
@@ -37,7 +45,12 @@ pub fn changes(draft: &Draft, counted: &Counted) -> Vec<Change> {
 /// Writes the ledger's figures into the draft and records where they came from (`file`, as
 /// the draft should name it). Returns what changed.
 pub fn apply(draft: &mut Draft, counted: &Counted, file: &str) -> Vec<Change> {
-    let changes = changes(draft, counted);
+    apply_values(draft, &counted.values(), file)
+}
+
+/// [`apply`] with a ledger's figures already counted (the editor counts when it previews).
+pub fn apply_values(draft: &mut Draft, values: &[(String, Number)], file: &str) -> Vec<Change> {
+    let changes = changes_to(draft, values);
     for change in &changes {
         match change.key.strip_prefix("fees.") {
             Some(fee) => {
@@ -52,14 +65,4 @@ pub fn apply(draft: &mut Draft, counted: &Counted, file: &str) -> Vec<Change> {
         file: file.to_string(),
     });
     changes
-}
-
-/// How many of the draft's figures differ from what the ledger gives now (for
-/// `ledger.stale`): the keys, in order.
-pub fn differing(draft: &Draft, values: &[(String, Number)]) -> Vec<String> {
-    values
-        .iter()
-        .filter(|(key, n)| current(draft, key) != Some(*n))
-        .map(|(key, _)| key.clone())
-        .collect()
 }

@@ -17,7 +17,7 @@ pub mod template_file;
 pub mod text;
 pub mod vocabulary;
 
-pub use apply::{Change, apply, changes};
+pub use apply::{Change, apply, apply_values, changes, changes_to};
 pub use cases::Cases;
 pub use count::{Counted, FeeTotals, count};
 pub use error::{BadRow, LedgerError, RowProblem};

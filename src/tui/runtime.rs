@@ -78,6 +78,16 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             app,
         ))),
         Effect::List => Some(Action::Listed(list_with_recovery(app))),
+        Effect::ReadLedger(path) => {
+            let doc = app.doc.as_ref()?;
+            let result = crate::ledger::read_and_count(path, doc.draft.report.year, None)
+                .map(|counted| counted.values())
+                .map_err(|e| i18n::ledger::ledger_error(lang, &e));
+            Some(Action::LedgerRead {
+                path: path.clone(),
+                result,
+            })
+        }
         Effect::Quit | Effect::ExternalEditor { .. } => None,
     }
 }
@@ -177,7 +187,10 @@ pub fn open(
     let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
     let (access, notice) = lock(&file, lang);
     let last = last_draft(&file, &loaded.draft);
-    let mut doc = Doc::new(file, loaded.template, loaded.draft, today).with_last_year(last, today);
+    let ledger = crate::ledger::recount(&file, &loaded.draft);
+    let mut doc = Doc::new(file, loaded.template, loaded.draft, today)
+        .with_last_year(last, today)
+        .with_ledger(ledger, today);
     doc.copied_from = copied_from;
     doc.access = access;
     doc.notice = notice;
