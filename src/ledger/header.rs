@@ -11,13 +11,16 @@ use std::path::Path;
 /// How many rows from the top may hold the header (title rows, a note, a blank line above it).
 const HEADER_SEARCH_ROWS: usize = 20;
 
+/// Column index and header text, by what the column holds.
+pub type RoleColumns = BTreeMap<Role, (usize, String)>;
+
 /// Where the header is and which column holds what.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Columns {
     /// Index into the sheet's rows of the header row; the data rows follow it.
     pub header_index: usize,
     /// Column index (within the sheet's cells) and header text, by role.
-    pub by_role: BTreeMap<Role, (usize, String)>,
+    pub by_role: RoleColumns,
 }
 
 impl Columns {
@@ -38,7 +41,7 @@ fn header_form(text: &str) -> String {
 }
 
 /// The roles a row's cells name, with the column of each (the first synonym found wins).
-fn roles_in(cells: &[Cell]) -> BTreeMap<Role, (usize, String)> {
+fn roles_in(cells: &[Cell]) -> RoleColumns {
     let vocabulary = Vocabulary::get();
     let headers: Vec<(usize, String, String)> = cells
         .iter()
@@ -67,7 +70,7 @@ fn roles_in(cells: &[Cell]) -> BTreeMap<Role, (usize, String)> {
 
 /// The first row among the top ones that names every needed column.
 pub fn find(sheet: &Sheet, file: &Path) -> Result<Columns, LedgerError> {
-    let mut best: Option<(usize, BTreeMap<Role, (usize, String)>)> = None;
+    let mut best: Option<(usize, RoleColumns)> = None;
     for (index, row) in sheet.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         let found = roles_in(&row.cells);
         if Role::REQUIRED.iter().all(|r| found.contains_key(r)) {
