@@ -312,6 +312,8 @@ fn json_gives_the_table_the_changes_and_the_unread_rows() {
     assert_eq!(v["cases"], 200);
     let rows = v["table"]["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 25, "every numeric row of gip-2021's table 三");
+    assert_eq!(rows[0]["key"], "new_received");
+    assert_eq!(rows[23]["key"], "total_handled");
     let want = expected(&cases, 2024);
     assert_eq!(
         rows[0]["values"]["natural_person"],
@@ -587,4 +589,62 @@ fn the_stale_hint_speaks_only_when_table_three_differs_from_its_ledger() {
         gongkai::i18n::finding(gongkai::i18n::Lang::En, &gone[0]),
         "the ledger table 三 came from, “l.csv”, is gone"
     );
+}
+
+#[test]
+fn a_bad_row_of_a_workbook_is_named_by_its_sheet_and_the_sheets_own_row_number() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("2024年台账").unwrap();
+    sheet.write_string(0, 0, "某局台账").unwrap();
+    // The header on row 4, the data from row 5; row 7 concludes before it was received.
+    for (i, h) in ["收到日期", "申请人类型", "办理结果", "办结日期"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(3, i as u16, *h).unwrap();
+    }
+    for (row, received, concluded) in [
+        (4, "2024-01-02", "2024-01-05"),
+        (5, "2024-02-01", "2024-02-09"),
+        (6, "2024-04-10", "2024-04-01"),
+    ] {
+        sheet.write_string(row, 0, received).unwrap();
+        sheet.write_string(row, 1, "公民").unwrap();
+        sheet.write_string(row, 2, "予以公开").unwrap();
+        sheet.write_string(row, 3, concluded).unwrap();
+    }
+    let path = dir.path().join("台账.xlsx");
+    workbook.save(&path).unwrap();
+    gongkai()
+        .args(["ledger", "--year", "2024"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "工作表“2024年台账”：1 处不能统计",
+        ))
+        .stderr(predicates::str::contains(
+            "第 7 行 D 列（办结日期）：办结日期 2024-04-01 早于收到日期 2024-04-10",
+        ));
+}
+
+#[test]
+fn a_file_that_is_not_a_spreadsheet_is_refused_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "台账.xlsx", b"not a zip");
+    gongkai()
+        .args(["ledger", "--year", "2024"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("无法作为电子表格读取"));
+    gongkai()
+        .args(["ledger", "--year", "2024"])
+        .arg(dir.path().join("none.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("找不到"));
 }

@@ -187,9 +187,12 @@ fn number_json(n: Number) -> Value {
     }
 }
 
-/// The rows of table 三 as printed: group labels and rows, with each row's counts by column
-/// and their total (`None` for a group label).
-fn table_rows(counted: &Counted) -> Vec<(usize, String, Option<Vec<u64>>)> {
+/// One line of table 三 as printed: its depth, its label, and for a row (not a group label)
+/// its key and counts by column.
+type TableLine = (usize, String, Option<(String, Vec<u64>)>);
+
+/// The rows of table 三 as printed: group labels and rows, with each row's counts by column.
+fn table_rows(counted: &Counted) -> Vec<TableLine> {
     let Some(table) = counted
         .template
         .table(&crate::ledger::vocabulary::Vocabulary::get().rows.table)
@@ -237,7 +240,7 @@ fn table_rows(counted: &Counted) -> Vec<(usize, String, Option<Vec<u64>>)> {
                 })
                 .collect(),
         };
-        out.push((level, row.label.clone(), Some(counts)));
+        out.push((level, row.label.clone(), Some((row.key.clone(), counts))));
     }
     out
 }
@@ -271,7 +274,7 @@ fn print_table(lang: Lang, path: &Path, cases: &ledger::Cases, counted: &Counted
     for (level, label, counts) in table_rows(counted) {
         let mut line = String::new();
         match counts {
-            Some(counts) => {
+            Some((_, counts)) => {
                 let total: u64 = counts.iter().sum();
                 for (n, w) in counts.iter().chain([&total]).zip(&widths) {
                     line.push_str(&format!("{n:>w$} "));
@@ -347,24 +350,16 @@ fn report_json(
     let column_keys: Vec<String> = table
         .map(|t| t.blocks[0].columns.iter().map(|c| c.key.clone()).collect())
         .unwrap_or_default();
-    let row_keys: Vec<(String, String)> = table
-        .map(|t| {
-            t.rows()
-                .map(|(_, r)| (r.key.clone(), r.label.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
     let rows: Vec<Value> = table_rows(counted)
         .into_iter()
-        .filter_map(|(_, label, counts)| Some((label, counts?)))
-        .zip(row_keys)
-        .map(|((label, counts), (key, _))| {
+        .filter_map(|(_, label, row)| {
+            let (key, counts) = row?;
             let total: u64 = counts.iter().sum();
             let mut values = serde_json::Map::new();
             for (k, n) in column_keys.iter().zip(counts.iter().chain([&total])) {
                 values.insert(k.clone(), json!(n));
             }
-            json!({"key": key, "label": label, "values": values})
+            Some(json!({"key": key, "label": label, "values": values}))
         })
         .collect();
     let fees = counted.fees.map(|_| {

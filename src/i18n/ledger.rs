@@ -112,8 +112,9 @@ pub fn ledger_error(lang: Lang, e: &LedgerError) -> Vec<String> {
             "{}: not a ledger gongkai reads: expected an .xlsx, .xls, .ods or .csv file",
             file.display()
         )],
-        (LedgerError::Workbook { file, message }, Zh) => vec![format!(
-            "{}: 无法作为电子表格读取（文件损坏或与扩展名不符）：{message}",
+        // The reader's own words are English: the sentence says what it means.
+        (LedgerError::Workbook { file, .. }, Zh) => vec![format!(
+            "{}: 无法作为电子表格读取：文件损坏、受密码保护，或内容与扩展名不符",
             file.display()
         )],
         (LedgerError::Workbook { file, message }, En) => vec![format!(

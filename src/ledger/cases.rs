@@ -170,7 +170,9 @@ impl RowReader<'_> {
 
 /// Reads every row under the header into cases, or lists every row that cannot be read.
 pub fn read(sheet: &Sheet, columns: &Columns) -> Result<Cases, Vec<BadRow>> {
-    let applicant_labels = ApplicantLabels::new(template_for(crate::clock::this_year()));
+    // The six applicant columns are the same in every format: the newest one names them.
+    let newest = &Template::all()[Template::all().len() - 1];
+    let applicant_labels = ApplicantLabels::new(newest);
     let mut matchers = Matchers::default();
     let mut cases = Vec::new();
     let mut bad = Vec::new();
