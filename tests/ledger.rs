@@ -527,10 +527,11 @@ fn a_draft_keeps_its_ledger_through_save_and_load_and_refuses_unknown_ledger_key
     let mut draft = Draft::new("gip-2021", "某局", 2024, AgencyKind::Department);
     draft.ledger = Some(LedgerSource {
         file: "台账 2024.xlsx".into(),
+        sheet: Some("2024年".into()),
     });
     let text = save::to_toml(template, &draft);
     assert!(
-        text.contains("[ledger]\nfile = \"台账 2024.xlsx\""),
+        text.contains("[ledger]\nfile = \"台账 2024.xlsx\"\nsheet = \"2024年\""),
         "{text}"
     );
     assert_eq!(load::load_str(&text), Ok(draft));
@@ -542,7 +543,7 @@ fn a_draft_keeps_its_ledger_through_save_and_load_and_refuses_unknown_ledger_key
             gongkai::i18n::Lang::Zh,
             &gongkai::report::Problem::UnknownKey {
                 key: "path".into(),
-                expected: vec!["file".into()]
+                expected: vec!["file".into(), "sheet".into()]
             }
         )
     );
@@ -574,6 +575,7 @@ fn the_stale_hint_speaks_only_when_table_three_differs_from_its_ledger() {
     assert!(run(&draft, other.clone()).is_empty());
     draft.ledger = Some(LedgerSource {
         file: "l.csv".into(),
+        sheet: None,
     });
     assert!(run(&draft, same).is_empty(), "equal: quiet");
     let found = run(&draft, other);

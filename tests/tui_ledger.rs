@@ -316,3 +316,42 @@ fn the_unread_rows_dialog_drawn() {
         assert!(screen.contains("改正台账后按 Enter 重新读取"));
     }
 }
+
+#[test]
+fn opening_a_draft_whose_ledger_is_gone_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = ledger_file(dir.path());
+    let draft = dir.path().join("2024.toml");
+    let template = Template::for_year(2024).unwrap();
+    let mut d = Draft::new(&template.id, "某某局", 2024, AgencyKind::Department);
+    let counted = gongkai::ledger::read_and_count(&path, 2024, None).unwrap();
+    gongkai::ledger::apply(
+        &mut d,
+        &counted,
+        gongkai::report::LedgerSource {
+            file: "台账.csv".into(),
+            sheet: None,
+        },
+    );
+    gongkai::report::save::save(&draft, template, &d).unwrap();
+    let mut app = app_2024(100, 30);
+    let open = |app: &mut App| {
+        let action = runtime::perform(app, &Effect::Open(draft.clone())).unwrap();
+        update(app, action);
+    };
+    open(&mut app);
+    assert_eq!(stale(&app), 0, "the ledger is there and agrees");
+    std::fs::remove_file(&path).unwrap();
+    open(&mut app);
+    let doc = app.doc.as_ref().unwrap();
+    let hint = doc
+        .outcome
+        .findings
+        .iter()
+        .find(|f| f.code == codes::LEDGER_STALE)
+        .expect("the hint");
+    assert_eq!(
+        gongkai::i18n::finding(Lang::Zh, hint),
+        "表三来自的台账“台账.csv”已不存在"
+    );
+}

@@ -104,8 +104,11 @@ pub(super) fn run(args: &LedgerArgs, lang: Lang) -> ExitCode {
         Err(crate::lock::LockError::Io(_)) => None,
     };
     let mut draft = loaded.draft.clone();
-    let reference = ledger::reference(draft_path, path);
-    let changes = ledger::apply(&mut draft, &counted, &reference);
+    let source = crate::report::LedgerSource {
+        file: ledger::reference(draft_path, path),
+        sheet: args.sheet.clone(),
+    };
+    let changes = ledger::apply(&mut draft, &counted, source);
     let unchanged = changes.is_empty() && draft == loaded.draft;
     if !unchanged && let Err(e) = crate::report::save::save(draft_path, loaded.template, &draft) {
         eprintln!("{}", words::write_failed(lang, draft_path, &e));

@@ -42,14 +42,18 @@ pub fn changes_to(draft: &Draft, values: &[(String, Number)]) -> Vec<Change> {
         .collect()
 }
 
-/// Writes the ledger's figures into the draft and records where they came from (`file`, as
-/// the draft should name it). Returns what changed.
-pub fn apply(draft: &mut Draft, counted: &Counted, file: &str) -> Vec<Change> {
-    apply_values(draft, &counted.values(), file)
+/// Writes the ledger's figures into the draft and records where they came from (as the draft
+/// should name it). Returns what changed.
+pub fn apply(draft: &mut Draft, counted: &Counted, source: LedgerSource) -> Vec<Change> {
+    apply_values(draft, &counted.values(), source)
 }
 
 /// [`apply`] with a ledger's figures already counted (the editor counts when it previews).
-pub fn apply_values(draft: &mut Draft, values: &[(String, Number)], file: &str) -> Vec<Change> {
+pub fn apply_values(
+    draft: &mut Draft,
+    values: &[(String, Number)],
+    source: LedgerSource,
+) -> Vec<Change> {
     let changes = changes_to(draft, values);
     for change in &changes {
         match change.key.strip_prefix("fees.") {
@@ -61,8 +65,6 @@ pub fn apply_values(draft: &mut Draft, values: &[(String, Number)], file: &str) 
             }
         }
     }
-    draft.ledger = Some(LedgerSource {
-        file: file.to_string(),
-    });
+    draft.ledger = Some(source);
     changes
 }

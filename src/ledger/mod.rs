@@ -76,8 +76,10 @@ pub fn recount(draft_path: &Path, draft: &Draft) -> Option<LedgerNow> {
     if !path.is_file() {
         return Some(LedgerNow::Gone);
     }
-    Some(match read_and_count(&path, draft.report.year, None) {
-        Ok(counted) => LedgerNow::Counted(counted.values()),
-        Err(_) => LedgerNow::Unreadable,
-    })
+    Some(
+        match read_and_count(&path, draft.report.year, source.sheet.as_deref()) {
+            Ok(counted) => LedgerNow::Counted(counted.values()),
+            Err(_) => LedgerNow::Unreadable,
+        },
+    )
 }

@@ -592,10 +592,15 @@ impl Reader<'_> {
     fn ledger(&self, draft: &mut Draft, value: &Spanned<DeValue>) -> Result<(), LoadError> {
         let table = self.table("ledger", value)?;
         let mut file = None;
+        let mut sheet = None;
         for (key, value) in entries(table) {
             match key.get_ref().as_ref() {
                 "file" => file = Some(self.string("ledger.file", value)?),
-                other => return Err(self.unknown(key.span(), other, vec!["file".into()])),
+                "sheet" => sheet = Some(self.string("ledger.sheet", value)?),
+                other => {
+                    let expected = vec!["file".into(), "sheet".into()];
+                    return Err(self.unknown(key.span(), other, expected));
+                }
             }
         }
         let file = file.ok_or_else(|| {
@@ -606,7 +611,7 @@ impl Reader<'_> {
                 },
             )
         })?;
-        draft.ledger = Some(LedgerSource { file });
+        draft.ledger = Some(LedgerSource { file, sheet });
         Ok(())
     }
 

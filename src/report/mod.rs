@@ -123,6 +123,8 @@ impl Previous {
 pub struct LedgerSource {
     /// The ledger file, relative to this draft's folder (or a full path).
     pub file: String,
+    /// The sheet read, when it was chosen by name (`--sheet`) rather than found.
+    pub sheet: Option<String>,
 }
 
 /// A warning the officer has answered with a reason.

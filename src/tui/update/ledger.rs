@@ -127,13 +127,17 @@ fn apply_preview(app: &mut App, preview: LedgerPreview) {
     let lang = app.lang;
     let today = app.today;
     let Some(doc) = &mut app.doc else { return };
-    let reference = crate::ledger::reference(&doc.path, &preview.path);
+    // The editor reads the sheet a ledger's year names (or the first), as `recount` does.
+    let source = crate::report::LedgerSource {
+        file: crate::ledger::reference(&doc.path, &preview.path),
+        sheet: None,
+    };
     let n = preview.changes.len();
     doc.history.seal();
     doc.ledger = Some(crate::check::LedgerNow::Counted(preview.values.clone()));
     let values = preview.values;
     change(app, None, move |d| {
-        crate::ledger::apply_values(d, &values, &reference);
+        crate::ledger::apply_values(d, &values, source);
     });
     if let Some(doc) = &mut app.doc {
         // The ledger now stands for what was imported, even when nothing changed.
