@@ -650,3 +650,75 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_in_chinese() {
         .code(2)
         .stderr(predicates::str::contains("找不到"));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces a hostile or careless ledger is made of.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "收到日期",
+            "申请人类型",
+            "办理结果",
+            "办结日期",
+            "收费通知日期",
+            "收费金额",
+            "实收金额",
+            "2024-01-02",
+            "2023/12/31",
+            "2024.2.30",
+            "2024年13月1日",
+            "45356",
+            "-3",
+            "1e9",
+            "公民",
+            "企业",
+            "火星人",
+            "予以公开",
+            "不予公开—属于国家秘密",
+            "其他处理",
+            "",
+            ",",
+            "\"",
+            "\n",
+            "\r\n",
+            "\u{FEFF}",
+            "是",
+            "¥12.5",
+            "abc",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_csv_is_read_or_refused_and_what_is_read_balances(
+            pieces in prop::collection::vec(piece(), 0..120),
+            latin1 in any::<bool>(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            // A real header first, so that some bodies are read and counted, not all refused.
+            let text = format!("收到日期,申请人类型,办理结果,办结日期\n{}", pieces.concat());
+            let bytes = if latin1 {
+                text.bytes().map(|b| b ^ 0x80).collect::<Vec<u8>>()
+            } else {
+                text.into_bytes()
+            };
+            let path = write(dir.path(), "x.csv", &bytes);
+            if let Ok(counted) = ledger::read_and_count(&path, 2024, None) {
+                let table = counted.template.table("requests").unwrap();
+                let results: Vec<String> =
+                    table.expand_rows("results").iter().map(|r| r.key.clone()).collect();
+                for column in ledger_support::COLUMNS {
+                    let get = |row: &str| counted.get(row, column).unwrap();
+                    let handled: u64 = results.iter().map(|r| get(r)).sum();
+                    prop_assert_eq!(
+                        get("new_received") + get("carried_over"),
+                        handled + get("carried_forward")
+                    );
+                }
+            }
+        }
+    }
+}
