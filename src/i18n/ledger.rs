@@ -73,11 +73,21 @@ pub fn role(lang: Lang, role: Role) -> String {
     }
 }
 
-fn quoted(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::Zh => format!("“{text}”"),
-        Lang::En => format!("“{text}”"),
-    }
+fn quoted(text: &str) -> String {
+    format!("“{text}”")
+}
+
+/// The applicant types expected: 「自然人（公民、个人）、商业企业（企业、公司）、…」.
+fn applicant_types(lang: Lang, expected: &[(String, Vec<String>)]) -> String {
+    let items: Vec<String> = expected
+        .iter()
+        .map(|(header, others)| match (others.is_empty(), lang) {
+            (true, _) => header.clone(),
+            (false, Lang::Zh) => format!("{header}（{}）", lang.list(others)),
+            (false, Lang::En) => format!("{header} ({})", lang.list(others)),
+        })
+        .collect();
+    lang.list(&items)
 }
 
 /// 「台账.xlsx，工作表“2024”」: the file and, for a workbook, the sheet.
@@ -165,7 +175,7 @@ pub fn ledger_error(lang: Lang, e: &LedgerError) -> Vec<String> {
                 .map(|(r, text)| {
                     format!(
                         "{}{}",
-                        quoted(lang, text),
+                        quoted(text),
                         match lang {
                             Zh => format!("（{}）", role(lang, *r)),
                             En => format!(" ({})", role(lang, *r)),
@@ -266,12 +276,12 @@ pub fn row_problem(lang: Lang, p: &RowProblem) -> String {
             "“{value}” is not a valid date: expected e.g. 2024-03-05, 2024/3/5, 2024.3.5 or 2024年3月5日"
         ),
         (RowProblem::UnknownApplicant { value, expected }, Zh) => format!(
-            "“{value}”不是申请人类型，应为：{}（或 公民、个人、企业、公司、律师事务所、其他组织）",
-            lang.list(expected)
+            "“{value}”不是申请人类型，应为：{}",
+            applicant_types(lang, expected)
         ),
         (RowProblem::UnknownApplicant { value, expected }, En) => format!(
-            "“{value}” is not an applicant type: expected {} (or 公民, 个人, 企业, 公司, 律师事务所, 其他组织)",
-            lang.list(expected)
+            "“{value}” is not an applicant type: expected {}",
+            applicant_types(lang, expected)
         ),
         (
             RowProblem::UnknownResult {

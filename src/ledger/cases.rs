@@ -208,7 +208,7 @@ pub fn read(sheet: &Sheet, columns: &Columns) -> Result<Cases, Vec<BadRow>> {
                         Some(Role::Applicant),
                         RowProblem::UnknownApplicant {
                             value: text,
-                            expected: applicant_labels.headers(),
+                            expected: applicant_labels.described(),
                         },
                     );
                 }

@@ -80,7 +80,8 @@ pub enum RowProblem {
     },
     UnknownApplicant {
         value: String,
-        expected: Vec<String>,
+        /// Each applicant column's header, with the other words accepted for it.
+        expected: Vec<(String, Vec<String>)>,
     },
     UnknownResult {
         value: String,

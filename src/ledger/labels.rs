@@ -225,6 +225,20 @@ impl ApplicantLabels {
         self.columns.iter().map(|(k, ..)| k.clone()).collect()
     }
 
+    /// The official headers in order, each with the other words accepted for it.
+    pub fn described(&self) -> Vec<(String, Vec<String>)> {
+        let v = Vocabulary::get();
+        self.columns
+            .iter()
+            .map(|(key, header, _)| {
+                (
+                    header.clone(),
+                    v.applicants.get(key).cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
     /// The official headers in order.
     pub fn headers(&self) -> Vec<String> {
         self.columns.iter().map(|(_, h, _)| h.clone()).collect()
