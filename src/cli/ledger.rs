@@ -96,7 +96,10 @@ pub(super) fn run(args: &LedgerArgs, lang: Lang) -> ExitCode {
     let _lock = match crate::lock::acquire(draft_path) {
         Ok(acquired) => Some(acquired),
         Err(crate::lock::LockError::Held(holder)) => {
-            eprintln!("{}", words::lock_held(lang, draft_path, &holder));
+            eprintln!(
+                "{}",
+                words::lock_held(lang, draft_path, &holder, &import_key())
+            );
             return ExitCode::from(1);
         }
         // No lock can be made (a read-only folder): the save below says why it fails, if it
@@ -136,6 +139,16 @@ pub(super) fn run(args: &LedgerArgs, lang: Lang) -> ExitCode {
         ));
     }
     ExitCode::SUCCESS
+}
+
+/// The editor's key for 从台账导入, as its key table names it.
+fn import_key() -> String {
+    use crate::tui::{action::Command, keys};
+    keys::KEYS
+        .iter()
+        .find(|b| b.command == Command::ImportLedger)
+        .map(|b| keys::key_name(&b.keys[0]))
+        .unwrap_or_default()
 }
 
 /// A ledger that cannot be counted: every reason, exit 2, nothing written.

@@ -402,7 +402,8 @@ pub fn format_mismatch(
     }
 }
 
-pub fn lock_held(lang: Lang, draft: &Path, holder: &crate::lock::Holder) -> String {
+/// `key`: the editor's key that imports a ledger, from its key table.
+pub fn lock_held(lang: Lang, draft: &Path, holder: &crate::lock::Holder, key: &str) -> String {
     match lang {
         Lang::Zh => format!(
             "{}: 正在被编辑器打开（进程 {}，主机 {}，自 {} 起），未写入；请在编辑器中按 {} 从台账导入，或关闭编辑器后重试",
@@ -410,7 +411,7 @@ pub fn lock_held(lang: Lang, draft: &Path, holder: &crate::lock::Holder) -> Stri
             holder.pid,
             holder.host,
             holder.since,
-            "i"
+            key
         ),
         Lang::En => format!(
             "{}: open in an editor (process {}, host {}, since {}); nothing written. Import the ledger there with {}, or close the editor and try again",
@@ -418,7 +419,7 @@ pub fn lock_held(lang: Lang, draft: &Path, holder: &crate::lock::Holder) -> Stri
             holder.pid,
             holder.host,
             holder.since,
-            "i"
+            key
         ),
     }
 }
