@@ -17,6 +17,7 @@ pub fn draft(bytes: &[u8]) {
     let options = Options {
         last_year: Some(LastYear::from_draft(template, &draft)),
         today: jiff::civil::Date::new(draft.report.year.clamp(1, 9998) as i16 + 1, 1, 20).ok(),
+        ledger: None,
     };
     let outcome = check::check(template, &draft, &options);
     for f in &outcome.findings {

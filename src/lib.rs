@@ -12,6 +12,7 @@ pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod ledger;
 pub mod library;
 pub mod lock;
 pub mod paths;

@@ -75,7 +75,8 @@ pub fn load_previous(draft_path: &Path, draft: &Draft) -> Option<Loaded> {
 
 /// Checks a draft read from `path` the way every command and the editor do: against last
 /// year's whole draft when one is given (`--previous`) or its `[previous].file` names one that
-/// can be read, else against its own `[previous]` figures.
+/// can be read, else against its own `[previous]` figures; and against the ledger its
+/// `[ledger].file` names, counted again.
 pub fn check_draft(
     path: &Path,
     loaded: &Loaded,
@@ -87,9 +88,11 @@ pub fn check_draft(
         None => load_previous(path, &loaded.draft),
     };
     let last = given_last.or(named.as_ref());
+    let ledger = crate::ledger::recount(path, &loaded.draft);
     let options = Options {
         last_year: last.map(|l| check::LastYear::from_draft(l.template, &l.draft)),
         today,
+        ledger: ledger.as_ref(),
     };
     check::check(loaded.template, &loaded.draft, &options)
 }

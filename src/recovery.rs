@@ -419,6 +419,20 @@ pub fn differences(template: &Template, saved: &Draft, recovered: &Draft) -> Vec
         acks(saved),
         acks(recovered),
     );
+    let ledger = |d: &Draft| {
+        d.ledger
+            .as_ref()
+            .map_or_else(String::new, |l| match &l.sheet {
+                Some(sheet) => format!("{} [{sheet}]", l.file),
+                None => l.file.clone(),
+            })
+    };
+    push(
+        "ledger".into(),
+        "ledger".into(),
+        ledger(saved),
+        ledger(recovered),
+    );
     push(
         "sources".into(),
         "sources".into(),

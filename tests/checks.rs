@@ -214,6 +214,7 @@ fn deadline_hint_counts_the_days_left() {
     let at = |date: &str| Options {
         last_year: None,
         today: Some(date.parse().unwrap()),
+        ledger: None,
     };
     let o = run_with(&d, &at("2021-01-20"));
     assert_eq!(

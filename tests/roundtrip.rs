@@ -265,6 +265,7 @@ proptest! {
         let options = Options {
             last_year: Some(check::LastYear::from_draft(t, &d)),
             today: today.and_then(|y| jiff::civil::Date::new(y.max(1), 1, 31).ok()),
+            ledger: None,
         };
         let outcome = check::check(t, &loaded, &options);
         for f in &outcome.findings {

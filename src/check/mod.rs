@@ -46,6 +46,7 @@ pub mod codes {
     pub const PREVIOUS_JUMP: &str = "previous.jump";
     pub const PREVIOUS_TEXT: &str = "previous.text";
     pub const DEADLINE: &str = "deadline";
+    pub const LEDGER_STALE: &str = "ledger.stale";
 }
 
 /// The facts behind a finding, from which its message is written in either language.
@@ -125,6 +126,16 @@ pub enum Detail {
     PreviousText {
         heading: String,
         percent: u32,
+    },
+    /// Table 三 no longer equals the ledger it was counted from.
+    LedgerStale {
+        file: String,
+        differing: usize,
+    },
+    /// The ledger table 三 was counted from is gone, or can no longer be counted.
+    LedgerGone {
+        file: String,
+        unreadable: bool,
     },
     Deadline {
         year: i16,
@@ -246,6 +257,19 @@ pub struct Options<'a> {
     pub last_year: Option<LastYear<'a>>,
     /// Today, for the `deadline` hint; `None` leaves it out.
     pub today: Option<jiff::civil::Date>,
+    /// What the ledger named in `[ledger]` gives now, for `ledger.stale`; `None` leaves it out.
+    pub ledger: Option<&'a LedgerNow>,
+}
+
+/// What a draft's ledger (`[ledger].file`) gives now, counted again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LedgerNow {
+    /// Its figures, by cell key (`requests.row.column`) or fee (`fees.key`).
+    Counted(Vec<(String, Number)>),
+    /// The file is not there.
+    Gone,
+    /// The file is there but cannot be counted (a bad row, a missing column).
+    Unreadable,
 }
 
 /// The totals and findings of one draft.
@@ -320,6 +344,9 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     narrative::mismatches(&sheet, &mut findings);
     if let Some(last) = last_year {
         rules::previous(&sheet, last, &mut findings);
+    }
+    if let Some(now) = options.ledger {
+        rules::ledger(&sheet, now, &mut findings);
     }
 
     for f in &mut findings {

@@ -436,3 +436,57 @@ fn shared_text_percent(this: &str, last: &str) -> u32 {
         .sum();
     (same * 100 / total) as u32
 }
+
+/// `ledger.stale`: table 三 (and the fees) no longer equal the ledger named in `[ledger]`, or
+/// that ledger is gone or can no longer be counted.
+pub(super) fn ledger(sheet: &Sheet, now: &super::LedgerNow, out: &mut Vec<Finding>) {
+    let draft = sheet.draft;
+    let Some(source) = &draft.ledger else {
+        return;
+    };
+    let file = source.file.clone();
+    let section = sheet.template.checks.balance.table.clone();
+    let mut f = match now {
+        super::LedgerNow::Gone | super::LedgerNow::Unreadable => finding(
+            Severity::Hint,
+            codes::LEDGER_STALE,
+            None,
+            Detail::LedgerGone {
+                file,
+                unreadable: matches!(now, super::LedgerNow::Unreadable),
+            },
+        ),
+        super::LedgerNow::Counted(values) => {
+            let differing: Vec<&(String, Number)> = values
+                .iter()
+                .filter(|(key, n)| {
+                    let held = match key.strip_prefix("fees.") {
+                        Some(fee) => draft.fees.get(fee).copied(),
+                        None => draft.cell(key),
+                    };
+                    held != Some(*n)
+                })
+                .collect();
+            let Some((first, expected)) = differing.first() else {
+                return;
+            };
+            let mut f = finding(
+                Severity::Hint,
+                codes::LEDGER_STALE,
+                Some(first.clone()),
+                Detail::LedgerStale {
+                    file,
+                    differing: differing.len(),
+                },
+            );
+            f.expected = Some(*expected);
+            f.actual = match first.strip_prefix("fees.") {
+                Some(fee) => draft.fees.get(fee).copied(),
+                None => draft.cell(first),
+            };
+            f
+        }
+    };
+    f.section = section;
+    out.push(f);
+}

@@ -131,6 +131,7 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
 fn cli_help(lang: Lang, command: &str, arg: &str) -> Option<&'static str> {
     CLI_HELP
         .iter()
+        .chain(super::ledger::HELP)
         .find(|(c, a, _, _)| *c == command && *a == arg)
         .map(|(_, _, zh, en)| lang.pick(zh, en))
 }

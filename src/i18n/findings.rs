@@ -245,6 +245,22 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
         (Detail::Jump { label, last, this }, En) => {
             format!("{label}: {last} last year, {this} this year — more than doubled or halved")
         }
+        (Detail::LedgerStale { file, differing }, Zh) => {
+            format!("表三与台账“{file}”现在的统计不一致（{differing} 处），可重新从台账导入")
+        }
+        (Detail::LedgerStale { file, differing }, En) => {
+            format!(
+                "table 三 no longer equals the ledger “{file}” ({differing} figures differ): import it again"
+            )
+        }
+        (Detail::LedgerGone { file, unreadable }, Zh) => match unreadable {
+            false => format!("表三来自的台账“{file}”已不存在"),
+            true => format!("表三来自的台账“{file}”现在无法统计（有不能读取的行或列）"),
+        },
+        (Detail::LedgerGone { file, unreadable }, En) => match unreadable {
+            false => format!("the ledger table 三 came from, “{file}”, is gone"),
+            true => format!("the ledger table 三 came from, “{file}”, can no longer be counted"),
+        },
         (Detail::PreviousText { heading, percent }, Zh) => {
             format!("{heading}有 {percent}% 的文字与上年报告相同（格式要求避免内容雷同）")
         }

@@ -7,6 +7,7 @@
 mod cli;
 mod export;
 mod findings;
+pub mod ledger;
 mod loading;
 pub mod tui;
 

@@ -23,6 +23,7 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "cancel_cell" => ("取消修改", "cancel edit"),
         "blank_cell" => ("清空本格", "blank the cell"),
         "cycle_unit" => ("切换金额单位", "change the amount's unit"),
+        "import_ledger" => ("从台账导入", "import the ledger"),
         "newline" => ("换行", "new line"),
         "external_editor" => ("用外部编辑器", "external editor"),
         "insert_outline" => ("插入提纲", "insert outline"),

@@ -4,7 +4,9 @@
 //! walked against the template, so an unknown key, a word where a number belongs or a row the
 //! format lacks is reported where it stands. Loading never writes anything.
 
-use super::{Acknowledgement, AgencyKind, Draft, META_TEXT_FIELDS, Number, Previous, SCHEMA};
+use super::{
+    Acknowledgement, AgencyKind, Draft, LedgerSource, META_TEXT_FIELDS, Number, Previous, SCHEMA,
+};
 use crate::template::{Kind, SectionKind, Table, Template};
 use rust_decimal::Decimal;
 use std::ops::Range;
@@ -422,6 +424,7 @@ impl Reader<'_> {
                     self.fees(template, &mut draft, value)?;
                 }
                 "previous" => self.previous(template, &mut draft, value)?,
+                "ledger" => self.ledger(&mut draft, value)?,
                 "acknowledged" => self.acknowledged(&mut draft, value)?,
                 "sources" => self.sources(&mut draft, value)?,
                 other => match template.table(other) {
@@ -433,6 +436,7 @@ impl Reader<'_> {
                             "report",
                             "text",
                             "previous",
+                            "ledger",
                             "acknowledged",
                             "sources",
                         ]
@@ -678,6 +682,32 @@ impl Reader<'_> {
             }
         }
         draft.previous = Some(previous);
+        Ok(())
+    }
+
+    fn ledger(&self, draft: &mut Draft, value: &Spanned<DeValue>) -> Result<(), LoadError> {
+        let table = self.table("ledger", value)?;
+        let mut file = None;
+        let mut sheet = None;
+        for (key, value) in entries(table) {
+            match key.get_ref().as_ref() {
+                "file" => file = Some(self.string("ledger.file", value)?),
+                "sheet" => sheet = Some(self.string("ledger.sheet", value)?),
+                other => {
+                    let expected = vec!["file".into(), "sheet".into()];
+                    return Err(self.unknown(key.span(), other, expected));
+                }
+            }
+        }
+        let file = file.ok_or_else(|| {
+            self.at(
+                value.span(),
+                Problem::Missing {
+                    key: "ledger.file".into(),
+                },
+            )
+        })?;
+        draft.ledger = Some(LedgerSource { file, sheet });
         Ok(())
     }
 

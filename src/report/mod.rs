@@ -119,6 +119,15 @@ impl Previous {
     }
 }
 
+/// `[ledger]`: the case ledger table 三 was counted from (`gongkai ledger --into`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct LedgerSource {
+    /// The ledger file, relative to this draft's folder (or a full path).
+    pub file: String,
+    /// The sheet read, when it was chosen by name (`--sheet`) rather than found.
+    pub sheet: Option<String>,
+}
+
 /// A warning the officer has answered with a reason.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Acknowledgement {
@@ -145,6 +154,8 @@ pub struct Draft {
     /// 信息处理费 figures by fee key; absent is blank.
     pub fees: BTreeMap<String, Number>,
     pub previous: Option<Previous>,
+    /// The ledger table 三 came from, for the `ledger.stale` hint.
+    pub ledger: Option<LedgerSource>,
     pub acknowledged: Vec<Acknowledgement>,
     /// For a merged summary: the units whose drafts were summed.
     pub sources: Vec<String>,

@@ -126,6 +126,14 @@ fn write_draft(out: &mut String, template: &Template, draft: &Draft) -> std::fmt
         }
     }
 
+    if let Some(ledger) = &draft.ledger {
+        writeln!(out, "\n[ledger]")?;
+        writeln!(out, "file = {}", quote(&ledger.file))?;
+        if let Some(sheet) = &ledger.sheet {
+            writeln!(out, "sheet = {}", quote(sheet))?;
+        }
+    }
+
     for ack in &draft.acknowledged {
         writeln!(out, "\n[[acknowledged]]")?;
         writeln!(out, "code = {}", quote(&ack.code))?;

@@ -80,6 +80,12 @@ pub fn clean_draft(draft: &mut Draft) -> usize {
             dropped += clean_in_place(quote);
         }
     }
+    if let Some(ledger) = draft.ledger.as_mut() {
+        dropped += clean_in_place(&mut ledger.file);
+        if let Some(sheet) = ledger.sheet.as_mut() {
+            dropped += clean_in_place(sheet);
+        }
+    }
     for source in &mut draft.sources {
         dropped += clean_in_place(source);
     }

@@ -39,6 +39,8 @@ pub enum Command {
     Acknowledge,
     Unacknowledge,
     CycleUnit,
+    /// 从台账导入: table 三 from the case ledger.
+    ImportLedger,
     /// Space on a choice (kind, draft mark).
     Toggle,
     NewReport,
@@ -114,6 +116,11 @@ pub enum Action {
     /// This year's draft was made from last year's and opened: the draft and what was and was
     /// not carried, as lines to show; or why it was not made.
     CarriedOver(Result<(Box<super::app::Doc>, Vec<String>), String>),
+    /// A ledger was read and counted: its figures, or why it cannot be (one line each).
+    LedgerRead {
+        path: PathBuf,
+        result: Result<Vec<(String, crate::report::Number)>, Vec<String>>,
+    },
 }
 
 /// What `update` asks the runtime to do.
@@ -160,4 +167,6 @@ pub enum Effect {
     List,
     /// Remove a recovery file: the officer chose 丢弃, or it adds nothing to the draft.
     DiscardRecovery(PathBuf),
+    /// Read and count a case ledger for the draft's year, for the ledger dialog's preview.
+    ReadLedger(PathBuf),
 }

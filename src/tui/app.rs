@@ -97,6 +97,9 @@ pub struct Doc {
     /// The file as the editor last read or wrote it: a save first looks whether another
     /// program has changed it since.
     pub disk: Option<crate::atomic::OnDisk>,
+    /// What the ledger of `[ledger].file` counted when the draft was opened (or imported
+    /// from), for the `ledger.stale` hint.
+    pub ledger: Option<check::LedgerNow>,
 }
 
 /// Last year's draft, read-only: for the checks, the previous value of a cell, and last year's
@@ -114,7 +117,7 @@ impl Doc {
         draft: Draft,
         today: Option<jiff::civil::Date>,
     ) -> Doc {
-        let outcome = run_checks(template, &draft, None, today);
+        let outcome = run_checks(template, &draft, None, None, today);
         Doc {
             path,
             template,
@@ -131,7 +134,19 @@ impl Doc {
             checks_stale: false,
             last: None,
             disk: None,
+            ledger: None,
         }
+    }
+
+    /// The same draft, checked against what its ledger counts now.
+    pub fn with_ledger(
+        mut self,
+        ledger: Option<check::LedgerNow>,
+        today: Option<jiff::civil::Date>,
+    ) -> Doc {
+        self.ledger = ledger;
+        self.recheck(today);
+        self
     }
 
     /// The same draft, checked against last year's whole draft.
@@ -168,7 +183,13 @@ impl Doc {
 
     /// Brings the findings up to date with the draft (and last year's, when there is one).
     pub fn recheck(&mut self, today: Option<jiff::civil::Date>) {
-        self.outcome = run_checks(self.template, &self.draft, self.last.as_ref(), today);
+        self.outcome = run_checks(
+            self.template,
+            &self.draft,
+            self.last.as_ref(),
+            self.ledger.as_ref(),
+            today,
+        );
         self.checks_stale = false;
     }
 
@@ -189,11 +210,12 @@ impl Doc {
 }
 
 /// The checks, asked of the core: with last year's whole draft when there is one (else the
-/// draft's own `[previous]`).
+/// draft's own `[previous]`), and what the draft's ledger counts.
 pub fn run_checks(
     template: &Template,
     draft: &Draft,
     last: Option<&LastDraft>,
+    ledger: Option<&check::LedgerNow>,
     today: Option<jiff::civil::Date>,
 ) -> Outcome {
     check::check(
@@ -202,6 +224,7 @@ pub fn run_checks(
         &Options {
             last_year: last.map(|l| LastYear::from_draft(l.template, &l.draft)),
             today,
+            ledger,
         },
     )
 }
@@ -378,6 +401,24 @@ pub enum Dialog {
     },
     /// Another gongkai has the draft open: view it read-only, or go back.
     LockHeld { holder: crate::lock::Holder },
+    /// 从台账导入: the ledger's path, then what it would change, or the rows it cannot read.
+    Ledger {
+        path: Field,
+        preview: Option<Box<LedgerPreview>>,
+        /// Why the ledger cannot be counted, one line each (bad rows, missing columns).
+        problems: Vec<String>,
+        /// First line of the preview or the problems shown.
+        scroll: usize,
+    },
+}
+
+/// What a ledger would change in the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerPreview {
+    pub path: PathBuf,
+    /// Everything the ledger counts, cell or fee key → figure.
+    pub values: Vec<(String, Number)>,
+    pub changes: Vec<crate::ledger::Change>,
 }
 
 /// What the recovery dialog shows.
@@ -585,6 +626,16 @@ impl App {
         match page {
             Page::Section(i) => self.doc.as_ref().and_then(|d| d.template.sections.get(i)),
             _ => None,
+        }
+    }
+
+    /// Whether a command of the key table does anything where the focus is: the footer and
+    /// the help show only those (从台账导入 belongs to table 三, not to every table).
+    pub fn offers(&self, command: super::action::Command) -> bool {
+        match command {
+            super::action::Command::ImportLedger => super::update::current_table_key(self)
+                .is_some_and(|k| k == crate::ledger::vocabulary::Vocabulary::get().rows.table),
+            _ => true,
         }
     }
 

@@ -219,6 +219,13 @@ pub const KEYS: &[Binding] = &[
         footer: false,
     },
     Binding {
+        keys: &[ch('i')],
+        command: Command::ImportLedger,
+        contexts: &[Table],
+        help: "import_ledger",
+        footer: true,
+    },
+    Binding {
         keys: &[ch('u')],
         command: Command::CycleUnit,
         contexts: &[Table],

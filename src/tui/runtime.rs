@@ -86,6 +86,16 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             app,
         ))),
         Effect::List => Some(Action::Listed(list_with_recovery(app))),
+        Effect::ReadLedger(path) => {
+            let doc = app.doc.as_ref()?;
+            let result = crate::ledger::read_and_count(path, doc.draft.report.year, None)
+                .map(|counted| counted.values())
+                .map_err(|e| i18n::ledger::ledger_error(lang, &e));
+            Some(Action::LedgerRead {
+                path: path.clone(),
+                result,
+            })
+        }
         Effect::Quit | Effect::ExternalEditor { .. } => None,
     }
 }
@@ -254,7 +264,10 @@ pub fn open(
     }
     let last = last_draft(&file, &loaded.draft);
     let disk = crate::atomic::OnDisk::of(&file);
-    let mut doc = Doc::new(file, loaded.template, loaded.draft, today).with_last_year(last, today);
+    let ledger = crate::ledger::recount(&file, &loaded.draft);
+    let mut doc = Doc::new(file, loaded.template, loaded.draft, today)
+        .with_last_year(last, today)
+        .with_ledger(ledger, today);
     doc.copied_from = copied_from;
     doc.disk = disk;
     doc.access = access;

@@ -57,6 +57,7 @@ pub fn run_against(d: &Draft, last: &Draft) -> Outcome {
     let options = Options {
         last_year: Some(LastYear::from_draft(template(last), last)),
         today: None,
+        ledger: None,
     };
     check::check(template(d), d, &options)
 }

@@ -94,6 +94,12 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             keep = recover_dialog(app, &offer, view, input, effects);
         }
         Dialog::LockHeld { .. } => keep = lock_dialog(app, input, effects),
+        Dialog::Ledger {
+            path,
+            preview,
+            problems,
+            scroll,
+        } => keep = ledger_dialog(app, path, preview, problems, scroll, input, effects),
         Dialog::OpenFile { path } => match input {
             Action::Command(Command::Enter) => {
                 let p = path.text.trim();

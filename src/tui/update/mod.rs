@@ -9,6 +9,7 @@ mod editor;
 mod export;
 mod form;
 mod history;
+mod ledger;
 mod mouse;
 mod prose;
 mod recovery;
@@ -34,6 +35,8 @@ pub use editor::*;
 use export::*;
 use form::*;
 use history::*;
+pub use ledger::is_ledger_table;
+use ledger::*;
 pub use mouse::*;
 pub use prose::*;
 use recovery::*;
@@ -204,6 +207,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 _ => error(app, e),
             },
         },
+        Action::LedgerRead { path, result } => ledger_read(app, path, result),
         Action::Listed(entries) => {
             app.entries = entries;
             let count = app.entries.len() + START_ITEMS;

@@ -152,6 +152,7 @@ pub(super) fn refused_read_only(app: &mut App, input: &Action) -> bool {
                     | Command::Newline
                     | Command::FillZeros
                     | Command::CycleUnit
+                    | Command::ImportLedger
                     | Command::ExternalEditor
                     | Command::InsertOutline
                     | Command::Acknowledge

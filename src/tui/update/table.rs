@@ -101,6 +101,7 @@ pub(super) fn table(app: &mut App, input: Action) {
             | Command::End => move_in_table(app, table, cmd),
             Command::FillZeros => fill_zeros(app, table),
             Command::CycleUnit => cycle_unit(app, table, focus),
+            Command::ImportLedger => open_ledger_dialog(app, table),
             _ => {}
         },
         _ => {}

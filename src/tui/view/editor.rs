@@ -191,7 +191,9 @@ pub(super) fn footer(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
     let context = app.context();
     let mut x = area.x;
     // The keys of this screen first, then those that work everywhere.
-    let mut shown: Vec<&keys::Binding> = keys::bindings(context).filter(|b| b.footer).collect();
+    let mut shown: Vec<&keys::Binding> = keys::bindings(context)
+        .filter(|b| b.footer && app.offers(b.command))
+        .collect();
     shown.sort_by_key(|b| {
         (
             b.command != crate::tui::action::Command::Help,

@@ -183,6 +183,22 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
             error,
         } => cursor = from_last_year(app, frame, choices, *selected, path, target, error, theme),
         Dialog::Carried { lines } => carried(app, frame, lines, theme),
+        Dialog::Ledger {
+            path,
+            preview,
+            problems,
+            scroll,
+        } => {
+            cursor = ledger(
+                app,
+                frame,
+                path,
+                preview.as_deref(),
+                problems,
+                *scroll,
+                theme,
+            )
+        }
         Dialog::NewReport {
             agency,
             year,
@@ -561,7 +577,7 @@ fn carried(app: &App, frame: &mut Frame, lines: &[String], theme: &Theme) {
 pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
     let context = app.context_below_help();
     let mut rows: Vec<(String, &str)> = Vec::new();
-    for b in keys::bindings(context) {
+    for b in keys::bindings(context).filter(|b| app.offers(b.command)) {
         // The four arrows are one line, and so are Home and End.
         match b.help {
             "down" | "left" | "right" | "end" => continue,
@@ -665,5 +681,104 @@ pub(super) fn too_small(app: &App, frame: &mut Frame, theme: &Theme) {
             area.width,
             style,
         );
+    }
+}
+
+/// 从台账导入: the path, then the changes (old → new) or the rows the ledger cannot be read by.
+fn ledger(
+    app: &App,
+    frame: &mut Frame,
+    path: &Field,
+    preview: Option<&crate::tui::app::LedgerPreview>,
+    problems: &[String],
+    scroll: usize,
+    theme: &Theme,
+) -> Option<Position> {
+    use crate::i18n::ledger::{self as words, editor};
+    let lang = app.lang;
+    let area = frame.area();
+    let inner = popup(
+        frame,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2).min(40),
+        editor::title(lang),
+        theme,
+    );
+    let text_w = usize::from(inner.width);
+    put_line(
+        frame.buffer_mut(),
+        inner,
+        0,
+        editor::intro(lang),
+        theme.dim(),
+    );
+    let cursor = field(frame, inner, 1, editor::prompt(lang), path, true, theme);
+    // The list: the changes, or why the ledger cannot be counted.
+    let (heading, lines, style, hint) = match (preview, problems.is_empty()) {
+        (Some(p), _) => {
+            let template = app.doc.as_ref().map(|d| d.template);
+            let lines: Vec<String> = p
+                .changes
+                .iter()
+                .map(|c| {
+                    let label = template.map_or(c.key.clone(), |t| change_label(t, &c.key));
+                    words::change(lang, &label, c.old, c.new)
+                })
+                .collect();
+            (
+                Some(editor::changes_heading(
+                    lang,
+                    p.changes.len(),
+                    p.values.len(),
+                )),
+                lines,
+                theme.plain(),
+                editor::preview_hint(lang),
+            )
+        }
+        (None, false) => (
+            None,
+            problems.to_vec(),
+            theme.error(),
+            editor::problems_hint(lang),
+        ),
+        (None, true) => (None, Vec::new(), theme.plain(), editor::path_hint(lang)),
+    };
+    let buf = frame.buffer_mut();
+    let mut y = 3;
+    if let Some(h) = heading {
+        put_line(buf, inner, y, &h, theme.bold());
+        y += 1;
+    }
+    let wrapped: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            wrap(l, text_w)
+                .into_iter()
+                .map(move |v| l[v.start..v.end].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let room = usize::from(inner.height.saturating_sub(y + 1));
+    let first = scroll.min(wrapped.len().saturating_sub(room));
+    for (i, line) in wrapped.iter().skip(first).take(room).enumerate() {
+        put_line(buf, inner, y + i as u16, line, style);
+    }
+    put_line(
+        buf,
+        inner,
+        inner.height.saturating_sub(1),
+        hint,
+        theme.dim(),
+    );
+    cursor
+}
+
+/// A cell as the ledger dialog names it: its row's own label and its column, short enough
+/// for a line (the group is clear from the label's number).
+fn change_label(template: &crate::template::Template, key: &str) -> String {
+    match template.cell(key) {
+        Some(cell) => format!("{} · {}", cell.row.label, cell.column.header),
+        None => crate::check::cell_label(template, key),
     }
 }
