@@ -46,6 +46,8 @@ pub mod codes {
     pub const PREVIOUS_JUMP: &str = "previous.jump";
     pub const PREVIOUS_TEXT: &str = "previous.text";
     pub const DEADLINE: &str = "deadline";
+    /// A published report's printed total disagrees with its parts (found by the importer).
+    pub const IMPORT_PRINTED_TOTAL: &str = "import.printed_total";
 }
 
 /// The facts behind a finding, from which its message is written in either language.
@@ -125,6 +127,12 @@ pub enum Detail {
     PreviousText {
         heading: String,
         percent: u32,
+    },
+    /// A total printed in a published report that is not the sum of its printed parts.
+    PrintedTotal {
+        label: String,
+        printed: Number,
+        sum: Number,
     },
     Deadline {
         year: i16,

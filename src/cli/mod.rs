@@ -3,6 +3,7 @@
 mod check;
 mod edit;
 mod export;
+mod import;
 mod list;
 mod merge;
 mod new;
@@ -34,6 +35,7 @@ enum Command {
     New(new::NewArgs),
     Merge(merge::MergeArgs),
     Export(export::ExportArgs),
+    Import(import::ImportArgs),
     List,
 }
 
@@ -86,6 +88,7 @@ pub fn main() -> ExitCode {
         Some(Command::New(a)) => new::run(&a, lang),
         Some(Command::Merge(a)) => merge::run(&a, lang),
         Some(Command::Export(a)) => export::run(&a, lang),
+        Some(Command::Import(a)) => import::run(&a, lang),
         Some(Command::List) => list::run(lang),
         Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii),
         None => edit::run(None, lang, cli.ascii),

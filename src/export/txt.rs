@@ -19,7 +19,9 @@ const TABLE_WIDTH: usize = 100;
 const INDENT: &str = "\u{3000}\u{3000}";
 
 pub fn render(content: &Content) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    // The first line marks the file as gongkai's own, so `check FOLDER` does not count the
+    // report twice (its draft is beside it) and `import` reads its paragraphs exactly.
+    let mut lines: Vec<String> = vec![crate::import::text::GENERATOR_LINE.to_string()];
     if content.draft {
         lines.push(center(&format!("【{DRAFT_MARK}】"), TEXT_WIDTH));
         lines.push(String::new());

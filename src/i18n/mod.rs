@@ -7,12 +7,14 @@
 mod cli;
 mod export;
 mod findings;
+mod import;
 mod loading;
 pub mod tui;
 
 pub use cli::*;
 pub use export::*;
 pub use findings::*;
+pub use import::*;
 pub use loading::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

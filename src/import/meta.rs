@@ -1,0 +1,154 @@
+//! The title (agency and year, hence the format), the kind of agency, and the contact block
+//! of the preamble.
+
+use super::prose::{Heading, Paragraphs};
+use crate::report::{AgencyKind, Meta};
+
+/// The report's title as found.
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Position in `Paragraphs::items`.
+    pub index: usize,
+    pub agency: String,
+    pub year: i32,
+}
+
+/// The year a title names: four digits from 2000 followed by 年.
+fn year_in(text: &str) -> Option<(usize, usize, i32)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in 0..chars.len().saturating_sub(3) {
+        let digits: String = chars[w..w + 4].iter().map(|(_, c)| *c).collect();
+        if !digits.chars().all(|c| c.is_ascii_digit()) || !digits.starts_with("20") {
+            continue;
+        }
+        let after = chars[w + 4..].iter().find(|(_, c)| !c.is_whitespace());
+        if after.is_some_and(|(_, c)| *c == '年') {
+            let end = after.map_or(text.len(), |(i, c)| i + c.len_utf8());
+            return Some((chars[w].0, end, digits.parse().ok()?));
+        }
+    }
+    None
+}
+
+/// The first paragraph that reads as the title of an annual report.
+pub fn find_title(paragraphs: &Paragraphs) -> Option<Title> {
+    paragraphs
+        .items
+        .iter()
+        .enumerate()
+        .find_map(|(index, (_, text))| {
+            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if compact.chars().count() > 90
+                || !compact.contains("政府信息公开")
+                || !(compact.contains("年度报告") || compact.contains("工作报告"))
+            {
+                return None;
+            }
+            let (start, end, year) = year_in(text)?;
+            let before = text[..start].trim();
+            let agency = if before.is_empty() {
+                // 「2020年度某某局政府信息公开工作年度报告」
+                let after = text[end..].trim_start_matches('度').trim();
+                after
+                    .split("政府信息公开")
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            } else {
+                before.to_string()
+            };
+            let agency = agency
+                .trim_start_matches("关于")
+                .trim_end_matches(['-', '_', '|', ' '])
+                .trim()
+                .to_string();
+            (!agency.is_empty()).then_some(Title {
+                index,
+                agency,
+                year,
+            })
+        })
+}
+
+/// A people's government (人民政府) or an administrative committee (管委会) reports for its area.
+pub fn kind_of(agency: &str) -> AgencyKind {
+    if agency.ends_with("人民政府") || agency.contains("管委会") || agency.contains("管理委员会")
+    {
+        AgencyKind::Government
+    } else {
+        AgencyKind::Department
+    }
+}
+
+/// Text after a label such as 「地址」, up to the next separator.
+fn field_after<'t>(text: &'t str, labels: &[&str], stop: &[char]) -> Option<&'t str> {
+    labels.iter().find_map(|label| {
+        let at = text.find(label)? + label.len();
+        let rest = text[at..].trim_start_matches([':', '：', ' ', '为']);
+        let end = rest.find(stop).unwrap_or(rest.len());
+        let value = rest[..end].trim();
+        (!value.is_empty()).then_some(value)
+    })
+}
+
+/// The contact block of the preamble (the paragraphs between the title and 一).
+pub fn read_contact(paragraphs: &Paragraphs, title: &Title, headings: &[Heading], meta: &mut Meta) {
+    let end = headings.first().map_or(paragraphs.items.len(), |h| h.item);
+    let preamble: String = paragraphs
+        .items
+        .iter()
+        .take(end)
+        .skip(title.index + 1)
+        .map(|(_, t)| *t)
+        .collect::<Vec<_>>()
+        .join("");
+    let stops = ['，', '；', '。', '）', ')', ',', ';'];
+    if let Some(v) = field_after(&preamble, &["地址"], &stops) {
+        meta.address = v.to_string();
+    }
+    if let Some(v) = field_after(&preamble, &["邮政编码", "邮编"], &stops) {
+        meta.postcode = v.chars().filter(char::is_ascii_digit).collect();
+    }
+    if let Some(v) = field_after(&preamble, &["联系电话", "电话"], &stops) {
+        meta.phone = v.to_string();
+    }
+    if let Some(v) = field_after(&preamble, &["电子邮箱", "电子信箱", "邮箱"], &stops) {
+        meta.email = v.to_string();
+    }
+    if let Some(at) = preamble.find("门户网站（") {
+        let rest = &preamble[at + "门户网站（".len()..];
+        if let Some(end) = rest.find('）')
+            && rest[..end].contains('.')
+        {
+            meta.website = rest[..end].trim().to_string();
+        }
+    }
+    if let Some(at) = preamble.rfind("请与") {
+        let rest = &preamble[at + "请与".len()..];
+        if let Some(end) = rest.find("联系") {
+            let office = rest[..end].trim();
+            let office = office.strip_prefix(title.agency.as_str()).unwrap_or(office);
+            meta.contact_office = office.trim().to_string();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_found_with_or_without_spaces() {
+        assert_eq!(year_in("某局 2020 年政府信息公开").map(|y| y.2), Some(2020));
+        assert_eq!(year_in("某局2021年度").map(|y| y.2), Some(2021));
+        assert_eq!(year_in("第 711 号"), None);
+    }
+
+    #[test]
+    fn a_government_reports_for_its_area() {
+        assert_eq!(kind_of("某某县人民政府"), AgencyKind::Government);
+        assert_eq!(kind_of("某某经济开发区管委会"), AgencyKind::Government);
+        assert_eq!(kind_of("某某县人民政府办公室"), AgencyKind::Department);
+    }
+}
