@@ -65,6 +65,14 @@ pub fn import_error(lang: Lang, file: &Path, e: &ImportError) -> String {
             "the Word file inflates beyond {} MB and is not read (a zip bomb?)",
             crate::import::docx::MAX_PART_BYTES / 1024 / 1024
         ),
+        (ImportError::TooDeep { depth }, Lang::Zh) => format!(
+            "网页标签嵌套过深（{depth} 层，超过 {} 层），不像是一篇报告，不予读取",
+            crate::import::html::MAX_DEPTH
+        ),
+        (ImportError::TooDeep { depth }, Lang::En) => format!(
+            "the page's tags nest {depth} deep (more than {}): not an article, not read",
+            crate::import::html::MAX_DEPTH
+        ),
         (ImportError::NotAReport, _) => lang
             .pick(
                 "不是政府信息公开工作年度报告：找不到含年度的报告标题（如“某某局2023年政府信息公开工作年度报告”）或报告的表格",

@@ -76,6 +76,8 @@ pub enum ImportError {
     NotWord,
     #[error("a part inflates beyond the limit (zip bomb)")]
     ZipBomb,
+    #[error("tags nested {depth} deep")]
+    TooDeep { depth: usize },
     #[error("not an annual report")]
     NotAReport,
     #[error("no format for year {year}")]
@@ -122,7 +124,14 @@ pub fn read_document(
     let format = sniff::detect(bytes, extension)?;
     let document = match format {
         SourceFormat::Docx => docx::read(bytes)?,
-        SourceFormat::Html => html::read(&sniff::decode(bytes, sniff::declared_charset(bytes))?),
+        SourceFormat::Html => {
+            let text = sniff::decode(bytes, sniff::declared_charset(bytes))?;
+            let depth = html::nesting_depth(&text);
+            if depth > html::MAX_DEPTH {
+                return Err(ImportError::TooDeep { depth });
+            }
+            html::read(&text)
+        }
         SourceFormat::Text => text::read(&sniff::decode(bytes, None)?),
     };
     Ok((document, format))

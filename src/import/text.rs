@@ -144,6 +144,8 @@ fn char_at(line: &[(usize, char)], col: usize) -> Option<char> {
 /// A table drawn with `+ - | =` rules, its merged cells found from the missing rules. A rule
 /// may run across part of a line only (beside a cell that spans rows, the line goes on as
 /// text), so rules are found per column, not per line.
+// Slots are addressed by (row, column) throughout, for the union-find and the boundaries alike.
+#[allow(clippy::needless_range_loop)]
 fn boxed(lines: &[&str]) -> Grid {
     let lines: Vec<Vec<(usize, char)>> = lines.iter().map(|l| columns(l.trim_end())).collect();
     // Column boundaries: every `+` that joins a rule.
