@@ -38,9 +38,12 @@ pub fn find_title(paragraphs: &Paragraphs) -> Option<Title> {
         .enumerate()
         .find_map(|(index, (_, text))| {
             let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            // 「…年度报告」, 「…工作报告」, 「关于…政府信息公开情况的报告」; not prose.
             if compact.chars().count() > 90
                 || !compact.contains("政府信息公开")
-                || !(compact.contains("年度报告") || compact.contains("工作报告"))
+                || !compact.contains("报告")
+                || compact.contains('。')
+                || compact.contains("如下")
             {
                 return None;
             }
@@ -56,7 +59,12 @@ pub fn find_title(paragraphs: &Paragraphs) -> Option<Title> {
                     .trim()
                     .to_string()
             } else {
-                before.to_string()
+                // 「某局政府信息公开工作2022年度报告」
+                before
+                    .split("政府信息公开")
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
             };
             let agency = agency
                 .trim_start_matches("关于")
@@ -143,6 +151,36 @@ mod tests {
         assert_eq!(year_in("某局 2020 年政府信息公开").map(|y| y.2), Some(2020));
         assert_eq!(year_in("某局2021年度").map(|y| y.2), Some(2021));
         assert_eq!(year_in("第 711 号"), None);
+    }
+
+    fn title(text: &str) -> Option<(String, i32)> {
+        let document = crate::import::Document {
+            blocks: vec![crate::import::Block::Paragraph(text.into())],
+            own_export: false,
+        };
+        find_title(&Paragraphs::of(&document)).map(|t| (t.agency, t.year))
+    }
+
+    #[test]
+    fn titles_in_the_forms_reports_use() {
+        let agency = |a: &str, y| Some((a.to_string(), y));
+        assert_eq!(
+            title("厦门市人力资源和社会保障局 2020 年政府信息公开工作年度报告"),
+            agency("厦门市人力资源和社会保障局", 2020)
+        );
+        assert_eq!(
+            title("某区外事办公室政府信息公开工作2022年度报告"),
+            agency("某区外事办公室", 2022)
+        );
+        assert_eq!(
+            title("2021年度某某县人民政府政府信息公开工作年度报告"),
+            agency("某某县人民政府", 2021)
+        );
+        assert_eq!(
+            title("关于某某局2022年度政府信息公开情况的报告"),
+            agency("某某局", 2022)
+        );
+        assert_eq!(title("现将我办2022年度政府信息公开情况报告如下："), None);
     }
 
     #[test]

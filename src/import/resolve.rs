@@ -201,6 +201,10 @@ pub fn resolve(
 fn write_row(row: &ReadRow, reading: &[Printed], draft: &mut Draft, summary: &mut Summary) {
     let n = row.block.columns.len();
     for (r, template_row) in row.rows.iter().enumerate() {
+        // A total row (（七）总计) is printed to be checked, never stored.
+        if template_row.sum.is_some() {
+            continue;
+        }
         for (c, column) in row.block.columns.iter().enumerate() {
             if column.sum.is_some() {
                 continue;

@@ -105,8 +105,12 @@ impl Summary {
             .iter()
             .filter(|c| draft.cells.contains_key(&c.key))
             .count();
-        self.left_blank
-            .retain(|b| !draft.cells.contains_key(&b.cell));
+        // Only input cells are stored; a note about a total row (（七）) or about a cell read
+        // after all is dropped.
+        let inputs = &template.compiled().inputs;
+        self.left_blank.retain(|b| {
+            !draft.cells.contains_key(&b.cell) && inputs.iter().any(|c| c.key == b.cell)
+        });
         for input in &template.compiled().inputs {
             if !draft.cells.contains_key(&input.key) {
                 self.blank(input.key.clone(), BlankReason::RowMissing);

@@ -110,6 +110,11 @@ fn paragraphs(lines: &[&str], own_export: bool, blocks: &mut Vec<Block>) {
             flush(&mut current, blocks);
             continue;
         }
+        if own_export {
+            // gongkai's export keeps the spaces it broke lines at: the lines join as they are.
+            current.push_str(line.trim_start());
+            continue;
+        }
         let indented = line.starts_with('\u{3000}') || line.starts_with("  ");
         let starts_new = !own_export
             && !current.is_empty()
