@@ -230,21 +230,30 @@ fn published_totals_that_disagree_are_reported_not_repaired() {
     );
 }
 
-/// The department's report as our HTML export prints it, read into the intermediate, with the
-/// three rows of （六）其他处理 replaced by one row of the given figures, as a gip-2021 report
-/// printed in the old layout has it.
-fn with_other_handling_as_one_row(draft: &Draft, figures: &[&str]) -> Imported {
+/// A draft as our HTML export prints it, read into the intermediate and marked as not ours, as
+/// a published page would be.
+fn published_document(draft: &Draft) -> (import::Document, import::SourceFormat) {
     let bytes = export(draft, Format::Html);
     let (mut document, format) = import::read_document(&bytes, Some("html")).expect("reads");
     document.own_export = false;
-    let grid = document
+    (document, format)
+}
+
+fn grid_holding<'d>(document: &'d mut import::Document, text: &str) -> &'d mut import::Grid {
+    document
         .blocks
         .iter_mut()
         .find_map(|b| match b {
-            Block::Table(g) if g.all_text().contains("本年新收") => Some(g),
+            Block::Table(g) if g.all_text().contains(text) => Some(g),
             _ => None,
         })
-        .expect("table 三");
+        .expect("the table")
+}
+
+/// Replaces the three rows of （六）其他处理 with one row of the given figures, as a gip-2021
+/// report printed in the old layout has it.
+fn print_other_handling_as_one_row(document: &mut import::Document, figures: &[&str]) {
+    let grid = grid_holding(document, "本年新收");
     let first = grid
         .rows
         .iter()
@@ -256,7 +265,62 @@ fn with_other_handling_as_one_row(draft: &Draft, figures: &[&str]) -> Imported {
     for (slot, figure) in row[3..].iter_mut().zip(figures) {
         slot.text = figure.to_string();
     }
+}
+
+fn with_other_handling_as_one_row(draft: &Draft, figures: &[&str]) -> Imported {
+    let (mut document, format) = published_document(draft);
+    print_other_handling_as_one_row(&mut document, figures);
     import::read_report(&document, format).expect("imports")
+}
+
+#[test]
+fn the_quirks_of_a_real_report_are_read_as_its_hand_read_tables_say() {
+    // 洪泽区 2023 (a WPS PDF, tables read by hand): a label typo, （六） as one row of 0, and
+    // table 四 printing 总计 0 for 行政复议 and 复议后起诉.
+    let expected = load::load_str(include_str!("fixtures/import/hongze-2023.tables.toml"))
+        .expect("the hand-read tables load");
+    let (mut document, format) = published_document(&expected);
+    for slot in grid_holding(&mut document, "本年新收")
+        .rows
+        .iter_mut()
+        .flatten()
+    {
+        if slot.text == "2.其他法律行政法规禁止公开" {
+            slot.text = "2.其他法律行政止公开".into();
+        }
+    }
+    print_other_handling_as_one_row(&mut document, &["0"; 7]);
+    let appeals = grid_holding(&mut document, "复议后起诉");
+    let figures = appeals.rows.last_mut().expect("the row of figures");
+    figures[4].text = "0".into();
+    figures[14].text = "0".into();
+    let imported = import::read_report(&document, format).expect("imports");
+    assert_eq!(imported.draft.cells, expected.cells);
+    assert_eq!(imported.draft.report.kind, expected.report.kind);
+    let totals: Vec<(Option<&str>, Option<Number>, Option<Number>)> = imported
+        .printed_totals
+        .iter()
+        .map(|f| (f.cell.as_deref(), f.actual, f.expected))
+        .collect();
+    assert_eq!(
+        totals,
+        [
+            (
+                Some("appeals.review.total"),
+                Some(Number::Count(0)),
+                Some(Number::Count(11))
+            ),
+            (
+                Some("appeals.litigation_after_review.total"),
+                Some(Number::Count(0)),
+                Some(Number::Count(5))
+            ),
+        ]
+    );
+    assert!(imported.summary.deviations.iter().any(|d| matches!(
+        d,
+        import::Deviation::Label { printed, .. } if printed == "2.其他法律行政止公开"
+    )));
 }
 
 #[test]
@@ -653,4 +717,27 @@ proptest! {
             let _ = import_bytes(&bytes, None);
         }
     }
+}
+
+#[test]
+fn a_row_printed_in_the_old_columns_without_a_total_to_check_it_stays_blank() {
+    // A gip-2021 report printing 行政许可 with gip-2019's three columns (上一年项目数量, 本年增/减,
+    // 处理决定数量): nothing tells which figure is this year's decisions.
+    let (mut document, format) = published_document(&department());
+    let grid = grid_holding(&mut document, "行政许可");
+    let row = grid
+        .rows
+        .iter_mut()
+        .find(|r| r.first().is_some_and(|s| s.text == "行政许可"))
+        .expect("行政许可");
+    for (slot, figure) in row[1..].iter_mut().zip(["28", "0", "0"]) {
+        slot.text = figure.into();
+        slot.origin = true;
+    }
+    let imported = import::read_report(&document, format).expect("imports");
+    assert_eq!(imported.draft.cell("proactive.licensing.decisions"), None);
+    assert!(imported.summary.deviations.iter().any(|d| matches!(
+        d,
+        import::Deviation::Figures { row, printed: 3, expected: 1 } if row == "proactive.licensing"
+    )));
 }

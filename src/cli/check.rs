@@ -251,15 +251,20 @@ fn check_published(
         draft: imported.draft,
     };
     let mut outcome = library::check_draft(&path, &loaded, previous, today);
-    outcome.findings.extend(imported.printed_totals);
+    outcome
+        .findings
+        .extend(imported.printed_totals.iter().cloned());
     let (out, value) = if json {
         let value = findings_json(lang, &path, loaded.template, &loaded.draft, &outcome);
         (Vec::new(), value)
     } else {
-        (
-            report_lines(&path, &loaded, &outcome, lang),
-            serde_json::Value::Null,
-        )
+        let mut lines = report_lines(&path, &loaded, &outcome, lang);
+        // Under the heading, what the import read: a reviewer sees how far to trust it.
+        let read = i18n::import_summary(lang, loaded.template, &imported.summary);
+        if let Some(first) = read.into_iter().next() {
+            lines.insert(1.min(lines.len()), i18n::read_from_published(lang, &first));
+        }
+        (lines, serde_json::Value::Null)
     };
     Checked {
         summary: Some((

@@ -282,6 +282,15 @@ pub fn import_summary(lang: Lang, template: &Template, s: &Summary) -> Vec<Strin
     lines
 }
 
+/// The line `check` prints under a published file's heading: what its import read.
+pub fn read_from_published(lang: Lang, summary_line: &str) -> String {
+    let rest = summary_line.trim_start();
+    match lang {
+        Lang::Zh => format!("  （公开文本，导入后检查）{rest}"),
+        Lang::En => format!("  (published file, imported to check) {rest}"),
+    }
+}
+
 /// The line for a draft written from a published file.
 pub fn imported(lang: Lang, source: &Path, written: &Path) -> String {
     match lang {

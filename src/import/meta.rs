@@ -118,7 +118,7 @@ pub fn read_contact(paragraphs: &Paragraphs, title: &Title, headings: &[Heading]
     if let Some(v) = field_after(&preamble, &["邮政编码", "邮编"], &stops) {
         meta.postcode = v.chars().filter(char::is_ascii_digit).collect();
     }
-    if let Some(v) = field_after(&preamble, &["联系电话", "电话"], &stops) {
+    if let Some(v) = field_after(&preamble, &["联系电话", "电话", "联系方式"], &stops) {
         meta.phone = v.to_string();
     }
     if let Some(v) = field_after(&preamble, &["电子邮箱", "电子信箱", "邮箱"], &stops) {

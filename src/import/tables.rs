@@ -361,7 +361,11 @@ fn row_reading<'t>(
             }
         }
         readings.push(reading);
-    } else if values.len() > expected && values.len() - expected <= 3 {
+    } else if values.len() > expected
+        && values.len() - expected <= 3
+        // Only a row with a printed total can tell a stray figure from a real one.
+        && columns.iter().any(|c| c.sum.is_some())
+    {
         // Stray figures (a merged cell's 0 in a text copy): drop any `extra` of the zero or
         // blank ones, keeping readings whose printed totals agree with their parts.
         let extra = values.len() - expected;
