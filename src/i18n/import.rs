@@ -178,22 +178,34 @@ fn deviation(lang: Lang, template: &Template, d: &Deviation) -> String {
                 row,
                 printed,
                 expected,
+                settled,
             },
             Lang::Zh,
         ) => format!(
-            "“{}”印有 {printed} 个数字，格式应为 {expected} 个",
-            row_label(template, row)
+            "“{}”印有 {printed} 个数字，格式应为 {expected} 个；{}",
+            row_label(template, row),
+            if *settled {
+                "印出的合计只留下一种读法，已按此读入"
+            } else {
+                "合计无法确定读法，未填"
+            }
         ),
         (
             Deviation::Figures {
                 row,
                 printed,
                 expected,
+                settled,
             },
             Lang::En,
         ) => format!(
-            "“{}” has {printed} figures where the format has {expected}",
-            row_label(template, row)
+            "“{}” has {printed} figures where the format has {expected}; {}",
+            row_label(template, row),
+            if *settled {
+                "the printed totals leave one reading, which was taken"
+            } else {
+                "the totals do not settle it: left blank"
+            }
         ),
         (Deviation::Label { row, printed }, Lang::Zh) => {
             format!("标签“{printed}”按“{}”读取", row_label(template, row))

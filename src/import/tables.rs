@@ -342,6 +342,8 @@ fn row_reading<'t>(
             row: label,
             printed: values.len(),
             expected,
+            // Known once the rows are resolved.
+            settled: false,
         });
     }
     let mut readings = Vec::new();
