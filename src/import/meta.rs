@@ -31,15 +31,40 @@ fn year_in(text: &str) -> Option<(usize, usize, i32)> {
 }
 
 /// The first paragraph that reads as the title of an annual report.
+/// The report's title: of the paragraphs that read as one, the last before the heading
+/// 「一、总体情况」 (a portal lists other reports in its navigation before the article, and
+/// repeats the title in `<title>`), else the first.
 pub fn find_title(paragraphs: &Paragraphs) -> Option<Title> {
+    let first_heading = paragraphs
+        .items
+        .iter()
+        .position(|(_, text)| super::prose::is_heading_of(text, FIRST_HEADING))
+        .unwrap_or(paragraphs.items.len());
+    let candidates: Vec<Title> = title_candidates(paragraphs).collect();
+    candidates
+        .iter()
+        .rev()
+        .find(|t| t.index < first_heading)
+        .or(candidates.first())
+        .cloned()
+}
+
+/// The heading of section 一, the same in every format.
+const FIRST_HEADING: &str = "一、总体情况";
+
+fn title_candidates<'p>(paragraphs: &'p Paragraphs) -> impl Iterator<Item = Title> + 'p {
     paragraphs
         .items
         .iter()
         .enumerate()
-        .find_map(|(index, (_, text))| {
+        .filter_map(|(index, (_, text))| {
             let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            // 「…年度报告」, 「…工作报告」, 「关于…政府信息公开情况的报告」; not prose.
+            // 「…年度报告」, 「…工作报告」, 「关于…政府信息公开情况的报告」; not prose, not a
+            // link to another report (上一篇, 下一篇, 相关).
             if compact.chars().count() > 90
+                || ["上一篇", "下一篇", "相关"]
+                    .iter()
+                    .any(|w| compact.starts_with(w))
                 || !compact.contains("政府信息公开")
                 || !compact.contains("报告")
                 || compact.contains('。')
@@ -181,6 +206,26 @@ mod tests {
             agency("某某局", 2022)
         );
         assert_eq!(title("现将我办2022年度政府信息公开情况报告如下："), None);
+    }
+
+    #[test]
+    fn the_title_is_the_last_candidate_before_section_one() {
+        let paragraphs: Vec<&str> = vec![
+            "某局2023年政府信息公开工作年度报告_某市人民政府",
+            "某局2021年政府信息公开工作年度报告",
+            "某局2023年政府信息公开工作年度报告",
+            "一、总体情况",
+            "下一篇：某局2022年政府信息公开工作年度报告",
+        ];
+        let document = crate::import::Document {
+            blocks: paragraphs
+                .iter()
+                .map(|p| crate::import::Block::Paragraph(p.to_string()))
+                .collect(),
+            own_export: false,
+        };
+        let title = find_title(&Paragraphs::of(&document)).expect("a title");
+        assert_eq!((title.index, title.year), (2, 2023));
     }
 
     #[test]
