@@ -129,6 +129,44 @@ fn the_seed_text_gives_every_figure_of_the_sample_or_a_reported_blank() {
 }
 
 #[test]
+fn a_real_pdf_as_pdftotext_lays_it_out_is_read_as_its_hand_read_tables_say() {
+    // 洪泽区 2023, the WPS PDF of ../shared/samples/published, through `pdftotext -layout`:
+    // columns kept by spaces, labels wrapped, page numbers inside the tables, the title on two
+    // lines, the preamble justified with spaces between characters.
+    let imported = import_fixture("hongze-2023-layout.txt");
+    let expected = load::load_str(include_str!("fixtures/import/hongze-2023.tables.toml"))
+        .expect("the hand-read tables load");
+    assert_eq!(imported.draft.cells, expected.cells);
+    assert_eq!(imported.draft.report.agency, "洪泽区人民政府");
+    assert_eq!(imported.draft.report.kind, expected.report.kind);
+    assert_eq!(imported.draft.report.postcode, "223100");
+    assert_eq!(imported.draft.report.phone, "0517-87222589");
+    let cells: Vec<Option<&str>> = imported
+        .printed_totals
+        .iter()
+        .map(|f| f.cell.as_deref())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            Some("appeals.review.total"),
+            Some("appeals.litigation_after_review.total")
+        ]
+    );
+    for key in ["overview", "problems", "other"] {
+        assert!(!imported.draft.text(key).is_empty(), "{key}");
+    }
+    assert!(imported.draft.text("other").contains("信息处理费 0 元"));
+    // A paragraph cut by a page break is one paragraph again.
+    assert!(
+        imported
+            .draft
+            .text("problems")
+            .contains("实行政府信息公开工作人员跟班学习制度")
+    );
+}
+
+#[test]
 fn a_portal_page_in_mso_markup_is_read_cell_by_cell() {
     let imported = import_fixture("xiamen-2020-portal.html");
     assert_same_report(&imported.draft, &common::sample(), "portal page");

@@ -96,6 +96,16 @@ fn title_candidates<'p>(paragraphs: &'p Paragraphs) -> impl Iterator<Item = Titl
                 .trim_end_matches(['-', '_', '|', ' '])
                 .trim()
                 .to_string();
+            // A title printed on two lines (「洪泽区人民政府」 over 「2023 年政府信息公开工作年度报告」)
+            // names the agency on the line above.
+            let agency = if agency.is_empty() && index > 0 {
+                let above = paragraphs.items[index - 1].1.trim();
+                let plain =
+                    above.chars().count() <= 30 && !above.contains(['。', '，', '：', ':', '、']);
+                if plain { above.to_string() } else { agency }
+            } else {
+                agency
+            };
             (!agency.is_empty()).then_some(Title {
                 index,
                 agency,
@@ -136,6 +146,7 @@ pub fn read_contact(paragraphs: &Paragraphs, title: &Title, headings: &[Heading]
         .map(|(_, t)| *t)
         .collect::<Vec<_>>()
         .join("");
+    let preamble = without_justification_spaces(&preamble);
     let stops = ['，', '；', '。', '）', ')', ',', ';'];
     if let Some(v) = field_after(&preamble, &["地址"], &stops) {
         meta.address = v.to_string();
@@ -161,10 +172,40 @@ pub fn read_contact(paragraphs: &Paragraphs, title: &Title, headings: &[Heading]
         let rest = &preamble[at + "请与".len()..];
         if let Some(end) = rest.find("联系") {
             let office = rest[..end].trim();
-            let office = office.strip_prefix(title.agency.as_str()).unwrap_or(office);
+            // 「淮安市洪泽区人民政府办公室」 for 洪泽区人民政府: the office after the agency's name.
+            let office = office
+                .find(title.agency.as_str())
+                .map_or(office, |at| &office[at + title.agency.len()..]);
             meta.contact_office = office.trim().to_string();
         }
     }
+}
+
+/// Justified text from a PDF spreads characters apart (「邮 编 ： 223100 ， 电 话」): a space
+/// between two Chinese characters, or beside Chinese punctuation, is not the writer's.
+fn without_justification_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let chinese =
+        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。：；、（）“”《》".contains(c);
+    let punctuation = |c: char| "，。：；、（）".contains(c);
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+            let after = chars[i + 1..].iter().find(|c| **c != ' ').copied();
+            let drop = match (before, after) {
+                (Some(b), Some(a)) => {
+                    (chinese(b) && chinese(a)) || punctuation(b) || punctuation(a)
+                }
+                _ => true,
+            };
+            if drop {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -226,6 +267,14 @@ mod tests {
         };
         let title = find_title(&Paragraphs::of(&document)).expect("a title");
         assert_eq!((title.index, title.year), (2, 2023));
+    }
+
+    #[test]
+    fn justification_spaces_are_dropped_but_not_those_around_numbers() {
+        assert_eq!(
+            without_justification_spaces("洪泽湖大道 90号 ， 邮 编 ： 223100 ， 电 话 ： 0517-1"),
+            "洪泽湖大道 90号，邮编：223100，电话：0517-1"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod labels;
+mod layout_text;
 mod meta;
 mod prose;
 mod resolve;

@@ -232,7 +232,8 @@ pub fn read_all<'t>(
                 }
                 continue;
             }
-            if labels.is_empty() {
+            // Figures without a label belong to a label waiting above them, if any.
+            if labels.is_empty() && pending.is_none() {
                 continue;
             }
             let mut target = best_target(table, &labels, &used);
@@ -242,7 +243,10 @@ pub fn read_all<'t>(
             {
                 target = Some((Target::Row(block, r), Match::Prefix));
             }
-            pending = None;
+            // The rest of a wrapped label (a line of text without figures) keeps the wait.
+            if target.is_some() || has_figures {
+                pending = None;
+            }
             match target {
                 Some((Target::Row(block, r), m)) => {
                     if values.is_empty() || values.iter().all(|v| *v == Printed::Empty) {
