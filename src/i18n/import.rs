@@ -92,7 +92,7 @@ pub fn import_error(lang: Lang, file: &Path, e: &ImportError) -> String {
             format!("the file is incomplete: the table of “{missing}” is missing (truncated?)")
         }
     };
-    format!("{}：{what}", file.display()).replacen('：', lang.pick("：", ": "), 1)
+    format!("{}{}{what}", file.display(), lang.pick("：", ": "))
 }
 
 /// A cell key as a person reads it: 「三 · （七）总计 · 自然人」.
