@@ -606,6 +606,11 @@ fn bad_input_is_refused_with_a_message_naming_the_file_and_nothing_is_written() 
             "嵌套过深",
         ),
         (
+            "tables-as-images.txt",
+            "某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n\n二、主动公开政府信息情况\n\n（图片）\n\n五、存在的主要问题及改进情况\n\n问题。\n".into(),
+            "读不出其中的表格",
+        ),
+        (
             "binary.txt",
             vec![0xff, 0xfe, 0xfd, 0x81, 0x30, 0x00, 0x81],
             "编码",

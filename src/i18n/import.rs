@@ -79,6 +79,12 @@ pub fn import_error(lang: Lang, file: &Path, e: &ImportError) -> String {
                 "not an annual report on government information disclosure: no title with a year (such as 某某局2023年政府信息公开工作年度报告) or report tables found",
             )
             .into(),
+        (ImportError::NoTables, _) => lang
+            .pick(
+                "找到了报告的标题和章节，但读不出其中的表格（表格是图片？PDF 转出的文本请用 pdftotext -layout 转换，使各行数字留在同一行）",
+                "the report's title and headings are there but no table can be read (tables as images? convert a PDF with pdftotext -layout, which keeps each row's figures on one line)",
+            )
+            .into(),
         (ImportError::NoFormat { year }, Lang::Zh) => {
             format!("报告年度 {year} 没有对应的报告格式（2019 年起）")
         }
