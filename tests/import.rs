@@ -820,3 +820,15 @@ fn blank_cells_stay_blank_and_totals_with_a_blank_part_are_not_compared() {
         );
     }
 }
+
+#[test]
+fn table_four_figures_behind_a_label_are_read() {
+    let (mut document, format) = published_document(&department());
+    let appeals = grid_holding(&mut document, "复议后起诉");
+    let figures = appeals.rows.last_mut().expect("the row of figures");
+    let mut label = figures[0].clone();
+    label.text = "案件数量".into();
+    figures.insert(0, label);
+    let imported = import::read_report(&document, format).expect("imports");
+    assert_eq!(imported.draft.cells, department().cells);
+}

@@ -220,11 +220,14 @@ pub fn read_all<'t>(
                 .iter()
                 .any(|v| v.figure().is_some() || matches!(v, Printed::Mark(_)));
             if table.layout == Layout::Across {
-                if labels.is_empty()
+                let block = &table.blocks[0];
+                // The row of figures: no label, or a label beside at least half the figures
+                // the table has (「数量」 printed in a first column).
+                let wanted = block.rows.len() * block.columns.len();
+                if (labels.is_empty() || values.len() * 2 >= wanted)
                     && has_figures
                     && out.iter().all(|r| !std::ptr::eq(r.table, *table))
                 {
-                    let block = &table.blocks[0];
                     let rows: Vec<&Row> = block.rows.iter().collect();
                     out.push(row_reading(
                         table, block, rows, None, values, written, None, summary,
