@@ -240,11 +240,14 @@ pub fn read_all<'t>(
                 continue;
             }
             let mut target = best_target(table, &labels, &used);
+            // A label wrapped over lines is the official one, cut: not a deviation to report.
+            let mut wrapped = false;
             if target.is_none()
                 && has_figures
                 && let Some((block, r)) = pending.take()
             {
-                target = Some((Target::Row(block, r), Match::Prefix));
+                target = Some((Target::Row(block, r), Match::Exact));
+                wrapped = true;
             }
             // The rest of a wrapped label (a line of text without figures) keeps the wait.
             if target.is_some() || has_figures {
@@ -268,7 +271,7 @@ pub fn read_all<'t>(
                         summary.not_understood.push(labels.join(" "));
                         continue;
                     }
-                    if !matches!(m, Match::Exact) {
+                    if !matches!(m, Match::Exact) && !wrapped {
                         summary.deviations.push(Deviation::Label {
                             row: format!("{}.{}", table.key, r.key),
                             printed: labels.last().cloned().unwrap_or_default(),
