@@ -695,10 +695,15 @@ fn a_folder_counts_each_unit_once() {
         folder.join("xiamen-portal.html"),
     )
     .expect("copy");
-    // A unit known only by its published Word file.
+    // A unit known only by its published Word file, and the same report as a page.
     std::fs::copy(
         fixture("filled-template-2023.docx"),
         folder.join("department.docx"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        fixture("department-2023-printed-total.html"),
+        folder.join("department.html"),
     )
     .expect("copy");
     // And a page that is not a report.
@@ -728,6 +733,7 @@ fn a_folder_counts_each_unit_once() {
     assert_eq!(files, ["department.docx", "xiamen.toml"]);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     for skipped in [
+        "department.html",
         "xiamen-export.html",
         "xiamen-export.docx",
         "xiamen-export.txt",

@@ -345,11 +345,11 @@ pub fn skipped(lang: Lang, file: &Path, why: &Skipped) -> String {
         (Skipped::NotAReport, Lang::Zh) => format!("{f}：跳过（不是年度报告）"),
         (Skipped::NotAReport, Lang::En) => format!("{f}: skipped (not an annual report)"),
         (Skipped::DraftPresent { draft }, Lang::Zh) => format!(
-            "{f}：跳过（同一单位同一年度的草稿 {} 已在此文件夹中）",
+            "{f}：跳过（同一单位同一年度的报告 {} 已在此文件夹中）",
             draft.display()
         ),
         (Skipped::DraftPresent { draft }, Lang::En) => format!(
-            "{f}: skipped (a draft of the same agency and year, {}, is in this folder)",
+            "{f}: skipped (a report of the same agency and year, {}, is in this folder)",
             draft.display()
         ),
     }
