@@ -260,10 +260,10 @@ fn check_published(
     } else {
         let mut lines = report_lines(&path, &loaded, &outcome, lang);
         // Under the heading, what the import read: a reviewer sees how far to trust it.
-        let read = i18n::import_summary(lang, loaded.template, &imported.summary);
-        if let Some(first) = read.into_iter().next() {
-            lines.insert(1.min(lines.len()), i18n::read_from_published(lang, &first));
-        }
+        lines.insert(
+            1.min(lines.len()),
+            i18n::read_from_published(lang, &imported.summary),
+        );
         (lines, serde_json::Value::Null)
     };
     Checked {

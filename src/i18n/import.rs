@@ -227,24 +227,18 @@ pub fn import_summary(lang: Lang, template: &Template, s: &Summary) -> Vec<Strin
     let mut lines = Vec::new();
     lines.push(match lang {
         Lang::Zh => format!(
-            "  {} {}年 · {} · 读入 {}/{} 格；核对印出的合计 {} 处，不符 {} 处",
+            "  {} {}年 · {} · {}",
             s.agency,
             s.year,
             s.template,
-            s.cells_read,
-            s.cells_total,
-            s.totals_checked,
-            s.totals_disagreeing
+            what_was_read(lang, s)
         ),
         Lang::En => format!(
-            "  {} {} · {} · {}/{} cells read; {} printed totals checked, {} disagree",
+            "  {} {} · {} · {}",
             s.agency,
             s.year,
             s.template,
-            s.cells_read,
-            s.cells_total,
-            s.totals_checked,
-            s.totals_disagreeing
+            what_was_read(lang, s)
         ),
     });
     let heading = |key: &String| {
@@ -301,11 +295,27 @@ pub fn import_summary(lang: Lang, template: &Template, s: &Summary) -> Vec<Strin
 }
 
 /// The line `check` prints under a published file's heading: what its import read.
-pub fn read_from_published(lang: Lang, summary_line: &str) -> String {
-    let rest = summary_line.trim_start();
+pub fn read_from_published(lang: Lang, summary: &Summary) -> String {
     match lang {
-        Lang::Zh => format!("  （公开文本，导入后检查）{rest}"),
-        Lang::En => format!("  (published file, imported to check) {rest}"),
+        Lang::Zh => format!("  （公开文本，导入后检查）{}", what_was_read(lang, summary)),
+        Lang::En => format!(
+            "  (published file, imported to check) {}",
+            what_was_read(lang, summary)
+        ),
+    }
+}
+
+/// How much an import read: cells, and printed totals checked.
+fn what_was_read(lang: Lang, s: &Summary) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "读入 {}/{} 格；核对印出的合计 {} 处，不符 {} 处",
+            s.cells_read, s.cells_total, s.totals_checked, s.totals_disagreeing
+        ),
+        Lang::En => format!(
+            "{}/{} cells read; {} printed totals checked, {} disagree",
+            s.cells_read, s.cells_total, s.totals_checked, s.totals_disagreeing
+        ),
     }
 }
 
