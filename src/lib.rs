@@ -1,7 +1,7 @@
 //! gongkai (公开): compile, check and export the statutory annual report on government
 //! information disclosure (政府信息公开工作年度报告).
 //!
-//! The domain — `template`, `report`, `check`, `export` — knows nothing of terminals; the
+//! The domain — `template`, `report`, `check`, `export`, `import` — knows nothing of terminals; the
 //! command line (`cli`) and the full-screen editor (`tui`) are its clients.
 
 pub mod atomic;
@@ -12,6 +12,7 @@ pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod import;
 pub mod ledger;
 pub mod library;
 pub mod lock;

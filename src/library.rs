@@ -20,6 +20,20 @@ pub fn drafts_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// The published reports directly in a folder (.html, .htm, .shtml, .docx, .txt), by name.
+pub fn published_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if name.is_some_and(|n| crate::import::is_published_name(&n)) && path.is_file() {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// A loaded draft with its template.
 pub struct Loaded {
     pub template: &'static Template,

@@ -47,6 +47,8 @@ pub mod codes {
     pub const PREVIOUS_TEXT: &str = "previous.text";
     pub const DEADLINE: &str = "deadline";
     pub const LEDGER_STALE: &str = "ledger.stale";
+    /// A published report's printed total disagrees with its parts (found by the importer).
+    pub const IMPORT_PRINTED_TOTAL: &str = "import.printed_total";
 }
 
 /// The facts behind a finding, from which its message is written in either language.
@@ -136,6 +138,12 @@ pub enum Detail {
     LedgerGone {
         file: String,
         unreadable: bool,
+    },
+    /// A total printed in a published report that is not the sum of its printed parts.
+    PrintedTotal {
+        label: String,
+        printed: Number,
+        sum: Number,
     },
     Deadline {
         year: i16,

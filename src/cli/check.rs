@@ -33,12 +33,24 @@ enum SortBy {
 /// so checking ten thousand drafts holds ten thousand summaries, not ten thousand drafts.
 struct Checked {
     path: PathBuf,
+    /// A published file (imported in memory), not a draft.
+    published: bool,
+    /// Why a file of a folder was left out (it is then not reported at all).
+    skipped: Option<String>,
     /// `None` for a draft that could not be read.
     summary: Option<(String, i32, Summary)>,
     /// The lines for stdout and stderr, or the JSON object.
     out: Vec<String>,
     err: Vec<String>,
     json: serde_json::Value,
+}
+
+/// A file to check: a draft, or a published report named on the command line or found in a
+/// folder (where gongkai's own exports and files that are not reports are skipped).
+struct Source {
+    path: PathBuf,
+    published: bool,
+    in_folder: bool,
 }
 
 pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
@@ -48,15 +60,34 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     for path in &args.paths {
         if path.is_dir() {
             many = true;
-            match library::drafts_in(path) {
-                Ok(found) => files.extend(found),
+            let found = library::drafts_in(path)
+                .and_then(|drafts| Ok((drafts, library::published_in(path)?)));
+            match found {
+                Ok((drafts, published)) => {
+                    files.extend(drafts.into_iter().map(|path| Source {
+                        path,
+                        published: false,
+                        in_folder: true,
+                    }));
+                    files.extend(published.into_iter().map(|path| Source {
+                        path,
+                        published: true,
+                        in_folder: true,
+                    }));
+                }
                 Err(e) => {
                     err_line(&format!("{}: {}", path.display(), i18n::io_error(lang, &e)));
                     unusable = true;
                 }
             }
         } else {
-            files.push(path.clone());
+            let published = path.extension().is_none_or(|e| e != "toml")
+                && crate::import::is_published_name(&path.to_string_lossy());
+            files.push(Source {
+                path: path.clone(),
+                published,
+                in_folder: false,
+            });
         }
     }
     let previous = match &args.previous {
@@ -71,9 +102,20 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     };
     let today = today();
     let json = args.json;
-    let mut checked = library::parallel_map(files, |path| {
-        check_one(path, previous.as_ref(), today, lang, json)
+    let mut checked = library::parallel_map(files, |source| {
+        if source.published {
+            check_published(source, previous.as_ref(), today, lang, json)
+        } else {
+            check_one(source.path, previous.as_ref(), today, lang, json)
+        }
     });
+    skip_published_with_draft(&mut checked, lang);
+    for c in &checked {
+        if let Some(note) = &c.skipped {
+            err_line(note);
+        }
+    }
+    checked.retain(|c| c.skipped.is_none());
     sort_checked(&mut checked, args.sort);
 
     if args.json {
@@ -138,12 +180,16 @@ fn check_one(
                     summary,
                 )),
                 path,
+                published: false,
+                skipped: None,
                 out,
                 err: Vec::new(),
                 json: value,
             }
         }
         Err(e) => Checked {
+            published: false,
+            skipped: None,
             json: serde_json::json!({
                 "file": path.display().to_string(),
                 "error": i18n::problem(lang, &e.problem),
@@ -155,6 +201,127 @@ fn check_one(
             summary: None,
             path,
         },
+    }
+}
+
+/// A published report imported in memory and checked as a draft would be, with the findings
+/// about its printed totals added.
+fn check_published(
+    source: Source,
+    previous: Option<&Loaded>,
+    today: Option<jiff::civil::Date>,
+    lang: Lang,
+    json: bool,
+) -> Checked {
+    let path = source.path;
+    let skip = |note: String, path: PathBuf| Checked {
+        path,
+        published: true,
+        skipped: Some(note),
+        summary: None,
+        out: Vec::new(),
+        err: Vec::new(),
+        json: serde_json::Value::Null,
+    };
+    let imported = match crate::import::import_file(&path) {
+        Ok(i) if i.own_export && source.in_folder => {
+            return skip(i18n::skipped(lang, &path, &i18n::Skipped::OwnExport), path);
+        }
+        Ok(i) => i,
+        Err(crate::import::ImportError::NotAReport | crate::import::ImportError::UnknownFormat)
+            if source.in_folder =>
+        {
+            return skip(i18n::skipped(lang, &path, &i18n::Skipped::NotAReport), path);
+        }
+        Err(e) => {
+            let message = i18n::import_error(lang, &path, &e);
+            return Checked {
+                json: serde_json::json!({"file": path.display().to_string(), "error": message}),
+                err: vec![message],
+                out: Vec::new(),
+                summary: None,
+                published: true,
+                skipped: None,
+                path,
+            };
+        }
+    };
+    let loaded = Loaded {
+        template: imported.template,
+        draft: imported.draft,
+        // The importer cleans what it reads.
+        dropped_controls: 0,
+    };
+    let mut outcome = library::check_draft(&path, &loaded, previous, today);
+    outcome
+        .findings
+        .extend(imported.printed_totals.iter().cloned());
+    let (out, value) = if json {
+        let value = findings_json(lang, &path, loaded.template, &loaded.draft, &outcome);
+        (Vec::new(), value)
+    } else {
+        let mut lines = report_lines(&path, &loaded, &outcome, lang);
+        // Under the heading, what the import read: a reviewer sees how far to trust it.
+        lines.insert(
+            1.min(lines.len()),
+            i18n::read_from_published(lang, &imported.summary),
+        );
+        (lines, serde_json::Value::Null)
+    };
+    Checked {
+        summary: Some((
+            loaded.draft.report.agency.clone(),
+            loaded.draft.report.year,
+            outcome.summary(),
+        )),
+        path,
+        published: true,
+        skipped: None,
+        out,
+        err: Vec::new(),
+        json: value,
+    }
+}
+
+/// In a folder, a published report whose agency and year a draft of the same folder has is
+/// that draft's report, and a second published file of the same agency and year is the same
+/// report again: each is skipped, so no unit is counted twice.
+fn skip_published_with_draft(checked: &mut [Checked], lang: Lang) {
+    let mut drafts: Vec<(PathBuf, String, i32, PathBuf)> = checked
+        .iter()
+        .filter(|c| !c.published)
+        .filter_map(|c| {
+            let (agency, year, _) = c.summary.as_ref()?;
+            Some((
+                c.path.parent()?.to_path_buf(),
+                agency.trim().to_string(),
+                *year,
+                c.path.clone(),
+            ))
+        })
+        .collect();
+    for c in checked
+        .iter_mut()
+        .filter(|c| c.published && c.skipped.is_none())
+    {
+        let Some((agency, year, _)) = &c.summary else {
+            continue;
+        };
+        let folder = c.path.parent().map(Path::to_path_buf);
+        if let Some((_, _, _, draft)) = drafts
+            .iter()
+            .find(|(dir, a, y, _)| Some(dir) == folder.as_ref() && a == agency.trim() && y == year)
+        {
+            c.skipped = Some(i18n::skipped(
+                lang,
+                &c.path,
+                &i18n::Skipped::DraftPresent { draft },
+            ));
+        } else if let Some(folder) = folder {
+            // The first published file of a unit stands for it: the same report as a page and
+            // as a Word file is one unit.
+            drafts.push((folder, agency.trim().to_string(), *year, c.path.clone()));
+        }
     }
 }
 

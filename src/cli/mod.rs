@@ -3,6 +3,7 @@
 mod check;
 mod edit;
 mod export;
+mod import;
 mod ledger;
 mod list;
 mod merge;
@@ -36,6 +37,7 @@ enum Command {
     Merge(merge::MergeArgs),
     Export(export::ExportArgs),
     Ledger(ledger::LedgerArgs),
+    Import(import::ImportArgs),
     List,
 }
 
@@ -89,6 +91,7 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(a)) => merge::run(&a, lang),
         Some(Command::Export(a)) => export::run(&a, lang),
         Some(Command::Ledger(a)) => ledger::run(&a, lang),
+        Some(Command::Import(a)) => import::run(&a, lang),
         Some(Command::List) => list::run(lang),
         Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii),
         None => edit::run(None, lang, cli.ascii),

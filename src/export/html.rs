@@ -48,6 +48,8 @@ pub fn render(content: &Content) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    // Marks the page as gongkai's own export (see `crate::import`).
+    out.push_str("<meta name=\"generator\" content=\"gongkai\">\n");
     // Writing to a String cannot fail.
     let _ = writeln!(out, "<title>{}</title>", escape(&content.title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");

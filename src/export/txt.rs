@@ -19,7 +19,9 @@ const TABLE_WIDTH: usize = 100;
 const INDENT: &str = "\u{3000}\u{3000}";
 
 pub fn render(content: &Content) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    // The first line marks the file as gongkai's own, so `check FOLDER` does not count the
+    // report twice (its draft is beside it) and `import` reads its paragraphs exactly.
+    let mut lines: Vec<String> = vec![crate::import::text::GENERATOR_LINE.to_string()];
     if content.draft {
         lines.push(center(&format!("【{DRAFT_MARK}】"), TEXT_WIDTH));
         lines.push(String::new());
@@ -52,10 +54,33 @@ fn paragraph_lines(text: &str) -> Vec<String> {
     let options = textwrap::Options::new(TEXT_WIDTH)
         .initial_indent(INDENT)
         .break_words(true);
-    textwrap::wrap(text, options)
+    let lines: Vec<String> = textwrap::wrap(text, options)
         .into_iter()
         .map(|l| l.into_owned())
-        .collect()
+        .collect();
+    keep_break_spaces(text, lines)
+}
+
+/// Puts back, at the end of a line, the spaces the wrap dropped where it broke the line
+/// (「共发布信息 12 条」 broken after 12): invisible on paper, they let `import` join the lines
+/// into exactly the text that was written.
+fn keep_break_spaces(text: &str, mut lines: Vec<String>) -> Vec<String> {
+    let mut rest = text;
+    for (i, line) in lines.iter_mut().enumerate() {
+        let body = if i == 0 {
+            line.strip_prefix(INDENT).unwrap_or(line)
+        } else {
+            line.as_str()
+        };
+        let Some(after) = rest.strip_prefix(body) else {
+            // The wrap changed more than spaces: leave the lines as they are.
+            return lines;
+        };
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        rest = &after[spaces..];
+        line.push_str(&" ".repeat(spaces));
+    }
+    lines
 }
 
 /// Wraps text at a display width; breaks inside a word only when a word is wider than a line.

@@ -126,6 +126,36 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
         "列出数据文件夹中的报告草稿",
         "list the drafts in the data folder",
     ),
+    (
+        "import",
+        "",
+        "读取已公开的年度报告（门户网站页面 .html、Word 文件 .docx、文本 .txt），生成草稿",
+        "read published reports (portal page .html, Word .docx, text .txt) into drafts",
+    ),
+    (
+        "import",
+        "files",
+        "已公开的报告文件（按内容识别格式；超过 100 MB 的不读）",
+        "published report files (the format is told by content; files over 100 MB are refused)",
+    ),
+    (
+        "import",
+        "output",
+        "草稿写到此文件（只能导入一个文件时用；已存在则不覆盖）",
+        "write the draft to this file (one input only; an existing file is never overwritten)",
+    ),
+    (
+        "import",
+        "dir",
+        "草稿写到此文件夹，按单位和年度命名（默认为数据文件夹）",
+        "write the drafts into this folder, named by agency and year (default: the data folder)",
+    ),
+    (
+        "import",
+        "json",
+        "以 JSON 输出导入摘要",
+        "print the import summaries as JSON",
+    ),
 ];
 
 fn cli_help(lang: Lang, command: &str, arg: &str) -> Option<&'static str> {

@@ -268,6 +268,24 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
             format!("{heading}: {percent}% of the text is the same as last year's")
         }
         (
+            Detail::PrintedTotal {
+                label,
+                printed,
+                sum,
+            },
+            Zh,
+        ) => format!("{label}：公开文本印为 {printed}，其各项之和为 {sum}（原报告合计有误）"),
+        (
+            Detail::PrintedTotal {
+                label,
+                printed,
+                sum,
+            },
+            En,
+        ) => format!(
+            "{label}: the published report prints {printed}, but its parts add up to {sum} (an error in the published report)"
+        ),
+        (
             Detail::Deadline {
                 year,
                 month,

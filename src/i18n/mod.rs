@@ -7,6 +7,7 @@
 mod cli;
 mod export;
 mod findings;
+mod import;
 pub mod ledger;
 mod loading;
 pub mod tui;
@@ -14,6 +15,7 @@ pub mod tui;
 pub use cli::*;
 pub use export::*;
 pub use findings::*;
+pub use import::*;
 pub use loading::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -120,6 +120,8 @@ fn exact(line: i32) -> LineSpacing {
 
 pub fn render(content: &Content) -> Result<Vec<u8>, ExportError> {
     let mut docx = Docx::new()
+        // Marks the file as gongkai's own export (see `crate::import`).
+        .custom_property("generator", "gongkai")
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(
             PageMargin::new()
