@@ -82,3 +82,28 @@ pub fn template(bytes: &[u8]) {
     }
     let _ = save::to_toml(&template, &draft);
 }
+
+/// Imports the bytes as a published report (each format's front end in turn); an import that
+/// succeeds must save as a draft that loads back the same, and every message of its summary
+/// and findings must be writable.
+pub fn import(bytes: &[u8]) {
+    for extension in [None, Some("html"), Some("docx"), Some("txt")] {
+        let Ok(imported) = crate::import::import_bytes(bytes, extension) else {
+            continue;
+        };
+        let text = save::to_toml(imported.template, &imported.draft);
+        match load::load_str(&text) {
+            Ok(again) => assert_eq!(
+                again, imported.draft,
+                "an imported draft reads back differently"
+            ),
+            Err(e) => panic!("an imported draft does not load: {e:?}\n{text}"),
+        }
+        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
+            let _ = crate::i18n::import_summary(lang, imported.template, &imported.summary);
+            for f in &imported.printed_totals {
+                let _ = crate::i18n::finding(lang, f);
+            }
+        }
+    }
+}

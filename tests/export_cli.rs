@@ -132,7 +132,10 @@ fn draft_flag_writes_an_unfinished_report_marked_as_draft() {
         .success()
         .stdout(contains("已导出草稿"));
     let txt = std::fs::read_to_string(dir.path().join(format!("{NAME}.txt"))).unwrap();
-    assert!(txt.lines().next().unwrap().contains("【草稿】"));
+    // The first line marks the file as gongkai's own; the draft mark heads the report below it.
+    let mut lines = txt.lines();
+    assert_eq!(lines.next(), Some("generator: gongkai"));
+    assert!(lines.next().unwrap().contains("【草稿】"));
     assert!(txt.contains("年度报告（草稿）"));
 }
 

@@ -34,3 +34,10 @@ fn template_inputs_the_fuzzer_kept_do_not_panic() {
         + replay("fuzz/regressions/template", gongkai::fuzzing::template);
     assert!(n >= 2, "the template corpus is there ({n} inputs)");
 }
+
+#[test]
+fn import_inputs_the_fuzzer_kept_do_not_panic() {
+    let n = replay("fuzz/corpus/import", gongkai::fuzzing::import)
+        + replay("fuzz/regressions/import", gongkai::fuzzing::import);
+    assert!(n >= 5, "the import corpus is there ({n} inputs)");
+}

@@ -129,6 +129,44 @@ fn the_seed_text_gives_every_figure_of_the_sample_or_a_reported_blank() {
 }
 
 #[test]
+fn a_real_pdf_as_pdftotext_lays_it_out_is_read_as_its_hand_read_tables_say() {
+    // 洪泽区 2023, the WPS PDF of ../shared/samples/published, through `pdftotext -layout`:
+    // columns kept by spaces, labels wrapped, page numbers inside the tables, the title on two
+    // lines, the preamble justified with spaces between characters.
+    let imported = import_fixture("hongze-2023-layout.txt");
+    let expected = load::load_str(include_str!("fixtures/import/hongze-2023.tables.toml"))
+        .expect("the hand-read tables load");
+    assert_eq!(imported.draft.cells, expected.cells);
+    assert_eq!(imported.draft.report.agency, "洪泽区人民政府");
+    assert_eq!(imported.draft.report.kind, expected.report.kind);
+    assert_eq!(imported.draft.report.postcode, "223100");
+    assert_eq!(imported.draft.report.phone, "0517-87222589");
+    let cells: Vec<Option<&str>> = imported
+        .printed_totals
+        .iter()
+        .map(|f| f.cell.as_deref())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            Some("appeals.review.total"),
+            Some("appeals.litigation_after_review.total")
+        ]
+    );
+    for key in ["overview", "problems", "other"] {
+        assert!(!imported.draft.text(key).is_empty(), "{key}");
+    }
+    assert!(imported.draft.text("other").contains("信息处理费 0 元"));
+    // A paragraph cut by a page break is one paragraph again.
+    assert!(
+        imported
+            .draft
+            .text("problems")
+            .contains("实行政府信息公开工作人员跟班学习制度")
+    );
+}
+
+#[test]
 fn a_portal_page_in_mso_markup_is_read_cell_by_cell() {
     let imported = import_fixture("xiamen-2020-portal.html");
     assert_same_report(&imported.draft, &common::sample(), "portal page");
@@ -230,21 +268,30 @@ fn published_totals_that_disagree_are_reported_not_repaired() {
     );
 }
 
-/// The department's report as our HTML export prints it, read into the intermediate, with the
-/// three rows of （六）其他处理 replaced by one row of the given figures, as a gip-2021 report
-/// printed in the old layout has it.
-fn with_other_handling_as_one_row(draft: &Draft, figures: &[&str]) -> Imported {
+/// A draft as our HTML export prints it, read into the intermediate and marked as not ours, as
+/// a published page would be.
+fn published_document(draft: &Draft) -> (import::Document, import::SourceFormat) {
     let bytes = export(draft, Format::Html);
     let (mut document, format) = import::read_document(&bytes, Some("html")).expect("reads");
     document.own_export = false;
-    let grid = document
+    (document, format)
+}
+
+fn grid_holding<'d>(document: &'d mut import::Document, text: &str) -> &'d mut import::Grid {
+    document
         .blocks
         .iter_mut()
         .find_map(|b| match b {
-            Block::Table(g) if g.all_text().contains("本年新收") => Some(g),
+            Block::Table(g) if g.all_text().contains(text) => Some(g),
             _ => None,
         })
-        .expect("table 三");
+        .expect("the table")
+}
+
+/// Replaces the three rows of （六）其他处理 with one row of the given figures, as a gip-2021
+/// report printed in the old layout has it.
+fn print_other_handling_as_one_row(document: &mut import::Document, figures: &[&str]) {
+    let grid = grid_holding(document, "本年新收");
     let first = grid
         .rows
         .iter()
@@ -256,7 +303,62 @@ fn with_other_handling_as_one_row(draft: &Draft, figures: &[&str]) -> Imported {
     for (slot, figure) in row[3..].iter_mut().zip(figures) {
         slot.text = figure.to_string();
     }
+}
+
+fn with_other_handling_as_one_row(draft: &Draft, figures: &[&str]) -> Imported {
+    let (mut document, format) = published_document(draft);
+    print_other_handling_as_one_row(&mut document, figures);
     import::read_report(&document, format).expect("imports")
+}
+
+#[test]
+fn the_quirks_of_a_real_report_are_read_as_its_hand_read_tables_say() {
+    // 洪泽区 2023 (a WPS PDF, tables read by hand): a label typo, （六） as one row of 0, and
+    // table 四 printing 总计 0 for 行政复议 and 复议后起诉.
+    let expected = load::load_str(include_str!("fixtures/import/hongze-2023.tables.toml"))
+        .expect("the hand-read tables load");
+    let (mut document, format) = published_document(&expected);
+    for slot in grid_holding(&mut document, "本年新收")
+        .rows
+        .iter_mut()
+        .flatten()
+    {
+        if slot.text == "2.其他法律行政法规禁止公开" {
+            slot.text = "2.其他法律行政止公开".into();
+        }
+    }
+    print_other_handling_as_one_row(&mut document, &["0"; 7]);
+    let appeals = grid_holding(&mut document, "复议后起诉");
+    let figures = appeals.rows.last_mut().expect("the row of figures");
+    figures[4].text = "0".into();
+    figures[14].text = "0".into();
+    let imported = import::read_report(&document, format).expect("imports");
+    assert_eq!(imported.draft.cells, expected.cells);
+    assert_eq!(imported.draft.report.kind, expected.report.kind);
+    let totals: Vec<(Option<&str>, Option<Number>, Option<Number>)> = imported
+        .printed_totals
+        .iter()
+        .map(|f| (f.cell.as_deref(), f.actual, f.expected))
+        .collect();
+    assert_eq!(
+        totals,
+        [
+            (
+                Some("appeals.review.total"),
+                Some(Number::Count(0)),
+                Some(Number::Count(11))
+            ),
+            (
+                Some("appeals.litigation_after_review.total"),
+                Some(Number::Count(0)),
+                Some(Number::Count(5))
+            ),
+        ]
+    );
+    assert!(imported.summary.deviations.iter().any(|d| matches!(
+        d,
+        import::Deviation::Label { printed, .. } if printed == "2.其他法律行政止公开"
+    )));
 }
 
 #[test]
@@ -504,6 +606,11 @@ fn bad_input_is_refused_with_a_message_naming_the_file_and_nothing_is_written() 
             "嵌套过深",
         ),
         (
+            "tables-as-images.txt",
+            "某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n\n二、主动公开政府信息情况\n\n（图片）\n\n五、存在的主要问题及改进情况\n\n问题。\n".into(),
+            "读不出其中的表格",
+        ),
+        (
             "binary.txt",
             vec![0xff, 0xfe, 0xfd, 0x81, 0x30, 0x00, 0x81],
             "编码",
@@ -588,10 +695,15 @@ fn a_folder_counts_each_unit_once() {
         folder.join("xiamen-portal.html"),
     )
     .expect("copy");
-    // A unit known only by its published Word file.
+    // A unit known only by its published Word file, and the same report as a page.
     std::fs::copy(
         fixture("filled-template-2023.docx"),
         folder.join("department.docx"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        fixture("department-2023-printed-total.html"),
+        folder.join("department.html"),
     )
     .expect("copy");
     // And a page that is not a report.
@@ -621,6 +733,7 @@ fn a_folder_counts_each_unit_once() {
     assert_eq!(files, ["department.docx", "xiamen.toml"]);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     for skipped in [
+        "department.html",
         "xiamen-export.html",
         "xiamen-export.docx",
         "xiamen-export.txt",
@@ -653,4 +766,75 @@ proptest! {
             let _ = import_bytes(&bytes, None);
         }
     }
+}
+
+#[test]
+fn a_row_printed_in_the_old_columns_without_a_total_to_check_it_stays_blank() {
+    // A gip-2021 report printing 行政许可 with gip-2019's three columns (上一年项目数量, 本年增/减,
+    // 处理决定数量): nothing tells which figure is this year's decisions.
+    let (mut document, format) = published_document(&department());
+    let grid = grid_holding(&mut document, "行政许可");
+    let row = grid
+        .rows
+        .iter_mut()
+        .find(|r| r.first().is_some_and(|s| s.text == "行政许可"))
+        .expect("行政许可");
+    for (slot, figure) in row[1..].iter_mut().zip(["28", "0", "0"]) {
+        slot.text = figure.into();
+        slot.origin = true;
+    }
+    let imported = import::read_report(&document, format).expect("imports");
+    assert_eq!(imported.draft.cell("proactive.licensing.decisions"), None);
+    assert!(imported.summary.deviations.iter().any(|d| matches!(
+        d,
+        import::Deviation::Figures { row, printed: 3, expected: 1, settled: false } if row == "proactive.licensing"
+    )));
+}
+
+#[test]
+fn blank_cells_stay_blank_and_totals_with_a_blank_part_are_not_compared() {
+    // Portals often print a column of nothing as empty cells (&nbsp;), total column included.
+    let (mut document, format) = published_document(&common::sample());
+    let grid = grid_holding(&mut document, "本年新收");
+    for row in grid.rows.iter_mut().skip(3) {
+        // The 商业企业 column and the 总计 column, the last slot of each row.
+        let last = row.len() - 1;
+        row[4].text = "\u{a0}".into();
+        row[last].text = String::new();
+    }
+    let imported = import::read_report(&document, format).expect("imports");
+    assert!(imported.printed_totals.is_empty());
+    for (_, row) in imported.template.table("requests").expect("三").rows() {
+        if row.sum.is_some() {
+            continue;
+        }
+        let key = format!("requests.{}.business", row.key);
+        assert_eq!(imported.draft.cell(&key), None, "{key}");
+        assert!(
+            imported
+                .summary
+                .left_blank
+                .iter()
+                .any(|b| b.cell == key && b.reason == BlankReason::Empty),
+            "{key} is listed"
+        );
+        let key = format!("requests.{}.natural_person", row.key);
+        assert_eq!(
+            imported.draft.cell(&key),
+            common::sample().cell(&key),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn table_four_figures_behind_a_label_are_read() {
+    let (mut document, format) = published_document(&department());
+    let appeals = grid_holding(&mut document, "复议后起诉");
+    let figures = appeals.rows.last_mut().expect("the row of figures");
+    let mut label = figures[0].clone();
+    label.text = "案件数量".into();
+    figures.insert(0, label);
+    let imported = import::read_report(&document, format).expect("imports");
+    assert_eq!(imported.draft.cells, department().cells);
 }

@@ -251,15 +251,20 @@ fn check_published(
         draft: imported.draft,
     };
     let mut outcome = library::check_draft(&path, &loaded, previous, today);
-    outcome.findings.extend(imported.printed_totals);
+    outcome
+        .findings
+        .extend(imported.printed_totals.iter().cloned());
     let (out, value) = if json {
         let value = findings_json(lang, &path, loaded.template, &loaded.draft, &outcome);
         (Vec::new(), value)
     } else {
-        (
-            report_lines(&path, &loaded, &outcome, lang),
-            serde_json::Value::Null,
-        )
+        let mut lines = report_lines(&path, &loaded, &outcome, lang);
+        // Under the heading, what the import read: a reviewer sees how far to trust it.
+        let read = i18n::import_summary(lang, loaded.template, &imported.summary);
+        if let Some(first) = read.into_iter().next() {
+            lines.insert(1.min(lines.len()), i18n::read_from_published(lang, &first));
+        }
+        (lines, serde_json::Value::Null)
     };
     Checked {
         summary: Some((
@@ -277,9 +282,10 @@ fn check_published(
 }
 
 /// In a folder, a published report whose agency and year a draft of the same folder has is
-/// that draft's report: it is skipped, so no unit is counted twice.
+/// that draft's report, and a second published file of the same agency and year is the same
+/// report again: each is skipped, so no unit is counted twice.
 fn skip_published_with_draft(checked: &mut [Checked], lang: Lang) {
-    let drafts: Vec<(PathBuf, String, i32, PathBuf)> = checked
+    let mut drafts: Vec<(PathBuf, String, i32, PathBuf)> = checked
         .iter()
         .filter(|c| !c.published)
         .filter_map(|c| {
@@ -309,6 +315,10 @@ fn skip_published_with_draft(checked: &mut [Checked], lang: Lang) {
                 &c.path,
                 &i18n::Skipped::DraftPresent { draft },
             ));
+        } else if let Some(folder) = folder {
+            // The first published file of a unit stands for it: the same report as a page and
+            // as a Word file is one unit.
+            drafts.push((folder, agency.trim().to_string(), *year, c.path.clone()));
         }
     }
 }

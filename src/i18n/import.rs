@@ -91,6 +91,12 @@ pub fn import_error(lang: Lang, file: &Path, e: &ImportError) -> String {
                 "not an annual report on government information disclosure: no title with a year (such as 某某局2023年政府信息公开工作年度报告) or report tables found",
             )
             .into(),
+        (ImportError::NoTables, _) => lang
+            .pick(
+                "找到了报告的标题和章节，但读不出其中的表格（表格是图片？PDF 转出的文本请用 pdftotext -layout 转换，使各行数字留在同一行）",
+                "the report's title and headings are there but no table can be read (tables as images? convert a PDF with pdftotext -layout, which keeps each row's figures on one line)",
+            )
+            .into(),
         (ImportError::NoFormat { year }, Lang::Zh) => {
             format!("报告年度 {year} 没有对应的报告格式（2019 年起）")
         }
@@ -104,7 +110,7 @@ pub fn import_error(lang: Lang, file: &Path, e: &ImportError) -> String {
             format!("the file is incomplete: the table of “{missing}” is missing (truncated?)")
         }
     };
-    format!("{}：{what}", file.display()).replacen('：', lang.pick("：", ": "), 1)
+    format!("{}{}{what}", file.display(), lang.pick("：", ": "))
 }
 
 /// A cell key as a person reads it: 「三 · （七）总计 · 自然人」.
@@ -190,22 +196,34 @@ fn deviation(lang: Lang, template: &Template, d: &Deviation) -> String {
                 row,
                 printed,
                 expected,
+                settled,
             },
             Lang::Zh,
         ) => format!(
-            "“{}”印有 {printed} 个数字，格式应为 {expected} 个",
-            row_label(template, row)
+            "“{}”印有 {printed} 个数字，格式应为 {expected} 个；{}",
+            row_label(template, row),
+            if *settled {
+                "印出的合计只留下一种读法，已按此读入"
+            } else {
+                "合计无法确定读法，未填"
+            }
         ),
         (
             Deviation::Figures {
                 row,
                 printed,
                 expected,
+                settled,
             },
             Lang::En,
         ) => format!(
-            "“{}” has {printed} figures where the format has {expected}",
-            row_label(template, row)
+            "“{}” has {printed} figures where the format has {expected}; {}",
+            row_label(template, row),
+            if *settled {
+                "the printed totals leave one reading, which was taken"
+            } else {
+                "the totals do not settle it: left blank"
+            }
         ),
         (Deviation::Label { row, printed }, Lang::Zh) => {
             format!("标签“{printed}”按“{}”读取", row_label(template, row))
@@ -294,6 +312,15 @@ pub fn import_summary(lang: Lang, template: &Template, s: &Summary) -> Vec<Strin
     lines
 }
 
+/// The line `check` prints under a published file's heading: what its import read.
+pub fn read_from_published(lang: Lang, summary_line: &str) -> String {
+    let rest = summary_line.trim_start();
+    match lang {
+        Lang::Zh => format!("  （公开文本，导入后检查）{rest}"),
+        Lang::En => format!("  (published file, imported to check) {rest}"),
+    }
+}
+
 /// The line for a draft written from a published file.
 pub fn imported(lang: Lang, source: &Path, written: &Path) -> String {
     match lang {
@@ -330,11 +357,11 @@ pub fn skipped(lang: Lang, file: &Path, why: &Skipped) -> String {
         (Skipped::NotAReport, Lang::Zh) => format!("{f}：跳过（不是年度报告）"),
         (Skipped::NotAReport, Lang::En) => format!("{f}: skipped (not an annual report)"),
         (Skipped::DraftPresent { draft }, Lang::Zh) => format!(
-            "{f}：跳过（同一单位同一年度的草稿 {} 已在此文件夹中）",
+            "{f}：跳过（同一单位同一年度的报告 {} 已在此文件夹中）",
             draft.display()
         ),
         (Skipped::DraftPresent { draft }, Lang::En) => format!(
-            "{f}: skipped (a draft of the same agency and year, {}, is in this folder)",
+            "{f}: skipped (a report of the same agency and year, {}, is in this folder)",
             draft.display()
         ),
     }

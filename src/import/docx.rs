@@ -254,3 +254,61 @@ fn resolve(table: TableBuild) -> Grid {
     }
     Grid::from_spans(&rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn docx(body: &str) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", options).expect("start");
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        zip.write_all(xml.as_bytes()).expect("write");
+        zip.finish().expect("finish");
+        out.into_inner()
+    }
+
+    fn cell(props: &str, text: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    }
+
+    #[test]
+    fn merged_cells_become_spans_and_ideographic_spaces_blanks() {
+        let restart = r#"<w:vMerge w:val="restart"/>"#;
+        let body = format!(
+            "<w:p><w:r><w:t>标题</w:t></w:r></w:p><w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+            cell(restart, "（三）不予公开"),
+            cell("", "1.属于国家秘密"),
+            cell("", "\u{3000}"),
+            cell("<w:vMerge/>", ""),
+            cell(r#"<w:gridSpan w:val="2"/>"#, "2.其他法律行政法规禁止公开 0"),
+            cell("", "1"),
+        );
+        let document = read(&docx(&body)).expect("reads");
+        assert_eq!(document.blocks[0], Block::Paragraph("标题".into()));
+        let Block::Table(grid) = &document.blocks[1] else {
+            panic!("a table");
+        };
+        assert_eq!(grid.rows[1][0].text, "（三）不予公开");
+        assert!(!grid.rows[1][0].origin);
+        assert_eq!(grid.rows[0][2].text, "");
+        assert_eq!(grid.rows[1][1].col_span, 2);
+        assert_eq!(grid.rows[1][3].text, "1");
+    }
+
+    #[test]
+    fn a_zip_that_is_not_word_is_refused() {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        zip.start_file("a.txt", zip::write::SimpleFileOptions::default())
+            .expect("start");
+        zip.write_all(b"x").expect("write");
+        zip.finish().expect("finish");
+        assert!(matches!(read(&out.into_inner()), Err(ImportError::NotWord)));
+    }
+}

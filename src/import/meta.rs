@@ -31,15 +31,40 @@ fn year_in(text: &str) -> Option<(usize, usize, i32)> {
 }
 
 /// The first paragraph that reads as the title of an annual report.
+/// The report's title: of the paragraphs that read as one, the last before the heading
+/// 「一、总体情况」 (a portal lists other reports in its navigation before the article, and
+/// repeats the title in `<title>`), else the first.
 pub fn find_title(paragraphs: &Paragraphs) -> Option<Title> {
+    let first_heading = paragraphs
+        .items
+        .iter()
+        .position(|(_, text)| super::prose::is_heading_of(text, FIRST_HEADING))
+        .unwrap_or(paragraphs.items.len());
+    let candidates: Vec<Title> = title_candidates(paragraphs).collect();
+    candidates
+        .iter()
+        .rev()
+        .find(|t| t.index < first_heading)
+        .or(candidates.first())
+        .cloned()
+}
+
+/// The heading of section 一, the same in every format.
+const FIRST_HEADING: &str = "一、总体情况";
+
+fn title_candidates<'p>(paragraphs: &'p Paragraphs) -> impl Iterator<Item = Title> + 'p {
     paragraphs
         .items
         .iter()
         .enumerate()
-        .find_map(|(index, (_, text))| {
+        .filter_map(|(index, (_, text))| {
             let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            // 「…年度报告」, 「…工作报告」, 「关于…政府信息公开情况的报告」; not prose.
+            // 「…年度报告」, 「…工作报告」, 「关于…政府信息公开情况的报告」; not prose, not a
+            // link to another report (上一篇, 下一篇, 相关).
             if compact.chars().count() > 90
+                || ["上一篇", "下一篇", "相关"]
+                    .iter()
+                    .any(|w| compact.starts_with(w))
                 || !compact.contains("政府信息公开")
                 || !compact.contains("报告")
                 || compact.contains('。')
@@ -71,6 +96,16 @@ pub fn find_title(paragraphs: &Paragraphs) -> Option<Title> {
                 .trim_end_matches(['-', '_', '|', ' '])
                 .trim()
                 .to_string();
+            // A title printed on two lines (「洪泽区人民政府」 over 「2023 年政府信息公开工作年度报告」)
+            // names the agency on the line above.
+            let agency = if agency.is_empty() && index > 0 {
+                let above = paragraphs.items[index - 1].1.trim();
+                let plain =
+                    above.chars().count() <= 30 && !above.contains(['。', '，', '：', ':', '、']);
+                if plain { above.to_string() } else { agency }
+            } else {
+                agency
+            };
             (!agency.is_empty()).then_some(Title {
                 index,
                 agency,
@@ -111,6 +146,7 @@ pub fn read_contact(paragraphs: &Paragraphs, title: &Title, headings: &[Heading]
         .map(|(_, t)| *t)
         .collect::<Vec<_>>()
         .join("");
+    let preamble = without_justification_spaces(&preamble);
     let stops = ['，', '；', '。', '）', ')', ',', ';'];
     if let Some(v) = field_after(&preamble, &["地址"], &stops) {
         meta.address = v.to_string();
@@ -118,7 +154,7 @@ pub fn read_contact(paragraphs: &Paragraphs, title: &Title, headings: &[Heading]
     if let Some(v) = field_after(&preamble, &["邮政编码", "邮编"], &stops) {
         meta.postcode = v.chars().filter(char::is_ascii_digit).collect();
     }
-    if let Some(v) = field_after(&preamble, &["联系电话", "电话"], &stops) {
+    if let Some(v) = field_after(&preamble, &["联系电话", "电话", "联系方式"], &stops) {
         meta.phone = v.to_string();
     }
     if let Some(v) = field_after(&preamble, &["电子邮箱", "电子信箱", "邮箱"], &stops) {
@@ -136,10 +172,40 @@ pub fn read_contact(paragraphs: &Paragraphs, title: &Title, headings: &[Heading]
         let rest = &preamble[at + "请与".len()..];
         if let Some(end) = rest.find("联系") {
             let office = rest[..end].trim();
-            let office = office.strip_prefix(title.agency.as_str()).unwrap_or(office);
+            // 「淮安市洪泽区人民政府办公室」 for 洪泽区人民政府: the office after the agency's name.
+            let office = office
+                .find(title.agency.as_str())
+                .map_or(office, |at| &office[at + title.agency.len()..]);
             meta.contact_office = office.trim().to_string();
         }
     }
+}
+
+/// Justified text from a PDF spreads characters apart (「邮 编 ： 223100 ， 电 话」): a space
+/// between two Chinese characters, or beside Chinese punctuation, is not the writer's.
+fn without_justification_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let chinese =
+        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。：；、（）“”《》".contains(c);
+    let punctuation = |c: char| "，。：；、（）".contains(c);
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+            let after = chars[i + 1..].iter().find(|c| **c != ' ').copied();
+            let drop = match (before, after) {
+                (Some(b), Some(a)) => {
+                    (chinese(b) && chinese(a)) || punctuation(b) || punctuation(a)
+                }
+                _ => true,
+            };
+            if drop {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -181,6 +247,34 @@ mod tests {
             agency("某某局", 2022)
         );
         assert_eq!(title("现将我办2022年度政府信息公开情况报告如下："), None);
+    }
+
+    #[test]
+    fn the_title_is_the_last_candidate_before_section_one() {
+        let paragraphs: Vec<&str> = vec![
+            "某局2023年政府信息公开工作年度报告_某市人民政府",
+            "某局2021年政府信息公开工作年度报告",
+            "某局2023年政府信息公开工作年度报告",
+            "一、总体情况",
+            "下一篇：某局2022年政府信息公开工作年度报告",
+        ];
+        let document = crate::import::Document {
+            blocks: paragraphs
+                .iter()
+                .map(|p| crate::import::Block::Paragraph(p.to_string()))
+                .collect(),
+            own_export: false,
+        };
+        let title = find_title(&Paragraphs::of(&document)).expect("a title");
+        assert_eq!((title.index, title.year), (2, 2023));
+    }
+
+    #[test]
+    fn justification_spaces_are_dropped_but_not_those_around_numbers() {
+        assert_eq!(
+            without_justification_spaces("洪泽湖大道 90号 ， 邮 编 ： 223100 ， 电 话 ： 0517-1"),
+            "洪泽湖大道 90号，邮编：223100，电话：0517-1"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod labels;
+mod layout_text;
 mod meta;
 pub mod pdf;
 mod prose;
@@ -85,6 +86,8 @@ pub enum ImportError {
     TooDeep { depth: usize },
     #[error("not an annual report")]
     NotAReport,
+    #[error("no table could be read")]
+    NoTables,
     #[error("no format for year {year}")]
     NoFormat { year: i32 },
     #[error("incomplete: {missing} not found")]
@@ -151,8 +154,14 @@ pub fn read_report(document: &Document, format: SourceFormat) -> Result<Imported
         Template::for_year(title.year).ok_or(ImportError::NoFormat { year: title.year })?;
     let headings = prose::find_headings(template, &paragraphs, title.index);
     let classified = tables::classify(template, document);
-    if classified.is_empty() && headings.len() < 2 {
-        return Err(ImportError::NotAReport);
+    if classified.is_empty() {
+        // A report's title and headings with no table that can be read: say so, rather than
+        // call it a stranger or a truncated file.
+        return Err(if headings.len() >= 2 {
+            ImportError::NoTables
+        } else {
+            ImportError::NotAReport
+        });
     }
     let mut draft = Draft::new(
         &template.id,

@@ -54,7 +54,7 @@ fn likeness(printed: &str, official: &str) -> f32 {
     common as f32 / longest as f32
 }
 
-fn is_heading_of(text: &str, official: &str) -> bool {
+pub(super) fn is_heading_of(text: &str, official: &str) -> bool {
     if text.chars().count() > 40 || ends_sentence(text) && text.ends_with('。') {
         return false;
     }

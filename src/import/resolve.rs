@@ -194,6 +194,21 @@ pub fn resolve(
             }
         }
     }
+    for deviation in &mut summary.deviations {
+        if let Deviation::Figures {
+            row: key, settled, ..
+        } = deviation
+        {
+            *settled = rows.iter().zip(&chosen).any(|(row, chosen)| {
+                chosen.is_some()
+                    && row.group.is_none()
+                    && row
+                        .rows
+                        .first()
+                        .is_some_and(|r| *key == format!("{}.{}", row.table.key, r.key))
+            });
+        }
+    }
     printed_totals(template, &rows, &chosen, &figures, summary)
 }
 

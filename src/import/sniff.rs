@@ -86,19 +86,20 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     Encoding::for_label(&rest[..end])
 }
 
-/// Decodes text: a byte-order mark or a declared encoding first; else UTF-8 if the bytes are
-/// valid UTF-8, else GB18030 (which reads GBK and GB2312). Bytes valid in neither are refused
-/// rather than read with replacement characters.
+/// Decodes text: by its byte-order mark; else as UTF-8 if the bytes are valid UTF-8, else in
+/// the declared encoding, else as GB18030 (which reads GBK and GB2312). Bytes valid in none
+/// are refused rather than read with replacement characters.
 pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<String, ImportError> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return strict(encoding, &bytes[bom..]).ok_or(ImportError::Encoding);
     }
-    let chinese = |e: &'static Encoding| e == GB18030 || e.name() == "GBK";
-    let order: Vec<&'static Encoding> = match declared {
-        Some(e) if chinese(e) => vec![GB18030, UTF_8],
-        Some(e) if e != UTF_8 => vec![e, UTF_8, GB18030],
-        _ => vec![UTF_8, GB18030],
-    };
+    // Valid UTF-8 first, whatever the page declares: Chinese text in GBK is almost never valid
+    // UTF-8, while a CMS template often declares gb2312 over UTF-8 content. Then what the page
+    // declares (GBK and GB2312 read as their superset GB18030), then GB18030.
+    let declared = declared.map(|e| if e.name() == "GBK" { GB18030 } else { e });
+    let mut order: Vec<&'static Encoding> = vec![UTF_8];
+    order.extend(declared.filter(|e| *e != UTF_8));
+    order.push(GB18030);
     order
         .into_iter()
         .find_map(|e| strict(e, bytes))
@@ -130,6 +131,16 @@ mod tests {
         let (bytes, _, _) = GB18030.encode(html);
         let declared = declared_charset(&bytes);
         assert_eq!(decode(&bytes, declared).ok().as_deref(), Some(html));
+    }
+
+    #[test]
+    fn a_utf8_page_declaring_gb2312_is_read_as_utf8() {
+        let html = "<meta charset=\"gb2312\"><p>规章</p>";
+        let declared = declared_charset(html.as_bytes());
+        assert_eq!(
+            decode(html.as_bytes(), declared).ok().as_deref(),
+            Some(html)
+        );
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub enum Deviation {
         row: String,
         printed: usize,
         expected: usize,
+        /// Whether the printed totals left one reading (else the row is left blank).
+        settled: bool,
     },
     /// A label printed differently from the format (a typo, a variant).
     Label { row: String, printed: String },

@@ -220,11 +220,14 @@ pub fn read_all<'t>(
                 .iter()
                 .any(|v| v.figure().is_some() || matches!(v, Printed::Mark(_)));
             if table.layout == Layout::Across {
-                if labels.is_empty()
+                let block = &table.blocks[0];
+                // The row of figures: no label, or a label beside at least half the figures
+                // the table has (「数量」 printed in a first column).
+                let wanted = block.rows.len() * block.columns.len();
+                if (labels.is_empty() || values.len() * 2 >= wanted)
                     && has_figures
                     && out.iter().all(|r| !std::ptr::eq(r.table, *table))
                 {
-                    let block = &table.blocks[0];
                     let rows: Vec<&Row> = block.rows.iter().collect();
                     out.push(row_reading(
                         table, block, rows, None, values, written, None, summary,
@@ -232,17 +235,24 @@ pub fn read_all<'t>(
                 }
                 continue;
             }
-            if labels.is_empty() {
+            // Figures without a label belong to a label waiting above them, if any.
+            if labels.is_empty() && pending.is_none() {
                 continue;
             }
             let mut target = best_target(table, &labels, &used);
+            // A label wrapped over lines is the official one, cut: not a deviation to report.
+            let mut wrapped = false;
             if target.is_none()
                 && has_figures
                 && let Some((block, r)) = pending.take()
             {
-                target = Some((Target::Row(block, r), Match::Prefix));
+                target = Some((Target::Row(block, r), Match::Exact));
+                wrapped = true;
             }
-            pending = None;
+            // The rest of a wrapped label (a line of text without figures) keeps the wait.
+            if target.is_some() || has_figures {
+                pending = None;
+            }
             match target {
                 Some((Target::Row(block, r), m)) => {
                     if values.is_empty() || values.iter().all(|v| *v == Printed::Empty) {
@@ -261,7 +271,7 @@ pub fn read_all<'t>(
                         summary.not_understood.push(labels.join(" "));
                         continue;
                     }
-                    if !matches!(m, Match::Exact) {
+                    if !matches!(m, Match::Exact) && !wrapped {
                         summary.deviations.push(Deviation::Label {
                             row: format!("{}.{}", table.key, r.key),
                             printed: labels.last().cloned().unwrap_or_default(),
@@ -342,6 +352,8 @@ fn row_reading<'t>(
             row: label,
             printed: values.len(),
             expected,
+            // Known once the rows are resolved.
+            settled: false,
         });
     }
     let mut readings = Vec::new();
@@ -361,7 +373,11 @@ fn row_reading<'t>(
             }
         }
         readings.push(reading);
-    } else if values.len() > expected && values.len() - expected <= 3 {
+    } else if values.len() > expected
+        && values.len() - expected <= 3
+        // Only a row with a printed total can tell a stray figure from a real one.
+        && columns.iter().any(|c| c.sum.is_some())
+    {
         // Stray figures (a merged cell's 0 in a text copy): drop any `extra` of the zero or
         // blank ones, keeping readings whose printed totals agree with their parts.
         let extra = values.len() - expected;

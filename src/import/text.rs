@@ -4,6 +4,7 @@
 
 use super::document::{Block, Document, Grid, Slot, tidy};
 use super::labels::split_numbering;
+use super::layout_text;
 use unicode_width::UnicodeWidthChar;
 
 /// The first line gongkai's text export writes, marking the file as its own.
@@ -19,6 +20,7 @@ pub fn read(text: &str) -> Document {
     if own_export {
         lines.remove(0);
     }
+    lines.retain(|l| !is_page_number(l));
     let mut blocks = Vec::new();
     let mut prose: Vec<&str> = Vec::new();
     let mut i = 0;
@@ -58,11 +60,35 @@ pub fn read(text: &str) -> Document {
             blocks.push(Block::Table(Grid::from_texts(rows)));
             continue;
         }
+        if !own_export && layout_text::row(line).is_some() {
+            // A table laid out with spaces: its header lines, already taken as prose, go
+            // back to it.
+            let (start, end) = layout_text::extent(&lines, i);
+            let taken = i - start;
+            prose.truncate(prose.len().saturating_sub(taken));
+            paragraphs(&prose, own_export, &mut blocks);
+            prose.clear();
+            blocks.push(Block::Table(layout_text::grid(&lines[start..end])));
+            i = end;
+            continue;
+        }
         prose.push(line);
         i += 1;
     }
     paragraphs(&prose, own_export, &mut blocks);
     Document { blocks, own_export }
+}
+
+/// A page number as PDF converters leave it: 「-3-」, 「— 3 —」, 「第 3 页」.
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = t
+        .trim_start_matches(['-', '—', '－', '第'])
+        .trim_end_matches(['-', '—', '－', '页']);
+    !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|c| c.is_ascii_digit())
+        && inner.len() < t.len()
 }
 
 /// Sentence-final marks: a line ending with one may end a paragraph.
@@ -74,7 +100,10 @@ pub fn ends_sentence(text: &str) -> bool {
 /// A short numbered line such as 「一、总体情况」 or 「（一）主动公开」: a paragraph of its own.
 pub fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
-    split_numbering(t).0.is_some() && t.chars().count() <= 40 && !ends_sentence(t)
+    split_numbering(t).0.is_some()
+        && t.chars().count() <= 40
+        && !ends_sentence(t)
+        && !t.contains('。')
 }
 
 /// Joins two pieces of one paragraph: nothing between Chinese text, a space between words.
