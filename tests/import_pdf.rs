@@ -311,3 +311,109 @@ fn our_word_export_through_libreoffice_reads_back_to_the_same_draft() {
         );
     }
 }
+
+fn gongkai(home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("gongkai").unwrap();
+    cmd.env("GONGKAI_HOME", home)
+        .env("GONGKAI_TODAY", "2024-01-10")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+#[test]
+fn new_from_last_years_pdf_makes_a_draft_of_it_beside_and_carries_from_that() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("去年.pdf");
+    std::fs::copy(fixture("hongze-2023.pdf"), &pdf).unwrap();
+    let this_year = dir.path().join("今年.toml");
+    let out = gongkai(dir.path())
+        .arg("new")
+        .arg("--from")
+        .arg(&pdf)
+        .arg("-o")
+        .arg(&this_year)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(stdout.contains("已导入"), "{stdout}");
+    let last_year = dir.path().join("洪泽区人民政府-2023.toml");
+    let draft = load::load_file(&this_year).unwrap();
+    assert_eq!(draft.report.year, 2024);
+    let previous = draft.previous.as_ref().unwrap();
+    assert_eq!(previous.file.as_deref(), Some("洪泽区人民政府-2023.toml"));
+    assert_eq!(previous.in_force.get("normative_documents"), Some(&5));
+    assert_eq!(
+        draft.cell("requests.carried_over.natural_person"),
+        Some(gongkai::report::Number::Count(0))
+    );
+    assert!(load::load_file(&last_year).is_ok(), "a draft, not a PDF");
+
+    // Again: the draft made before is used, never overwritten.
+    let before = std::fs::read(&last_year).unwrap();
+    gongkai(dir.path())
+        .arg("new")
+        .arg("--from")
+        .arg(&pdf)
+        .arg("-o")
+        .arg(dir.path().join("今年2.toml"))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("沿用已有的草稿"));
+    assert_eq!(std::fs::read(&last_year).unwrap(), before);
+
+    // check --previous takes the PDF itself.
+    gongkai(dir.path())
+        .arg("check")
+        .arg("--previous")
+        .arg(&pdf)
+        .arg(&this_year)
+        .assert()
+        .code(1) // this year's draft is still empty
+        .stdout(predicates::str::contains("洪泽区人民政府 2024年"));
+}
+
+#[test]
+fn merge_sums_a_folder_of_published_pdfs_and_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units");
+    std::fs::create_dir(&units).unwrap();
+    std::fs::copy(fixture("hongze-2023.pdf"), units.join("洪泽.pdf")).unwrap();
+    // A second unit of the same year, as a draft.
+    let other = std::fs::read_to_string(fixture("hongze-2023.tables.toml"))
+        .unwrap()
+        .replace("洪泽区人民政府", "某某区人民政府");
+    std::fs::write(units.join("other.toml"), other).unwrap();
+    let out = dir.path().join("sum.toml");
+    gongkai(dir.path())
+        .arg("merge")
+        .arg(&units)
+        .args(["--agency", "淮安市人民政府", "--allow-errors", "-o"])
+        .arg(&out)
+        .assert()
+        .stdout(predicates::str::contains("已汇总 2 个单位"));
+    let sum = load::load_file(&out).unwrap();
+    assert_eq!(
+        sum.cell("requests.new_received.natural_person"),
+        Some(gongkai::report::Number::Count(42))
+    );
+    assert_eq!(
+        sum.cell("appeals.review.upheld"),
+        Some(gongkai::report::Number::Count(20))
+    );
+}
+
+#[test]
+fn the_fuzzers_seed_pdfs_read_as_they_were_written() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/pdf");
+    let table = std::fs::read(seeds.join("table-tounicode.pdf")).unwrap();
+    let (document, _) = import::read_document(&table, Some("pdf")).unwrap();
+    let Some(Block::Table(grid)) = document.blocks.first() else {
+        panic!("a table: {:?}", document.blocks);
+    };
+    let texts: Vec<&str> = grid.rows[0].iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["规章", "0"]);
+    let title = std::fs::read(seeds.join("ucs2-title.pdf")).unwrap();
+    assert_eq!(text_of(&title).unwrap(), "政府信息公开年度");
+}

@@ -366,3 +366,51 @@ pub fn skipped(lang: Lang, file: &Path, why: &Skipped) -> String {
         ),
     }
 }
+
+/// A report file that could not be read, as a draft or as a published report.
+pub fn open_error(lang: Lang, e: &crate::library::OpenError) -> String {
+    match e {
+        crate::library::OpenError::Draft(e) => super::load_error(lang, e),
+        crate::library::OpenError::Published(file, e) => import_error(lang, file, e),
+    }
+}
+
+/// A published report that could not be made a draft of its own.
+pub fn import_into_error(lang: Lang, source: &Path, e: &crate::library::ImportIntoError) -> String {
+    match e {
+        crate::library::ImportIntoError::Import(e) => import_error(lang, source, e),
+        crate::library::ImportIntoError::Write(path, e) => {
+            format!("{}: {}", path.display(), super::write_refused(lang, e))
+        }
+    }
+}
+
+/// A draft imported before from the same report is used again.
+pub fn import_reused(lang: Lang, source: &Path, draft: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{} 已导入过，沿用已有的草稿 {}（未覆盖）",
+            source.display(),
+            draft.display()
+        ),
+        Lang::En => format!(
+            "{} was imported before: the draft {} is used as it is (not overwritten)",
+            source.display(),
+            draft.display()
+        ),
+    }
+}
+
+/// `merge`: a published report skipped because its unit's draft is in the folder too.
+pub fn merge_published_skipped(lang: Lang, file: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "跳过 {}：同一单位同一年度的草稿也在此处，按草稿汇总",
+            file.display()
+        ),
+        Lang::En => format!(
+            "skipped {}: the same unit's draft for that year is here too, and is summed",
+            file.display()
+        ),
+    }
+}

@@ -1272,3 +1272,8 @@ pub fn invalid_cell(lang: Lang, e: InputError) -> String {
         ),
     }
 }
+
+/// The summary shown after opening a published report.
+pub fn imported_title(lang: Lang) -> &'static str {
+    lang.pick("已导入发布的报告", "Published report imported")
+}

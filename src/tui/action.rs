@@ -100,6 +100,8 @@ pub enum Action {
     /// This year's draft was made from last year's and opened: the draft and what was and was
     /// not carried, as lines to show; or why it was not made.
     CarriedOver(Result<(Box<super::app::Doc>, Vec<String>), String>),
+    /// A published report was imported into a draft, which is opened: with the import summary.
+    ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), String>),
 }
 
 /// What `update` asks the runtime to do.
