@@ -161,3 +161,11 @@ pub fn import(bytes: &[u8]) {
         }
     }
 }
+
+/// Reads the bytes as a PDF (the PDF front end alone, whatever the bytes begin with), then as a
+/// report when they read.
+pub fn pdf(bytes: &[u8]) {
+    if let Ok(document) = crate::import::pdf::read(bytes) {
+        let _ = crate::import::read_report(&document, crate::import::SourceFormat::Pdf);
+    }
+}

@@ -204,3 +204,108 @@ pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
             .collect()
     })
 }
+
+/// Writes a new draft, never over an existing file: the name is claimed first (so a file made
+/// meanwhile by someone else, or a dangling link, is not replaced), then written atomically.
+pub fn write_new(path: &Path, template: &Template, draft: &Draft) -> Result<(), NewError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(NewError::Io)?;
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(NewError::Exists),
+        Err(e) => return Err(NewError::Io(e)),
+    }
+    let text = crate::report::save::to_toml(template, draft);
+    crate::atomic::write(path, text.as_bytes()).map_err(|e| {
+        // The claimed name is empty: give it back rather than leave an unreadable draft.
+        let _ = std::fs::remove_file(path);
+        NewError::Io(e)
+    })
+}
+
+#[derive(Debug)]
+pub enum NewError {
+    Exists,
+    Io(std::io::Error),
+}
+
+/// Whether a file is a published report (a portal page, a Word file, a PDF, a text) rather
+/// than a draft, by its name: drafts are `.toml`.
+pub fn is_published(path: &Path) -> bool {
+    path.extension().is_none_or(|e| e != "toml")
+        && crate::import::is_published_name(&path.to_string_lossy())
+}
+
+/// Why a report file could not be read: as a draft, or as a published report.
+#[derive(Debug)]
+pub enum OpenError {
+    Draft(LoadError),
+    Published(PathBuf, crate::import::ImportError),
+}
+
+/// A report from a file: a draft as it is, a published report imported in memory (nothing is
+/// written). For every command that takes a draft and may be given a published file instead.
+pub fn open_report(path: &Path) -> Result<Loaded, OpenError> {
+    if is_published(path) {
+        let imported = crate::import::import_file(path)
+            .map_err(|e| OpenError::Published(path.to_path_buf(), e))?;
+        return Ok(Loaded {
+            template: imported.template,
+            draft: imported.draft,
+            // The importer cleans what it reads.
+            dropped_controls: 0,
+        });
+    }
+    load(path).map_err(OpenError::Draft)
+}
+
+/// A published report made a draft of its own.
+#[derive(Debug)]
+pub struct ImportedDraft {
+    pub path: PathBuf,
+    /// The import, when it was made now (`None`: a draft of the same report was already there
+    /// and is used as it is).
+    pub imported: Option<crate::import::Imported>,
+}
+
+/// Why a published report could not be made a draft.
+#[derive(Debug)]
+pub enum ImportIntoError {
+    Import(crate::import::ImportError),
+    Write(PathBuf, NewError),
+}
+
+/// Imports a published report into a draft of its own in `dir`, named by its agency and year.
+/// A draft already there for the same agency and year (imported before) is used as it is;
+/// anything else of that name is never overwritten.
+pub fn import_into(source: &Path, dir: &Path) -> Result<ImportedDraft, ImportIntoError> {
+    let imported = crate::import::import_file(source).map_err(ImportIntoError::Import)?;
+    let report = &imported.draft.report;
+    let path = dir.join(crate::paths::draft_file_name(
+        report.agency.trim(),
+        report.year,
+    ));
+    match write_new(&path, imported.template, &imported.draft) {
+        Ok(()) => Ok(ImportedDraft {
+            path,
+            imported: Some(imported),
+        }),
+        Err(NewError::Exists)
+            if load(&path).is_ok_and(|l| {
+                l.draft.report.agency.trim() == imported.draft.report.agency.trim()
+                    && l.draft.report.year == imported.draft.report.year
+            }) =>
+        {
+            Ok(ImportedDraft {
+                path,
+                imported: None,
+            })
+        }
+        Err(e) => Err(ImportIntoError::Write(path, e)),
+    }
+}

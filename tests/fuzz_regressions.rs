@@ -41,3 +41,11 @@ fn import_inputs_the_fuzzer_kept_do_not_panic() {
         + replay("fuzz/regressions/import", gongkai::fuzzing::import);
     assert!(n >= 5, "the import corpus is there ({n} inputs)");
 }
+
+#[test]
+fn pdf_inputs_the_fuzzer_kept_do_not_panic() {
+    let n = replay("fuzz/corpus/pdf", gongkai::fuzzing::pdf)
+        + replay("fuzz/regressions/pdf", gongkai::fuzzing::pdf)
+        + replay("tests/fixtures/pdf", gongkai::fuzzing::pdf);
+    assert!(n >= 3, "the PDF seeds are there ({n} inputs)");
+}

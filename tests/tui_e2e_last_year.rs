@@ -77,3 +77,56 @@ fn from_last_years_sample_to_this_years_draft() {
         "{saved}"
     );
 }
+
+/// Last year exists only as the PDF the agency published: 从上年报告新建 takes it, imports it
+/// into a draft of its own, and this year's draft carries from that.
+#[test]
+fn from_last_years_published_pdf_to_this_years_draft() {
+    let home = tempfile::tempdir().unwrap();
+    let pdf = home.path().join("洪泽区2023年报告.pdf");
+    std::fs::copy("tests/fixtures/pdf/hongze-2023.pdf", &pdf).unwrap();
+    let before = std::fs::read(&pdf).unwrap();
+
+    let mut editor = Editor::start(home.path(), &[], &[("GONGKAI_TODAY", "2024-01-10")]);
+    editor.wait_for("从上年报告新建");
+    editor.send(b"l");
+    editor.wait_for("选上年的报告");
+    editor.type_text(pdf.to_str().unwrap());
+    editor.send(b"\r");
+    editor.wait_for("已从上年报告新建");
+    let notice = editor.text();
+    assert!(notice.contains("已导入"), "{notice}");
+    assert!(notice.contains("读入 166/166 格"), "{notice}");
+    editor.send(b"\r");
+
+    // 三: 二、上年结转 from the PDF's 四 (all 0), last year's figure under the cell.
+    for _ in 0..3 {
+        editor.send(b"\x1b[6~"); // PgDn
+    }
+    editor.wait_for("勾稽");
+    editor.send(b"\x1b[B"); // down to 二
+    editor.wait_for("应等于上年“四、结转下年度继续办理”：0");
+    editor.send(b"\x11"); // Ctrl-Q: nothing changed since it was made
+    assert_eq!(editor.wait_exit(), 0);
+
+    let drafts = home.path().join("drafts");
+    let last = std::fs::read_to_string(drafts.join("洪泽区人民政府-2023.toml")).unwrap();
+    assert!(
+        last.contains("review = { upheld = 10, corrected = 1"),
+        "{last}"
+    );
+    let this = std::fs::read_to_string(drafts.join("洪泽区人民政府-2024.toml")).unwrap();
+    assert!(
+        this.contains("file = \"洪泽区人民政府-2023.toml\""),
+        "{this}"
+    );
+    assert!(
+        this.contains("carried_over = { natural_person = 0"),
+        "{this}"
+    );
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        before,
+        "the PDF is never written"
+    );
+}

@@ -1670,3 +1670,39 @@ fn quitting_with_a_working_recovery_file_keeps_the_usual_question() {
     press(&mut app, Command::Quit);
     assert!(matches!(app.dialog, Some(Dialog::ConfirmQuit)));
 }
+
+#[test]
+fn opening_a_published_pdf_imports_it_into_the_data_folder_and_says_what_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("洪泽.pdf");
+    std::fs::copy("tests/fixtures/pdf/hongze-2023.pdf", &pdf).unwrap();
+    let before = std::fs::read(&pdf).unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = dir.path().join("drafts");
+    app.recovery = gongkai::recovery::Store {
+        folder: dir.path().join("recovery"),
+    };
+    let opened = runtime::perform(&app, &Effect::Open(pdf.clone())).unwrap();
+    update(&mut app, opened);
+    let Some(Dialog::Imported { lines }) = &app.dialog else {
+        panic!("expected the import summary, got {:?}", app.dialog);
+    };
+    assert!(lines[0].contains("已导入"), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("166/166")), "{lines:?}");
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.path, dir.path().join("drafts/洪泽区人民政府-2023.toml"));
+    assert_eq!(doc.draft.report.agency, "洪泽区人民政府");
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        before,
+        "the PDF is never written"
+    );
+}

@@ -90,11 +90,12 @@ pub(super) fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             });
         }
     }
+    // Last year's report may be a draft or the report as published.
     let previous = match &args.previous {
-        Some(p) => match library::load(p) {
+        Some(p) => match library::open_report(p) {
             Ok(loaded) => Some(loaded),
             Err(e) => {
-                err_line(&i18n::load_error(lang, &e));
+                err_line(&i18n::open_error(lang, &e));
                 return ExitCode::from(2);
             }
         },

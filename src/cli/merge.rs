@@ -5,8 +5,8 @@ use super::{err_line, fit_width, out_line, today};
 use crate::check::{self, Summary};
 use crate::i18n::{self, Lang};
 use crate::library;
+use crate::report::AgencyKind;
 use crate::report::merge::{self, Unit};
-use crate::report::{AgencyKind, LoadError};
 use crate::template::Template;
 use clap::Args;
 use std::collections::BTreeSet;
@@ -33,7 +33,7 @@ pub(super) struct MergeArgs {
 struct Read {
     path: PathBuf,
     /// The unit, its check summary, and whether it is itself a summary of units.
-    result: Result<(Unit, Summary, bool), LoadError>,
+    result: Result<(Unit, Summary, bool), library::OpenError>,
 }
 
 /// Why a unit's draft is left out of the sum.
@@ -48,8 +48,14 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
     let mut files = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
-            match library::drafts_in(path) {
-                Ok(found) => files.extend(found),
+            // The units' drafts and their published reports (portal pages, Word files, PDFs).
+            let found = library::drafts_in(path)
+                .and_then(|drafts| Ok((drafts, library::published_in(path)?)));
+            match found {
+                Ok((drafts, published)) => {
+                    files.extend(drafts);
+                    files.extend(published);
+                }
                 Err(e) => {
                     err_line(&format!("{}: {}", path.display(), i18n::io_error(lang, &e)));
                     return ExitCode::from(2);
@@ -80,7 +86,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
 
     let today = today();
     let read = library::parallel_map(files, |path| {
-        let result = library::load(&path).map(|loaded| {
+        let result = library::open_report(&path).map(|loaded| {
             let outcome = library::check_draft(&path, &loaded, None, today);
             let summary_of_others = !loaded.draft.sources.is_empty();
             (
@@ -92,9 +98,30 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         Read { path, result }
     });
     let mut unreadable = false;
+    // A published report whose unit also has a draft here is that unit's report once: the
+    // draft counts. gongkai's own exports in the folder are its drafts again.
+    let drafts_of: std::collections::BTreeSet<(String, i32)> = read
+        .iter()
+        .filter(|r| !library::is_published(&r.path))
+        .filter_map(|r| r.result.as_ref().ok())
+        .map(|(unit, _, _)| (unit.name.clone(), unit.year))
+        .collect();
+    let read: Vec<Read> = read
+        .into_iter()
+        .filter(|r| {
+            let twice = library::is_published(&r.path)
+                && r.result
+                    .as_ref()
+                    .is_ok_and(|(u, _, _)| drafts_of.contains(&(u.name.clone(), u.year)));
+            if twice {
+                err_line(&i18n::merge_published_skipped(lang, &r.path));
+            }
+            !twice
+        })
+        .collect();
     for r in &read {
         if let Err(e) = &r.result {
-            err_line(&i18n::load_error(lang, e));
+            err_line(&i18n::open_error(lang, e));
             unreadable = true;
         }
     }

@@ -5,7 +5,7 @@ use super::KindArg;
 use super::{err_line, out_line};
 use crate::i18n::{self, Lang};
 use crate::library;
-use crate::report::{self, AgencyKind, Draft, carry};
+use crate::report::{AgencyKind, Draft, carry};
 use crate::template::Template;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -32,7 +32,33 @@ pub fn year_range() -> (i32, i32) {
 
 pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     let (first, last) = year_range();
-    let (mut draft, not_carried) = match &args.from {
+    // Last year's report as published is first made a draft of its own, beside this year's, so
+    // that `[previous].file` always names a draft.
+    let imported_from;
+    let from = match &args.from {
+        Some(from) if library::is_published(from) => {
+            let dir = match &args.output {
+                Some(out) => out.parent().map(Path::to_path_buf).unwrap_or_default(),
+                None => crate::paths::drafts_dir(),
+            };
+            match library::import_into(from, &dir) {
+                Ok(done) => {
+                    match &done.imported {
+                        Some(_) => out_line(&i18n::imported(lang, from, &done.path)),
+                        None => out_line(&i18n::import_reused(lang, from, &done.path)),
+                    }
+                    imported_from = done.path;
+                    Some(&imported_from)
+                }
+                Err(e) => {
+                    err_line(&i18n::import_into_error(lang, from, &e));
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        other => other.as_ref(),
+    };
+    let (mut draft, not_carried) = match from {
         Some(from) => {
             let loaded = match library::load(from) {
                 Ok(l) => l,
@@ -138,31 +164,4 @@ pub fn reference_from(new: &Path, last: &Path) -> String {
     }
 }
 
-/// Writes a new draft, never over an existing file: the name is claimed first (so a file made
-/// meanwhile by someone else, or a dangling link, is not replaced), then written atomically.
-pub fn write_new(path: &Path, template: &Template, draft: &Draft) -> Result<(), NewError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(NewError::Io)?;
-    }
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(NewError::Exists),
-        Err(e) => return Err(NewError::Io(e)),
-    }
-    let text = report::save::to_toml(template, draft);
-    crate::atomic::write(path, text.as_bytes()).map_err(|e| {
-        // The claimed name is empty: give it back rather than leave an unreadable draft.
-        let _ = std::fs::remove_file(path);
-        NewError::Io(e)
-    })
-}
-
-#[derive(Debug)]
-pub enum NewError {
-    Exists,
-    Io(std::io::Error),
-}
+pub use crate::library::{NewError, write_new};

@@ -24,12 +24,24 @@ pub fn import_error(lang: Lang, file: &Path, e: &ImportError) -> String {
             MAX_FILE_BYTES / 1024 / 1024
         ),
         (ImportError::Empty, _) => lang.pick("文件是空的", "the file is empty").into(),
-        (ImportError::Pdf, _) => lang
+        (ImportError::PdfEncrypted, _) => lang
             .pick(
-                "暂不能读取 PDF：请改用门户网站页面（.html）、Word 文件（.docx）或文本（.txt）",
-                "PDF is not read yet: use the portal page (.html), the Word file (.docx) or the text (.txt)",
+                "PDF 已加密，无法读取其中的文字：请向发布单位索取未加密的文件，或改用网页、Word 版本",
+                "the PDF is encrypted and its text cannot be read: ask for an unencrypted file, or use the page or the Word version",
             )
             .into(),
+        (ImportError::PdfScanned, _) => lang
+            .pick(
+                "PDF 没有文字层（是扫描件或图片），无法读取：请改用网页、Word 或可复制文字的 PDF",
+                "the PDF has no text layer (a scan or images) and cannot be read: use the page, the Word file or a PDF with text",
+            )
+            .into(),
+        (ImportError::PdfUndecodable { font }, Lang::Zh) => format!(
+            "PDF 中字体“{font}”的文字无法解码（缺少 ToUnicode 对照表），读出来会是错字，因此不予导入：请改用网页或 Word 版本"
+        ),
+        (ImportError::PdfUndecodable { font }, Lang::En) => format!(
+            "the text of font “{font}” in the PDF cannot be decoded (no ToUnicode map) and would come out as wrong characters, so it is not imported: use the page or the Word version"
+        ),
         (ImportError::OldWord, _) => lang
             .pick(
                 "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入",
@@ -361,6 +373,54 @@ pub fn skipped(lang: Lang, file: &Path, why: &Skipped) -> String {
         (Skipped::DraftPresent { draft }, Lang::En) => format!(
             "{f}: skipped (a report of the same agency and year, {}, is in this folder)",
             draft.display()
+        ),
+    }
+}
+
+/// A report file that could not be read, as a draft or as a published report.
+pub fn open_error(lang: Lang, e: &crate::library::OpenError) -> String {
+    match e {
+        crate::library::OpenError::Draft(e) => super::load_error(lang, e),
+        crate::library::OpenError::Published(file, e) => import_error(lang, file, e),
+    }
+}
+
+/// A published report that could not be made a draft of its own.
+pub fn import_into_error(lang: Lang, source: &Path, e: &crate::library::ImportIntoError) -> String {
+    match e {
+        crate::library::ImportIntoError::Import(e) => import_error(lang, source, e),
+        crate::library::ImportIntoError::Write(path, e) => {
+            format!("{}: {}", path.display(), super::write_refused(lang, e))
+        }
+    }
+}
+
+/// A draft imported before from the same report is used again.
+pub fn import_reused(lang: Lang, source: &Path, draft: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{} 已导入过，沿用已有的草稿 {}（未覆盖）",
+            source.display(),
+            draft.display()
+        ),
+        Lang::En => format!(
+            "{} was imported before: the draft {} is used as it is (not overwritten)",
+            source.display(),
+            draft.display()
+        ),
+    }
+}
+
+/// `merge`: a published report skipped because its unit's draft is in the folder too.
+pub fn merge_published_skipped(lang: Lang, file: &Path) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "跳过 {}：同一单位同一年度的草稿也在此处，按草稿汇总",
+            file.display()
+        ),
+        Lang::En => format!(
+            "skipped {}: the same unit's draft for that year is here too, and is summed",
+            file.display()
         ),
     }
 }

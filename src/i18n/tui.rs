@@ -1410,3 +1410,8 @@ pub fn saved_copy(lang: Lang, path: &std::path::Path) -> String {
         ),
     }
 }
+
+/// The summary shown after opening a published report.
+pub fn imported_title(lang: Lang) -> &'static str {
+    lang.pick("已导入发布的报告", "Published report imported")
+}

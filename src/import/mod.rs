@@ -6,7 +6,7 @@
 //! agency and year (and so the format), headings find the prose, labels find the table rows
 //! (`labels`), and the printed totals — which drafts do not store — validate what was read
 //! (`resolve`). Nothing is guessed: a cell that cannot be read with certainty stays blank and
-//! the [`Summary`] says why. A PDF front end (issue 11) only has to produce a `Document`.
+//! the [`Summary`] says why. The PDF front end (`pdf`) produces one too.
 //!
 //! This module is part of the domain: no terminal, no command line, no file is written here.
 
@@ -16,6 +16,7 @@ pub mod html;
 pub mod labels;
 mod layout_text;
 mod meta;
+pub mod pdf;
 mod prose;
 mod resolve;
 pub mod sniff;
@@ -63,8 +64,12 @@ pub enum ImportError {
     TooLarge { bytes: u64 },
     #[error("empty file")]
     Empty,
-    #[error("PDF is not read yet")]
-    Pdf,
+    #[error("an encrypted PDF")]
+    PdfEncrypted,
+    #[error("a PDF without a text layer (a scan)")]
+    PdfScanned,
+    #[error("a PDF whose font {font} cannot be decoded")]
+    PdfUndecodable { font: String },
     #[error("old binary .doc")]
     OldWord,
     #[error("unknown format")]
@@ -127,6 +132,7 @@ pub fn read_document(
     let format = sniff::detect(bytes, extension)?;
     let document = match format {
         SourceFormat::Docx => docx::read(bytes)?,
+        SourceFormat::Pdf => pdf::read(bytes)?,
         SourceFormat::Html => {
             let text = sniff::decode(bytes, sniff::declared_charset(bytes))?;
             let depth = html::nesting_depth(&text);

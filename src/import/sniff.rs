@@ -10,6 +10,7 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 pub enum SourceFormat {
     Html,
     Docx,
+    Pdf,
     Text,
 }
 
@@ -18,6 +19,7 @@ impl SourceFormat {
         match self {
             SourceFormat::Html => "html",
             SourceFormat::Docx => "docx",
+            SourceFormat::Pdf => "pdf",
             SourceFormat::Text => "txt",
         }
     }
@@ -26,7 +28,7 @@ impl SourceFormat {
 /// Whether a file name is one the importer may read (for picking files out of a folder).
 pub fn is_published_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".html", ".htm", ".shtml", ".docx", ".txt"]
+    [".html", ".htm", ".shtml", ".docx", ".pdf", ".txt"]
         .iter()
         .any(|e| lower.ends_with(e))
 }
@@ -36,8 +38,12 @@ pub fn detect(bytes: &[u8], extension: Option<&str>) -> Result<SourceFormat, Imp
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return Ok(SourceFormat::Docx);
     }
-    if bytes.starts_with(b"%PDF") {
-        return Err(ImportError::Pdf);
+    // A PDF's header may follow a little junk (the standard allows 1024 bytes of it).
+    if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return Ok(SourceFormat::Pdf);
     }
     if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
         return Err(ImportError::OldWord);
@@ -151,6 +157,6 @@ mod tests {
             detect("一、总体情况".as_bytes(), None).ok(),
             Some(SourceFormat::Text)
         );
-        assert!(matches!(detect(b"%PDF-1.7", None), Err(ImportError::Pdf)));
+        assert_eq!(detect(b"%PDF-1.7", None).unwrap(), SourceFormat::Pdf);
     }
 }

@@ -121,6 +121,8 @@ pub enum Action {
         path: PathBuf,
         result: Result<Vec<(String, crate::report::Number)>, Vec<String>>,
     },
+    /// A published report was imported into a draft, which is opened: with the import summary.
+    ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), String>),
 }
 
 /// What `update` asks the runtime to do.

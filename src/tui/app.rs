@@ -389,6 +389,8 @@ pub enum Dialog {
     },
     /// What was carried from last year's report into the new draft, and what was not.
     Carried { lines: Vec<String> },
+    /// What was read from a published report opened (imported into a draft).
+    Imported { lines: Vec<String> },
     /// Unrecovered work was found: 恢复 / 丢弃 / 查看差异.
     /// Quit with unsaved changes while the recovery file cannot be written: only saving, or
     /// giving the changes up on purpose. Why the recovery file fails.

@@ -54,6 +54,9 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             .map(|()| path.clone());
             Some(Action::Exported(result))
         }
+        Effect::Open(path) if crate::library::is_published(path) => {
+            Some(Action::ImportedOpened(open_published(app, path)))
+        }
         Effect::Open(path) => Some(Action::Opened(
             open(path, app.today, &app.drafts_dir, lang).map(|doc| offer_recovery(app, doc)),
         )),
@@ -157,6 +160,46 @@ fn copy_path(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.with_extension("copy.toml"))
 }
 
+/// Opens a published report: it is imported into a draft of its own in the data folder (the
+/// file itself is never written), which is opened; returns it with the import summary.
+pub fn open_published(app: &App, path: &Path) -> Result<(Box<Doc>, Vec<String>), String> {
+    let lang = app.lang;
+    let (draft_path, lines) = import_published(app, path, &app.drafts_dir)?;
+    let doc = offer_recovery(app, open(&draft_path, app.today, &app.drafts_dir, lang)?);
+    Ok((doc, lines))
+}
+
+/// A published report made a draft of its own in `dir` (or the draft made of it before):
+/// where, and what to tell the officer about it.
+fn import_published(
+    app: &App,
+    source: &Path,
+    dir: &Path,
+) -> Result<(PathBuf, Vec<String>), String> {
+    let lang = app.lang;
+    let done = crate::library::import_into(source, dir)
+        .map_err(|e| i18n::import_into_error(lang, source, &e))?;
+    let lines = match &done.imported {
+        Some(imported) => {
+            let mut lines = vec![i18n::imported(lang, source, &done.path)];
+            lines.extend(i18n::import_summary(
+                lang,
+                imported.template,
+                &imported.summary,
+            ));
+            lines.extend(
+                imported
+                    .printed_totals
+                    .iter()
+                    .map(|f| format!("  {}", i18n::finding(lang, f))),
+            );
+            lines
+        }
+        None => vec![i18n::import_reused(lang, source, &done.path)],
+    };
+    Ok((done.path, lines))
+}
+
 /// Makes this year's draft from last year's with the core's carry-over, writes it (never over
 /// an existing file) and opens it; returns it with what was and was not carried, as lines.
 pub fn create_from_last(
@@ -165,6 +208,17 @@ pub fn create_from_last(
     app: &App,
 ) -> Result<(Box<Doc>, Vec<String>), String> {
     let lang = app.lang;
+    // Last year's report as published is first made a draft of its own, beside this year's.
+    let (imported, import_lines) = if crate::library::is_published(from) {
+        let dir = target
+            .and_then(Path::parent)
+            .map_or_else(|| app.drafts_dir.clone(), Path::to_path_buf);
+        let (path, lines) = import_published(app, from, &dir)?;
+        (Some(path), lines)
+    } else {
+        (None, Vec::new())
+    };
+    let from = imported.as_deref().unwrap_or(from);
     let loaded = crate::library::load(from).map_err(|e| i18n::load_error(lang, &e))?;
     let year = loaded.draft.report.year + 1;
     let (first, last) = Template::allowed_years(app.this_year());
@@ -189,7 +243,9 @@ pub fn create_from_last(
         e => format!("{}: {}", path.display(), i18n::write_refused(lang, &e)),
     })?;
     let doc = offer_recovery(app, open(&path, app.today, &app.drafts_dir, lang)?);
-    Ok((doc, carried_lines(lang, &path, template, &carried)))
+    let mut lines = import_lines;
+    lines.extend(carried_lines(lang, &path, template, &carried));
+    Ok((doc, lines))
 }
 
 /// What a draft made from last year's says it carried and could not carry.

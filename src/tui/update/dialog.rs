@@ -146,7 +146,7 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 _ => {}
             }
         }
-        Dialog::Carried { .. } => {
+        Dialog::Carried { .. } | Dialog::Imported { .. } => {
             if let Action::Command(Command::Enter | Command::Cancel) = input {
                 keep = false;
             }

@@ -197,6 +197,16 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             }
         },
+        Action::ImportedOpened(result) => match result {
+            Ok((doc, lines)) => {
+                update(app, Action::Opened(Ok(doc)));
+                // The recovery offer, or a draft held elsewhere, asks first; the summary after.
+                if app.dialog.is_none() {
+                    app.dialog = Some(Dialog::Imported { lines });
+                }
+            }
+            Err(e) => error(app, e),
+        },
         Action::CarriedOver(result) => match result {
             Ok((doc, lines)) => {
                 app.open(*doc);

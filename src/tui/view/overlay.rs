@@ -182,7 +182,8 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
             target,
             error,
         } => cursor = from_last_year(app, frame, choices, *selected, path, target, error, theme),
-        Dialog::Carried { lines } => carried(app, frame, lines, theme),
+        Dialog::Carried { lines } => notice(app, frame, tr::carried_title(lang), lines, theme),
+        Dialog::Imported { lines } => notice(app, frame, tr::imported_title(lang), lines, theme),
         Dialog::Ledger {
             path,
             preview,
@@ -538,7 +539,9 @@ fn from_last_year(
 }
 
 /// What was carried into a draft made from last year's, and what was not.
-fn carried(app: &App, frame: &mut Frame, lines: &[String], theme: &Theme) {
+/// Lines to read and close: what was carried from last year, what was read from a published
+/// report.
+fn notice(app: &App, frame: &mut Frame, title: &str, lines: &[String], theme: &Theme) {
     let area = frame.area();
     let width = 76.min(area.width.saturating_sub(4));
     let text_w = usize::from(width.saturating_sub(2));
@@ -551,13 +554,7 @@ fn carried(app: &App, frame: &mut Frame, lines: &[String], theme: &Theme) {
                 .map(move |v| (&l[v.start..v.end], i))
         })
         .collect();
-    let inner = popup(
-        frame,
-        width,
-        wrapped.len() as u16 + 4,
-        tr::carried_title(app.lang),
-        theme,
-    );
+    let inner = popup(frame, width, wrapped.len() as u16 + 4, title, theme);
     let buf = frame.buffer_mut();
     let room = inner.height.saturating_sub(2);
     for (y, (text, i)) in wrapped.iter().enumerate().take(usize::from(room)) {
