@@ -110,6 +110,7 @@ fn start_screen() {
                 problem: None,
                 unrecovered: None,
                 recovery_files: 0,
+                published: false,
             },
             ListEntry {
                 path: "drafts/broken.toml".into(),
@@ -122,6 +123,7 @@ fn start_screen() {
                 problem: Some("第 3 行第 1 列：不是有效的 TOML".into()),
                 unrecovered: None,
                 recovery_files: 0,
+                published: false,
             },
         ];
         let screen = snapshot("start", &app);
@@ -395,6 +397,7 @@ fn entry(path: &str, agency: &str, year: i32, template: &str) -> ListEntry {
         problem: None,
         unrecovered: None,
         recovery_files: 0,
+        published: false,
     }
 }
 
@@ -680,6 +683,7 @@ fn start_screen_marks_unrecovered_work() {
                 problem: None,
                 unrecovered: Some("2026-01-05 16:42".into()),
                 recovery_files: 1,
+                published: false,
             },
             ListEntry {
                 path: "drafts/厦门市人力资源和社会保障局-2020.toml".into(),
@@ -692,6 +696,7 @@ fn start_screen_marks_unrecovered_work() {
                 problem: None,
                 unrecovered: None,
                 recovery_files: 0,
+                published: false,
             },
         ];
         let screen = snapshot("start_unrecovered", &app);

@@ -1415,3 +1415,19 @@ pub fn saved_copy(lang: Lang, path: &std::path::Path) -> String {
 pub fn imported_title(lang: Lang) -> &'static str {
     lang.pick("已导入发布的报告", "Published report imported")
 }
+
+/// A published report in the data folder, on the start screen.
+pub fn start_published(lang: Lang) -> &'static str {
+    lang.pick(
+        "已发布的报告 · 打开时导入为草稿",
+        "a published report · opening it imports it as a draft",
+    )
+}
+
+/// 从上年报告新建 with a published report chosen.
+pub fn from_last_published(lang: Lang) -> &'static str {
+    lang.pick(
+        "将先把这份发布的报告导入为草稿，再新建下一年度的报告",
+        "the published report is imported as a draft first, then next year's report is made",
+    )
+}

@@ -471,6 +471,8 @@ pub struct ListEntry {
     pub unrecovered: Option<String>,
     /// How many recovery files hold such work (several spellings of its path, older versions).
     pub recovery_files: usize,
+    /// A published report (a PDF, a page, a Word file), not a draft: opening it imports it.
+    pub published: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

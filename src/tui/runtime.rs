@@ -458,6 +458,7 @@ pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
                 problem: Some(tr::draft_gone(app.lang, &pending.recovery)),
                 unrecovered: Some(when),
                 recovery_files: 1,
+                published: false,
             }),
         }
     }
@@ -478,7 +479,24 @@ pub fn last_draft(path: &Path, draft: &Draft) -> Option<LastDraft> {
 /// The drafts of the data folder for the start screen, newest first.
 pub fn list(dir: &Path, today: Option<jiff::civil::Date>, lang: i18n::Lang) -> Vec<ListEntry> {
     let entries = crate::library::entries(dir, today).unwrap_or_default();
-    entries.into_iter().map(|e| entry(e, lang)).collect()
+    let mut out: Vec<ListEntry> = entries.into_iter().map(|e| entry(e, lang)).collect();
+    // Published reports put in the data folder, listed after the drafts: opening one imports it.
+    for path in crate::library::published_in(dir).unwrap_or_default() {
+        out.push(ListEntry {
+            agency: String::new(),
+            year: 0,
+            template: String::new(),
+            filled: 0,
+            cells: 0,
+            errors: 0,
+            problem: None,
+            unrecovered: None,
+            recovery_files: 0,
+            published: true,
+            path,
+        });
+    }
+    out
 }
 
 fn entry(e: crate::library::Entry, lang: i18n::Lang) -> ListEntry {
@@ -494,6 +512,7 @@ fn entry(e: crate::library::Entry, lang: i18n::Lang) -> ListEntry {
             problem: None,
             unrecovered: None,
             recovery_files: 0,
+            published: false,
         },
         Err(err) => ListEntry {
             path: e.path,
@@ -506,6 +525,7 @@ fn entry(e: crate::library::Entry, lang: i18n::Lang) -> ListEntry {
             problem: Some(i18n::problem(lang, &err.problem)),
             unrecovered: None,
             recovery_files: 0,
+            published: false,
         },
     }
 }

@@ -263,7 +263,10 @@ pub(super) fn from_last_year(
 ) -> Result<Effect, String> {
     let from = match choices.get(selected) {
         Some(entry) => {
-            if let Some(refusal) = year_refusal(app, entry.year + 1) {
+            // A published report's year is known once it is imported.
+            if !entry.published
+                && let Some(refusal) = year_refusal(app, entry.year + 1)
+            {
                 return Err(refusal);
             }
             entry.path.clone()

@@ -457,13 +457,22 @@ fn from_last_year(
             .path
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        let text = format!(
-            "{} {}  {}  {:<8}  {name}",
-            if i == selected { ">" } else { " " },
-            pad_right(&crate::tui::text::fit(&c.agency, agency_w), agency_w),
-            crate::i18n::year(lang, c.year),
-            c.template,
-        );
+        let text = if c.published {
+            format!(
+                "{} {}  {}",
+                if i == selected { ">" } else { " " },
+                pad_right(&crate::tui::text::fit(&name, agency_w), agency_w),
+                tr::start_published(lang),
+            )
+        } else {
+            format!(
+                "{} {}  {}  {:<8}  {name}",
+                if i == selected { ">" } else { " " },
+                pad_right(&crate::tui::text::fit(&c.agency, agency_w), agency_w),
+                crate::i18n::year(lang, c.year),
+                c.template,
+            )
+        };
         let y = 1 + line as u16;
         let style = if i == selected {
             let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
@@ -488,6 +497,16 @@ fn from_last_year(
     let buf = frame.buffer_mut();
     // What Enter will make.
     match choices.get(selected) {
+        // Its year is known once it is imported, on Enter.
+        Some(c) if c.published => {
+            put_line(
+                buf,
+                inner,
+                path_line + 2,
+                tr::from_last_published(lang),
+                theme.plain(),
+            );
+        }
         Some(c) => {
             let year = c.year + 1;
             match crate::template::Template::for_new_report(year, app.this_year()) {

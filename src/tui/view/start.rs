@@ -78,6 +78,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                     None => ("  ", tr::start_entry(app.lang, e.filled, e.cells, e.errors)),
                 };
                 match &e.problem {
+                    _ if e.published => format!(
+                        "  {}  {}",
+                        pad_right(&name, agency_w),
+                        tr::start_published(app.lang)
+                    ),
                     Some(p) => format!("{mark}{}  {}", pad_right(&name, agency_w), p),
                     None => format!(
                         "{mark}{}  {}  {:<8}  {state}  {name}",
