@@ -40,7 +40,10 @@ pub fn parse(text: &str) -> Option<Date> {
         .filter(|p| !p.is_empty())
         .collect();
     let (y, m, d) = match parts.as_slice() {
-        [whole] if whole.len() == 8 => (&whole[..4], &whole[4..6], &whole[6..]),
+        // 20240305: eight ASCII digits (slicing anything else could cut a character).
+        [whole] if whole.len() == 8 && whole.bytes().all(|b| b.is_ascii_digit()) => {
+            (&whole[..4], &whole[4..6], &whole[6..])
+        }
         [whole] if (1..=7).contains(&whole.len()) && only_date => {
             return from_serial(whole.parse::<f64>().ok()?);
         }
@@ -60,6 +63,13 @@ pub fn plausible(date: Date) -> bool {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn text_of_eight_bytes_that_is_not_eight_digits_is_no_date() {
+        // A serial number with a byte-order mark behind it: eight bytes, not eight digits.
+        assert_eq!(parse("45356\u{feff}"), None);
+        assert_eq!(parse("二〇二四0305"), None);
+    }
 
     #[test]
     fn every_notation_offices_use_reads_as_the_same_day() {
