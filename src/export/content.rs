@@ -112,12 +112,11 @@ impl<'a> Content<'a> {
                         }
                     }
                     SectionKind::Prose => {
-                        if section.key == "other"
-                            && let Some(sentence) = fee_sentence(template, draft)
-                        {
-                            blocks.push(Block::Paragraph(sentence));
+                        let prose = prose_blocks(draft.text(&section.key));
+                        match fee_sentence(template, draft).filter(|_| section.key == "other") {
+                            Some(sentence) => blocks.extend(with_fee_item(prose, &sentence)),
+                            None => blocks.extend(prose),
                         }
-                        blocks.extend(prose_blocks(draft.text(&section.key)));
                     }
                 }
                 SectionContent {
@@ -173,6 +172,97 @@ fn is_subheading(line: &str) -> bool {
         && !title.is_empty()
         && line.chars().count() <= SUBHEADING_MAX_CHARS
         && !line.contains('。')
+}
+
+/// How the officer numbered the items of a section.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Numbering {
+    /// （一）（二）…
+    Parenthesised,
+    /// 一、二、…
+    Enumerated,
+    /// 1. 2. … (or 1．, 1、)
+    Arabic,
+}
+
+const NUMERALS: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+impl Numbering {
+    /// The numbering a line starts with, if any.
+    fn of(line: &str) -> Option<Numbering> {
+        let chinese = |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十".contains(c));
+        if let Some(rest) = line.strip_prefix('（')
+            && let Some((n, _)) = rest.split_once('）')
+            && chinese(n)
+        {
+            return Some(Numbering::Parenthesised);
+        }
+        if let Some((n, _)) = line.split_once('、')
+            && chinese(n)
+        {
+            return Some(Numbering::Enumerated);
+        }
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        let after = line[digits..].chars().next();
+        (digits > 0 && matches!(after, Some('.' | '．' | '、'))).then_some(Numbering::Arabic)
+    }
+
+    /// The label of item `n` (from 1).
+    fn label(self, n: usize) -> String {
+        let chinese = NUMERALS.get(n - 1).copied().unwrap_or("");
+        match self {
+            Numbering::Parenthesised => format!("（{chinese}）"),
+            Numbering::Enumerated => format!("{chinese}、"),
+            Numbering::Arabic => format!("{n}."),
+        }
+    }
+}
+
+/// 六 with the generated 信息处理费 sentence as one of its numbered items, not a loose
+/// paragraph before them: after the officer's items, numbered as they are; where the officer
+/// numbered nothing, the sentence is item （一） and each of their paragraphs an item after it.
+fn with_fee_item<'a>(prose: Vec<Block<'a>>, sentence: &str) -> Vec<Block<'a>> {
+    let text_of = |b: &Block| match b {
+        Block::Subheading(t) | Block::Paragraph(t) => Some(t.clone()),
+        Block::Table(_) => None,
+    };
+    let numbering = prose
+        .iter()
+        .filter_map(text_of)
+        .find_map(|t| Numbering::of(&t));
+    match numbering {
+        Some(numbering) => {
+            let items = prose
+                .iter()
+                .filter_map(text_of)
+                .filter(|t| Numbering::of(t) == Some(numbering))
+                .count();
+            let mut blocks = prose;
+            blocks.push(Block::Paragraph(format!(
+                "{}{sentence}",
+                numbering.label(items + 1)
+            )));
+            blocks
+        }
+        None => {
+            let numbering = Numbering::Parenthesised;
+            let mut blocks = vec![Block::Paragraph(format!("{}{sentence}", numbering.label(1)))];
+            let mut n = 1;
+            for block in prose {
+                blocks.push(match block {
+                    Block::Paragraph(t) => {
+                        n += 1;
+                        Block::Paragraph(format!("{}{t}", numbering.label(n)))
+                    }
+                    other => other,
+                });
+            }
+            blocks
+        }
+    }
 }
 
 /// The 信息处理费 sentence for 六, when the format asks for the fees, the draft has them, and
@@ -247,6 +337,35 @@ mod tests {
         assert!(!is_subheading("（本列数据的勾稽关系）"));
         assert!(!is_subheading("一是加强权力配置信息公开。"));
         assert!(!is_subheading("（一）"));
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) | Block::Subheading(p) => p.clone(),
+                Block::Table(_) => "t".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fee_sentence_is_the_next_item_of_the_officers_numbering() {
+        let prose = prose_blocks("1.本年度无其他事项。\n2.已完成整改。");
+        assert_eq!(
+            texts(&with_fee_item(prose, "本年度收取……。")),
+            ["1.本年度无其他事项。", "2.已完成整改。", "3.本年度收取……。"]
+        );
+        let prose = prose_blocks("（一）关于建议提案办理情况。本年度办理3件。");
+        assert_eq!(
+            texts(&with_fee_item(prose, "费。"))[1],
+            "（二）费。"
+        );
+        let prose = prose_blocks("无其他需要报告的事项。");
+        assert_eq!(
+            texts(&with_fee_item(prose, "费。")),
+            ["（一）费。", "（二）无其他需要报告的事项。"]
+        );
     }
 
     #[test]

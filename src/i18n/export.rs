@@ -65,7 +65,13 @@ pub fn preamble(f: &PreambleFacts) -> String {
     .filter(|(_, v)| !v.trim().is_empty())
     .map(|(k, v)| format!("{k}：{}", v.trim()))
     .collect();
-    out.push_str(&format!("如对本报告有疑问，请与{agency}{office}联系"));
+    // An office written in full (「某某县人民政府办公室」) already names the agency.
+    let office = if office.starts_with(agency) {
+        office.to_string()
+    } else {
+        format!("{agency}{office}")
+    };
+    out.push_str(&format!("如对本报告有疑问，请与{office}联系"));
     if !parts.is_empty() {
         out.push_str(&format!("（{}）", parts.join("；")));
     }
