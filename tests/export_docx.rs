@@ -343,6 +343,7 @@ fn every_control_character_in_the_text_still_gives_well_formed_xml() {
     let options = gongkai::export::ExportOptions {
         draft_mark: true,
         lang: gongkai::i18n::Lang::Zh,
+        made: export_support::MADE.parse().unwrap(),
     };
     let bytes = gongkai::export::render(
         gongkai::export::Format::Docx,

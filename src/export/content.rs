@@ -16,6 +16,10 @@ pub struct Content<'a> {
     pub template: &'a Template,
     /// The title, with （草稿） appended on a draft.
     pub title: String,
+    /// The title in the pieces it may break between (GB/T 9704 breaks a title at whole words):
+    /// the agency, then 「YYYY年政府信息公开工作年度报告」 (with （草稿）). Joined, they are
+    /// `title`.
+    pub title_lines: Vec<String>,
     /// The reporting agency (the document's author).
     pub agency: &'a str,
     pub draft: bool,
@@ -88,6 +92,12 @@ impl<'a> Content<'a> {
         } else {
             title
         };
+        let title_lines = match title.strip_prefix(meta.agency.as_str()) {
+            Some(rest) if !meta.agency.is_empty() && !rest.is_empty() => {
+                vec![meta.agency.clone(), rest.to_string()]
+            }
+            _ => vec![title.clone()],
+        };
         let preamble = vec![i18n::preamble(&PreambleFacts {
             agency: &meta.agency,
             year: meta.year,
@@ -129,6 +139,7 @@ impl<'a> Content<'a> {
         Content {
             template,
             title,
+            title_lines,
             agency: &meta.agency,
             draft: draft_mark,
             preamble,

@@ -189,6 +189,35 @@ pub fn render_failed(lang: Lang, format: &str, e: &crate::export::ExportError) -
         (ExportError::Package(m), Lang::En) => {
             format!("{format}: could not build the Word file: {m}")
         }
+        (ExportError::Pdf(e), _) => format!("{format}：{}", pdf_error(lang, e)),
+    }
+}
+
+/// What went wrong making a PDF.
+pub fn pdf_error(lang: Lang, e: &crate::export::pdf::PdfError) -> String {
+    use crate::export::pdf::{PdfError, TIMEOUT};
+    match (e, lang) {
+        (PdfError::NotInstalled, _) => pdf_unavailable(lang),
+        (PdfError::TimedOut, Lang::Zh) => format!(
+            "LibreOffice 在 {} 秒内未完成转换，已停止（可先导出 .docx，再用 WPS 或 Word 另存为 PDF）",
+            TIMEOUT.as_secs()
+        ),
+        (PdfError::TimedOut, Lang::En) => format!(
+            "LibreOffice did not finish within {} s and was stopped (export .docx and save it as PDF from WPS or Word)",
+            TIMEOUT.as_secs()
+        ),
+        (PdfError::Failed(m), Lang::Zh) => format!("LibreOffice 未能转换为 PDF：{m}"),
+        (PdfError::Failed(m), Lang::En) => format!("LibreOffice could not make the PDF: {m}"),
+    }
+}
+
+/// `--to pdf` where LibreOffice is not installed: how to get a PDF anyway.
+pub fn pdf_unavailable(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "导出 PDF 需要 LibreOffice（找不到 soffice 或 libreoffice），未写入任何文件：                     请安装 LibreOffice（如 sudo apt install libreoffice-writer），                     或导出 .docx 后在 WPS 中“另存为 PDF”。"
+            .to_string(),
+        Lang::En => "PDF export needs LibreOffice (no soffice or libreoffice on the PATH), so nothing                      was written: install it (e.g. sudo apt install libreoffice-writer), or export                      .docx and save it as PDF from WPS."
+            .to_string(),
     }
 }
 

@@ -27,6 +27,10 @@ pub fn render(
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
     let format = Format::parse(format).ok_or_else(|| format.to_string())?;
-    let options = ExportOptions { draft_mark, lang };
+    let options = ExportOptions {
+        draft_mark,
+        lang,
+        made: crate::clock::now(),
+    };
     export::render(format, template, draft, outcome, &options).map_err(|e| e.to_string())
 }
