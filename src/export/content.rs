@@ -48,8 +48,10 @@ pub enum Block<'a> {
 pub struct TableContent<'a> {
     pub table: &'a Table,
     pub grid: Grid,
-    /// Text by slot; empty for covered slots and blank cells.
+    /// Text by slot; empty for covered slots and blank cells (「□」 in a draft's).
     texts: Vec<Vec<String>>,
+    /// Whether a figure is blank (marked, in a draft).
+    pub blanks: bool,
 }
 
 impl TableContent<'_> {
@@ -118,7 +120,13 @@ impl<'a> Content<'a> {
                 match section.kind {
                     SectionKind::Table => {
                         if let Some(table) = template.table(&section.key) {
-                            blocks.push(Block::Table(table_content(table, draft, outcome)));
+                            let table = table_content(table, draft, outcome, draft_mark);
+                            let blanks = table.blanks;
+                            blocks.push(Block::Table(table));
+                            // The mark in a blank cell is explained under its table.
+                            if blanks {
+                                blocks.push(Block::Paragraph(i18n::blank_cell_note()));
+                            }
                         }
                     }
                     SectionKind::Prose => {
@@ -314,8 +322,16 @@ fn value_text(key: &str, draft: &Draft, outcome: &Outcome) -> String {
     }
 }
 
-fn table_content<'a>(table: &'a Table, draft: &Draft, outcome: &Outcome) -> TableContent<'a> {
+/// A table's content; in a draft export (`mark_blanks`) a blank figure reads 「□」, so a
+/// reviewer sees at a glance what is unfinished (a finished export has no blank cells).
+fn table_content<'a>(
+    table: &'a Table,
+    draft: &Draft,
+    outcome: &Outcome,
+    mark_blanks: bool,
+) -> TableContent<'a> {
     let grid = table.grid();
+    let mut blanks = false;
     let texts = grid
         .slots
         .iter()
@@ -324,14 +340,27 @@ fn table_content<'a>(table: &'a Table, draft: &Draft, outcome: &Outcome) -> Tabl
                 .map(|slot| match slot {
                     Slot::Origin(cell) => match &cell.content {
                         SlotContent::Text(text) => text.clone(),
-                        SlotContent::Value(key) => value_text(key, draft, outcome),
+                        SlotContent::Value(key) => {
+                            let text = value_text(key, draft, outcome);
+                            if text.is_empty() && mark_blanks {
+                                blanks = true;
+                                i18n::BLANK_MARK.to_string()
+                            } else {
+                                text
+                            }
+                        }
                     },
                     Slot::Covered(..) => String::new(),
                 })
                 .collect()
         })
         .collect();
-    TableContent { table, grid, texts }
+    TableContent {
+        table,
+        grid,
+        texts,
+        blanks,
+    }
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub fn column_widths_with(table: &TableContent, header_cap: usize, label_cap: us
             let text = table.text(r, c);
             let natural = cell_lines(text, cell.role, cell.row_span)
                 .iter()
-                .map(|l| l.width())
+                .map(|l| l.width_cjk())
                 .max()
                 .unwrap_or(0);
             let wanted = match cell.role {
@@ -110,7 +110,7 @@ pub fn value_widths(table: &TableContent) -> Vec<usize> {
                 && matches!(cell.role, Role::Input | Role::Computed)
                 && cell.col_span == 1
             {
-                widths[c] = widths[c].max(table.text(r, c).width());
+                widths[c] = widths[c].max(table.text(r, c).width_cjk());
             }
         }
     }

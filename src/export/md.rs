@@ -164,7 +164,7 @@ fn flatten(table: &TableContent) -> Vec<FlatTable> {
 
 /// Where a web address starts in `text` and where it ends (byte offsets): `http://` or
 /// `https://` and the ASCII characters an address may hold, less trailing punctuation.
-fn find_url(text: &str) -> Option<(usize, usize)> {
+pub(super) fn find_url(text: &str) -> Option<(usize, usize)> {
     let start = ["https://", "http://"]
         .iter()
         .filter_map(|scheme| text.find(scheme))

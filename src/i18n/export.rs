@@ -10,6 +10,14 @@ use std::path::Path;
 /// The mark on a draft export, next to the title and at the top of every page.
 pub const DRAFT_MARK: &str = "草稿";
 
+/// What a `--draft` export prints in a blank cell, so a reviewer sees what is unfinished.
+pub const BLANK_MARK: &str = "□";
+
+/// The footnote under a draft's table that has blank cells.
+pub fn blank_cell_note() -> String {
+    format!("注：{BLANK_MARK}为尚未填写的单元格（草稿）。")
+}
+
 /// The report's title: 「<agency><year>年政府信息公开工作年度报告」.
 pub fn report_title(agency: &str, year: i32) -> String {
     format!("{agency}{year}年政府信息公开工作年度报告")
