@@ -195,12 +195,13 @@ fn plain_text_merges_cells_without_rules_inside() {
 }
 
 #[test]
-fn draft_export_leaves_blank_cells_blank() {
+fn draft_export_marks_blank_cells_and_says_what_the_mark_means() {
     let text = gip_2021_text().replace("licensing = { decisions = 120 }", "licensing = {}");
     let md = render_text(&text, Format::Md, true);
     assert!(md.starts_with("> **草稿**"));
     assert!(md.contains("年度报告（草稿）"));
-    assert!(md.contains("| 行政许可 |  |"));
+    assert!(md.contains("| 行政许可 | □ |"));
+    assert!(md.contains("注：□为尚未填写的单元格（草稿）。"));
     let json: serde_json::Value =
         serde_json::from_str(&render_text(&text, Format::Json, true)).unwrap();
     assert_eq!(json["draft"], true);

@@ -240,7 +240,7 @@ fn fonts_are_named_for_east_asian_text_with_simplified_chinese_fallbacks() {
 }
 
 #[test]
-fn language_is_simplified_chinese() {
+fn east_asian_text_is_simplified_chinese_and_latin_text_english() {
     let docx = render(&acknowledged_sample_text(), Format::Docx, false);
     let styles = part(&docx, "word/styles.xml");
     let defaults = styles
@@ -249,7 +249,7 @@ fn language_is_simplified_chinese() {
         .and_then(|s| s.split("</w:rPrDefault>").next())
         .expect("default run properties");
     assert!(
-        defaults.contains(r#"<w:lang w:val="zh-CN" w:eastAsia="zh-CN""#),
+        defaults.contains(r#"<w:lang w:val="en-US" w:eastAsia="zh-CN""#),
         "{defaults}"
     );
 }

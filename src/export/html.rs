@@ -28,7 +28,7 @@ body { margin: 0; }
 .report a { color: inherit; overflow-wrap: anywhere; word-break: break-all; }
 .draft-mark { font: bold 14pt/1 "黑体", SimHei, "Noto Sans CJK SC", sans-serif; color: #b00;
   border: 2px solid #b00; padding: 0.2em 0.5em; float: right; }
-.table-box { overflow-x: auto; margin: 0.8em 0 1.2em; }
+.table-box { overflow-x: auto; position: relative; margin: 0.8em 0 1.2em; }
 .report table { border-collapse: collapse; width: 100%; margin: 0; font-size: 10.5pt; line-height: 1.4; }
 .report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .report th, .report td { border: 1px solid #000; padding: 0.2em 1mm; vertical-align: middle; }
@@ -117,7 +117,7 @@ const TH: &str = "font-weight:normal";
 /// figure is never squeezed into a neighbour.
 fn write_table(out: &mut String, table: &TableContent, heading: &str) {
     let grid = &table.grid;
-    out.push_str("<div class=\"table-box\" style=\"overflow-x:auto\">\n");
+    out.push_str("<div class=\"table-box\" style=\"overflow-x:auto;position:relative\">\n");
     // The narrowest the table reads well at: headers wrapping after two characters, labels
     // after six, each column with its padding. Narrower screens scroll the box.
     let min_em: usize = layout::column_widths_with(table, layout::NARROW_HEADER_CAP, 12)
