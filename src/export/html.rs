@@ -42,10 +42,11 @@ body { margin: 0; }
   .report { max-width: none; margin: 0; padding: 0; line-height: 28.95pt; }
   .report h2, .report h3 { break-after: avoid; }
   .table-box { overflow: visible; }
-  .report table { break-inside: auto; }
+  /* On paper the width is known: the Word file's proportions, and a table that fits a page
+     is not split (Chrome would leave a group's rows without their merged label). */
+  .report table { table-layout: fixed; min-width: 0 !important; break-inside: avoid; }
   .report thead { display: table-header-group; break-inside: avoid; }
   .report tbody.block { break-inside: avoid; }
-  .report tr { break-inside: avoid; }
   .report tr.keep { break-after: avoid; }
   .report th.caption { break-after: avoid; }
   .draft-mark { display: none; }
@@ -135,9 +136,13 @@ fn write_table(out: &mut String, table: &TableContent, heading: &str) {
         "<caption style=\"position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)\">{}</caption>",
         escape(heading)
     );
-    // The same proportions as the Word table (widths in ten-thousandths of the table).
+    // The same proportions as the Word table, worked out for the same 156 mm line (widths in
+    // ten-thousandths of the table): worked out for a wider one, 五号 headers would not fit.
     out.push_str("<colgroup>");
-    for width in layout::page_widths(table, 10_000) {
+    for width in layout::page_widths(table, PRINT_TEXT_WIDTH)
+        .into_iter()
+        .map(|w| w * 10_000 / PRINT_TEXT_WIDTH)
+    {
         let _ = write!(
             out,
             "<col style=\"width:{}.{:02}%\">",
@@ -239,6 +244,9 @@ fn write_table(out: &mut String, table: &TableContent, heading: &str) {
     }
     out.push_str("</table>\n</div>\n");
 }
+
+/// The printed text area's width in twips (156 mm, as in Word).
+const PRINT_TEXT_WIDTH: usize = 8845;
 
 /// The largest group of 三 whose rows are kept on one page with their label.
 const GROUP_KEPT_ROWS: usize = 10;
