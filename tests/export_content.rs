@@ -63,11 +63,9 @@ fn preamble_states_basis_period_publication_and_contact() {
     assert!(
         out.contains("《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）")
     );
-    assert!(
-        out.contains(
-            "本报告电子版可在某某市某某局门户网站（<https://www.example.gov.cn/zwgk/>）查阅"
-        )
-    );
+    assert!(out.contains(
+        "本报告电子版可在某某市某某局门户网站（<https://www.example.gov.cn/zwgk/>）查阅"
+    ));
     assert!(out.contains("电子邮箱：gongkai@example.gov.cn"));
 }
 

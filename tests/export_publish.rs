@@ -282,7 +282,11 @@ fn property_elements_hold_their_children_in_schema_order() {
             "word/header1.xml",
         ] {
             let wrong = out_of_order(&part(&docx, name));
-            assert!(wrong.is_empty(), "{name}: {:?}", &wrong[..wrong.len().min(5)]);
+            assert!(
+                wrong.is_empty(),
+                "{name}: {:?}",
+                &wrong[..wrong.len().min(5)]
+            );
         }
     }
 }
@@ -351,7 +355,13 @@ fn html_tables_scroll_in_their_own_box_and_say_what_matters_on_the_elements() {
             }
         }
         let corner = doc.select(&sel("td.corner")).next().unwrap();
-        assert!(corner.value().attr("style").unwrap().contains("font-size:9pt"));
+        assert!(
+            corner
+                .value()
+                .attr("style")
+                .unwrap()
+                .contains("font-size:9pt")
+        );
         // Table 四's row of figures is introduced by a row header.
         let appeals = tables[2];
         let body_row = appeals.select(&sel("tbody tr")).next().unwrap();
@@ -375,7 +385,10 @@ fn html_title_breaks_between_agency_and_year_and_addresses_wrap() {
 #[test]
 fn printed_html_keeps_groups_with_their_labels_and_marks_every_page_of_a_draft() {
     let html = render_text(&acknowledged_sample_text(), Format::Html, true);
-    assert!(html.contains("@top-right { content: \"草稿\""), "the mark is in every page's top margin");
+    assert!(
+        html.contains("@top-right { content: \"草稿\""),
+        "the mark is in every page's top margin"
+    );
     assert!(html.contains(".report tbody.block { break-inside: avoid; }"));
     assert!(html.contains(".report tr.keep { break-after: avoid; }"));
     // （三）不予公开 has eight items: the first seven keep with the next.
@@ -412,7 +425,11 @@ fn plain_text_fits_eighty_columns_by_cjk_width_and_prose_seventy_six() {
         let txt = render_text(&text, Format::Txt, false);
         for line in txt.lines() {
             let limit = if line.starts_with(['+', '|']) { 80 } else { 76 };
-            assert!(cjk_width(line) <= limit, "{} columns: {line}", cjk_width(line));
+            assert!(
+                cjk_width(line) <= limit,
+                "{} columns: {line}",
+                cjk_width(line)
+            );
         }
     }
 }
@@ -439,7 +456,10 @@ fn plain_text_draws_a_table_too_wide_for_eighty_columns_in_two_parts() {
     }
     assert!(table.contains("123456") && table.contains("456789"));
     // Two parts: the review group in one, the litigation groups in the other.
-    let tops = table.lines().filter(|l| l.contains("行政复议") || l.contains("行政诉讼")).count();
+    let tops = table
+        .lines()
+        .filter(|l| l.contains("行政复议") || l.contains("行政诉讼"))
+        .count();
     assert!(tops >= 2, "{table}");
 }
 
@@ -471,7 +491,10 @@ fn plain_text_never_splits_a_number_nor_starts_a_line_with_a_closing_mark() {
 #[test]
 fn markdown_links_end_where_the_address_ends() {
     let md = render_text(&gip_2021_text(), Format::Md, false);
-    assert!(md.contains("门户网站（<https://www.example.gov.cn/zwgk/>）查阅"), "{md}");
+    assert!(
+        md.contains("门户网站（<https://www.example.gov.cn/zwgk/>）查阅"),
+        "{md}"
+    );
     assert!(!md.contains("zwgk/）"));
 }
 
@@ -501,14 +524,23 @@ fn json_keeps_table_three_note_and_reasons_only_in_a_draft() {
             .clone()
     };
     assert_eq!(answered(&finished), serde_json::Value::Bool(true));
-    assert!(!serde_json::to_string(&finished).unwrap().contains("含非行政许可事项"));
+    assert!(
+        !serde_json::to_string(&finished)
+            .unwrap()
+            .contains("含非行政许可事项")
+    );
     let draft: serde_json::Value = serde_json::from_str(&render_text(
         &acknowledged_sample_text(),
         Format::Json,
         true,
     ))
     .unwrap();
-    assert!(answered(&draft).as_str().unwrap().contains("含非行政许可事项"));
+    assert!(
+        answered(&draft)
+            .as_str()
+            .unwrap()
+            .contains("含非行政许可事项")
+    );
 }
 
 #[test]
@@ -517,7 +549,10 @@ fn draft_marks_blank_cells_in_every_printed_format() {
     for format in [Format::Html, Format::Txt, Format::Md] {
         let out = render_text(&text, format, true);
         assert!(out.contains("□"), "{format:?}");
-        assert!(out.contains("注：□为尚未填写的单元格（草稿）。"), "{format:?}");
+        assert!(
+            out.contains("注：□为尚未填写的单元格（草稿）。"),
+            "{format:?}"
+        );
     }
     let document = part(&render(&text, Format::Docx, true), "word/document.xml");
     assert!(document.contains("□") && document.contains("尚未填写"));
@@ -530,14 +565,20 @@ fn draft_marks_blank_cells_in_every_printed_format() {
 fn fee_sentence_is_a_numbered_item_of_six() {
     let md = render_text(&gip_2021_text(), Format::Md, false);
     let six = &md[md.find("## 六、其他需要报告的事项").unwrap()..];
-    assert!(six.contains("（一）本年度收取政府信息公开信息处理费情况："), "{six}");
+    assert!(
+        six.contains("（一）本年度收取政府信息公开信息处理费情况："),
+        "{six}"
+    );
     assert!(six.contains("（二）无其他需要报告的事项。"), "{six}");
     let numbered = gip_2021_text().replace(
         "other = \"无其他需要报告的事项。\"",
         "other = \"1.关于建议提案办理情况。本年度办理3件。\"",
     );
     let md = render_text(&numbered, Format::Md, false);
-    assert!(md.contains("2.本年度收取政府信息公开信息处理费情况："), "{md}");
+    assert!(
+        md.contains("2.本年度收取政府信息公开信息处理费情况："),
+        "{md}"
+    );
 }
 
 // ---- PDF, LibreOffice and Chromium ----------------------------------------------------------
@@ -578,7 +619,11 @@ fn pdf_without_libreoffice_is_refused_before_anything_is_written() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names.len(), 2, "only the draft and the bin folder: {names:?}");
+    assert_eq!(
+        names.len(),
+        2,
+        "only the draft and the bin folder: {names:?}"
+    );
 }
 
 use predicates::prelude::PredicateBooleanExt;
@@ -628,7 +673,11 @@ fn libreoffice_pdf_splits_no_figure_and_breaks_the_title_after_the_agency() {
         let Some(pdf) = pdf_text(&text) else {
             return;
         };
-        let lines: Vec<&str> = pdf.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = pdf
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         // The title: the agency alone on the first line (short agencies fit one line).
         let title_line = lines[0];
         if title_line != format!("{agency}{rest}").replace(' ', "") && !title_line.contains(rest) {
@@ -700,7 +749,10 @@ window.addEventListener('load', () => {{
             "--no-first-run",
             "--virtual-time-budget=5000",
         ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
         .arg("--window-size=500,2000")
         .arg("--dump-dom")
         .arg(&file)
@@ -726,6 +778,9 @@ fn html_on_a_phone_has_no_cell_whose_content_overflows() {
             measured.starts_with("OVERFLOW:0:"),
             "cells overflow at 360 px: {measured}"
         );
-        assert!(measured.ends_with("PAGE:false"), "the page scrolls sideways: {measured}");
+        assert!(
+            measured.ends_with("PAGE:false"),
+            "the page scrolls sideways: {measured}"
+        );
     }
 }

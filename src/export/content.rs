@@ -212,7 +212,8 @@ const NUMERALS: [&str; 20] = [
 impl Numbering {
     /// The numbering a line starts with, if any.
     fn of(line: &str) -> Option<Numbering> {
-        let chinese = |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十".contains(c));
+        let chinese =
+            |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十".contains(c));
         if let Some(rest) = line.strip_prefix('（')
             && let Some((n, _)) = rest.split_once('）')
             && chinese(n)
@@ -268,7 +269,10 @@ fn with_fee_item<'a>(prose: Vec<Block<'a>>, sentence: &str) -> Vec<Block<'a>> {
         }
         None => {
             let numbering = Numbering::Parenthesised;
-            let mut blocks = vec![Block::Paragraph(format!("{}{sentence}", numbering.label(1)))];
+            let mut blocks = vec![Block::Paragraph(format!(
+                "{}{sentence}",
+                numbering.label(1)
+            ))];
             let mut n = 1;
             for block in prose {
                 blocks.push(match block {
@@ -397,10 +401,7 @@ mod tests {
             ["1.本年度无其他事项。", "2.已完成整改。", "3.本年度收取……。"]
         );
         let prose = prose_blocks("（一）关于建议提案办理情况。本年度办理3件。");
-        assert_eq!(
-            texts(&with_fee_item(prose, "费。"))[1],
-            "（二）费。"
-        );
+        assert_eq!(texts(&with_fee_item(prose, "费。"))[1], "（二）费。");
         let prose = prose_blocks("无其他需要报告的事项。");
         assert_eq!(
             texts(&with_fee_item(prose, "费。")),

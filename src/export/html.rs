@@ -108,7 +108,6 @@ pub fn render(content: &Content) -> String {
     out
 }
 
-
 /// What a normal-weight header cell says on itself (browsers make `th` bold by default).
 const TH: &str = "font-weight:normal";
 

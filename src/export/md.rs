@@ -171,9 +171,7 @@ pub(super) fn find_url(text: &str) -> Option<(usize, usize)> {
         .min()?;
     let tail = &text[start..];
     let mut end = tail
-        .find(|c: char| {
-            !(c.is_ascii_alphanumeric() || "-._~:/?#@!$&'*+,;=%()[]".contains(c))
-        })
+        .find(|c: char| !(c.is_ascii_alphanumeric() || "-._~:/?#@!$&'*+,;=%()[]".contains(c)))
         .unwrap_or(tail.len());
     while end > 0 && ".,;:!?'".contains(&tail[end - 1..end]) {
         end -= 1;

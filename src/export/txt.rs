@@ -141,7 +141,13 @@ fn wrap_indented(text: &str, width: usize, first_indent: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut used = first_indent;
-    let room = |lines: &Vec<String>| if lines.is_empty() { width.saturating_sub(first_indent) } else { width };
+    let room = |lines: &Vec<String>| {
+        if lines.is_empty() {
+            width.saturating_sub(first_indent)
+        } else {
+            width
+        }
+    };
     for atom in atoms(text) {
         let w = atom.width_cjk();
         if used + w > width && !line.is_empty() {

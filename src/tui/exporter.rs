@@ -32,5 +32,7 @@ pub fn render(
         lang,
         made: crate::clock::now(),
     };
-    export::render(format, template, draft, outcome, &options).map_err(|e| e.to_string())
+    // PDF runs LibreOffice: where it is missing, the message says how to get a PDF anyway.
+    export::render(format, template, draft, outcome, &options)
+        .map_err(|e| crate::i18n::render_failed(lang, format.extension(), &e))
 }

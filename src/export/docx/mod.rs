@@ -19,8 +19,8 @@ use crate::i18n::DRAFT_MARK;
 use crate::template::grid::{Role, Slot};
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, Footer, Header, LineSpacing, LineSpacingType,
-    PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableAlignmentType,
-    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableAlignmentType, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 use patch::FontEntry;
 
@@ -170,13 +170,17 @@ pub fn render(content: &Content, made: jiff::Timestamp) -> Result<Vec<u8>, Expor
 
     let mut xml = docx.build();
     xml.styles = patch::schema_order(&patch::document_language(&xml.styles)?)?;
-    xml.document =
-        patch::schema_order(&patch::repeat_header_rows(&xml.document, &header_rows)?)?;
+    xml.document = patch::schema_order(&patch::repeat_header_rows(&xml.document, &header_rows)?)?;
     xml.settings = patch::schema_order(&xml.settings)?;
     xml.font_table = patch::font_table(&FONTS);
     xml.doc_props.core = patch::core_properties(&content.title, content.agency, made);
     let footer = |right| {
-        package::page_number_footer(right, FONT_PAGE_NUMBER, SIZE_PAGE_NUMBER, INDENT_PAGE_NUMBER)
+        package::page_number_footer(
+            right,
+            FONT_PAGE_NUMBER,
+            SIZE_PAGE_NUMBER,
+            INDENT_PAGE_NUMBER,
+        )
     };
     let header = || package::draft_header(DRAFT_MARK, FONT_HEADING_1, SIZE_BODY);
     let headers = content.draft.then(|| [header(), header()]);
@@ -202,11 +206,7 @@ fn title(lines: &[String]) -> Paragraph {
         if i > 0 && break_lines {
             run = run.add_break(docx_rs::BreakType::TextWrapping);
         }
-        p = p.add_run(
-            run.add_text(line)
-                .fonts(fonts(FONT_TITLE))
-                .size(SIZE_TITLE),
-        );
+        p = p.add_run(run.add_text(line).fonts(fonts(FONT_TITLE)).size(SIZE_TITLE));
     }
     p.align(AlignmentType::Center)
         // One blank line of the grid between the title and the text, as GB/T 9704 sets it.

@@ -159,49 +159,154 @@ pub const SCHEMA_ORDER: [(&str, &[&str]); 5] = [
     (
         "w:pPr",
         &[
-            "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
-            "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
-            "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-            "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-            "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-            "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-            "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:suppressLineNumbers",
+            "w:pBdr",
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
             "w:pPrChange",
         ],
     ),
     (
         "w:rPr",
         &[
-            "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
-            "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
-            "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
-            "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-            "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-            "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:ins", "w:del", "w:rPrChange",
+            "w:rStyle",
+            "w:rFonts",
+            "w:b",
+            "w:bCs",
+            "w:i",
+            "w:iCs",
+            "w:caps",
+            "w:smallCaps",
+            "w:strike",
+            "w:dstrike",
+            "w:outline",
+            "w:shadow",
+            "w:emboss",
+            "w:imprint",
+            "w:noProof",
+            "w:snapToGrid",
+            "w:vanish",
+            "w:webHidden",
+            "w:color",
+            "w:spacing",
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+            "w:specVanish",
+            "w:oMath",
+            "w:ins",
+            "w:del",
+            "w:rPrChange",
         ],
     ),
     (
         "w:sectPr",
         &[
-            "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
-            "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
-            "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
-            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+            "w:headerReference",
+            "w:footerReference",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:type",
+            "w:pgSz",
+            "w:pgMar",
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+            "w:sectPrChange",
         ],
     ),
     (
         "w:tcPr",
         &[
-            "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
-            "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+            "w:cnfStyle",
+            "w:tcW",
+            "w:gridSpan",
+            "w:hMerge",
+            "w:vMerge",
+            "w:tcBorders",
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
         ],
     ),
     (
         "w:tblPr",
         &[
-            "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-            "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
-            "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
         ],
     ),
 ];
@@ -234,7 +339,8 @@ impl Node {
                 if empty && children.is_empty() {
                     return writer.write_event(Event::Empty(start)).map_err(xml_error);
                 }
-                let end = BytesEnd::new(String::from_utf8_lossy(start.name().as_ref()).into_owned());
+                let end =
+                    BytesEnd::new(String::from_utf8_lossy(start.name().as_ref()).into_owned());
                 writer.write_event(Event::Start(start)).map_err(xml_error)?;
                 for child in children {
                     child.write(writer)?;
@@ -259,7 +365,10 @@ impl Node {
             child.reorder();
         }
         let name = start.name();
-        if let Some((_, order)) = SCHEMA_ORDER.iter().find(|(n, _)| n.as_bytes() == name.as_ref()) {
+        if let Some((_, order)) = SCHEMA_ORDER
+            .iter()
+            .find(|(n, _)| n.as_bytes() == name.as_ref())
+        {
             let rank = |node: &Node| {
                 order
                     .iter()
@@ -285,7 +394,8 @@ pub fn schema_order(part: &[u8]) -> Result<Vec<u8>, ExportError> {
                 continue;
             }
             Event::End(_) => {
-                let (start, children) = stack.pop().ok_or_else(|| failed("an unmatched end tag"))?;
+                let (start, children) =
+                    stack.pop().ok_or_else(|| failed("an unmatched end tag"))?;
                 Node::Element {
                     start,
                     children,
@@ -388,8 +498,12 @@ mod tests {
         let out = String::from_utf8(core_properties("标题 & 题", "某局", made)).unwrap();
         assert!(out.contains("<dc:title>标题 &amp; 题</dc:title><dc:creator>某局</dc:creator>"));
         assert!(out.contains("<dc:language>zh-CN</dc:language>"));
-        assert!(out.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2021-01-20T09:30:00Z<"#));
-        assert!(out.contains(r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2021-01-20T09:30:00Z<"#));
+        assert!(
+            out.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2021-01-20T09:30:00Z<"#)
+        );
+        assert!(
+            out.contains(r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2021-01-20T09:30:00Z<"#)
+        );
     }
 
     #[test]
