@@ -172,7 +172,7 @@ pub fn page_number_footer(right: bool, font: &str, size: usize, indent: i32) -> 
     let text = |t: &str| format!(r#"<w:r>{rpr}<w:t xml:space="preserve">{t}</w:t></w:r>"#);
     let field = |what: &str| format!(r#"<w:r>{rpr}<w:fldChar w:fldCharType="{what}"/></w:r>"#);
     let xml = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{MAIN}" xmlns:r="{REL}"><w:p><w:pPr><w:snapToGrid w:val="false"/>{ind}<w:jc w:val="{jc}"/>{rpr}</w:pPr>{}{}<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>{}{}{}{}</w:p></w:ftr>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{MAIN}" xmlns:r="{REL}"><w:p><w:pPr><w:snapToGrid w:val="false"/>{ind}<w:jc w:val="{jc}"/>{rpr}</w:pPr>{}{}<w:r>{rpr}<w:instrText>PAGE</w:instrText></w:r>{}{}{}{}</w:p></w:ftr>"#,
         text("— "),
         field("begin"),
         field("separate"),
