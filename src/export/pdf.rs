@@ -134,8 +134,8 @@ mod tests {
     #[test]
     fn profile_folder_is_a_file_url() {
         assert_eq!(
-            file_url(Path::new("/tmp/a b/报告")),
-            "file:///tmp/a%20b/%E6%8A%A5%E5%91%8A"
+            file_url(Path::new("/srv/a b/报告")),
+            "file:///srv/a%20b/%E6%8A%A5%E5%91%8A"
         );
     }
 }

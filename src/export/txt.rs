@@ -427,3 +427,33 @@ fn part_lines(table: &TableContent, all_widths: &[usize], range: Range<usize>) -
     let heavy = (grid.header_rows > 0).then(|| ys[grid.header_rows]);
     canvas.lines(heavy)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn a_closing_mark_never_starts_a_line_and_an_opening_one_never_ends_one() {
+        // Ten columns: 「一二三四五」 fills the line, so the 。 goes with 五 to the next.
+        assert_eq!(wrap("一二三四五。六", 10), ["一二三四", "五。六"]);
+        assert_eq!(wrap("一二三四（五）", 10), ["一二三四", "（五）"]);
+    }
+
+    #[test]
+    fn a_number_or_an_address_is_never_split() {
+        assert_eq!(wrap("电话：0592-5327743", 12), ["电话：", "0592-5327743"]);
+        let lines = wrap("见https://www.example.gov.cn/zwgk/查阅", 40);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("https://www.example.gov.cn/zwgk/"))
+        );
+    }
+
+    #[test]
+    fn ambiguous_quote_marks_take_two_columns() {
+        let lines = wrap("3.危及“三安全一稳定”", 12);
+        assert!(lines.iter().all(|l| l.width_cjk() <= 12), "{lines:?}");
+    }
+}
