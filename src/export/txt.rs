@@ -364,8 +364,22 @@ fn part_lines(table: &TableContent, all_widths: &[usize], range: Range<usize>) -
             if let Slot::Origin(cell) = slot
                 && range.contains(&c)
             {
-                let width = span_width(c, cell.col_span);
-                let lines = layout::cell_lines(table.text(r, c), cell.role, cell.row_span)
+                let mut width = span_width(c, cell.col_span);
+                let text = table.text(r, c);
+                // A header that would leave one character on a line of its own wraps into
+                // lines of even length instead: 「结果/维持」, not 「结果维/持」.
+                let orphan = wrap(text, width)
+                    .last()
+                    .is_some_and(|l| l.chars().count() == 1 && l.width_cjk() == 2);
+                if cell.role == Role::ColumnHeader && orphan && text.width_cjk() > width {
+                    let lines = text.width_cjk().div_ceil(width);
+                    width = text
+                        .width_cjk()
+                        .div_ceil(lines)
+                        .next_multiple_of(2)
+                        .min(width);
+                }
+                let lines = layout::cell_lines(text, cell.role, cell.row_span)
                     .into_iter()
                     .flat_map(|piece| wrap(piece, width))
                     .collect();
