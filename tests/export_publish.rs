@@ -614,7 +614,11 @@ fn pdf_without_libreoffice_is_refused_before_anything_is_written() {
         .args(["--to", "docx", "--to", "pdf"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("LibreOffice").and(predicates::str::contains("WPS")));
+        .stderr(
+            predicates::str::contains("LibreOffice")
+                .and(predicates::str::contains("WPS"))
+                .and(predicates::str::contains("  ").not()),
+        );
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())

@@ -222,10 +222,18 @@ pub fn pdf_error(lang: Lang, e: &crate::export::pdf::PdfError) -> String {
 /// `--to pdf` where LibreOffice is not installed: how to get a PDF anyway.
 pub fn pdf_unavailable(lang: Lang) -> String {
     match lang {
-        Lang::Zh => "导出 PDF 需要 LibreOffice（找不到 soffice 或 libreoffice），未写入任何文件：                     请安装 LibreOffice（如 sudo apt install libreoffice-writer），                     或导出 .docx 后在 WPS 中“另存为 PDF”。"
-            .to_string(),
-        Lang::En => "PDF export needs LibreOffice (no soffice or libreoffice on the PATH), so nothing                      was written: install it (e.g. sudo apt install libreoffice-writer), or export                      .docx and save it as PDF from WPS."
-            .to_string(),
+        Lang::Zh => concat!(
+            "导出 PDF 需要 LibreOffice（找不到 soffice 或 libreoffice），未写入任何文件：",
+            "请安装 LibreOffice（如 sudo apt install libreoffice-writer），",
+            "或导出 .docx 后在 WPS 中“另存为 PDF”。"
+        )
+        .to_string(),
+        Lang::En => concat!(
+            "PDF export needs LibreOffice (no soffice or libreoffice on the PATH), so nothing ",
+            "was written: install it (e.g. sudo apt install libreoffice-writer), or export ",
+            ".docx and save it as PDF from WPS."
+        )
+        .to_string(),
     }
 }
 
