@@ -1,7 +1,8 @@
 //! The Word export, unzipped: its tables are rebuilt from `word/document.xml` (gridSpan and
 //! vMerge restart/continue) and must be the official grid; fonts are named for East Asian text;
-//! East Asian text is zh-CN and Latin text en-US; header rows repeat; numbers are right-aligned; page numbers are
-//! fields. Where LibreOffice is installed, the file must also convert to PDF.
+//! East Asian text is zh-CN and Latin text en-US; header rows repeat; numbers are
+//! right-aligned; page numbers are fields. Where LibreOffice is installed, the file must also
+//! convert to PDF.
 
 mod export_support;
 
