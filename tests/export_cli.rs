@@ -221,10 +221,10 @@ fn unknown_format_and_unreadable_draft_are_unusable_input() {
     gongkai(dir.path())
         .arg("export")
         .arg(&draft)
-        .args(["--to", "pdf"])
+        .args(["--to", "odt"])
         .assert()
         .code(2)
-        .stderr(contains("docx、html、txt、md、json"));
+        .stderr(contains("docx、html、txt、md、json、pdf"));
     let broken = write_draft(
         dir.path(),
         &format!("{}\nnonsense = 1\n{ACKNOWLEDGEMENT}", sample_text()),

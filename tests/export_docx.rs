@@ -1,7 +1,8 @@
 //! The Word export, unzipped: its tables are rebuilt from `word/document.xml` (gridSpan and
 //! vMerge restart/continue) and must be the official grid; fonts are named for East Asian text;
-//! the language is zh-CN; header rows repeat; numbers are right-aligned; page numbers are
-//! fields. Where LibreOffice is installed, the file must also convert to PDF.
+//! East Asian text is zh-CN and Latin text en-US; header rows repeat; numbers are
+//! right-aligned; page numbers are fields. Where LibreOffice is installed, the file must also
+//! convert to PDF.
 
 mod export_support;
 
@@ -240,7 +241,7 @@ fn fonts_are_named_for_east_asian_text_with_simplified_chinese_fallbacks() {
 }
 
 #[test]
-fn language_is_simplified_chinese() {
+fn east_asian_text_is_simplified_chinese_and_latin_text_english() {
     let docx = render(&acknowledged_sample_text(), Format::Docx, false);
     let styles = part(&docx, "word/styles.xml");
     let defaults = styles
@@ -249,7 +250,7 @@ fn language_is_simplified_chinese() {
         .and_then(|s| s.split("</w:rPrDefault>").next())
         .expect("default run properties");
     assert!(
-        defaults.contains(r#"<w:lang w:val="zh-CN" w:eastAsia="zh-CN""#),
+        defaults.contains(r#"<w:lang w:val="en-US" w:eastAsia="zh-CN""#),
         "{defaults}"
     );
 }
@@ -343,6 +344,7 @@ fn every_control_character_in_the_text_still_gives_well_formed_xml() {
     let options = gongkai::export::ExportOptions {
         draft_mark: true,
         lang: gongkai::i18n::Lang::Zh,
+        made: export_support::MADE.parse().unwrap(),
     };
     let bytes = gongkai::export::render(
         gongkai::export::Format::Docx,

@@ -8,6 +8,12 @@ mod export_support;
 use export_support::{acknowledged_sample_text, gip_2021_text, render, root};
 use gongkai::export::Format;
 
+/// The formats the program renders itself. PDF is LibreOffice's rendering of the Word file
+/// (which has its golden file); LibreOffice stamps each PDF with its own time and id.
+fn rendered_formats() -> impl Iterator<Item = Format> {
+    Format::ALL.into_iter().filter(|&f| f != Format::Pdf)
+}
+
 fn check_golden(name: &str, text: &str, format: Format) {
     let actual = render(text, format, false);
     let path = root()
@@ -39,14 +45,14 @@ fn check_golden(name: &str, text: &str, format: Format) {
 
 #[test]
 fn sample_matches_its_golden_files() {
-    for format in Format::ALL {
+    for format in rendered_formats() {
         check_golden("xiamen-hrss-2020", &acknowledged_sample_text(), format);
     }
 }
 
 #[test]
 fn gip_2021_report_matches_its_golden_files() {
-    for format in Format::ALL {
+    for format in rendered_formats() {
         check_golden("gip-2021-department", &gip_2021_text(), format);
     }
 }
@@ -54,7 +60,7 @@ fn gip_2021_report_matches_its_golden_files() {
 #[test]
 fn exports_are_the_same_every_time() {
     // Golden files only work if nothing (a clock, a random id) changes between runs.
-    for format in Format::ALL {
+    for format in rendered_formats() {
         let text = acknowledged_sample_text();
         assert_eq!(render(&text, format, false), render(&text, format, false));
     }

@@ -226,6 +226,7 @@ fn export(draft: &Draft, format: Format) -> Vec<u8> {
     let options = ExportOptions {
         draft_mark: true,
         lang: gongkai::i18n::Lang::Zh,
+        made: "2021-01-20T09:30:00Z".parse().expect("a time"),
     };
     render(format, template, draft, &outcome, &options).expect("exports")
 }

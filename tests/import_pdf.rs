@@ -268,6 +268,7 @@ fn our_word_export_through_libreoffice_reads_back_to_the_same_draft() {
     let options = gongkai::export::ExportOptions {
         draft_mark: true,
         lang: gongkai::i18n::Lang::Zh,
+        made: "2021-01-20T09:30:00Z".parse().expect("a time"),
     };
     let docx = gongkai::export::render(
         gongkai::export::Format::Docx,

@@ -57,6 +57,11 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
 
     let mut formats = args.to.clone();
     formats.dedup_by(|a, b| a == b);
+    // PDF needs LibreOffice: without it, say so before anything is written.
+    if formats.contains(&Format::Pdf) && export::pdf::office().is_none() {
+        err_line(&i18n::pdf_unavailable(lang));
+        return ExitCode::from(2);
+    }
     let mut targets: Vec<(Format, PathBuf)> = Vec::new();
     for &format in &formats {
         let path = output_path(args, &loaded.draft, format, formats.len());
@@ -80,6 +85,7 @@ pub(super) fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     let export_options = ExportOptions {
         draft_mark: args.draft,
         lang,
+        made: crate::clock::now(),
     };
     // Everything is rendered before anything is written: a failure writes nothing.
     let mut rendered = Vec::new();

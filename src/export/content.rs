@@ -16,6 +16,10 @@ pub struct Content<'a> {
     pub template: &'a Template,
     /// The title, with （草稿） appended on a draft.
     pub title: String,
+    /// The title in the pieces it may break between (GB/T 9704 breaks a title at whole words):
+    /// the agency, then 「YYYY年政府信息公开工作年度报告」 (with （草稿）). Joined, they are
+    /// `title`.
+    pub title_lines: Vec<String>,
     /// The reporting agency (the document's author).
     pub agency: &'a str,
     pub draft: bool,
@@ -44,8 +48,10 @@ pub enum Block<'a> {
 pub struct TableContent<'a> {
     pub table: &'a Table,
     pub grid: Grid,
-    /// Text by slot; empty for covered slots and blank cells.
+    /// Text by slot; empty for covered slots and blank cells (「□」 in a draft's).
     texts: Vec<Vec<String>>,
+    /// Whether a figure is blank (marked, in a draft).
+    pub blanks: bool,
 }
 
 impl TableContent<'_> {
@@ -88,6 +94,12 @@ impl<'a> Content<'a> {
         } else {
             title
         };
+        let title_lines = match title.strip_prefix(meta.agency.as_str()) {
+            Some(rest) if !meta.agency.is_empty() && !rest.is_empty() => {
+                vec![meta.agency.clone(), rest.to_string()]
+            }
+            _ => vec![title.clone()],
+        };
         let preamble = vec![i18n::preamble(&PreambleFacts {
             agency: &meta.agency,
             year: meta.year,
@@ -108,16 +120,21 @@ impl<'a> Content<'a> {
                 match section.kind {
                     SectionKind::Table => {
                         if let Some(table) = template.table(&section.key) {
-                            blocks.push(Block::Table(table_content(table, draft, outcome)));
+                            let table = table_content(table, draft, outcome, draft_mark);
+                            let blanks = table.blanks;
+                            blocks.push(Block::Table(table));
+                            // The mark in a blank cell is explained under its table.
+                            if blanks {
+                                blocks.push(Block::Paragraph(i18n::blank_cell_note()));
+                            }
                         }
                     }
                     SectionKind::Prose => {
-                        if section.key == "other"
-                            && let Some(sentence) = fee_sentence(template, draft)
-                        {
-                            blocks.push(Block::Paragraph(sentence));
+                        let prose = prose_blocks(draft.text(&section.key));
+                        match fee_sentence(template, draft).filter(|_| section.key == "other") {
+                            Some(sentence) => blocks.extend(with_fee_item(prose, &sentence)),
+                            None => blocks.extend(prose),
                         }
-                        blocks.extend(prose_blocks(draft.text(&section.key)));
                     }
                 }
                 SectionContent {
@@ -130,6 +147,7 @@ impl<'a> Content<'a> {
         Content {
             template,
             title,
+            title_lines,
             agency: &meta.agency,
             draft: draft_mark,
             preamble,
@@ -175,6 +193,101 @@ fn is_subheading(line: &str) -> bool {
         && !line.contains('。')
 }
 
+/// How the officer numbered the items of a section.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Numbering {
+    /// （一）（二）…
+    Parenthesised,
+    /// 一、二、…
+    Enumerated,
+    /// 1. 2. … (or 1．, 1、)
+    Arabic,
+}
+
+const NUMERALS: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+impl Numbering {
+    /// The numbering a line starts with, if any.
+    fn of(line: &str) -> Option<Numbering> {
+        let chinese =
+            |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十".contains(c));
+        if let Some(rest) = line.strip_prefix('（')
+            && let Some((n, _)) = rest.split_once('）')
+            && chinese(n)
+        {
+            return Some(Numbering::Parenthesised);
+        }
+        if let Some((n, _)) = line.split_once('、')
+            && chinese(n)
+        {
+            return Some(Numbering::Enumerated);
+        }
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        let after = line[digits..].chars().next();
+        (digits > 0 && matches!(after, Some('.' | '．' | '、'))).then_some(Numbering::Arabic)
+    }
+
+    /// The label of item `n` (from 1).
+    fn label(self, n: usize) -> String {
+        let chinese = NUMERALS.get(n - 1).copied().unwrap_or("");
+        match self {
+            Numbering::Parenthesised => format!("（{chinese}）"),
+            Numbering::Enumerated => format!("{chinese}、"),
+            Numbering::Arabic => format!("{n}."),
+        }
+    }
+}
+
+/// 六 with the generated 信息处理费 sentence as one of its numbered items, not a loose
+/// paragraph before them: after the officer's items, numbered as they are; where the officer
+/// numbered nothing, the sentence is item （一） and each of their paragraphs an item after it.
+fn with_fee_item<'a>(prose: Vec<Block<'a>>, sentence: &str) -> Vec<Block<'a>> {
+    let text_of = |b: &Block| match b {
+        Block::Subheading(t) | Block::Paragraph(t) => Some(t.clone()),
+        Block::Table(_) => None,
+    };
+    let numbering = prose
+        .iter()
+        .filter_map(text_of)
+        .find_map(|t| Numbering::of(&t));
+    match numbering {
+        Some(numbering) => {
+            let items = prose
+                .iter()
+                .filter_map(text_of)
+                .filter(|t| Numbering::of(t) == Some(numbering))
+                .count();
+            let mut blocks = prose;
+            blocks.push(Block::Paragraph(format!(
+                "{}{sentence}",
+                numbering.label(items + 1)
+            )));
+            blocks
+        }
+        None => {
+            let numbering = Numbering::Parenthesised;
+            let mut blocks = vec![Block::Paragraph(format!(
+                "{}{sentence}",
+                numbering.label(1)
+            ))];
+            let mut n = 1;
+            for block in prose {
+                blocks.push(match block {
+                    Block::Paragraph(t) => {
+                        n += 1;
+                        Block::Paragraph(format!("{}{t}", numbering.label(n)))
+                    }
+                    other => other,
+                });
+            }
+            blocks
+        }
+    }
+}
+
 /// The 信息处理费 sentence for 六, when the format asks for the fees, the draft has them, and
 /// the prose does not already state them.
 fn fee_sentence(template: &Template, draft: &Draft) -> Option<String> {
@@ -213,8 +326,16 @@ fn value_text(key: &str, draft: &Draft, outcome: &Outcome) -> String {
     }
 }
 
-fn table_content<'a>(table: &'a Table, draft: &Draft, outcome: &Outcome) -> TableContent<'a> {
+/// A table's content; in a draft export (`mark_blanks`) a blank figure reads 「□」, so a
+/// reviewer sees at a glance what is unfinished (a finished export has no blank cells).
+fn table_content<'a>(
+    table: &'a Table,
+    draft: &Draft,
+    outcome: &Outcome,
+    mark_blanks: bool,
+) -> TableContent<'a> {
     let grid = table.grid();
+    let mut blanks = false;
     let texts = grid
         .slots
         .iter()
@@ -223,14 +344,27 @@ fn table_content<'a>(table: &'a Table, draft: &Draft, outcome: &Outcome) -> Tabl
                 .map(|slot| match slot {
                     Slot::Origin(cell) => match &cell.content {
                         SlotContent::Text(text) => text.clone(),
-                        SlotContent::Value(key) => value_text(key, draft, outcome),
+                        SlotContent::Value(key) => {
+                            let text = value_text(key, draft, outcome);
+                            if text.is_empty() && mark_blanks {
+                                blanks = true;
+                                i18n::BLANK_MARK.to_string()
+                            } else {
+                                text
+                            }
+                        }
                     },
                     Slot::Covered(..) => String::new(),
                 })
                 .collect()
         })
         .collect();
-    TableContent { table, grid, texts }
+    TableContent {
+        table,
+        grid,
+        texts,
+        blanks,
+    }
 }
 
 #[cfg(test)]
@@ -247,6 +381,32 @@ mod tests {
         assert!(!is_subheading("（本列数据的勾稽关系）"));
         assert!(!is_subheading("一是加强权力配置信息公开。"));
         assert!(!is_subheading("（一）"));
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) | Block::Subheading(p) => p.clone(),
+                Block::Table(_) => "t".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fee_sentence_is_the_next_item_of_the_officers_numbering() {
+        let prose = prose_blocks("1.本年度无其他事项。\n2.已完成整改。");
+        assert_eq!(
+            texts(&with_fee_item(prose, "本年度收取……。")),
+            ["1.本年度无其他事项。", "2.已完成整改。", "3.本年度收取……。"]
+        );
+        let prose = prose_blocks("（一）关于建议提案办理情况。本年度办理3件。");
+        assert_eq!(texts(&with_fee_item(prose, "费。"))[1], "（二）费。");
+        let prose = prose_blocks("无其他需要报告的事项。");
+        assert_eq!(
+            texts(&with_fee_item(prose, "费。")),
+            ["（一）费。", "（二）无其他需要报告的事项。"]
+        );
     }
 
     #[test]

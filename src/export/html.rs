@@ -20,14 +20,17 @@ body { margin: 0; }
   font: 16pt/1.8 "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", "Source Han Serif SC", serif; }
 .report h1 { font: 22pt/1.6 "方正小标宋简体", "FZXiaoBiaoSong-B05S", "宋体", SimSun, "Songti SC", "Noto Serif CJK SC", serif;
   text-align: center; margin: 0 0 1em; }
+.report h1 span { display: inline-block; }
 .report h2 { font: 16pt/1.8 "黑体", SimHei, "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif;
   margin: 1em 0 0.5em; text-indent: 2em; }
 .report h3 { font: 16pt/1.8 "楷体_GB2312", "楷体", KaiTi, STKaiti, "AR PL UKai CN", serif; margin: 0.5em 0; text-indent: 2em; }
 .report p { margin: 0; text-indent: 2em; text-align: justify; }
+.report a { color: inherit; overflow-wrap: anywhere; word-break: break-all; }
 .draft-mark { font: bold 14pt/1 "黑体", SimHei, "Noto Sans CJK SC", sans-serif; color: #b00;
   border: 2px solid #b00; padding: 0.2em 0.5em; float: right; }
-.report table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0.8em 0 1.2em;
-  font-size: 10.5pt; line-height: 1.4; }
+.table-box { overflow-x: auto; position: relative; margin: 0.8em 0 1.2em; }
+.report table { border-collapse: collapse; width: 100%; margin: 0; font-size: 10.5pt; line-height: 1.4; }
+.report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .report th, .report td { border: 1px solid #000; padding: 0.2em 1mm; vertical-align: middle; }
 .report th { font-weight: normal; }
 .report thead th { text-align: center; }
@@ -38,9 +41,15 @@ body { margin: 0; }
 @media print {
   .report { max-width: none; margin: 0; padding: 0; line-height: 28.95pt; }
   .report h2, .report h3 { break-after: avoid; }
-  .report table { break-inside: auto; }
-  .report thead { display: table-header-group; }
-  .draft-mark { position: fixed; top: -20mm; right: 0; float: none; }
+  .table-box { overflow: visible; }
+  /* On paper the width is known: the Word file's proportions, and a table that fits a page
+     is not split (Chrome would leave a group's rows without their merged label). */
+  .report table { table-layout: fixed; min-width: 0 !important; break-inside: avoid; }
+  .report thead { display: table-header-group; break-inside: avoid; }
+  .report tbody.block { break-inside: avoid; }
+  .report tr.keep { break-after: avoid; }
+  .report th.caption { break-after: avoid; }
+  .draft-mark { display: none; }
 }
 "#;
 
@@ -52,17 +61,36 @@ pub fn render(content: &Content) -> String {
     out.push_str("<meta name=\"generator\" content=\"gongkai\">\n");
     // Writing to a String cannot fail.
     let _ = writeln!(out, "<title>{}</title>", escape(&content.title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
-    out.push_str("<article class=\"report\">\n");
+    let _ = writeln!(out, "<style>{STYLE}");
     if content.draft {
+        // The draft mark in the top margin of every printed page.
         let _ = writeln!(
             out,
-            "<div class=\"draft-mark\" role=\"note\">{DRAFT_MARK}</div>"
+            "@page {{ @top-right {{ content: \"{DRAFT_MARK}\"; color: #b00; font: bold 14pt \"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif; }} }}"
         );
     }
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&content.title));
+    let _ = writeln!(out, "</style>\n</head>\n<body>");
+    out.push_str("<article class=\"report\">\n");
+    if content.draft {
+        // On screen, a mark beside the title; in print, the page's top margin (below).
+        let _ = writeln!(
+            out,
+            "<div class=\"draft-mark\" role=\"note\" style=\"color:#b00;float:right\">{DRAFT_MARK}</div>"
+        );
+    }
+    // The title breaks, where it must, between the agency and 「YYYY年……年度报告」
+    // (GB/T 9704 breaks a title at whole words): each piece is kept whole.
+    out.push_str("<h1 style=\"text-align:center\">");
+    for line in &content.title_lines {
+        let _ = write!(
+            out,
+            "<span style=\"display:inline-block\">{}</span>",
+            escape(line)
+        );
+    }
+    out.push_str("</h1>\n");
     for paragraph in &content.preamble {
-        let _ = writeln!(out, "<p>{}</p>", escape(paragraph));
+        let _ = writeln!(out, "<p>{}</p>", prose(paragraph));
     }
     for section in &content.sections {
         let _ = writeln!(out, "<h2>{}</h2>", escape(section.heading));
@@ -72,9 +100,9 @@ pub fn render(content: &Content) -> String {
                     let _ = writeln!(out, "<h3>{}</h3>", escape(text));
                 }
                 Block::Paragraph(text) => {
-                    let _ = writeln!(out, "<p>{}</p>", escape(text));
+                    let _ = writeln!(out, "<p>{}</p>", prose(text));
                 }
-                Block::Table(table) => write_table(&mut out, table),
+                Block::Table(table) => write_table(&mut out, table, section.heading),
             }
         }
     }
@@ -82,16 +110,40 @@ pub fn render(content: &Content) -> String {
     out
 }
 
-/// Attributes that keep the table ruled and its numbers aligned when the `<style>` is lost.
-const TABLE_ATTRS: &str =
-    r#"border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%""#;
+/// What a normal-weight header cell says on itself (browsers make `th` bold by default).
+const TH: &str = "font-weight:normal";
 
-fn write_table(out: &mut String, table: &TableContent) {
+/// A table inside a box of its own that scrolls sideways when the screen is narrower than the
+/// table's figures need (a phone): the figures keep their columns, the page does not widen.
+/// Columns take the official proportions but size to their content (no fixed layout), so a
+/// figure is never squeezed into a neighbour.
+fn write_table(out: &mut String, table: &TableContent, heading: &str) {
     let grid = &table.grid;
-    let _ = writeln!(out, "<table {TABLE_ATTRS}>");
-    // The same proportions as the Word table (widths in ten-thousandths of the table).
+    out.push_str("<div class=\"table-box\" style=\"overflow-x:auto;position:relative\">\n");
+    // The narrowest the table reads well at: headers wrapping after two characters, labels
+    // after six, each column with its padding. Narrower screens scroll the box.
+    let min_em: usize = layout::column_widths_with(table, layout::NARROW_HEADER_CAP, 12)
+        .iter()
+        .map(|w| w.div_ceil(2) * 10 + 8)
+        .sum::<usize>()
+        .div_ceil(10);
+    let _ = writeln!(
+        out,
+        r#"<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;width:100%;min-width:{min_em}em">"#
+    );
+    // Said by the heading above; the caption names the table for a screen reader.
+    let _ = writeln!(
+        out,
+        "<caption style=\"position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)\">{}</caption>",
+        escape(heading)
+    );
+    // The same proportions as the Word table, worked out for the same 156 mm line (widths in
+    // ten-thousandths of the table): worked out for a wider one, 五号 headers would not fit.
     out.push_str("<colgroup>");
-    for width in layout::page_widths(table, 10_000) {
+    for width in layout::page_widths(table, PRINT_TEXT_WIDTH)
+        .into_iter()
+        .map(|w| w * 10_000 / PRINT_TEXT_WIDTH)
+    {
         let _ = write!(
             out,
             "<col style=\"width:{}.{:02}%\">",
@@ -114,36 +166,75 @@ fn write_table(out: &mut String, table: &TableContent) {
             if let Some(g) = open {
                 let _ = writeln!(out, "</{g}>");
             }
-            let _ = writeln!(out, "<{group}>");
+            // A block of table 二 (its caption, header and rows) stays on one printed page.
+            if caption_row {
+                let _ = writeln!(out, "<{group} class=\"block\">");
+            } else {
+                let _ = writeln!(out, "<{group}>");
+            }
             open = Some(group);
         }
-        out.push_str("<tr>");
+        // A row inside a small group of 三 (（三）不予公开 and its items) keeps with the next,
+        // so a printed page never parts the items from their label.
+        let keep = r + 1 < grid.height()
+            && (0..grid.width()).any(|c| {
+                let (or, _) = table.owner(r, c);
+                let cell = table.owning_cell(r, c);
+                cell.role == Role::RowHeader
+                    && (2..=GROUP_KEPT_ROWS).contains(&cell.row_span)
+                    && r + 1 < or + cell.row_span
+            });
+        out.push_str(if keep { "<tr class=\"keep\">" } else { "<tr>" });
+        // Table 四 has one row of figures and no label: its first figure says what the
+        // row is for a screen reader, as a row header would.
+        let unlabelled = r >= grid.header_rows
+            && !(0..grid.width()).any(|c| table.owning_cell(r, c).role == Role::RowHeader)
+            && grid
+                .row_origins(r)
+                .all(|(_, cell)| matches!(cell.role, Role::Input | Role::Computed));
         for (c, cell) in grid.row_origins(r) {
             let spans = spans(cell.row_span, cell.col_span);
-            let text = escape(table.text(r, c));
+            let raw = table.text(r, c);
+            let text = match cell.role {
+                Role::RowHeader => layout::cell_lines(raw, cell.role, cell.row_span)
+                    .iter()
+                    .map(|l| escape(l))
+                    .collect::<Vec<_>>()
+                    .join("<br>"),
+                _ => escape(raw),
+            };
             let _ = match cell.role {
-                Role::Corner => write!(out, "<td class=\"corner\"{spans}>{text}</td>"),
+                Role::Corner => write!(
+                    out,
+                    "<td class=\"corner\" style=\"font-size:9pt;text-align:left\"{spans}>{text}</td>"
+                ),
                 Role::Caption => write!(
                     out,
-                    "<th scope=\"rowgroup\" class=\"caption\" style=\"text-align:left\"{spans}>{text}</th>"
+                    "<th scope=\"rowgroup\" class=\"caption\" style=\"{TH};text-align:left\"{spans}>{text}</th>"
                 ),
                 Role::ColumnHeader => {
                     let scope = if cell.col_span > 1 { "colgroup" } else { "col" };
                     write!(
                         out,
-                        "<th scope=\"{scope}\" style=\"text-align:center\"{spans}>{text}</th>"
+                        "<th scope=\"{scope}\" style=\"{TH};text-align:center\"{spans}>{text}</th>"
                     )
                 }
                 Role::RowHeader => {
                     let scope = if cell.row_span > 1 { "rowgroup" } else { "row" };
                     write!(
                         out,
-                        "<th scope=\"{scope}\" style=\"text-align:left\"{spans}>{text}</th>"
+                        "<th scope=\"{scope}\" style=\"{TH};text-align:left\"{spans}>{text}</th>"
                     )
                 }
+                Role::Input | Role::Computed if unlabelled && c == 0 => write!(
+                    out,
+                    "<th scope=\"row\" class=\"num\" style=\"{TH};text-align:right;white-space:nowrap\" aria-label=\"{}：{text}\"{spans}>{}</th>",
+                    escape(heading),
+                    text
+                ),
                 Role::Input | Role::Computed => write!(
                     out,
-                    "<td class=\"num\" style=\"text-align:right\"{spans}>{text}</td>"
+                    "<td class=\"num\" style=\"text-align:right;white-space:nowrap\"{spans}>{text}</td>"
                 ),
             };
         }
@@ -152,7 +243,31 @@ fn write_table(out: &mut String, table: &TableContent) {
     if let Some(g) = open {
         let _ = writeln!(out, "</{g}>");
     }
-    out.push_str("</table>\n");
+    out.push_str("</table>\n</div>\n");
+}
+
+/// The printed text area's width in twips (156 mm, as in Word).
+const PRINT_TEXT_WIDTH: usize = 8845;
+
+/// The largest group of 三 whose rows are kept on one page with their label.
+const GROUP_KEPT_ROWS: usize = 10;
+
+/// Prose with each web address a link that may wrap anywhere (a long address must not widen a
+/// phone's page).
+fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some((start, end)) = super::md::find_url(rest) {
+        out.push_str(&escape(&rest[..start]));
+        let url = escape(&rest[start..end]);
+        let _ = write!(
+            out,
+            "<a href=\"{url}\" style=\"overflow-wrap:anywhere;word-break:break-all\">{url}</a>"
+        );
+        rest = &rest[end..];
+    }
+    out.push_str(&escape(rest));
+    out
 }
 
 fn spans(rows: usize, columns: usize) -> String {

@@ -72,7 +72,11 @@ pub fn render(
         "preamble": content.preamble,
         "sections": sections,
         "fees": if template.has_fees { Value::Object(fees) } else { Value::Null },
-        "findings": outcome.findings.iter().map(|f| finding_value(lang, f)).collect::<Vec<_>>(),
+        "findings": outcome
+            .findings
+            .iter()
+            .map(|f| export_finding_value(lang, f, content.draft))
+            .collect::<Vec<_>>(),
         "summary": outcome.summary(),
     });
     // A `Value` always serializes.
@@ -135,10 +139,26 @@ fn table_value(table: &Table, draft: &Draft, outcome: &Outcome) -> Value {
                     v
                 })
                 .collect();
-            json!({"caption": block.caption, "columns": columns, "rows": rows})
+            let mut v = json!({"caption": block.caption, "columns": columns, "rows": rows});
+            // Table 三's printed note (the 勾稽 relation) is part of the table as published.
+            if let Some(note) = table.corner.as_deref().filter(|n| !n.is_empty()) {
+                v["note"] = note.into();
+            }
+            v
         })
         .collect();
     json!({"key": table.key, "blocks": blocks})
+}
+
+/// A finding in the exported report. The officer's reason for answering a warning is an
+/// internal note for reviewers: a `--draft` export keeps it, a finished (published) one says
+/// only that the warning was answered (`"acknowledged": true`).
+fn export_finding_value(lang: Lang, f: &Finding, draft: bool) -> Value {
+    let mut v = finding_value(lang, f);
+    if !draft && f.acknowledged.is_some() {
+        v["acknowledged"] = true.into();
+    }
+    v
 }
 
 /// One finding as the findings format of DESIGN.md has it, with its message in `lang`.

@@ -19,14 +19,14 @@ pub fn render(content: &Content) -> String {
     }
     out.push_str(&format!("# {}\n", escape(&content.title)));
     for paragraph in &content.preamble {
-        out.push_str(&format!("\n{}\n", escape(paragraph)));
+        out.push_str(&format!("\n{}\n", prose(paragraph)));
     }
     for section in &content.sections {
         out.push_str(&format!("\n## {}\n", escape(section.heading)));
         for block in &section.blocks {
             match block {
                 Block::Subheading(text) => out.push_str(&format!("\n### {}\n", escape(text))),
-                Block::Paragraph(text) => out.push_str(&format!("\n{}\n", escape(text))),
+                Block::Paragraph(text) => out.push_str(&format!("\n{}\n", prose(text))),
                 Block::Table(table) => {
                     for flat in flatten(table) {
                         out.push('\n');
@@ -162,6 +162,57 @@ fn flatten(table: &TableContent) -> Vec<FlatTable> {
         .collect()
 }
 
+/// Where a web address starts in `text` and where it ends (byte offsets): `http://` or
+/// `https://` and the ASCII characters an address may hold, less trailing punctuation.
+pub(super) fn find_url(text: &str) -> Option<(usize, usize)> {
+    let start = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| text.find(scheme))
+        .min()?;
+    let tail = &text[start..];
+    let mut end = tail
+        .find(|c: char| !(c.is_ascii_alphanumeric() || "-._~:/?#@!$&'*+,;=%()[]".contains(c)))
+        .unwrap_or(tail.len());
+    while end > 0 && ".,;:!?'".contains(&tail[end - 1..end]) {
+        end -= 1;
+    }
+    Some((start, start + end))
+}
+
+/// Prose for Markdown: markup escaped, and each web address written as an autolink
+/// (`<https://…>`). A bare address runs on, for GitHub and pandoc, into whatever follows it
+/// without a space (「…/zwgk/）查阅」 would all become the link).
+fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    let mut first = true;
+    while let Some((start, end)) = find_url(rest) {
+        let before = &rest[..start];
+        if !before.is_empty() {
+            out.push_str(&escape_at(before, first));
+        }
+        out.push('<');
+        out.push_str(&rest[start..end]);
+        out.push('>');
+        rest = &rest[end..];
+        first = false;
+    }
+    if !rest.is_empty() {
+        out.push_str(&escape_at(rest, first));
+    }
+    out
+}
+
+/// [`escape`] for a piece of a line: only the start of a line can make a heading or a list.
+fn escape_at(text: &str, line_start: bool) -> String {
+    if line_start {
+        escape(text)
+    } else {
+        let escaped = escape(&format!("x{text}"));
+        escaped[1..].to_string()
+    }
+}
+
 /// Escapes what Markdown would read as markup. Chinese prose rarely has any, but a stray `*`
 /// or `<` must print as itself.
 fn escape(text: &str) -> String {
@@ -191,7 +242,20 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, prose};
+
+    #[test]
+    fn web_addresses_are_autolinks_that_end_where_the_address_ends() {
+        assert_eq!(
+            prose("门户网站（https://www.example.gov.cn/zwgk/）查阅"),
+            "门户网站（<https://www.example.gov.cn/zwgk/>）查阅"
+        );
+        assert_eq!(
+            prose("见 http://a.cn/x_y. 其后*"),
+            "见 <http://a.cn/x_y>. 其后\\*"
+        );
+        assert_eq!(prose("1. 不是列表"), "1\\. 不是列表");
+    }
 
     #[test]
     fn markup_characters_print_as_themselves() {

@@ -1,9 +1,11 @@
-//! Exporting the report in the official layout: Word (.docx), HTML, plain text, Markdown, JSON.
+//! Exporting the report in the official layout: Word (.docx), HTML, plain text, Markdown, JSON,
+//! and PDF (the Word file converted by LibreOffice, in [`pdf`]).
 //!
 //! Every format is written from the same [`content::Content`] (title, preamble, sections,
 //! paragraphs, the 信息处理费 sentence) and every table from the template's official grid
 //! (`crate::template::grid`), so no format lays a table out on its own. This module is part of
 //! the domain: it never touches a terminal, and writes no file (the caller does, atomically).
+//! The renderers are pure; [`pdf`] is the one module that runs a program (LibreOffice).
 
 pub mod content;
 mod docx;
@@ -11,6 +13,7 @@ mod html;
 pub mod json;
 mod layout;
 mod md;
+pub mod pdf;
 mod txt;
 
 use crate::check::{Finding, Outcome};
@@ -26,15 +29,18 @@ pub enum Format {
     Txt,
     Md,
     Json,
+    /// The Word file converted by LibreOffice, where it is installed.
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Docx,
         Format::Html,
         Format::Txt,
         Format::Md,
         Format::Json,
+        Format::Pdf,
     ];
 
     /// The file extension, which is also the name `--to` takes.
@@ -45,6 +51,7 @@ impl Format {
             Format::Txt => "txt",
             Format::Md => "md",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -58,6 +65,7 @@ impl Format {
             "txt" | "text" => Some(Format::Txt),
             "md" | "markdown" => Some(Format::Md),
             "json" => Some(Format::Json),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -71,6 +79,9 @@ pub struct ExportOptions {
     pub draft_mark: bool,
     /// The language of the finding messages in JSON. The report itself is always Chinese.
     pub lang: Lang,
+    /// When the document is made: the Word file records it. Callers pass the program's clock
+    /// (`crate::clock::now`), which tests fix.
+    pub made: jiff::Timestamp,
 }
 
 /// Why a report could not be exported.
@@ -82,6 +93,9 @@ pub enum ExportError {
     /// The Word package could not be assembled.
     #[error("could not build the Word package: {0}")]
     Package(String),
+    /// LibreOffice is missing or could not make the PDF.
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
 }
 
 /// Whether writing to `out` would replace the draft the report is made from (through another
@@ -115,7 +129,8 @@ pub fn render(
     let draft = &clean;
     let content = content::Content::build(template, draft, outcome, options.draft_mark);
     Ok(match format {
-        Format::Docx => docx::render(&content)?,
+        Format::Docx => docx::render(&content, options.made)?,
+        Format::Pdf => pdf::convert(&docx::render(&content, options.made)?)?,
         Format::Html => html::render(&content).into_bytes(),
         Format::Txt => txt::render(&content).into_bytes(),
         Format::Md => md::render(&content).into_bytes(),
@@ -154,7 +169,7 @@ mod tests {
             assert_eq!(Format::parse(f.extension()), Some(f));
             assert_eq!(Format::parse(&f.extension().to_uppercase()), Some(f));
         }
-        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(Format::parse("pdf"), Some(Format::Pdf));
         assert_eq!(Format::parse(""), None);
     }
 

@@ -1,20 +1,26 @@
 //! Plain text: readable in a terminal and in an email.
 //!
-//! Prose is wrapped by display width (a Chinese character takes two columns) with line breaks
-//! that keep punctuation where Chinese typesetting wants it. Tables are drawn from the official
-//! grid with ASCII rules (`+ - | =`): box-drawing characters are double width in many Chinese
-//! fonts and terminals and would break the alignment there. Merged cells have no rule inside.
+//! Prose is wrapped at 76 columns by display width as a Chinese terminal or editor draws it: a
+//! Chinese character takes two columns, and so do the ambiguous-width marks (“”‘’…) that CJK
+//! fonts draw double. Lines break by the 禁则 of Chinese typesetting — no closing mark at the
+//! start of a line, no opening one at its end — and never inside a number, an address or a word
+//! of Latin letters. Tables are drawn from the official grid with ASCII rules (`+ - | =`):
+//! box-drawing characters are double width in many Chinese fonts and terminals and would break
+//! the alignment there. Merged cells have no rule inside. A table fits 80 columns: its labels
+//! wrap, and a table of figures too wide even so (table 四 with large figures) is drawn in two
+//! parts, one above the other, split between its column groups.
 
 use super::content::{Block, Content, TableContent};
 use super::layout;
 use crate::i18n::DRAFT_MARK;
 use crate::template::grid::{Role, Slot};
+use std::ops::Range;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Width of prose lines, in display columns.
 const TEXT_WIDTH: usize = 76;
-/// Tables wider than this get narrower column headers.
-const TABLE_WIDTH: usize = 100;
+/// No table is wider than this.
+const TABLE_WIDTH: usize = 80;
 /// The paragraph indent of Chinese prose: two full-width spaces.
 const INDENT: &str = "\u{3000}\u{3000}";
 
@@ -26,7 +32,18 @@ pub fn render(content: &Content) -> String {
         lines.push(center(&format!("【{DRAFT_MARK}】"), TEXT_WIDTH));
         lines.push(String::new());
     }
-    for line in wrap(&content.title, TEXT_WIDTH - 8) {
+    // The title breaks after the agency when it does not fit one line (GB/T 9704).
+    let title_width = TEXT_WIDTH - 8;
+    let title_lines: Vec<String> = if content.title.width_cjk() <= title_width {
+        vec![content.title.clone()]
+    } else {
+        content
+            .title_lines
+            .iter()
+            .flat_map(|l| wrap(l, title_width))
+            .collect()
+    };
+    for line in title_lines {
         lines.push(center(&line, TEXT_WIDTH));
     }
     for paragraph in &content.preamble {
@@ -51,13 +68,10 @@ pub fn render(content: &Content) -> String {
 }
 
 fn paragraph_lines(text: &str) -> Vec<String> {
-    let options = textwrap::Options::new(TEXT_WIDTH)
-        .initial_indent(INDENT)
-        .break_words(true);
-    let lines: Vec<String> = textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
+    let mut lines = wrap_indented(text, TEXT_WIDTH, INDENT.width_cjk());
+    if let Some(first) = lines.first_mut() {
+        first.insert_str(0, INDENT);
+    }
     keep_break_spaces(text, lines)
 }
 
@@ -72,7 +86,7 @@ fn keep_break_spaces(text: &str, mut lines: Vec<String>) -> Vec<String> {
         } else {
             line.as_str()
         };
-        let Some(after) = rest.strip_prefix(body) else {
+        let Some(after) = rest.strip_prefix(body.trim_end_matches(' ')) else {
             // The wrap changed more than spaces: leave the lines as they are.
             return lines;
         };
@@ -83,20 +97,116 @@ fn keep_break_spaces(text: &str, mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
-/// Wraps text at a display width; breaks inside a word only when a word is wider than a line.
+/// Wraps text at a display width (see [`wrap_indented`]).
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_indented(text, width, 0)
+}
+
+/// Marks that may not start a line (closing punctuation, and the ones that follow a word).
+const NO_LINE_START: &str = "，。、；：？！）》」』”’〕】〉…—·%,.;:?!)]}>％";
+/// Marks that may not end a line (opening punctuation).
+const NO_LINE_END: &str = "（《「『“‘〔【〈([{<";
+
+/// Whether a character belongs to a run that is never broken: digits, Latin letters and the
+/// characters of numbers and web addresses (1,234.5 · 0592-5327743 · https://…/zwgk/).
+fn unbreakable(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._-/:%@+~?#=&,'".contains(c)
+}
+
+/// The pieces a line may break between: a run of [`unbreakable`] characters, one Chinese
+/// character, or a space; then closing marks glued to what precedes them and opening marks to
+/// what follows, which is the 禁则.
+fn atoms(text: &str) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    let mut last_unbreakable = false;
+    for c in text.chars() {
+        let joins = unbreakable(c) && last_unbreakable;
+        match units.last_mut() {
+            Some(unit) if joins => unit.push(c),
+            _ => units.push(c.to_string()),
+        }
+        last_unbreakable = unbreakable(c);
+    }
+    // A number's trailing ASCII punctuation (「共 5,」) is a closing mark, not part of it.
+    let mut split: Vec<String> = Vec::new();
+    for unit in units {
+        let trimmed = unit.trim_end_matches(|c: char| ".,:;?!'".contains(c));
+        if trimmed.is_empty() || trimmed.len() == unit.len() {
+            split.push(unit);
+        } else {
+            let tail = unit[trimmed.len()..].to_string();
+            split.push(trimmed.to_string());
+            split.extend(tail.chars().map(String::from));
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for unit in split {
+        let first = unit.chars().next().unwrap_or(' ');
+        let single = unit.chars().count() == 1;
+        let closing = single && NO_LINE_START.contains(first);
+        let opening = single && NO_LINE_END.contains(first);
+        match out.last_mut() {
+            Some(prev) if glue_next || (closing && !prev.ends_with(' ')) => prev.push_str(&unit),
+            _ => out.push(unit),
+        }
+        glue_next = opening;
+    }
+    out
+}
+
+/// Wraps text at a display width, the first line `first_indent` columns shorter. Breaks
+/// inside a piece only when the piece is wider than a whole line.
+fn wrap_indented(text: &str, width: usize, first_indent: usize) -> Vec<String> {
     if text.is_empty() {
         return Vec::new();
     }
-    let options = textwrap::Options::new(width.max(2)).break_words(true);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect()
+    let width = width.max(2);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = first_indent;
+    let room = |lines: &Vec<String>| {
+        if lines.is_empty() {
+            width.saturating_sub(first_indent)
+        } else {
+            width
+        }
+    };
+    for atom in atoms(text) {
+        let w = atom.width_cjk();
+        if used + w > width && !line.is_empty() {
+            lines.push(line.trim_end().to_string());
+            line = String::new();
+            used = 0;
+            if atom == " " {
+                continue;
+            }
+        }
+        if w > room(&lines) {
+            // Wider than any line: break it by characters.
+            for c in atom.chars() {
+                let cw = c.width_cjk().unwrap_or(0);
+                if used + cw > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+            continue;
+        }
+        line.push_str(&atom);
+        used += w;
+    }
+    let line = line.trim_end().to_string();
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn center(text: &str, width: usize) -> String {
-    let pad = width.saturating_sub(text.width()) / 2;
+    let pad = width.saturating_sub(text.width_cjk()) / 2;
     format!("{}{text}", " ".repeat(pad))
 }
 
@@ -146,7 +256,7 @@ impl Canvas {
     fn text(&mut self, y: usize, x: usize, text: &str) {
         let mut x = x;
         for ch in text.chars() {
-            let w = ch.width().unwrap_or(0);
+            let w = ch.width_cjk().unwrap_or(0);
             if w == 0 {
                 continue;
             }
@@ -201,19 +311,103 @@ fn align_of(role: Role) -> (Align, bool) {
     }
 }
 
-/// A table drawn from its official grid.
+/// A table drawn from its official grid; when it is wider than [`TABLE_WIDTH`], as parts one
+/// above the other, each a range of whole column groups.
 fn table_lines(table: &TableContent) -> Vec<String> {
-    let grid = &table.grid;
     let widths = layout::column_widths_within(table, TABLE_WIDTH);
-    let span_width = |c: usize, span: usize| widths[c..c + span].iter().sum::<usize>() + span - 1;
+    let parts = column_parts(table, &widths);
+    let mut lines = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        lines.extend(part_lines(table, &widths, part.clone()));
+    }
+    lines
+}
 
-    // Each origin's text, wrapped to the width of the columns it spans.
+/// Width of columns `range` drawn with their rules.
+fn drawn_width(widths: &[usize], range: Range<usize>) -> usize {
+    widths[range.clone()].iter().sum::<usize>() + range.len() + 1
+}
+
+/// The column ranges a table is drawn in: the whole table when it fits, else parts cut where
+/// no cell spans the cut (between 行政复议 and 行政诉讼, then between the groups of 行政诉讼).
+fn column_parts(table: &TableContent, widths: &[usize]) -> Vec<Range<usize>> {
+    let grid = &table.grid;
+    let n = grid.width();
+    // A cut before column c is clean when no origin spans across it.
+    let clean = |c: usize| {
+        grid.slots.iter().enumerate().all(|(r, row)| {
+            let (_, oc) = table.owner(r, c);
+            oc == c && row.len() == n
+        })
+    };
+    let cuts: Vec<usize> = (1..n).filter(|&c| clean(c)).collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while start < n {
+        if drawn_width(widths, start..n) <= TABLE_WIDTH {
+            parts.push(start..n);
+            break;
+        }
+        // The widest part that fits, ending at a clean cut.
+        match cuts
+            .iter()
+            .rev()
+            .find(|&&c| c > start && drawn_width(widths, start..c) <= TABLE_WIDTH)
+        {
+            Some(&end) => {
+                parts.push(start..end);
+                start = end;
+            }
+            None => {
+                // No clean cut fits: draw the rest as it is.
+                parts.push(start..n);
+                break;
+            }
+        }
+    }
+    parts
+}
+
+/// The columns `range` of a table (a range no cell spans out of).
+fn part_lines(table: &TableContent, all_widths: &[usize], range: Range<usize>) -> Vec<String> {
+    let grid = &table.grid;
+    let widths = &all_widths[range.clone()];
+    let offset = range.start;
+    let span_width = |c: usize, span: usize| {
+        widths[c - offset..c - offset + span].iter().sum::<usize>() + span - 1
+    };
+
+    // Each origin's text, wrapped to the width of the columns it spans: a numbered group label
+    // breaks after its number first.
     let mut wrapped: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for (r, row) in grid.slots.iter().enumerate() {
         for (c, slot) in row.iter().enumerate() {
-            if let Slot::Origin(cell) = slot {
-                let width = span_width(c, cell.col_span);
-                wrapped.push((r, c, wrap(table.text(r, c), width)));
+            if let Slot::Origin(cell) = slot
+                && range.contains(&c)
+            {
+                let mut width = span_width(c, cell.col_span);
+                let text = table.text(r, c);
+                // A header that would leave one character on a line of its own wraps into
+                // lines of even length instead: 「结果/维持」, not 「结果维/持」.
+                let orphan = wrap(text, width)
+                    .last()
+                    .is_some_and(|l| l.chars().count() == 1 && l.width_cjk() == 2);
+                if cell.role == Role::ColumnHeader && orphan && text.width_cjk() > width {
+                    let lines = text.width_cjk().div_ceil(width);
+                    width = text
+                        .width_cjk()
+                        .div_ceil(lines)
+                        .next_multiple_of(2)
+                        .min(width);
+                }
+                let lines = layout::cell_lines(text, cell.role, cell.row_span)
+                    .into_iter()
+                    .flat_map(|piece| wrap(piece, width))
+                    .collect();
+                wrapped.push((r, c, lines));
             }
         }
     }
@@ -231,19 +425,19 @@ fn table_lines(table: &TableContent) -> Vec<String> {
     }
 
     let mut xs = vec![0];
-    for w in &widths {
+    for w in widths {
         xs.push(xs.last().copied().unwrap_or(0) + w + 1);
     }
     let mut ys = vec![0];
     for h in &heights {
         ys.push(ys.last().copied().unwrap_or(0) + h + 1);
     }
-    let mut canvas = Canvas::new(ys[grid.height()] + 1, xs[grid.width()] + 1);
+    let mut canvas = Canvas::new(ys[grid.height()] + 1, xs[widths.len()] + 1);
     for (r, c, lines) in &wrapped {
         let Some(cell) = grid.origin(*r, *c) else {
             continue;
         };
-        let (x0, x1) = (xs[*c], xs[*c + cell.col_span]);
+        let (x0, x1) = (xs[*c - offset], xs[*c - offset + cell.col_span]);
         let (y0, y1) = (ys[*r], ys[*r + cell.row_span]);
         canvas.horizontal(y0, x0, x1);
         canvas.horizontal(y1, x0, x1);
@@ -258,7 +452,7 @@ fn table_lines(table: &TableContent) -> Vec<String> {
             0
         };
         for (i, line) in lines.iter().enumerate() {
-            let free = inner_width.saturating_sub(line.width());
+            let free = inner_width.saturating_sub(line.width_cjk());
             let offset = match align {
                 Align::Left => 0,
                 Align::Center => free / 2,
@@ -270,4 +464,34 @@ fn table_lines(table: &TableContent) -> Vec<String> {
     }
     let heavy = (grid.header_rows > 0).then(|| ys[grid.header_rows]);
     canvas.lines(heavy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn a_closing_mark_never_starts_a_line_and_an_opening_one_never_ends_one() {
+        // Ten columns: 「一二三四五」 fills the line, so the 。 goes with 五 to the next.
+        assert_eq!(wrap("一二三四五。六", 10), ["一二三四", "五。六"]);
+        assert_eq!(wrap("一二三四（五）", 10), ["一二三四", "（五）"]);
+    }
+
+    #[test]
+    fn a_number_or_an_address_is_never_split() {
+        assert_eq!(wrap("电话：0592-5327743", 12), ["电话：", "0592-5327743"]);
+        let lines = wrap("见https://www.example.gov.cn/zwgk/查阅", 40);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("https://www.example.gov.cn/zwgk/"))
+        );
+    }
+
+    #[test]
+    fn ambiguous_quote_marks_take_two_columns() {
+        let lines = wrap("3.危及“三安全一稳定”", 12);
+        assert!(lines.iter().all(|l| l.width_cjk() <= 12), "{lines:?}");
+    }
 }

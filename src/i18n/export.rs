@@ -10,6 +10,14 @@ use std::path::Path;
 /// The mark on a draft export, next to the title and at the top of every page.
 pub const DRAFT_MARK: &str = "草稿";
 
+/// What a `--draft` export prints in a blank cell, so a reviewer sees what is unfinished.
+pub const BLANK_MARK: &str = "□";
+
+/// The footnote under a draft's table that has blank cells.
+pub fn blank_cell_note() -> String {
+    format!("注：{BLANK_MARK}为尚未填写的单元格（草稿）。")
+}
+
 /// The report's title: 「<agency><year>年政府信息公开工作年度报告」.
 pub fn report_title(agency: &str, year: i32) -> String {
     format!("{agency}{year}年政府信息公开工作年度报告")
@@ -65,7 +73,13 @@ pub fn preamble(f: &PreambleFacts) -> String {
     .filter(|(_, v)| !v.trim().is_empty())
     .map(|(k, v)| format!("{k}：{}", v.trim()))
     .collect();
-    out.push_str(&format!("如对本报告有疑问，请与{agency}{office}联系"));
+    // An office written in full (「某某县人民政府办公室」) already names the agency.
+    let office = if office.starts_with(agency) {
+        office.to_string()
+    } else {
+        format!("{agency}{office}")
+    };
+    out.push_str(&format!("如对本报告有疑问，请与{office}联系"));
     if !parts.is_empty() {
         out.push_str(&format!("（{}）", parts.join("；")));
     }
@@ -183,6 +197,43 @@ pub fn render_failed(lang: Lang, format: &str, e: &crate::export::ExportError) -
         (ExportError::Package(m), Lang::En) => {
             format!("{format}: could not build the Word file: {m}")
         }
+        (ExportError::Pdf(e), _) => format!("{format}：{}", pdf_error(lang, e)),
+    }
+}
+
+/// What went wrong making a PDF.
+pub fn pdf_error(lang: Lang, e: &crate::export::pdf::PdfError) -> String {
+    use crate::export::pdf::{PdfError, TIMEOUT};
+    match (e, lang) {
+        (PdfError::NotInstalled, _) => pdf_unavailable(lang),
+        (PdfError::TimedOut, Lang::Zh) => format!(
+            "LibreOffice 在 {} 秒内未完成转换，已停止（可先导出 .docx，再用 WPS 或 Word 另存为 PDF）",
+            TIMEOUT.as_secs()
+        ),
+        (PdfError::TimedOut, Lang::En) => format!(
+            "LibreOffice did not finish within {} s and was stopped (export .docx and save it as PDF from WPS or Word)",
+            TIMEOUT.as_secs()
+        ),
+        (PdfError::Failed(m), Lang::Zh) => format!("LibreOffice 未能转换为 PDF：{m}"),
+        (PdfError::Failed(m), Lang::En) => format!("LibreOffice could not make the PDF: {m}"),
+    }
+}
+
+/// `--to pdf` where LibreOffice is not installed: how to get a PDF anyway.
+pub fn pdf_unavailable(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => concat!(
+            "导出 PDF 需要 LibreOffice（找不到 soffice 或 libreoffice），未写入任何文件：",
+            "请安装 LibreOffice（如 sudo apt install libreoffice-writer），",
+            "或导出 .docx 后在 WPS 中“另存为 PDF”。"
+        )
+        .to_string(),
+        Lang::En => concat!(
+            "PDF export needs LibreOffice (no soffice or libreoffice on the PATH), so nothing ",
+            "was written: install it (e.g. sudo apt install libreoffice-writer), or export ",
+            ".docx and save it as PDF from WPS."
+        )
+        .to_string(),
     }
 }
 

@@ -16,10 +16,16 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| ImportError::Damaged)?;
     let document = part(&mut archive, "word/document.xml")?.ok_or(ImportError::NotWord)?;
-    let own_export = part(&mut archive, "docProps/custom.xml")
+    // gongkai names itself as the application that wrote the file (older versions: a custom
+    // property).
+    let own_export = part(&mut archive, "docProps/app.xml")
         .ok()
         .flatten()
-        .is_some_and(|xml| is_own_export(&xml));
+        .is_some_and(|xml| String::from_utf8_lossy(&xml).contains("<Application>gongkai"))
+        || part(&mut archive, "docProps/custom.xml")
+            .ok()
+            .flatten()
+            .is_some_and(|xml| is_own_export(&xml));
     let blocks = body(&document)?;
     Ok(Document { blocks, own_export })
 }

@@ -27,6 +27,12 @@ pub fn render(
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
     let format = Format::parse(format).ok_or_else(|| format.to_string())?;
-    let options = ExportOptions { draft_mark, lang };
-    export::render(format, template, draft, outcome, &options).map_err(|e| e.to_string())
+    let options = ExportOptions {
+        draft_mark,
+        lang,
+        made: crate::clock::now(),
+    };
+    // PDF runs LibreOffice: where it is missing, the message says how to get a PDF anyway.
+    export::render(format, template, draft, outcome, &options)
+        .map_err(|e| crate::i18n::render_failed(lang, format.extension(), &e))
 }

@@ -8,6 +8,9 @@ use gongkai::report::{Draft, load};
 use gongkai::template::Template;
 use std::path::PathBuf;
 
+/// When the exports of the tests are made (the Word file records it).
+pub const MADE: &str = "2021-01-20T09:30:00Z";
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -54,6 +57,7 @@ pub fn render(text: &str, format: Format, draft_mark: bool) -> Vec<u8> {
     let options = ExportOptions {
         draft_mark,
         lang: Default::default(),
+        made: MADE.parse().expect("a time"),
     };
     export::render(format, template, &draft, &outcome, &options).expect("the export renders")
 }
