@@ -160,7 +160,9 @@ fn localize_one(mut cmd: clap::Command, lang: Lang, name: &str) -> clap::Command
             .help(help),
     );
     if name.is_empty() {
-        cmd = cmd.disable_version_flag(true).arg(
+        // Once per run: clap keeps the text for the program's life.
+        let text: &'static str = Box::leak(version_text(lang).into_boxed_str());
+        cmd = cmd.version(text).disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')
                 .long("version")
@@ -201,6 +203,19 @@ pub fn localize_cli(cmd: clap::Command, lang: Lang) -> clap::Command {
         cmd = cmd.mut_subcommand(name.as_str(), |s| localize_one(s, lang, &name));
     }
     cmd
+}
+
+/// What `gongkai --version` prints after the name: the version, and the commit and date it
+/// was built from (“unknown” when it was built outside a git checkout).
+pub fn version_text(lang: Lang) -> String {
+    use crate::build_info::{VERSION, commit, date};
+    let unknown = lang.pick("未知", "unknown");
+    let commit = commit().unwrap_or(unknown);
+    let date = date().unwrap_or(unknown);
+    match lang {
+        Lang::Zh => format!("{VERSION}（提交 {commit}，日期 {date}）"),
+        Lang::En => format!("{VERSION} (commit {commit}, date {date})"),
+    }
 }
 
 pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
