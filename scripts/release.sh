@@ -11,12 +11,14 @@
 # exports the sample, and the .deb installs, runs (`gongkai --version`, `man gongkai`) and
 # removes again (dpkg -i / dpkg -r: run as root, or with sudo at hand).
 #
-# Installs what a fresh machine lacks: the Zig toolchain (pip ziglang), cargo-zigbuild and
-# cargo-deb (cargo install), and objdump, dpkg-shlibdeps and man (apt-get) when missing.
+# Needs Rust (cargo, rustup). Installs what a fresh machine lacks: the Zig toolchain (pip
+# ziglang, in a virtual environment under target/), cargo-zigbuild and cargo-deb (cargo
+# install), and objdump, dpkg-shlibdeps, man and python3-venv (apt-get).
 #
 # Environment:
-#   OLD_ROOT=DIR         also run the binary inside this older system's root (chroot, as root),
-#                        e.g. one made by `debootstrap bullseye DIR` (glibc 2.31)
+#   OLD_ROOT=DIR         also run the binary, and install the .deb, inside this older system's
+#                        root (chroot, as root), e.g. one made by `debootstrap bullseye DIR`
+#                        (glibc 2.31)
 #   SKIP_INSTALL_CHECK=1 build and check the files, but do not install the .deb here
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,18 +48,31 @@ need_apt=()
 command -v objdump >/dev/null 2>&1 || need_apt+=(binutils)
 command -v dpkg-shlibdeps >/dev/null 2>&1 || need_apt+=(dpkg-dev)
 command -v man >/dev/null 2>&1 || need_apt+=(man-db)
+if ! command -v zig >/dev/null 2>&1; then
+  command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_apt+=(python3-venv)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || fail "missing ${need_apt[*]} and no apt-get to install them"
   "${SUDO[@]}" apt-get update -qq
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
 fi
-if ! command -v zig >/dev/null 2>&1 && ! python3 -c 'import ziglang' >/dev/null 2>&1; then
-  python3 -m pip install --user ziglang
+# Zig from PyPI (ziglang), in a virtual environment of its own under target/: Debian's
+# Python refuses `pip install` outside one. cargo-zigbuild finds it as `python3 -m ziglang`.
+if ! command -v zig >/dev/null 2>&1; then
+  venv=target/release-tools/python
+  [ -x "$venv/bin/python3" ] || python3 -m venv "$venv"
+  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check ziglang
+  PATH="$PWD/$venv/bin:$PATH"
+  export PATH
 fi
 command -v cargo-zigbuild >/dev/null 2>&1 || cargo install --locked cargo-zigbuild
 command -v cargo-deb >/dev/null 2>&1 || cargo install --locked cargo-deb
 rustup target list --installed 2>/dev/null | grep -qx "$TARGET" || rustup target add "$TARGET"
-echo "zig $(zig version 2>/dev/null || python3 -m ziglang version), $(cargo zigbuild --version), $(cargo deb --version)"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  desktop-file-validate packaging/gongkai.desktop
+fi
+echo "zig $(zig version 2>/dev/null || python3 -m ziglang version), $(cargo-zigbuild --version), $(cargo deb --version)"
 
 mkdir -p "$DIST"
 rm -f "$DIST"/gongkai-* "$DIST"/gongkai_* "$DIST"/SHA256SUMS
@@ -83,9 +98,10 @@ run_sample() {
   local gongkai=$1 work=$2
   GONGKAI_HOME="$work/home" "$gongkai" --version
   GONGKAI_HOME="$work/home" "$gongkai" check "$SAMPLE"
-  # The sample keeps one warning unanswered: exported as a draft.
+  # The sample keeps one warning unanswered: exported as a draft, into a folder.
+  mkdir -p "$work/out"
   GONGKAI_HOME="$work/home" "$gongkai" export "$SAMPLE" --draft --to docx --to html --to txt -o "$work/out"
-  ls "$work/out" | grep -q '\.docx$' || fail "no .docx written by $gongkai"
+  compgen -G "$work/out/*.docx" >/dev/null || fail "no .docx written by $gongkai"
 }
 
 step "the binary checks and exports the sample"
@@ -103,7 +119,7 @@ if [ -n "${OLD_ROOT:-}" ]; then
   chroot "$OLD_ROOT" /bin/sh -c "cd '$inside' && SAMPLE='$SAMPLE' && \
     GONGKAI_HOME=home ./gongkai --version && \
     GONGKAI_HOME=home ./gongkai check \"\$SAMPLE\" && \
-    GONGKAI_HOME=home ./gongkai export \"\$SAMPLE\" --draft --to docx --to html -o out && ls -l out"
+    mkdir -p out && GONGKAI_HOME=home ./gongkai export \"\$SAMPLE\" --draft --to docx --to html -o out && ls -l out"
   rm -rf "$old_work"
 fi
 
@@ -117,6 +133,8 @@ step "building the .deb"
 cargo deb --no-build --locked --strip -Z xz --target "$TARGET" --output "$DIST/"
 DEB=$(ls "$DIST"/gongkai_"${VERSION}"*_amd64.deb)
 dpkg-deb --field "$DEB" Package Version Architecture Depends
+depends=$(dpkg-deb --field "$DEB" Depends)
+[ "$depends" = "libc6 (>= $GLIBC)" ] || fail "the .deb depends on '$depends', not libc6 (>= $GLIBC)"
 contents=$(dpkg-deb --contents "$DEB")
 for path in usr/bin/gongkai usr/share/man/man1/gongkai.1.gz usr/share/man/zh_CN/man1/gongkai.1.gz \
   usr/share/bash-completion/completions/gongkai usr/share/zsh/vendor-completions/_gongkai \
@@ -125,6 +143,14 @@ for path in usr/bin/gongkai usr/share/man/man1/gongkai.1.gz usr/share/man/zh_CN/
   grep -q " \./$path\$" <<<"$contents" || fail "$path missing from $DEB"
 done
 echo "contents: ok"
+
+if [ -n "${OLD_ROOT:-}" ]; then
+  step "the .deb in the older system at OLD_ROOT"
+  cp "$DEB" "$OLD_ROOT/tmp/"
+  chroot "$OLD_ROOT" /bin/sh -c "dpkg -i '/tmp/$(basename "$DEB")' && gongkai --lang en --version && \
+    dpkg -r gongkai && ! command -v gongkai"
+  rm -f "$OLD_ROOT/tmp/$(basename "$DEB")"
+fi
 
 step "SHA-256 sums"
 (cd "$DIST" && sha256sum "$BIN_NAME" "$(basename "$DEB")" >SHA256SUMS && cat SHA256SUMS)
@@ -150,12 +176,17 @@ else
     fail "man gongkai finds no page: does /etc/dpkg/dpkg.cfg.d exclude /usr/share/man?"
   fi
   man_text=$(MANPAGER=cat MANWIDTH=80 man gongkai 2>/dev/null)
-  grep -q 'gongkai' <<<"$man_text" && grep -q 'check' <<<"$man_text" ||
-    { "${SUDO[@]}" dpkg -r gongkai; fail "man gongkai does not render"; }
+  if ! grep -q 'gongkai' <<<"$man_text" || ! grep -q 'check' <<<"$man_text"; then
+    "${SUDO[@]}" dpkg -r gongkai
+    fail "man gongkai does not render"
+  fi
   printf '%s\n' "$man_text" | head -n 12
   zh_text=$(MANPAGER=cat MANWIDTH=80 man -L zh_CN gongkai 2>/dev/null || true)
-  grep -q '年度报告' <<<"$zh_text" && echo "man -L zh_CN gongkai: the Chinese page" ||
+  if grep -q '年度报告' <<<"$zh_text"; then
+    echo "man -L zh_CN gongkai: the Chinese page"
+  else
     echo "man -L zh_CN gongkai: no Chinese page shown (the locale may be missing here)"
+  fi
   "${SUDO[@]}" dpkg -r gongkai
   if [ -e /usr/bin/gongkai ]; then fail "/usr/bin/gongkai is still there after dpkg -r"; fi
   echo "installed, ran, removed: ok"

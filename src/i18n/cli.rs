@@ -91,9 +91,57 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "new",
+        "from",
+        "上年度的报告草稿：从中带入结转数等，新建本年度草稿",
+        "last year's draft: start this year's from it, carrying its figures over",
+    ),
+    (
+        "new",
         "output",
         "写入的文件（默认在数据文件夹中）",
         "file to write (default: in the data folder)",
+    ),
+    (
+        "merge",
+        "",
+        "把各单位的草稿逐格相加，汇总成一份草稿（本级政府或部门的汇总报告）",
+        "sum units' drafts cell by cell into a summary draft",
+    ),
+    (
+        "merge",
+        "paths",
+        "各单位的草稿文件或文件夹（文件夹即其中所有 .toml 草稿）",
+        "the units' draft files or folders (a folder means every .toml draft in it)",
+    ),
+    (
+        "merge",
+        "agency",
+        "汇总报告的单位名称",
+        "name of the agency of the summary",
+    ),
+    (
+        "merge",
+        "kind",
+        "汇总报告的单位类型：government 人民政府（默认），department 政府部门",
+        "kind of the summary: government (default) or department",
+    ),
+    (
+        "merge",
+        "output",
+        "写入的文件（默认在数据文件夹中）",
+        "file to write (default: in the data folder)",
+    ),
+    (
+        "merge",
+        "expect",
+        "应报单位名单（每行一个，# 开头为注释）：列出缺报的单位",
+        "list of the units expected (one per line, # starts a comment): names those missing",
+    ),
+    (
+        "merge",
+        "allow_errors",
+        "有错误的草稿也计入汇总",
+        "sum drafts with errors too",
     ),
     (
         "export",
