@@ -148,7 +148,7 @@ if [ -n "${OLD_ROOT:-}" ]; then
   step "the .deb in the older system at OLD_ROOT"
   cp "$DEB" "$OLD_ROOT/tmp/"
   chroot "$OLD_ROOT" /bin/sh -c "dpkg -i '/tmp/$(basename "$DEB")' && gongkai --lang en --version && \
-    dpkg -r gongkai && ! command -v gongkai"
+    dpkg -r gongkai && [ ! -e /usr/bin/gongkai ]"
   rm -f "$OLD_ROOT/tmp/$(basename "$DEB")"
 fi
 
