@@ -68,7 +68,7 @@ if ! command -v zig >/dev/null 2>&1; then
 fi
 command -v cargo-zigbuild >/dev/null 2>&1 || cargo install --locked cargo-zigbuild
 command -v cargo-deb >/dev/null 2>&1 || cargo install --locked cargo-deb
-rustup target list --installed 2>/dev/null | grep -qx "$TARGET" || rustup target add "$TARGET"
+grep -qx "$TARGET" <<<"$(rustup target list --installed 2>/dev/null)" || rustup target add "$TARGET"
 if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate packaging/gongkai.desktop
 fi
@@ -160,33 +160,33 @@ if [ "${SKIP_INSTALL_CHECK:-}" = 1 ]; then
   step "not installing the .deb here (SKIP_INSTALL_CHECK=1)"
 else
   step "installing, running and removing the .deb"
-  if dpkg-query -W -f '${Status}' gongkai 2>/dev/null | grep -q 'install ok installed'; then
+  if [ "$(dpkg-query -W -f '${Status}' gongkai 2>/dev/null || true)" = "install ok installed" ]; then
     fail "gongkai is already installed here: remove it first (dpkg -r gongkai) or set SKIP_INSTALL_CHECK=1"
   fi
+  # Whatever fails from here, the package does not stay installed.
+  trap 'rm -rf "$scratch"; "${SUDO[@]}" dpkg -r gongkai >/dev/null' EXIT
   "${SUDO[@]}" dpkg -i "$DEB"
   installed_version=$(/usr/bin/gongkai --lang en --version)
   echo "$installed_version"
   case $installed_version in
   "gongkai $VERSION "*) ;;
-  *) "${SUDO[@]}" dpkg -r gongkai; fail "the installed gongkai says: $installed_version" ;;
+  *) fail "the installed gongkai says: $installed_version" ;;
   esac
   # Docker images often tell dpkg to leave out man pages (path-exclude in /etc/dpkg/dpkg.cfg.d).
-  if ! man -w gongkai >/dev/null 2>&1; then
-    "${SUDO[@]}" dpkg -r gongkai
+  man -w gongkai >/dev/null 2>&1 ||
     fail "man gongkai finds no page: does /etc/dpkg/dpkg.cfg.d exclude /usr/share/man?"
-  fi
   man_text=$(MANPAGER=cat MANWIDTH=80 man gongkai 2>/dev/null)
   if ! grep -q 'gongkai' <<<"$man_text" || ! grep -q 'check' <<<"$man_text"; then
-    "${SUDO[@]}" dpkg -r gongkai
     fail "man gongkai does not render"
   fi
-  printf '%s\n' "$man_text" | head -n 12
+  head -n 12 <<<"$man_text"
   zh_text=$(MANPAGER=cat MANWIDTH=80 man -L zh_CN gongkai 2>/dev/null || true)
   if grep -q '年度报告' <<<"$zh_text"; then
     echo "man -L zh_CN gongkai: the Chinese page"
   else
     echo "man -L zh_CN gongkai: no Chinese page shown (the locale may be missing here)"
   fi
+  trap 'rm -rf "$scratch"' EXIT
   "${SUDO[@]}" dpkg -r gongkai
   if [ -e /usr/bin/gongkai ]; then fail "/usr/bin/gongkai is still there after dpkg -r"; fi
   echo "installed, ran, removed: ok"
