@@ -5,6 +5,7 @@
 //! command line (`cli`) and the full-screen editor (`tui`) are its clients.
 
 pub mod atomic;
+pub mod build_info;
 pub mod check;
 pub mod cli;
 pub mod clock;

@@ -606,3 +606,51 @@ fn merge_reports_a_sum_past_the_largest_figure_as_overflow() {
         .assert()
         .code(predicate::ne(2));
 }
+
+#[test]
+fn version_names_the_commit_and_date_it_was_built_from() {
+    let out = gongkai()
+        .args(["--lang", "en", "--version"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let line = stdout.trim_end();
+    // gongkai 0.1.0 (commit 0123456ab, date 2026-12-07), "unknown" outside a git checkout.
+    let rest = line
+        .strip_prefix(&format!("gongkai {} (commit ", env!("CARGO_PKG_VERSION")))
+        .unwrap_or_else(|| panic!("{line}"));
+    let (commit, rest) = rest
+        .split_once(", date ")
+        .unwrap_or_else(|| panic!("{line}"));
+    let date = rest.strip_suffix(')').unwrap_or_else(|| panic!("{line}"));
+    let hex = commit.len() == 9 && commit.chars().all(|c| c.is_ascii_hexdigit());
+    assert!(hex || commit == "unknown", "{line}");
+    let shape = date.len() == 10
+        && date.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    assert!(shape || date == "unknown", "{line}");
+    // In a git checkout, it is the checked-out commit.
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let overridden = std::env::var_os("GONGKAI_BUILD_COMMIT").is_some();
+    if let Some(head) = head.filter(|_| commit != "unknown" && !overridden) {
+        assert!(head.starts_with(commit), "{line} is not HEAD {head}");
+    }
+
+    let out = gongkai().args(["-V"]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.starts_with(&format!("gongkai {}（提交 ", env!("CARGO_PKG_VERSION"))),
+        "{stdout}"
+    );
+}

@@ -327,6 +327,18 @@ fn help_overlay_lists_the_keys_of_the_screen() {
         let mut app = sample(w, h);
         go_to_section(&mut app, "requests");
         press(&mut app, Command::Help);
+        // The help names the version and the source it was built from …
+        let (screen, _) = draw(&app);
+        let unknown = "未知";
+        let built = format!(
+            "gongkai {} · {} · {}",
+            gongkai::build_info::VERSION,
+            gongkai::build_info::commit().unwrap_or(unknown),
+            gongkai::build_info::date().unwrap_or(unknown)
+        );
+        assert!(screen.contains(&built), "{built} missing at {w}×{h}");
+        // … which the snapshot fixes, as every commit changes it.
+        app.about = "gongkai 9.9.9 · 0123456ab · 2000-01-01".into();
         let screen = snapshot("help_table", &app);
         for key in ["Ctrl-S", "Ctrl-O", "Ctrl-F", "Enter", "Del"] {
             assert!(screen.contains(key), "{key} missing at {w}×{h}");

@@ -60,11 +60,18 @@ fn early_lang(args: &[String]) -> Lang {
     Lang::from_env()
 }
 
+/// The command line's definition with its help in a language: what `--help` shows, and what
+/// the man pages and shell completions are generated from (`examples/package_files.rs`), so
+/// they never drift from it.
+pub fn command(lang: Lang) -> clap::Command {
+    i18n::localize_cli(Cli::command(), lang)
+}
+
 /// Runs the command line and returns the exit code of DESIGN.md.
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let lang = early_lang(&args);
-    let command = i18n::localize_cli(Cli::command(), lang);
+    let command = command(lang);
     let matches = match command.try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) if e.use_stderr() => {

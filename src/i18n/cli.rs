@@ -91,9 +91,57 @@ const CLI_HELP: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "new",
+        "from",
+        "上年度的报告草稿：从中带入结转数等，新建本年度草稿",
+        "last year's draft: start this year's from it, carrying its figures over",
+    ),
+    (
+        "new",
         "output",
         "写入的文件（默认在数据文件夹中）",
         "file to write (default: in the data folder)",
+    ),
+    (
+        "merge",
+        "",
+        "把各单位的草稿逐格相加，汇总成一份草稿（本级政府或部门的汇总报告）",
+        "sum units' drafts cell by cell into a summary draft",
+    ),
+    (
+        "merge",
+        "paths",
+        "各单位的草稿文件或文件夹（文件夹即其中所有 .toml 草稿）",
+        "the units' draft files or folders (a folder means every .toml draft in it)",
+    ),
+    (
+        "merge",
+        "agency",
+        "汇总报告的单位名称",
+        "name of the agency of the summary",
+    ),
+    (
+        "merge",
+        "kind",
+        "汇总报告的单位类型：government 人民政府（默认），department 政府部门",
+        "kind of the summary: government (default) or department",
+    ),
+    (
+        "merge",
+        "output",
+        "写入的文件（默认在数据文件夹中）",
+        "file to write (default: in the data folder)",
+    ),
+    (
+        "merge",
+        "expect",
+        "应报单位名单（每行一个，# 开头为注释）：列出缺报的单位",
+        "list of the units expected (one per line, # starts a comment): names those missing",
+    ),
+    (
+        "merge",
+        "allow_errors",
+        "有错误的草稿也计入汇总",
+        "sum drafts with errors too",
     ),
     (
         "export",
@@ -191,7 +239,9 @@ fn localize_one(mut cmd: clap::Command, lang: Lang, name: &str) -> clap::Command
             .help(help),
     );
     if name.is_empty() {
-        cmd = cmd.disable_version_flag(true).arg(
+        // Once per run: clap keeps the text for the program's life.
+        let text: &'static str = Box::leak(version_text(lang).into_boxed_str());
+        cmd = cmd.version(text).disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')
                 .long("version")
@@ -232,6 +282,19 @@ pub fn localize_cli(cmd: clap::Command, lang: Lang) -> clap::Command {
         cmd = cmd.mut_subcommand(name.as_str(), |s| localize_one(s, lang, &name));
     }
     cmd
+}
+
+/// What `gongkai --version` prints after the name: the version, and the commit and date it
+/// was built from (“unknown” when it was built outside a git checkout).
+pub fn version_text(lang: Lang) -> String {
+    use crate::build_info::{VERSION, commit, date};
+    let unknown = lang.pick("未知", "unknown");
+    let commit = commit().unwrap_or(unknown);
+    let date = date().unwrap_or(unknown);
+    match lang {
+        Lang::Zh => format!("{VERSION}（提交 {commit}，日期 {date}）"),
+        Lang::En => format!("{VERSION} (commit {commit}, date {date})"),
+    }
 }
 
 pub fn io_error(lang: Lang, e: &std::io::Error) -> String {

@@ -183,6 +183,18 @@ pub fn help_title(lang: Lang) -> &'static str {
     lang.pick("按键（此处可用）", "Keys that work here")
 }
 
+/// Under the help: which gongkai this is and what it was built from, so a reviewer knows
+/// which version checked a report.
+pub fn about_line(lang: Lang) -> String {
+    use crate::build_info::{VERSION, commit, date};
+    let unknown = lang.pick("未知", "unknown");
+    format!(
+        "gongkai {VERSION} · {} · {}",
+        commit().unwrap_or(unknown),
+        date().unwrap_or(unknown)
+    )
+}
+
 pub fn help_more(lang: Lang) -> &'static str {
     lang.pick(
         "表格中直接输入数字即开始填写；Del 清空；计算格（总计）自动得出，不能填写。",

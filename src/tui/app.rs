@@ -489,6 +489,9 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub today: Option<jiff::civil::Date>,
+    /// Which gongkai this is and what it was built from, shown under the help (tests fix it,
+    /// as they fix `today`).
+    pub about: String,
     pub screen: Screen,
     /// The data folder's drafts (start screen).
     pub drafts_dir: PathBuf,
@@ -564,6 +567,7 @@ impl App {
             width,
             height,
             today: None,
+            about: crate::i18n::tui::about_line(lang),
             screen: Screen::Start,
             drafts_dir: crate::paths::drafts_dir(),
             entries: Vec::new(),

@@ -638,6 +638,7 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
         tr::help_title(app.lang),
         theme,
     );
+    about(frame, inner, app, theme);
     let buf = frame.buffer_mut();
     for (i, (k, t)) in rows.iter().enumerate() {
         let col = i / per_col;
@@ -679,6 +680,24 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
             theme.dim(),
         );
     }
+}
+
+/// The version and the commit and date it was built from, on the help's bottom border.
+fn about(frame: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
+    let text = format!(" {} ", app.about);
+    let width = str_width(&text) as u16;
+    if width + 2 > inner.width {
+        return;
+    }
+    let x = inner.right().saturating_sub(width + 1);
+    put(
+        frame.buffer_mut(),
+        x,
+        inner.bottom(),
+        &text,
+        width,
+        theme.dim(),
+    );
 }
 
 /// Below 80×24: a clear request for a larger window, never a broken screen.
