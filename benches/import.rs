@@ -63,7 +63,12 @@ fn hundred(c: &mut Criterion, name: &str, file: &[u8], extension: &str) {
 
 fn hundred_pages(c: &mut Criterion) {
     let page = std::fs::read("tests/fixtures/import/xiamen-2020-portal.html").expect("fixture");
-    hundred(c, "import + check 100 portal pages (2 threads)", &page, "html");
+    hundred(
+        c,
+        "import + check 100 portal pages (2 threads)",
+        &page,
+        "html",
+    );
     let pdf = std::fs::read(PDF).expect("fixture");
     hundred(c, "import + check 100 PDFs (2 threads)", &pdf, "pdf");
 }

@@ -186,16 +186,59 @@ fn join_paragraphs(pieces: &[&str], own_export: bool) -> String {
 }
 
 /// gongkai's export adds 「本年度收取政府信息公开信息处理费情况：…。」 to 六 when the draft's 六
-/// does not mention the fees; reading our own export back, that sentence is not prose.
+/// does not mention the fees, as one of its numbered items: after the officer's items, in
+/// their numbering; where the officer numbered nothing, as item （一）, each of their paragraphs
+/// then numbered after it. Reading our own export back, that item is not prose, and the numbers
+/// it made are taken off again.
 fn without_generated_fee_sentence(text: &str) -> String {
     const OPENING: &str = "本年度收取政府信息公开信息处理费情况：";
-    let Some(rest) = text.strip_prefix(OPENING) else {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let Some(at) = paragraphs
+        .iter()
+        .position(|p| strip_item_number(p).0.starts_with(OPENING))
+    else {
         return text.to_string();
     };
-    match rest.split_once('。') {
-        Some((_, after)) => after.trim_start_matches('\n').to_string(),
-        None => String::new(),
+    let (_, number) = strip_item_number(paragraphs[at]);
+    let numbered_by_export = at == 0 && number == Some("（一）");
+    let rest = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, p)| {
+            if numbered_by_export {
+                strip_item_number(p).0
+            } else {
+                p
+            }
+        })
+        .collect::<Vec<_>>();
+    rest.join("\n\n").trim_start_matches('\n').to_string()
+}
+
+/// A paragraph without the item number it starts with (「（二）」, 「2.」, 「二、」), and that number.
+fn strip_item_number(text: &str) -> (&str, Option<&str>) {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if let Some(rest) = text.strip_prefix('（')
+        && let Some(close) = rest.find('）')
+        && close > 0
+        && rest[..close].chars().all(numeral)
+    {
+        let end = '（'.len_utf8() + close + '）'.len_utf8();
+        return (&text[end..], Some(&text[..end]));
     }
+    let digits = text.chars().take_while(|c| numeral(*c)).count();
+    if digits > 0 {
+        let head: String = text.chars().take(digits).collect();
+        let after = &text[head.len()..];
+        for mark in ['.', '、', '．'] {
+            if let Some(rest) = after.strip_prefix(mark) {
+                let end = text.len() - rest.len();
+                return (rest, Some(&text[..end]));
+            }
+        }
+    }
+    (text, None)
 }
 
 /// The 信息处理费 figures as the prose states them (「发出收费通知的件数为0件」), by the
@@ -260,6 +303,24 @@ pub fn number_of(value: Decimal, kind: Kind) -> Option<Number> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_fee_item_our_export_adds_is_taken_out_with_the_numbers_it_made() {
+        let fee = "本年度收取政府信息公开信息处理费情况：发出收费通知的件数为1件。";
+        // The officer numbered nothing: the export made the fee item （一） and numbered theirs.
+        let exported = format!("（一）{fee}\n\n（二）无其他需要报告的事项。\n\n（三）第二段。");
+        assert_eq!(
+            without_generated_fee_sentence(&exported),
+            "无其他需要报告的事项。\n\n第二段。"
+        );
+        // The officer numbered their items: the fee item came last, theirs stay as written.
+        let exported = format!("一、建议提案。\n\n二、{fee}");
+        assert_eq!(without_generated_fee_sentence(&exported), "一、建议提案。");
+        // An officer's own sentence about the fees stays.
+        let own = "（一）本年度未收取信息处理费。";
+        assert_eq!(without_generated_fee_sentence(own), own);
+    }
+
     use super::*;
 
     #[test]

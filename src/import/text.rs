@@ -159,13 +159,14 @@ fn paragraphs(lines: &[&str], own_export: bool, blocks: &mut Vec<Block>) {
     flush(&mut current, blocks);
 }
 
-/// Each line as (display column, character).
+/// Each line as (display column, character), measured as the text export draws its tables:
+/// the CJK way, where ambiguous-width marks (“”) take two columns.
 fn columns(line: &str) -> Vec<(usize, char)> {
     let mut col = 0;
     line.chars()
         .map(|c| {
             let at = col;
-            col += c.width().unwrap_or(0);
+            col += c.width_cjk().unwrap_or(0);
             (at, c)
         })
         .collect()
