@@ -1335,6 +1335,22 @@ fn a_failed_autosave_is_said_once_and_stays_in_view_until_it_works() {
 
 // ------------------------------------------- recovery decided by content, never by time
 
+/// The start screen with its data folder and recovery store in `dir`.
+fn app_in(dir: &std::path::Path, store: &gongkai::recovery::Store) -> App {
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.recovery = store.clone();
+    app.drafts_dir = dir.to_path_buf();
+    app
+}
+
 /// Sets a file's modification time `secs` seconds from now (negative: in the past).
 fn set_mtime(path: &std::path::Path, secs: i64) {
     let now = std::time::SystemTime::now();
@@ -1369,17 +1385,7 @@ fn a_draft_made_anew_over_old_work_is_offered_that_work() {
     let (dir, path, store) = sample_on_disk();
     let work = leave_unsaved_work(&path, &store);
     std::fs::remove_file(&path).unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
-    app.recovery = store.clone();
-    app.drafts_dir = dir.path().to_path_buf();
+    let mut app = app_in(dir.path(), &store);
     let created = runtime::perform(
         &app,
         &Effect::Create {
@@ -1485,17 +1491,7 @@ fn two_recovery_files_are_offered_in_turn_and_both_listed() {
     second.text.insert("problems".into(), "另一份修改。".into());
     store.write(&path, loaded.template, &second).unwrap();
 
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
-    app.recovery = store.clone();
-    app.drafts_dir = dir.path().to_path_buf();
+    let mut app = app_in(dir.path(), &store);
     let entries = runtime::list_with_recovery(&app);
     assert_eq!(entries[0].recovery_files, 2);
 

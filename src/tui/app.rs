@@ -475,6 +475,25 @@ pub struct ListEntry {
     pub published: bool,
 }
 
+impl ListEntry {
+    /// An entry for a file nothing has been read of yet: a published report, a draft gone.
+    pub fn unread(path: PathBuf) -> ListEntry {
+        ListEntry {
+            path,
+            agency: String::new(),
+            year: 0,
+            template: String::new(),
+            filled: 0,
+            cells: 0,
+            errors: 0,
+            problem: None,
+            unrecovered: None,
+            recovery_files: 0,
+            published: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Start,

@@ -448,17 +448,10 @@ pub fn list_with_recovery(app: &App) -> Vec<ListEntry> {
                 entries.push(e);
             }
             None => entries.push(ListEntry {
-                path: pending.draft_path.clone(),
-                agency: String::new(),
-                year: 0,
-                template: String::new(),
-                filled: 0,
-                cells: 0,
-                errors: 0,
                 problem: Some(tr::draft_gone(app.lang, &pending.recovery)),
                 unrecovered: Some(when),
                 recovery_files: 1,
-                published: false,
+                ..ListEntry::unread(pending.draft_path.clone())
             }),
         }
     }
@@ -483,17 +476,8 @@ pub fn list(dir: &Path, today: Option<jiff::civil::Date>, lang: i18n::Lang) -> V
     // Published reports put in the data folder, listed after the drafts: opening one imports it.
     for path in crate::library::published_in(dir).unwrap_or_default() {
         out.push(ListEntry {
-            agency: String::new(),
-            year: 0,
-            template: String::new(),
-            filled: 0,
-            cells: 0,
-            errors: 0,
-            problem: None,
-            unrecovered: None,
-            recovery_files: 0,
             published: true,
-            path,
+            ..ListEntry::unread(path)
         });
     }
     out
