@@ -1491,7 +1491,7 @@ fn two_recovery_files_are_offered_in_turn_and_both_listed() {
     second.text.insert("problems".into(), "另一份修改。".into());
     store.write(&path, loaded.template, &second).unwrap();
 
-    let mut app = app_in(dir.path(), &store);
+    let app = app_in(dir.path(), &store);
     let entries = runtime::list_with_recovery(&app);
     assert_eq!(entries[0].recovery_files, 2);
 
