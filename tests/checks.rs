@@ -66,6 +66,38 @@ fn blank_cell_is_not_zero() {
 }
 
 #[test]
+fn value_takes_six_places_in_wan_yuan_and_four_in_yuan() {
+    // 行政事业性收费 in 万元 to the fen: 12345.678912 万元 is 123,456,789.12 元.
+    let mut d = quiet_2021();
+    let fen: rust_decimal::Decimal = "12345.678912".parse().unwrap();
+    d.cells
+        .insert("proactive.fees.amount".into(), Number::Amount(fen));
+    assert!(with_code(&run(&d), codes::VALUE).is_empty());
+    let too_fine: rust_decimal::Decimal = "1.1234567".parse().unwrap();
+    d.cells
+        .insert("proactive.fees.amount".into(), Number::Amount(too_fine));
+    assert_eq!(
+        messages(&run(&d), codes::VALUE),
+        ["行政事业性收费 · 本年收费金额（单位：万元）：最多六位小数"]
+    );
+    // The 信息处理费 figures are in 元: four places.
+    let mut d = quiet_2021();
+    d.fees
+        .insert("billed".into(), Number::Amount("1.12345".parse().unwrap()));
+    assert_eq!(
+        messages(&run(&d), codes::VALUE),
+        ["收费通知总金额：最多四位小数"]
+    );
+    // 采购总金额 follows the unit the draft records.
+    let text = common::SAMPLE
+        .replace("amount = 240000.0", "amount = 24.123456")
+        .replace("amount_unit = \"元\"", "amount_unit = \"万元\"");
+    assert!(text.contains("万元"));
+    let d = load::load_str(&text).unwrap();
+    assert!(with_code(&run(&d), codes::VALUE).is_empty());
+}
+
+#[test]
 fn value_fires_for_an_amount_with_five_places_and_a_negative_count() {
     let text = common::SAMPLE.replace("amount = 240000.0", "amount = 240000.12345");
     let d = load::load_str(&text).unwrap();

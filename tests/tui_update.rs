@@ -116,6 +116,32 @@ fn typing_digits_fills_the_focused_cell_and_the_total_follows() {
 }
 
 #[test]
+fn an_amount_in_wan_yuan_takes_six_places_and_refuses_a_seventh() {
+    let mut app = empty(2024);
+    go_to_section(&mut app, "proactive");
+    let table = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .template
+        .table("proactive")
+        .unwrap();
+    let row = table.rows().position(|(_, r)| r.key == "fees").unwrap();
+    {
+        let f = app.tables.get_mut("proactive").unwrap();
+        f.row = row;
+        f.col = 0;
+    }
+    type_text(&mut app, "12345.6789127");
+    assert!(app.message.as_ref().unwrap().text.contains("六位小数"));
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        cell(&app, "proactive.fees.amount"),
+        Some(Number::Amount("12345.678912".parse().unwrap()))
+    );
+}
+
+#[test]
 fn full_width_digits_and_separators_are_accepted() {
     let mut app = empty(2020);
     go_to_section(&mut app, "requests");

@@ -3,6 +3,7 @@
 
 use super::totals::Sheet;
 use super::{Detail, Finding, LastYear, Severity, cell_label, codes, section_of, totals};
+use crate::report::number::max_places;
 use crate::report::{AgencyKind, Number};
 use crate::template::Template;
 
@@ -151,7 +152,8 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                 },
             )),
             Some(&n) => {
-                if let Some(problem) = n.problem(cell.kind) {
+                let places = cell.places(draft.units.get(key).map(String::as_str));
+                if let Some(problem) = n.problem(cell.kind, places) {
                     let label = cell_label(t, key);
                     out.push(finding(
                         Severity::Error,
@@ -178,7 +180,7 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
     }
     for field in &t.fees {
         if let Some(n) = draft.fees.get(&field.key)
-            && let Some(problem) = n.problem(field.kind)
+            && let Some(problem) = n.problem(field.kind, max_places(Some(&field.unit)))
         {
             let key = format!("fees.{}", field.key);
             let detail = Detail::Value {

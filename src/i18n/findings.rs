@@ -22,12 +22,27 @@ pub fn input_problem(lang: Lang, p: InputError) -> String {
         InputError::NotANumber => lang.pick("不是数字", "not a number").into(),
         InputError::Negative => lang.pick("不能为负数", "cannot be negative").into(),
         InputError::NotWhole => lang.pick("应为整数", "must be a whole number").into(),
-        InputError::TooManyPlaces => lang
-            .pick("最多四位小数", "at most four decimal places")
-            .into(),
+        InputError::TooManyPlaces(places) => at_most_places(lang, places),
         InputError::TooLarge => match lang {
             Lang::Zh => format!("数值过大（最大 {MAX_WHOLE}）"),
             Lang::En => format!("too large (at most {MAX_WHOLE})"),
+        },
+    }
+}
+
+/// 「最多四位小数」 / 「最多六位小数」: an amount's limit depends on its unit (元 / 万元).
+pub fn at_most_places(lang: Lang, places: u32) -> String {
+    const ZH: [&str; 7] = ["零", "一", "两", "三", "四", "五", "六"];
+    const EN: [&str; 7] = ["no", "one", "two", "three", "four", "five", "six"];
+    let i = places as usize;
+    match lang {
+        Lang::Zh => match ZH.get(i) {
+            Some(n) => format!("最多{n}位小数"),
+            None => format!("最多{places}位小数"),
+        },
+        Lang::En => match EN.get(i) {
+            Some(n) => format!("at most {n} decimal places"),
+            None => format!("at most {places} decimal places"),
         },
     }
 }

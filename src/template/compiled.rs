@@ -10,8 +10,29 @@ use std::collections::HashMap;
 pub struct InputCell {
     pub key: String,
     pub kind: Kind,
+    /// The unit the format prints for an amount (万元), if any.
+    pub unit: Option<String>,
     /// The units an amount may record (采购总金额: 元 or 万元).
     pub units: Vec<String>,
+}
+
+impl InputCell {
+    /// How many decimal places the cell's amount may have, given the unit the draft records
+    /// for it: the printed unit, else the recorded one, else the most any of its units allows
+    /// (a unit not yet chosen is reported on its own; it must not also refuse the figure).
+    pub fn places(&self, recorded: Option<&str>) -> u32 {
+        use crate::report::number::max_places;
+        match (&self.unit, recorded) {
+            (Some(unit), _) => max_places(Some(unit)),
+            (None, Some(unit)) => max_places(Some(unit)),
+            (None, None) => self
+                .units
+                .iter()
+                .map(|u| max_places(Some(u)))
+                .max()
+                .unwrap_or_else(|| max_places(None)),
+        }
+    }
 }
 
 /// One computed cell and the typed cells it adds up.
@@ -145,6 +166,7 @@ impl Compiled {
             .map(|c| InputCell {
                 key: c.key(),
                 kind: c.column.kind,
+                unit: c.column.unit.clone(),
                 units: c.column.units.clone(),
             })
             .collect();

@@ -141,6 +141,10 @@ pub struct Column {
     /// A computed column: the sum of these columns (or column groups).
     #[serde(default)]
     pub sum: Option<Vec<String>>,
+    /// The unit of an amount the format prints (本年收费金额（单位：万元）), machine-readable:
+    /// it decides how many decimal places the amount may have.
+    #[serde(default)]
+    pub unit: Option<String>,
     /// For an amount the format prints without a unit: the units a draft may record.
     #[serde(default)]
     pub units: Vec<String>,
@@ -180,7 +184,7 @@ pub enum Kind {
     Count,
     /// A whole number that may be negative (本年增/减).
     Signed,
-    /// A decimal ≥ 0 with at most four places.
+    /// A decimal ≥ 0 with at most four places in 元, six in 万元.
     Amount,
 }
 

@@ -105,6 +105,12 @@ fn validate_table(table: &Table) -> Result<(), String> {
             {
                 return Err(format!("column {} has unknown group {g}", column.key));
             }
+            if column.unit.is_some() && (column.kind != Kind::Amount || !column.units.is_empty()) {
+                return Err(format!(
+                    "column {}: only an amount with no units to choose prints a unit",
+                    column.key
+                ));
+            }
             if !column.units.is_empty() && column.kind != Kind::Amount {
                 return Err(format!("column {}: only amounts take units", column.key));
             }
