@@ -219,15 +219,37 @@ pub struct Checks {
     pub in_force: Option<InForce>,
     #[serde(default)]
     pub unpaid_fees: Option<UnpaidFees>,
-    /// The word that shows 六 already states the fees.
+    /// Words that name the 信息处理费 (信息处理费, 信息公开处理费, 收费通知): a sentence of 六 with
+    /// one of them may state the fees.
     #[serde(default)]
-    pub fees_word: Option<String>,
+    pub fees_words: Vec<String>,
+    /// The units a stated fee figure takes (0件, 0元): a number with one of them states a figure,
+    /// a year (2023年) does not.
+    #[serde(default)]
+    pub fees_units: Vec<String>,
+    /// Words that state there were no fees (未收取, 未发生收费); a clause that is only 「无」
+    /// states it too.
+    #[serde(default)]
+    pub fees_none: Vec<String>,
+    /// Prose sections whose headings (（一）…) each need text beneath them.
+    #[serde(default)]
+    pub headings_need_text: Vec<String>,
+    /// The least text, in characters, beneath each such heading.
+    #[serde(default = "default_topic_min_chars")]
+    pub topic_min_chars: usize,
+    /// A cap on the length of 一 in 字 some provinces set: longer is a hint. Absent: no cap.
+    #[serde(default)]
+    pub overview_max_chars: Option<usize>,
     /// Cells whose doubling or halving against last year is worth a hint.
     pub jump_totals: Vec<String>,
     pub accountability: Vec<String>,
     #[serde(default)]
     pub topics: Vec<Topic>,
     pub deadline: Deadline,
+}
+
+fn default_topic_min_chars() -> usize {
+    20
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -187,6 +187,13 @@ fn validate_checks(t: &Template) -> Result<(), String> {
             return Err(format!("prose_required names {key}, not a prose section"));
         }
     }
+    for key in &c.headings_need_text {
+        if t.section(key).is_none_or(|s| s.kind != SectionKind::Prose) {
+            return Err(format!(
+                "headings_need_text names {key}, not a prose section"
+            ));
+        }
+    }
     let balance = t
         .table(&c.balance.table)
         .ok_or("balance names an unknown table")?;
