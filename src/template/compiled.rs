@@ -60,6 +60,18 @@ pub enum Role {
     Breakdown,
     Approximate,
     UpheldAll,
+    /// Whose figures the sentence gives.
+    Scope(ScopeKind),
+    /// A word that holds a term but is not it (申请人).
+    Other,
+}
+
+/// See `template::Scope`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Own,
+    Area,
+    Part,
 }
 
 #[derive(Debug, Clone)]
@@ -209,6 +221,10 @@ impl Compiled {
             (&n.breakdown, Role::Breakdown),
             (&n.approximate, Role::Approximate),
             (&n.upheld_all.words, Role::UpheldAll),
+            (&n.scope.own, Role::Scope(ScopeKind::Own)),
+            (&n.scope.area, Role::Scope(ScopeKind::Area)),
+            (&n.scope.parts, Role::Scope(ScopeKind::Part)),
+            (&n.not_terms, Role::Other),
         ] {
             for w in words {
                 lexicon.add(w, role);

@@ -318,6 +318,32 @@ pub struct Narrative {
     #[serde(default)]
     pub qualifiers: Vec<Qualifier>,
     pub terms: Vec<Term>,
+    /// Whose figures a sentence gives: the agency's own, its area's, or a part's.
+    #[serde(default)]
+    pub scope: Scope,
+    /// Words that hold a term but are not it (申请人, 申请书): the term inside is not read.
+    #[serde(default)]
+    pub not_terms: Vec<String>,
+}
+
+/// Words that say whose figures a sentence gives (本机关, 全市, 各部门).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// The reporting agency itself (本机关, 我局): its figures are the tables'.
+    #[serde(default)]
+    pub own: Vec<String>,
+    /// Its area (全市, 我县): the tables' figures in a people's government's report, a wider
+    /// scope in a department's.
+    #[serde(default)]
+    pub area: Vec<String>,
+    /// A part of the agency or area (市政府办公室, 各部门): a sentence naming one gives the
+    /// part's figures, which the tables do not hold.
+    #[serde(default)]
+    pub parts: Vec<String>,
+    /// A name ending in one of these (思明区, 某某县) names a place within the area: a part.
+    #[serde(default)]
+    pub place_suffixes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
