@@ -18,20 +18,17 @@ pub struct InputCell {
 
 impl InputCell {
     /// How many decimal places the cell's amount may have, given the unit the draft records
-    /// for it: the printed unit, else the recorded one, else the most any of its units allows
-    /// (a unit not yet chosen is reported on its own; it must not also refuse the figure).
+    /// for it: the printed unit, else the recorded one, else the first it may record (the one
+    /// the editor offers first, 元), so a figure typed before its unit is chosen is not taken
+    /// finer than that unit allows.
     pub fn places(&self, recorded: Option<&str>) -> u32 {
         use crate::report::number::max_places;
-        match (&self.unit, recorded) {
-            (Some(unit), _) => max_places(Some(unit)),
-            (None, Some(unit)) => max_places(Some(unit)),
-            (None, None) => self
-                .units
-                .iter()
-                .map(|u| max_places(Some(u)))
-                .max()
-                .unwrap_or_else(|| max_places(None)),
-        }
+        let unit = self
+            .unit
+            .as_deref()
+            .or(recorded)
+            .or(self.units.first().map(String::as_str));
+        max_places(unit)
     }
 }
 

@@ -324,12 +324,14 @@ impl Reader<'_> {
                 .max_by_key(|o| o.end - o.start);
             let Some(word) = ending else { return false };
             let roles = self.lexicon.roles(word);
-            if roles.contains(&Role::Other) {
-                return false;
-            }
-            let stops = roles
-                .iter()
-                .any(|r| matches!(r, Role::Verb { .. } | Role::Qualifier(_) | Role::Term(_)));
+            // A word holding a term (申请人) is a subject of its own, like a term: it does not
+            // narrow the term after it (申请人提起行政诉讼).
+            let stops = roles.iter().any(|r| {
+                matches!(
+                    r,
+                    Role::Verb { .. } | Role::Qualifier(_) | Role::Term(_) | Role::Other
+                )
+            });
             if stops {
                 return true;
             }
