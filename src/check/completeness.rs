@@ -27,61 +27,99 @@ pub struct Heading {
     pub text_chars: usize,
 }
 
-/// The length of a heading number (（一）, (十二)) starting at `i`, if one starts there.
-fn number_at(chars: &[char], i: usize) -> Option<usize> {
-    if !matches!(chars.get(i), Some('（' | '(')) {
-        return None;
-    }
-    let digits = chars[i + 1..]
-        .iter()
-        .take_while(|c| NUMERALS.contains(c))
-        .count();
-    if digits == 0 || digits > 3 {
-        return None;
-    }
-    matches!(chars.get(i + 1 + digits), Some('）' | ')')).then_some(digits + 2)
+/// Whether a character is text rather than punctuation or space: a Chinese character, a
+/// letter or a digit. (Cheaper than `char::is_alphanumeric`, which looks CJK up in tables.)
+fn is_text_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        || ('０'..='９').contains(&c)
+        || ('Ａ'..='ｚ').contains(&c)
 }
 
-/// Whether a heading may start at `i`: at the start of a line or after a sentence, and not a
-/// reference (第（一）项).
-fn heading_may_start(chars: &[char], i: usize) -> bool {
-    let before = chars[..i]
-        .iter()
+/// The byte length of a heading number (（一）, (十二)) starting at byte `i`, if one starts there.
+fn number_at(text: &str, i: usize) -> Option<usize> {
+    let mut chars = text[i..].chars();
+    let open = chars.next()?;
+    if !matches!(open, '（' | '(') {
+        return None;
+    }
+    let mut len = open.len_utf8();
+    let mut digits = 0;
+    for c in chars {
+        len += c.len_utf8();
+        if NUMERALS.contains(&c) {
+            digits += 1;
+            if digits > 3 {
+                return None;
+            }
+        } else {
+            return (matches!(c, '）' | ')') && digits > 0).then_some(len);
+        }
+    }
+    None
+}
+
+/// Whether a heading may start at byte `i`: at the start of a line or after a sentence, and
+/// not a reference (第（一）项).
+fn heading_may_start(text: &str, i: usize) -> bool {
+    match text[..i]
+        .chars()
         .rev()
-        .find(|c| !matches!(c, ' ' | '\u{3000}' | '\t'));
-    match before {
+        .find(|c| !matches!(c, ' ' | '\u{3000}' | '\t'))
+    {
         None => true,
         Some(c) => matches!(c, '\n' | '。' | '；' | '！' | '？'),
     }
 }
 
-/// The numbered headings of a text, each with the amount of text beneath it.
-pub fn headings(text: &str) -> Vec<Heading> {
-    let chars: Vec<char> = text.chars().collect();
-    let starts: Vec<(usize, usize)> = (0..chars.len())
+/// The byte positions where a heading bracket stands, in order.
+fn brackets(text: &str) -> Vec<usize> {
+    let mut at: Vec<usize> = text
+        .match_indices('（')
+        .chain(text.match_indices('('))
+        .map(|(i, _)| i)
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+/// The numbered headings of a text, each with the amount of text beneath it, counted up to
+/// `enough` (more is not needed to judge it).
+pub fn headings(text: &str, enough: usize) -> Vec<Heading> {
+    let starts: Vec<(usize, usize)> = brackets(text)
+        .into_iter()
         .filter_map(|i| {
-            let len = number_at(&chars, i)?;
-            heading_may_start(&chars, i).then_some((i, len))
+            let len = number_at(text, i)?;
+            heading_may_start(text, i).then_some((i, len))
         })
         .collect();
-    let is_text = |c: &char| c.is_alphanumeric();
     starts
         .iter()
         .enumerate()
         .map(|(k, &(start, number_len))| {
-            let end = starts.get(k + 1).map_or(chars.len(), |&(s, _)| s);
+            let end = starts.get(k + 1).map_or(text.len(), |&(s, _)| s);
             let after_number = start + number_len;
-            let title_end = (after_number..end)
-                .find(|&i| HEADING_ENDS.contains(&chars[i]))
-                .unwrap_or(end);
-            let title: String = chars[start..title_end].iter().collect();
-            let body = chars[title_end..end].iter().filter(|c| is_text(c)).count();
-            // A long "heading" ended by 。 is a sentence of its own: its words are text.
-            let own = chars[after_number..title_end]
-                .iter()
-                .filter(|c| is_text(c))
+            let title_end = text[after_number..end]
+                .find(HEADING_ENDS)
+                .map_or(end, |p| after_number + p);
+            let title = &text[start..title_end];
+            let own = text[after_number..title_end]
+                .chars()
+                .filter(|c| is_text_char(*c))
+                .take(LONGEST_HEADING + 1)
                 .count();
-            let text_chars = if own > LONGEST_HEADING {
+            let body = text[title_end..end]
+                .chars()
+                .filter(|c| is_text_char(*c))
+                .take(enough)
+                .count();
+            // A long "heading" ended by 。 is a sentence of its own: its words are text. So is
+            // one that reads as a sentence: ended by 。 with a comma in it (a heading with a
+            // comma stands on its own line).
+            let sentence_like =
+                text[title_end..].starts_with('。') && text[after_number..title_end].contains('，');
+            let text_chars = if own > LONGEST_HEADING || sentence_like {
                 body + own
             } else {
                 body
@@ -104,7 +142,7 @@ pub(super) fn topics_without_text(sheet: &Sheet, out: &mut Vec<Finding>) {
             continue;
         }
         let min_chars = t.checks.topic_min_chars;
-        let topics: Vec<String> = headings(text)
+        let topics: Vec<String> = headings(text, min_chars)
             .into_iter()
             .filter(|h| h.text_chars < min_chars)
             .map(|h| h.title)
@@ -240,6 +278,7 @@ mod tests {
     fn headings_count_the_text_beneath_them() {
         let h = headings(
             "（一）主动公开\n\n（二）依申请公开\n本年度共收到申请十件，均按期答复，无逾期情况发生，群众满意。",
+            100,
         );
         assert_eq!(h.len(), 2);
         assert_eq!(h[0].title, "（一）主动公开");
@@ -248,8 +287,16 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_run_into_its_sentence_is_text() {
+        let h = headings("（一）主动公开全年共收到申请5件，均在法定期限内办结。", 100);
+        assert!(h[0].text_chars >= 20);
+        let h = headings("（一）聚焦权力配置运行，进一步加强用权公开\n", 100);
+        assert_eq!(h[0].text_chars, 0);
+    }
+
+    #[test]
     fn a_reference_is_not_a_heading() {
-        assert!(headings("依据第二十条第（一）项公开规章。").is_empty());
+        assert!(headings("依据第二十条第（一）项公开规章。", 100).is_empty());
     }
 
     #[test]

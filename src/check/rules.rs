@@ -3,9 +3,9 @@
 
 use super::totals::Sheet;
 use super::{Detail, Finding, LastYear, Severity, cell_label, codes, section_of, totals};
-use crate::report::number::max_places;
+use crate::report::number::{MAX_PLACES, max_places};
 use crate::report::{AgencyKind, Number};
-use crate::template::Template;
+use crate::template::{Kind, Template};
 
 fn finding(
     severity: Severity,
@@ -152,7 +152,10 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                 },
             )),
             Some(&n) => {
-                let places = cell.places(draft.units.get(key).map(String::as_str));
+                let places = match cell.kind {
+                    Kind::Amount => cell.places(draft.units.get(key).map(String::as_str)),
+                    _ => MAX_PLACES,
+                };
                 if let Some(problem) = n.problem(cell.kind, places) {
                     let label = cell_label(t, key);
                     out.push(finding(

@@ -89,10 +89,13 @@ pub struct Occurrence {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub words: Vec<Word>,
-    by_first: HashMap<char, Vec<usize>>,
-    /// A bit per Basic Multilingual Plane character that starts a word: most characters of a
-    /// text start none, and this answers for them without hashing.
-    starts: Vec<u64>,
+    /// The words starting with each character: `lists[slot - 1]`.
+    lists: Vec<Vec<usize>>,
+    /// Per Basic Multilingual Plane character, its slot in `lists` (0: it starts no word). A
+    /// direct index: most characters of a text start no word, and none needs hashing.
+    slots: Vec<u16>,
+    /// Slots of characters beyond the Basic Multilingual Plane.
+    wide: HashMap<char, usize>,
 }
 
 impl Lexicon {
@@ -105,42 +108,56 @@ impl Lexicon {
             self.words[i].roles.push(role);
             return;
         }
-        let first = chars[0] as usize;
-        if first < 0x10000 {
-            if self.starts.is_empty() {
-                self.starts = vec![0; 0x10000 / 64];
+        let slot = match self.slot(chars[0]) {
+            Some(slot) => slot,
+            None => {
+                self.lists.push(Vec::new());
+                let slot = self.lists.len();
+                let first = chars[0] as usize;
+                if first < 0x10000 {
+                    if self.slots.is_empty() {
+                        self.slots = vec![0; 0x10000];
+                    }
+                    // A template has far fewer than 65,535 distinct first characters.
+                    self.slots[first] = u16::try_from(slot).unwrap_or(u16::MAX);
+                } else {
+                    self.wide.insert(chars[0], slot);
+                }
+                slot
             }
-            self.starts[first / 64] |= 1 << (first % 64);
-        }
-        self.by_first
-            .entry(chars[0])
-            .or_default()
-            .push(self.words.len());
+        };
+        self.lists[slot - 1].push(self.words.len());
         self.words.push(Word {
             chars,
             roles: vec![role],
         });
     }
 
+    fn slot(&self, c: char) -> Option<usize> {
+        let code = c as usize;
+        if code < 0x10000 {
+            match self.slots.get(code).copied().unwrap_or(0) {
+                0 => None,
+                slot => Some(usize::from(slot)),
+            }
+        } else {
+            self.wide.get(&c).copied()
+        }
+    }
+
     /// Every occurrence of every word, overlapping ones included, ordered by start.
     pub fn scan(&self, text: &[char]) -> Vec<Occurrence> {
         let mut out = Vec::new();
         for (start, c) in text.iter().enumerate() {
-            let code = *c as usize;
-            if code < 0x10000
-                && self
-                    .starts
-                    .get(code / 64)
-                    .is_none_or(|bits| bits & (1 << (code % 64)) == 0)
-            {
-                continue;
-            }
-            let Some(candidates) = self.by_first.get(c) else {
+            let Some(slot) = self.slot(*c) else {
                 continue;
             };
-            for &word in candidates {
+            for &word in &self.lists[slot - 1] {
                 let w = &self.words[word].chars;
-                if text[start..].starts_with(w) {
+                // Compared by hand: most candidates fail at their second character, and a
+                // call to memcmp per candidate costs more than that.
+                let rest = &text[start + 1..];
+                if rest.len() + 1 >= w.len() && w[1..].iter().zip(rest).all(|(a, b)| a == b) {
                     out.push(Occurrence {
                         start,
                         end: start + w.len(),

@@ -254,9 +254,21 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
         .chain(n.breakdown.iter())
         .chain(n.approximate.iter())
         .chain(n.upheld_all.words.iter())
-        .chain(n.qualifiers.iter().flat_map(|q| &q.words));
+        .chain(n.qualifiers.iter().flat_map(|q| &q.words))
+        .chain(n.scope.own.iter())
+        .chain(n.scope.area.iter())
+        .chain(n.scope.parts.iter())
+        .chain(n.scope.place_suffixes.iter())
+        .chain(n.not_terms.iter());
     if words.clone().any(|w| w.is_empty()) {
         return Err("narrative has an empty word".into());
+    }
+    if n.scope
+        .place_suffixes
+        .iter()
+        .any(|s| s.chars().count() != 1)
+    {
+        return Err("narrative place suffixes are single characters".into());
     }
     let appeals = t
         .table(&n.upheld_all.table)

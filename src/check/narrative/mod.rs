@@ -57,13 +57,14 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
         };
         let before = out.len();
         let mut start = 0;
-        // The subject the next sentence may inherit; a paragraph starts afresh.
-        let mut subject: Vec<usize> = Vec::new();
+        // The sentences before, whose subject a sentence may inherit; a paragraph starts afresh.
+        let mut paragraph: Vec<(usize, usize)> = Vec::new();
         for (i, c) in chars.iter().enumerate().chain([(chars.len(), &'\n')]) {
             if SENTENCE_ENDS.contains(c) {
-                subject = reader.sentence(start, i, &subject, out);
+                reader.sentence(start, i, &paragraph, out);
+                paragraph.push((start, i));
                 if *c == '\n' {
-                    subject.clear();
+                    paragraph.clear();
                 }
                 start = i + 1;
             }
@@ -188,30 +189,26 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// Reads one sentence; returns its subject (its first term), or the one it inherited.
+    /// Reads one sentence; `earlier` are the sentences before it in its paragraph.
     fn sentence(
         &self,
         start: usize,
         end: usize,
-        previous: &[usize],
+        earlier: &[(usize, usize)],
         out: &mut Vec<Finding>,
-    ) -> Vec<usize> {
+    ) {
         let narrative = &self.sheet.template.narrative;
         self.upheld_all(start, end, out);
-        let subject: Vec<usize> = self
-            .terms_in(start, end)
-            .first()
-            .map(|(_, t)| vec![*t])
-            .unwrap_or_default();
-        let next = if subject.is_empty() {
-            previous.to_vec()
-        } else {
-            subject
-        };
-        // A sentence about a part (各部门, 市政府办公室, a county) gives the part's figures.
-        if self.names_a_part(start, end) {
-            return next;
+        // Most sentences hold no number at all: nothing more to read in them.
+        if !self.chars[start..end]
+            .iter()
+            .any(|c| text::digit_value(*c).is_some())
+        {
+            return;
         }
+        // A sentence about a part (各部门, 市政府办公室, a county) gives the part's figures;
+        // whether it is one is asked only once a figure of it is to be judged.
+        let mut about_a_part: Option<bool> = None;
         // A breakdown (其中 …) runs to the end of the sentence.
         let breakdown = self
             .find(start, end, |r| *r == Role::Breakdown)
@@ -237,27 +234,49 @@ impl Reader<'_> {
                     continue;
                 }
                 let in_breakdown = figure.start > breakdown;
+                // Whether nothing of its own stands before the figure in its clause: asked
+                // once, for both readings that need it.
+                let mut plain_before: Option<bool> = None;
+                let mut plain =
+                    || *plain_before.get_or_insert_with(|| self.only_links(before, figure.start));
                 let reading = self
                     .direct(clause_start, window_start, figure)
-                    .or_else(|| self.after(before, figure, next_start))
                     .or_else(|| {
+                        plain()
+                            .then(|| self.after(before, figure, next_start))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        if !plain() {
+                            return None;
+                        }
                         self.inherited(
                             start,
                             clause_start,
                             before,
                             figure,
                             next_start,
-                            previous,
+                            earlier,
                             in_breakdown,
                         )
                     });
-                if let Some(reading) = reading {
+                if let Some(reading) = reading
+                    && !*about_a_part.get_or_insert_with(|| self.names_a_part(start, end))
+                {
                     self.judge(clause_start, figure, &reading, out);
                 }
             }
             clause_start = clause_end + 1;
         }
-        next
+    }
+
+    /// The subject of the nearest earlier sentence that has one (its first term).
+    fn previous_subject(&self, earlier: &[(usize, usize)]) -> Vec<usize> {
+        earlier
+            .iter()
+            .rev()
+            .find_map(|&(s, e)| self.terms_in(s, e).first().map(|(_, t)| vec![*t]))
+            .unwrap_or_default()
     }
 
     fn is_approximate_or_ordinal(&self, window_start: usize, figure: &Figure) -> bool {
@@ -280,15 +299,37 @@ impl Reader<'_> {
         if start >= end {
             return true;
         }
-        let mut covered: Vec<bool> = (start..end)
-            .map(|i| {
-                let c = self.chars[i];
-                SPACES.contains(&c)
-                    || matches!(c, '、' | '“' | '”' | '"' | '（' | '）' | '(' | ')')
-                    || self.dates[i]
-                    || self.own_name[i]
-            })
-            .collect();
+        let plain = |i: usize| {
+            let c = self.chars[i];
+            SPACES.contains(&c)
+                || matches!(c, '、' | '“' | '”' | '"' | '（' | '）' | '(' | ')')
+                || self.dates[i]
+                || self.own_name[i]
+        };
+        // Most stretches are short: a bit per character, no allocation.
+        if end - start <= 128 {
+            let mut covered: u128 = 0;
+            for i in start..end {
+                if plain(i) {
+                    covered |= 1 << (i - start);
+                }
+            }
+            for o in self.within(start, end) {
+                let roles = self.lexicon.roles(o);
+                if !roles.contains(&Role::Other) && roles.iter().any(links) {
+                    for i in o.start..o.end {
+                        covered |= 1 << (i - start);
+                    }
+                }
+            }
+            let all = if end - start == 128 {
+                u128::MAX
+            } else {
+                (1u128 << (end - start)) - 1
+            };
+            return covered == all;
+        }
+        let mut covered: Vec<bool> = (start..end).map(plain).collect();
         for o in self.within(start, end) {
             let roles = self.lexicon.roles(o);
             if roles.contains(&Role::Other) {
@@ -366,11 +407,8 @@ impl Reader<'_> {
     }
 
     /// Step 2: a term just after the figure (共收到32件申请), when nothing of its own stands
-    /// before.
+    /// before (the caller asks).
     fn after(&self, before: usize, figure: &Figure, next_start: usize) -> Option<Reading> {
-        if !self.only_links(before, figure.start) {
-            return None;
-        }
         let mut terms: Vec<usize> = Vec::new();
         let mut reach = figure.end;
         for (o, t) in self.terms_in(figure.end, next_start) {
@@ -409,10 +447,11 @@ impl Reader<'_> {
         before: usize,
         figure: &Figure,
         next_start: usize,
-        previous: &[usize],
+        earlier_sentences: &[(usize, usize)],
         in_breakdown: bool,
     ) -> Option<Reading> {
-        if !self.only_links(before, figure.start) || !self.only_links(figure.end, next_start) {
+        // Nothing of its own stands before the figure (the caller asks), nor after it.
+        if !self.only_links(figure.end, next_start) {
             return None;
         }
         let mut qualifiers = self.qualifiers_in(before, figure.start);
@@ -432,8 +471,13 @@ impl Reader<'_> {
             }
             seen
         };
+        let previous = if earlier.is_empty() {
+            self.previous_subject(earlier_sentences)
+        } else {
+            Vec::new()
+        };
         let in_reach: Vec<usize> = if earlier.is_empty() {
-            previous.to_vec()
+            previous.clone()
         } else {
             earlier.clone()
         };
@@ -444,11 +488,7 @@ impl Reader<'_> {
                     terms.push(*t);
                 }
             }
-            if terms.is_empty() {
-                previous.to_vec()
-            } else {
-                terms
-            }
+            if terms.is_empty() { previous } else { terms }
         } else {
             // The verb says what is counted, if that was spoken of.
             let mut terms: Vec<usize> = Vec::new();

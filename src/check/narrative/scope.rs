@@ -16,7 +16,8 @@ pub(super) fn own_name_mask(chars: &[char], agency: &str) -> Vec<bool> {
     }
     let mut i = 0;
     while i + name.len() <= chars.len() {
-        if chars[i..i + name.len()] == name[..] {
+        // The first character rules out almost every position without comparing the rest.
+        if chars[i] == name[0] && chars[i..i + name.len()] == name[..] {
             mask[i..i + name.len()].fill(true);
             i += name.len();
         } else {
@@ -30,7 +31,6 @@ impl Reader<'_> {
     /// Whether the sentence names a part of the agency or area (各部门, 市政府办公室) or a
     /// place within it (思明区): its figures are the part's.
     pub(super) fn names_a_part(&self, start: usize, end: usize) -> bool {
-        let narrative = &self.sheet.template.narrative;
         // All scope words are found together, so a part inside an own word (部门 in 本部门) is
         // not read on its own.
         let scope_words = self.find(start, end, |r| matches!(r, Role::Scope(_)));
@@ -40,23 +40,27 @@ impl Reader<'_> {
         {
             return true;
         }
-        if narrative.scope.place_suffixes.is_empty() {
+        // Place suffixes are single characters (the template is checked for it).
+        let suffixes: Vec<char> = self
+            .sheet
+            .template
+            .narrative
+            .scope
+            .place_suffixes
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        let is_place =
+            |i: usize| suffixes.contains(&self.chars[i]) && is_ideograph(self.chars[i - 1]);
+        let mut places = (start.max(1)..end).filter(|&i| is_place(i)).peekable();
+        if places.peek().is_none() {
             return false;
         }
-        // Positions covered by a scope word (全区, 我县) or the agency's own name.
+        // Positions covered by a scope word (全区, 我县) are not places.
         let scoped: Vec<(usize, usize)> =
             scope_words.iter().map(|(o, _)| (o.start, o.end)).collect();
-        (start + 1..end).any(|i| {
-            let before = self.chars[i - 1];
-            !self.own_name[i]
-                && !self.masked[i]
-                && !scoped.iter().any(|&(s, e)| s <= i && i < e)
-                && is_ideograph(before)
-                && narrative
-                    .scope
-                    .place_suffixes
-                    .iter()
-                    .any(|suffix| self.chars[i..].starts_with(&suffix.chars().collect::<Vec<_>>()))
+        places.any(|i| {
+            !self.own_name[i] && !self.masked[i] && !scoped.iter().any(|&(s, e)| s <= i && i < e)
         })
     }
 
