@@ -60,76 +60,65 @@ fn number_at(text: &str, i: usize) -> Option<usize> {
     None
 }
 
-/// Whether a heading may start at byte `i`: at the start of a line or after a sentence, and
-/// not a reference (第（一）项).
-fn heading_may_start(text: &str, i: usize) -> bool {
-    match text[..i]
-        .chars()
-        .rev()
-        .find(|c| !matches!(c, ' ' | '\u{3000}' | '\t'))
-    {
-        None => true,
-        Some(c) => matches!(c, '\n' | '。' | '；' | '！' | '？'),
-    }
-}
-
-/// The byte positions where a heading bracket stands, in order.
-fn brackets(text: &str) -> Vec<usize> {
-    let mut at: Vec<usize> = text
-        .match_indices('（')
-        .chain(text.match_indices('('))
-        .map(|(i, _)| i)
-        .collect();
-    at.sort_unstable();
-    at
-}
-
 /// The numbered headings of a text, each with the amount of text beneath it, counted up to
 /// `enough` (more is not needed to judge it).
+///
+/// A heading starts a line, or follows a sentence's end on its line (「……。（二）依申请公开」).
+/// Each line is read only until its last heading has `enough` text: a long paragraph is not
+/// read through, so 一 costs little to check on every keystroke.
 pub fn headings(text: &str, enough: usize) -> Vec<Heading> {
-    let starts: Vec<(usize, usize)> = brackets(text)
-        .into_iter()
-        .filter_map(|i| {
-            let len = number_at(text, i)?;
-            heading_may_start(text, i).then_some((i, len))
-        })
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &(start, number_len))| {
-            let end = starts.get(k + 1).map_or(text.len(), |&(s, _)| s);
-            let after_number = start + number_len;
-            let title_end = text[after_number..end]
-                .find(HEADING_ENDS)
-                .map_or(end, |p| after_number + p);
-            let title = &text[start..title_end];
-            let own = text[after_number..title_end]
-                .chars()
-                .filter(|c| is_text_char(*c))
-                .take(LONGEST_HEADING + 1)
-                .count();
-            let body = text[title_end..end]
-                .chars()
-                .filter(|c| is_text_char(*c))
-                .take(enough)
-                .count();
-            // A long "heading" ended by 。 is a sentence of its own: its words are text. So is
-            // one that reads as a sentence: ended by 。 with a comma in it (a heading with a
-            // comma stands on its own line).
-            let sentence_like =
-                text[title_end..].starts_with('。') && text[after_number..title_end].contains('，');
-            let text_chars = if own > LONGEST_HEADING || sentence_like {
-                body + own
-            } else {
-                body
-            };
-            Heading {
-                title: title.trim().to_string(),
-                text_chars,
+    let mut out: Vec<Heading> = Vec::new();
+    // The heading text is being counted for, if its count is still open.
+    let mut open: Option<usize> = None;
+    for line in text.split('\n') {
+        let trimmed = line.trim_start_matches([' ', '\u{3000}', '\t']);
+        let mut rest = trimmed;
+        let mut at_start = true;
+        loop {
+            let heading = if at_start { number_at(rest, 0) } else { None };
+            if let Some(len) = heading {
+                // A new heading: its title runs to the first 。：；, or the line's end.
+                let after = &rest[len..];
+                let title_len = after.find(HEADING_ENDS).unwrap_or(after.len());
+                let title = &rest[..len + title_len];
+                let own = after[..title_len]
+                    .chars()
+                    .filter(|c| is_text_char(*c))
+                    .take(LONGEST_HEADING + 1)
+                    .count();
+                // A long "heading", or one ended by 。 with a comma in it, is a sentence: its
+                // words are text.
+                let sentence_like =
+                    after[title_len..].starts_with('。') && after[..title_len].contains('，');
+                out.push(Heading {
+                    title: title.trim().to_string(),
+                    text_chars: if own > LONGEST_HEADING || sentence_like {
+                        own
+                    } else {
+                        0
+                    },
+                });
+                open = Some(out.len() - 1);
+                rest = &after[title_len..];
+                at_start = false;
+                continue;
             }
-        })
-        .collect()
+            let Some(index) = open else { break };
+            if out[index].text_chars >= enough {
+                // Enough under this heading: the rest of the line is its text.
+                break;
+            }
+            let mut chars = rest.char_indices();
+            let Some((_, c)) = chars.next() else { break };
+            let next = chars.next().map_or(rest.len(), |(i, _)| i);
+            if is_text_char(c) {
+                out[index].text_chars += 1;
+            }
+            at_start = matches!(c, '。' | '；' | '！' | '？');
+            rest = &rest[next..];
+        }
+    }
+    out
 }
 
 /// `text.empty` for headings with (almost) no text beneath them.
@@ -292,6 +281,13 @@ mod tests {
         assert!(h[0].text_chars >= 20);
         let h = headings("（一）聚焦权力配置运行，进一步加强用权公开\n", 100);
         assert_eq!(h[0].text_chars, 0);
+    }
+
+    #[test]
+    fn an_outline_on_one_line_is_headings_without_text() {
+        let h = headings("（一）主动公开。（二）依申请公开。（三）政府信息管理。", 20);
+        assert_eq!(h.len(), 3);
+        assert!(h.iter().all(|h| h.text_chars == 0));
     }
 
     #[test]

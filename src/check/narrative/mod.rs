@@ -51,8 +51,10 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
             lexicon,
             chars: &chars,
             masked: &masked,
-            dates: &text::date_mask(&chars),
-            own_name: &scope::own_name_mask(&chars, &sheet.draft.report.agency),
+            own_name: &scope::own_name_ranges(
+                sheet.draft.text(&section.key),
+                &sheet.draft.report.agency,
+            ),
             words: &words,
         };
         let before = out.len();
@@ -94,10 +96,8 @@ struct Reader<'a> {
     lexicon: &'a Lexicon,
     chars: &'a [char],
     masked: &'a [bool],
-    /// Dates (2026年): they link as words like 至 do.
-    dates: &'a [bool],
     /// The agency's own name where it stands in the text.
-    own_name: &'a [bool],
+    own_name: &'a [(usize, usize)],
     /// Every vocabulary word of the section, by start.
     words: &'a [Occurrence],
 }
@@ -270,12 +270,11 @@ impl Reader<'_> {
         }
     }
 
-    /// The subject of the nearest earlier sentence that has one (its first term).
+    /// The subject of the sentence just before (its first term), if it has one.
     fn previous_subject(&self, earlier: &[(usize, usize)]) -> Vec<usize> {
         earlier
-            .iter()
-            .rev()
-            .find_map(|&(s, e)| self.terms_in(s, e).first().map(|(_, t)| vec![*t]))
+            .last()
+            .and_then(|&(s, e)| self.terms_in(s, e).first().map(|(_, t)| vec![*t]))
             .unwrap_or_default()
     }
 
@@ -303,8 +302,8 @@ impl Reader<'_> {
             let c = self.chars[i];
             SPACES.contains(&c)
                 || matches!(c, '、' | '“' | '”' | '"' | '（' | '）' | '(' | ')')
-                || self.dates[i]
-                || self.own_name[i]
+                || text::in_date(self.chars, i)
+                || self.is_own_name(i)
         };
         // Most stretches are short: a bit per character, no allocation.
         if end - start <= 128 {
@@ -351,8 +350,8 @@ impl Reader<'_> {
         loop {
             while p > clause_start
                 && (SPACES.contains(&self.chars[p - 1])
-                    || self.dates[p - 1]
-                    || self.own_name[p - 1])
+                    || text::in_date(self.chars, p - 1)
+                    || self.is_own_name(p - 1))
             {
                 p -= 1;
             }
@@ -454,14 +453,6 @@ impl Reader<'_> {
         if !self.only_links(figure.end, next_start) {
             return None;
         }
-        let mut qualifiers = self.qualifiers_in(before, figure.start);
-        qualifiers.extend(self.qualifiers_in(figure.end, next_start));
-        // A breakdown by something of its own is not in the tables; one by a qualifier is.
-        if in_breakdown && qualifiers.is_empty() {
-            return None;
-        }
-        let mut verbs = self.verbs_in(before, figure.start);
-        verbs.extend(self.verbs_in(figure.end, next_start));
         let earlier: Vec<usize> = {
             let mut seen = Vec::new();
             for (_, t) in self.terms_in(sentence_start, clause_start) {
@@ -476,6 +467,18 @@ impl Reader<'_> {
         } else {
             Vec::new()
         };
+        // Nothing spoken of before: nothing to inherit.
+        if earlier.is_empty() && previous.is_empty() {
+            return None;
+        }
+        let mut qualifiers = self.qualifiers_in(before, figure.start);
+        qualifiers.extend(self.qualifiers_in(figure.end, next_start));
+        // A breakdown by something of its own is not in the tables; one by a qualifier is.
+        if in_breakdown && qualifiers.is_empty() {
+            return None;
+        }
+        let mut verbs = self.verbs_in(before, figure.start);
+        verbs.extend(self.verbs_in(figure.end, next_start));
         let in_reach: Vec<usize> = if earlier.is_empty() {
             previous.clone()
         } else {

@@ -6,28 +6,28 @@ use super::Reader;
 use crate::report::AgencyKind;
 use crate::template::compiled::{Role, ScopeKind};
 
-/// Where the agency's own name stands in the text: it names the agency itself, however its
-/// words would read otherwise (思明区人力资源和社会保障局 is not a part called 思明区).
-pub(super) fn own_name_mask(chars: &[char], agency: &str) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
-    let name: Vec<char> = agency.trim().chars().collect();
-    if name.len() < 2 {
-        return mask;
+/// Where the agency's own name stands in the text, in characters: it names the agency itself,
+/// however its words would read otherwise (思明区人力资源和社会保障局 is not a part called 思明区).
+pub(super) fn own_name_ranges(text: &str, agency: &str) -> Vec<(usize, usize)> {
+    let name = agency.trim();
+    let len = name.chars().count();
+    if len < 2 {
+        return Vec::new();
     }
-    let mut i = 0;
-    while i + name.len() <= chars.len() {
-        // The first character rules out almost every position without comparing the rest.
-        if chars[i] == name[0] && chars[i..i + name.len()] == name[..] {
-            mask[i..i + name.len()].fill(true);
-            i += name.len();
-        } else {
-            i += 1;
-        }
-    }
-    mask
+    text.match_indices(name)
+        .map(|(b, _)| {
+            let start = text[..b].chars().count();
+            (start, start + len)
+        })
+        .collect()
 }
 
 impl Reader<'_> {
+    /// Whether position `i` is within the agency's own name.
+    pub(super) fn is_own_name(&self, i: usize) -> bool {
+        self.own_name.iter().any(|&(s, e)| s <= i && i < e)
+    }
+
     /// Whether the sentence names a part of the agency or area (各部门, 市政府办公室) or a
     /// place within it (思明区): its figures are the part's.
     pub(super) fn names_a_part(&self, start: usize, end: usize) -> bool {
@@ -36,7 +36,7 @@ impl Reader<'_> {
         let scope_words = self.find(start, end, |r| matches!(r, Role::Scope(_)));
         if scope_words
             .iter()
-            .any(|(o, r)| *r == Role::Scope(ScopeKind::Part) && !self.own_name[o.start])
+            .any(|(o, r)| *r == Role::Scope(ScopeKind::Part) && !self.is_own_name(o.start))
         {
             return true;
         }
@@ -60,7 +60,7 @@ impl Reader<'_> {
         let scoped: Vec<(usize, usize)> =
             scope_words.iter().map(|(o, _)| (o.start, o.end)).collect();
         places.any(|i| {
-            !self.own_name[i] && !self.masked[i] && !scoped.iter().any(|&(s, e)| s <= i && i < e)
+            !self.is_own_name(i) && !self.masked[i] && !scoped.iter().any(|&(s, e)| s <= i && i < e)
         })
     }
 

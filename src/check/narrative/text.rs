@@ -30,33 +30,34 @@ pub(super) fn title_mask(chars: &[char]) -> Vec<bool> {
         .collect()
 }
 
-/// Positions of dates (the digits and their 年/月/日).
-pub(super) fn date_mask(chars: &[char]) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
-    let mut i = 0;
-    while i < chars.len() {
-        if digit_value(chars[i]).is_none() {
-            i += 1;
-            continue;
+/// Whether position `i` is part of a date (the digits and their 年/月/日, 2023年度): asked only
+/// of the few characters between a term and its figure, so no mask of the whole text is kept.
+pub(super) fn in_date(chars: &[char], i: usize) -> bool {
+    let is_digit = |j: usize| digit_value(chars[j]).is_some();
+    let unit_after_digits = |from: usize| {
+        let mut k = from;
+        while k < chars.len() && is_digit(k) {
+            k += 1;
         }
-        let mut j = i;
-        while j < chars.len() && digit_value(chars[j]).is_some() {
-            j += 1;
-        }
-        let mut k = j;
         while k < chars.len() && SPACES.contains(&chars[k]) {
             k += 1;
         }
-        if chars.get(k).is_some_and(|c| DATE_UNITS.contains(c)) {
-            mask[i..=k].fill(true);
-            // 2023年度
-            if chars[k] == '年' && chars.get(k + 1) == Some(&'度') {
-                mask[k + 1] = true;
-            }
+        chars.get(k).is_some_and(|c| DATE_UNITS.contains(c))
+    };
+    let digits_before = |to: usize| {
+        let mut k = to;
+        while k > 0 && SPACES.contains(&chars[k - 1]) {
+            k -= 1;
         }
-        i = j.max(i + 1);
+        k > 0 && is_digit(k - 1)
+    };
+    match chars[i] {
+        c if digit_value(c).is_some() => unit_after_digits(i),
+        c if SPACES.contains(&c) => digits_before(i) && unit_after_digits(i),
+        '度' => i > 0 && chars[i - 1] == '年' && digits_before(i - 1),
+        c if DATE_UNITS.contains(&c) => digits_before(i),
+        _ => false,
     }
-    mask
 }
 
 pub(super) fn digit_value(c: char) -> Option<u64> {
@@ -164,8 +165,7 @@ mod tests {
     #[test]
     fn a_year_is_a_date_and_no_figure() {
         let chars: Vec<char> = "结转至2026年1件".chars().collect();
-        let dates = date_mask(&chars);
-        assert!(dates[3] && dates[7] && !dates[8]);
+        assert!(in_date(&chars, 3) && in_date(&chars, 7) && !in_date(&chars, 8));
         let units = vec!["件".to_string()];
         let found = figures(&chars, 0, chars.len(), &units);
         assert_eq!(found.len(), 1);
