@@ -66,6 +66,38 @@ fn blank_cell_is_not_zero() {
 }
 
 #[test]
+fn value_takes_six_places_in_wan_yuan_and_four_in_yuan() {
+    // 行政事业性收费 in 万元 to the fen: 12345.678912 万元 is 123,456,789.12 元.
+    let mut d = quiet_2021();
+    let fen: rust_decimal::Decimal = "12345.678912".parse().unwrap();
+    d.cells
+        .insert("proactive.fees.amount".into(), Number::Amount(fen));
+    assert!(with_code(&run(&d), codes::VALUE).is_empty());
+    let too_fine: rust_decimal::Decimal = "1.1234567".parse().unwrap();
+    d.cells
+        .insert("proactive.fees.amount".into(), Number::Amount(too_fine));
+    assert_eq!(
+        messages(&run(&d), codes::VALUE),
+        ["行政事业性收费 · 本年收费金额（单位：万元）：最多六位小数"]
+    );
+    // The 信息处理费 figures are in 元: four places.
+    let mut d = quiet_2021();
+    d.fees
+        .insert("billed".into(), Number::Amount("1.12345".parse().unwrap()));
+    assert_eq!(
+        messages(&run(&d), codes::VALUE),
+        ["收费通知总金额：最多四位小数"]
+    );
+    // 采购总金额 follows the unit the draft records.
+    let text = common::SAMPLE
+        .replace("amount = 240000.0", "amount = 24.123456")
+        .replace("amount_unit = \"元\"", "amount_unit = \"万元\"");
+    assert!(text.contains("万元"));
+    let d = load::load_str(&text).unwrap();
+    assert!(with_code(&run(&d), codes::VALUE).is_empty());
+}
+
+#[test]
 fn value_fires_for_an_amount_with_five_places_and_a_negative_count() {
     let text = common::SAMPLE.replace("amount = 240000.0", "amount = 240000.12345");
     let d = load::load_str(&text).unwrap();
@@ -132,6 +164,90 @@ fn text_empty_fires_for_each_empty_prose_section() {
 }
 
 #[test]
+fn text_empty_names_the_headings_with_no_text_beneath_them() {
+    let mut d = quiet_2021();
+    // The outline alone (Ctrl-T), as inserted.
+    d.text.insert(
+        "overview".into(),
+        "（一）主动公开\n\n（二）依申请公开\n\n（三）政府信息管理\n\n（四）政府信息公开平台建设\n\n（五）监督保障\n"
+            .into(),
+    );
+    let o = run(&d);
+    let found = with_code(&o, codes::TEXT_EMPTY);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].cell.as_deref(), Some("overview"));
+    assert!(messages(&o, codes::TEXT_EMPTY)[0].contains("（一）主动公开、（二）依申请公开"));
+    // Under 20 characters beneath one heading: that heading is named.
+    let overview = quiet_2021().text("overview").replace(
+        "本机关严格按照条例规定的程序和时限受理、办理政府信息公开申请。",
+        "按规定办理。",
+    );
+    d.text.insert("overview".into(), overview);
+    let o = run(&d);
+    let message = &messages(&o, codes::TEXT_EMPTY)[0];
+    assert!(message.contains("（二）依申请公开"), "{message}");
+    assert!(!message.contains("（一）"), "{message}");
+    // Headings with their text on the same line, and a reference to 第（一）项, are quiet.
+    d.text.insert(
+        "overview".into(),
+        "（一）主动公开。本机关依据条例第二十条第（一）项公开规章和行政规范性文件，及时更新。（二）依申请公开。本机关全年按时答复全部申请，无逾期答复的情况发生，申请人满意。"
+            .into(),
+    );
+    assert!(with_code(&run(&d), codes::TEXT_EMPTY).is_empty());
+    // The sample, headed and written, is quiet.
+    assert!(with_code(&run(&sample()), codes::TEXT_EMPTY).is_empty());
+}
+
+#[test]
+fn report_contact_warns_of_an_empty_office_phone_or_address() {
+    let mut d = quiet_2021();
+    d.report.phone = " ".into();
+    d.report.address.clear();
+    let o = run(&d);
+    let found = with_code(&o, codes::REPORT_CONTACT);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].section, "report");
+    assert_eq!(
+        messages(&o, codes::REPORT_CONTACT),
+        ["未填写电话、地址（报告开头要印出联系方式）"]
+    );
+    assert!(with_code(&run(&quiet_2021()), codes::REPORT_CONTACT).is_empty());
+    assert!(with_code(&run(&sample()), codes::REPORT_CONTACT).is_empty());
+}
+
+#[test]
+fn overview_length_hints_only_when_the_template_sets_a_cap() {
+    let mut d = quiet_2021();
+    let long = "本机关扎实推进政务公开工作。".repeat(80);
+    d.text
+        .insert("overview".into(), format!("{}{long}", d.text("overview")));
+    // Off by default.
+    assert!(with_code(&run(&d), codes::OVERVIEW_LENGTH).is_empty());
+    let mut capped = gongkai::template::Template::builtin("gip-2021")
+        .unwrap()
+        .clone();
+    capped.checks.overview_max_chars = Some(1000);
+    let o = gongkai::check::check(&capped, &d, &Options::default());
+    let found = with_code(&o, codes::OVERVIEW_LENGTH);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Hint);
+    let o = gongkai::check::check(&capped, &quiet_2021(), &Options::default());
+    assert!(with_code(&o, codes::OVERVIEW_LENGTH).is_empty());
+}
+
+#[test]
+fn overview_topics_accepts_the_words_reports_use() {
+    let mut d = quiet_2021();
+    d.text.insert(
+        "overview".into(),
+        "本机关做好主动公开和依申请公开工作，规范政府信息资源管理，加强平台载体建设，强化监督考核。".into(),
+    );
+    assert!(with_code(&run(&d), codes::OVERVIEW_TOPICS).is_empty());
+}
+
+#[test]
 fn overview_topics_hint_lists_what_is_missing() {
     let mut d = quiet_2021();
     d.text
@@ -177,18 +293,30 @@ fn fees_stated_fires_when_the_figures_are_missing() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].cell.as_deref(), Some("fees.notices"));
     assert_eq!(found[0].section, "other");
-    // Naming the fees states no figures.
-    d.text.insert(
-        "other".into(),
-        "我局严格执行信息处理费管理办法，本年度未收取信息处理费。".into(),
-    );
-    assert_eq!(with_code(&run(&d), codes::FEES_STATED).len(), 1);
-    // Stated in figures in 六 instead: quiet.
-    d.text.insert(
-        "other".into(),
-        "本年度发出收费通知0件，收取信息处理费0元。".into(),
-    );
-    assert!(with_code(&run(&d), codes::FEES_STATED).is_empty());
+    // Naming the fees states no figures, nor does a year beside them.
+    for vague in [
+        "我局严格执行信息处理费管理办法。",
+        "2023年，本机关信息处理费相关工作情况良好。",
+        "依据《政府信息公开信息处理费管理办法》第3条规范收费行为。",
+    ] {
+        d.text.insert("other".into(), vague.into());
+        assert_eq!(with_code(&run(&d), codes::FEES_STATED).len(), 1, "{vague}");
+    }
+    // Stated in figures, or as an explicit none, in 六: quiet.
+    for stated in [
+        "本年度发出收费通知0件，收取信息处理费0元。",
+        "本年度未收取信息处理费。",
+        "本年度未发生收费信息处理费的情况。",
+        "信息处理费：无。",
+        "本机关2023年度收取信息公开处理费0元。",
+        "发出收费通知的件数为0件，收费通知总金额0元，实际收取总金额0元。",
+    ] {
+        d.text.insert("other".into(), stated.into());
+        assert!(
+            with_code(&run(&d), codes::FEES_STATED).is_empty(),
+            "{stated}"
+        );
+    }
     // gip-2019 has no fees.
     assert!(with_code(&run(&sample()), codes::FEES_STATED).is_empty());
 }

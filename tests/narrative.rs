@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use gongkai::check::codes;
-use gongkai::report::Draft;
+use gongkai::report::{AgencyKind, Draft};
 
 /// The sample's figures with other prose in 一.
 fn sample_saying(overview: &str) -> Draft {
@@ -122,8 +122,14 @@ fn figures_that_name_nothing_in_the_tables_are_left_alone() {
 }
 
 #[test]
-fn a_term_in_another_clause_is_not_tied_to_the_number() {
+fn a_clause_inherits_the_term_its_verb_speaks_of() {
+    // 发布 is said of 规范性文件, the sentence's subject: 11 were published, not 99.
     let text = "2020 年我局印发的规范性文件均已在我局官网公开，年内共发布 99 份。";
+    assert_eq!(mismatches(&sample_saying(text)).len(), 1);
+    let text = "2020 年我局印发的规范性文件均已在我局官网公开，年内共发布 11 份。";
+    assert!(mismatches(&sample_saying(text)).is_empty());
+    // A clause naming a thing of its own (信息) inherits nothing.
+    let text = "2020 年我局印发的规范性文件均已在我局官网公开，年内共发布信息 99 条。";
     assert!(mismatches(&sample_saying(text)).is_empty());
 }
 
@@ -200,4 +206,137 @@ fn the_verb_before_a_term_picks_its_column() {
             mismatches(&d)
         );
     }
+}
+
+/// The gip-2021 tables the corpus is written against (see its header).
+fn corpus_2021(kind: AgencyKind) -> Draft {
+    let mut d = quiet_2021();
+    d.report.kind = kind;
+    d.report.agency = match kind {
+        AgencyKind::Department => "某某市人力资源和社会保障局".into(),
+        AgencyKind::Government => "某某县人民政府".into(),
+    };
+    for (key, n) in [
+        ("proactive.regulations.issued", 2),
+        ("proactive.regulations.repealed", 1),
+        ("proactive.regulations.in_force", 15),
+        ("proactive.normative_documents.issued", 6),
+        ("proactive.normative_documents.repealed", 3),
+        ("proactive.normative_documents.in_force", 42),
+        ("proactive.licensing.decisions", 356),
+        ("proactive.penalty.decisions", 48),
+        ("proactive.coercion.decisions", 7),
+        ("requests.new_received.natural_person", 120),
+        ("requests.new_received.business", 14),
+        ("requests.new_received.research", 1),
+        ("requests.new_received.nonprofit", 2),
+        ("requests.new_received.legal_service", 3),
+        ("requests.new_received.other_org", 4),
+        ("requests.carried_over.natural_person", 5),
+        ("requests.carried_over.business", 1),
+        ("requests.granted.natural_person", 50),
+        ("requests.granted.business", 6),
+        ("requests.partly_granted.natural_person", 9),
+        ("requests.refused_state_secret.natural_person", 1),
+        ("requests.refused_third_party.natural_person", 4),
+        ("requests.refused_internal_affairs.natural_person", 2),
+        ("requests.refused_process_info.natural_person", 3),
+        ("requests.refused_enforcement_files.natural_person", 1),
+        ("requests.refused_query_matters.natural_person", 2),
+        ("requests.unavailable_not_held.natural_person", 27),
+        ("requests.unavailable_not_held.business", 3),
+        ("requests.unavailable_needs_creation.natural_person", 5),
+        ("requests.unavailable_unclear.natural_person", 4),
+        ("requests.not_handled_petition.natural_person", 8),
+        ("requests.not_handled_repeated.natural_person", 3),
+        ("requests.not_handled_publication.natural_person", 1),
+        ("requests.not_handled_confirmation.natural_person", 2),
+        ("requests.other_no_correction.natural_person", 6),
+        ("requests.other_misc.natural_person", 2),
+        ("requests.carried_forward.natural_person", 9),
+        ("requests.carried_forward.business", 2),
+        ("appeals.review.upheld", 5),
+        ("appeals.review.corrected", 2),
+        ("appeals.review.other", 1),
+        ("appeals.review.pending", 1),
+        ("appeals.litigation_direct.upheld", 3),
+        ("appeals.litigation_direct.corrected", 1),
+        ("appeals.litigation_direct.pending", 2),
+        ("appeals.litigation_after_review.upheld", 4),
+    ] {
+        set(&mut d, key, n);
+    }
+    d
+}
+
+#[derive(serde::Deserialize)]
+struct Corpus {
+    group: Vec<Group>,
+}
+
+#[derive(serde::Deserialize)]
+struct Group {
+    about: String,
+    format: String,
+    kind: String,
+    #[serde(default)]
+    flag: Vec<String>,
+    #[serde(default)]
+    quiet: Vec<String>,
+}
+
+#[test]
+fn the_corpus_is_read_as_a_reviewer_reads_it() {
+    let text = include_str!("fixtures/prose_corpus.toml");
+    let corpus: Corpus = toml::from_str(text).expect("the corpus reads");
+    let (mut flagged, mut must_flag, mut false_alarms, mut must_stay_quiet) = (0, 0, 0, 0);
+    let mut missed = Vec::new();
+    let mut alarms = Vec::new();
+    for group in &corpus.group {
+        let kind = AgencyKind::parse(&group.kind).expect("a kind");
+        let base = match group.format.as_str() {
+            "gip-2019" => sample(),
+            "gip-2021" => corpus_2021(kind),
+            other => panic!("unknown format {other}"),
+        };
+        assert_eq!(base.report.kind, kind, "{}", group.about);
+        let read = |sentence: &str| {
+            let mut d = base.clone();
+            d.text.insert("overview".into(), sentence.into());
+            d.text
+                .insert("problems".into(), "存在问题和改进措施。".into());
+            d.text
+                .insert("other".into(), "无其他需要报告的事项。".into());
+            mismatches(&d)
+        };
+        for sentence in &group.flag {
+            must_flag += 1;
+            if read(sentence).is_empty() {
+                missed.push(format!("{}: {sentence}", group.about));
+            } else {
+                flagged += 1;
+            }
+        }
+        for sentence in &group.quiet {
+            must_stay_quiet += 1;
+            let found = read(sentence);
+            if !found.is_empty() {
+                false_alarms += 1;
+                alarms.push(format!("{}: {sentence} → {found:?}", group.about));
+            }
+        }
+    }
+    for m in &missed {
+        println!("missed: {m}");
+    }
+    let recall = flagged as f64 / must_flag as f64;
+    println!(
+        "prose corpus: {} sentences ({must_flag} must flag, {must_stay_quiet} must stay quiet); \
+         recall {flagged}/{must_flag} = {:.1}%, false alarms {false_alarms}",
+        must_flag + must_stay_quiet,
+        recall * 100.0
+    );
+    assert!(must_flag + must_stay_quiet >= 150);
+    assert!(recall >= 0.95, "missed: {missed:#?}");
+    assert_eq!(false_alarms, 0, "false alarms: {alarms:#?}");
 }

@@ -116,6 +116,58 @@ fn typing_digits_fills_the_focused_cell_and_the_total_follows() {
 }
 
 #[test]
+fn an_amount_in_wan_yuan_takes_six_places_and_refuses_a_seventh() {
+    let mut app = empty(2024);
+    go_to_section(&mut app, "proactive");
+    let table = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .template
+        .table("proactive")
+        .unwrap();
+    let row = table.rows().position(|(_, r)| r.key == "fees").unwrap();
+    {
+        let f = app.tables.get_mut("proactive").unwrap();
+        f.row = row;
+        f.col = 0;
+    }
+    type_text(&mut app, "12345.6789127");
+    assert!(app.message.as_ref().unwrap().text.contains("六位小数"));
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        cell(&app, "proactive.fees.amount"),
+        Some(Number::Amount("12345.678912".parse().unwrap()))
+    );
+}
+
+#[test]
+fn the_new_prose_checks_follow_every_keystroke() {
+    let mut app = empty(2024);
+    go_to_section(&mut app, "overview");
+    type_text(&mut app, "（一）主动公开");
+    let has = |app: &App, code: &str| {
+        app.doc
+            .as_ref()
+            .unwrap()
+            .outcome
+            .findings
+            .iter()
+            .any(|f| f.code == code && f.section == "overview")
+    };
+    assert!(has(&app, codes::TEXT_EMPTY), "a heading alone is no text");
+    update(
+        &mut app,
+        Action::Paste("\n全年共收到政府信息公开申请5件，均在法定期限内办结。".into()),
+    );
+    assert!(!has(&app, codes::TEXT_EMPTY));
+    // The cells are blank, so the figures cannot be judged yet; once they are, they are.
+    go_to_section(&mut app, "requests");
+    press(&mut app, Command::FillZeros);
+    assert!(has(&app, codes::NARRATIVE));
+}
+
+#[test]
 fn full_width_digits_and_separators_are_accepted() {
     let mut app = empty(2020);
     go_to_section(&mut app, "requests");

@@ -3,6 +3,7 @@
 //! Every check of FORMAT.md §5 lives here, configured by the template. A finding carries its
 //! severity, code, cell and the facts behind it; `crate::i18n` turns those into a sentence.
 
+mod completeness;
 mod narrative;
 mod previous;
 mod rules;
@@ -13,6 +14,7 @@ use crate::report::{Acknowledgement, Draft, Number, Previous};
 use crate::template::Template;
 use std::collections::BTreeMap;
 
+pub use completeness::{Heading, fees_stated_in_prose, headings};
 pub use previous::{Carried, LastValue, last_value};
 pub use totals::{Sheet, Total, Totals, totals};
 
@@ -36,6 +38,8 @@ pub mod codes {
     pub const TEMPLATE_YEAR: &str = "template.year";
     pub const TEXT_EMPTY: &str = "text.empty";
     pub const OVERVIEW_TOPICS: &str = "overview.topics";
+    pub const OVERVIEW_LENGTH: &str = "overview.length";
+    pub const REPORT_CONTACT: &str = "report.contact";
     pub const ACCOUNTABILITY: &str = "government.accountability";
     pub const FEES_STATED: &str = "fees.stated";
     pub const FEES_UNPAID: &str = "fees.unpaid";
@@ -80,6 +84,20 @@ pub enum Detail {
     },
     TextEmpty {
         heading: String,
+    },
+    /// Headings of a section with (almost) no text beneath them: an outline is not a report.
+    TopicsWithoutText {
+        heading: String,
+        topics: Vec<String>,
+        min_chars: usize,
+    },
+    OverviewLength {
+        chars: usize,
+        max: usize,
+    },
+    /// `[report]` fields the preamble prints that are empty (keys of `Meta`).
+    Contact {
+        missing: Vec<String>,
     },
     Topics {
         missing: Vec<String>,
@@ -346,6 +364,9 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     rules::template_year(&sheet, &mut findings);
     rules::deadline(&sheet, options.today, &mut findings);
     rules::prose(&sheet, &mut findings);
+    completeness::topics_without_text(&sheet, &mut findings);
+    completeness::overview_length(&sheet, &mut findings);
+    completeness::contact(&sheet, &mut findings);
     rules::values(&sheet, &mut findings);
     rules::balance(&sheet, &mut findings);
     rules::fees(&sheet, &mut findings);
@@ -425,24 +446,6 @@ pub fn balance_columns(template: &Template, draft: &Draft, totals: &Totals) -> V
             }
         })
         .collect()
-}
-
-/// Whether 六 already states the 信息处理费 in figures: a sentence that names them (the
-/// template's `fees_word`) and gives a number. Naming them alone — 「严格执行信息处理费管理办法」
-/// — states nothing.
-pub fn fees_stated_in_prose(template: &Template, draft: &Draft) -> bool {
-    let Some(word) = template.checks.fees_word.as_deref() else {
-        return false;
-    };
-    draft
-        .text("other")
-        .split(['。', '！', '？', '；', '\n'])
-        .any(|sentence| {
-            sentence.contains(word)
-                && sentence
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        })
 }
 
 /// A short label for a cell key: `row label · column header`.

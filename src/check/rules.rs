@@ -3,8 +3,9 @@
 
 use super::totals::Sheet;
 use super::{Detail, Finding, LastYear, Severity, cell_label, codes, section_of, totals};
+use crate::report::number::{MAX_PLACES, max_places};
 use crate::report::{AgencyKind, Number};
-use crate::template::Template;
+use crate::template::{Kind, Template};
 
 fn finding(
     severity: Severity,
@@ -151,7 +152,11 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                 },
             )),
             Some(&n) => {
-                if let Some(problem) = n.problem(cell.kind) {
+                let places = match cell.kind {
+                    Kind::Amount => cell.places(draft.units.get(key).map(String::as_str)),
+                    _ => MAX_PLACES,
+                };
+                if let Some(problem) = n.problem(cell.kind, places) {
                     let label = cell_label(t, key);
                     out.push(finding(
                         Severity::Error,
@@ -178,7 +183,7 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
     }
     for field in &t.fees {
         if let Some(n) = draft.fees.get(&field.key)
-            && let Some(problem) = n.problem(field.kind)
+            && let Some(problem) = n.problem(field.kind, max_places(Some(&field.unit)))
         {
             let key = format!("fees.{}", field.key);
             let detail = Detail::Value {

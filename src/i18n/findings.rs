@@ -22,12 +22,33 @@ pub fn input_problem(lang: Lang, p: InputError) -> String {
         InputError::NotANumber => lang.pick("不是数字", "not a number").into(),
         InputError::Negative => lang.pick("不能为负数", "cannot be negative").into(),
         InputError::NotWhole => lang.pick("应为整数", "must be a whole number").into(),
-        InputError::TooManyPlaces => lang
-            .pick("最多四位小数", "at most four decimal places")
-            .into(),
+        InputError::TooManyPlaces(places) => at_most_places(lang, places),
         InputError::TooLarge => match lang {
             Lang::Zh => format!("数值过大（最大 {MAX_WHOLE}）"),
             Lang::En => format!("too large (at most {MAX_WHOLE})"),
+        },
+    }
+}
+
+fn contact_labels(lang: Lang, keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .map(|k| super::tui::form_label(lang, k).to_string())
+        .collect()
+}
+
+/// 「最多四位小数」 / 「最多六位小数」: an amount's limit depends on its unit (元 / 万元).
+pub fn at_most_places(lang: Lang, places: u32) -> String {
+    const ZH: [&str; 7] = ["零", "一", "两", "三", "四", "五", "六"];
+    const EN: [&str; 7] = ["no", "one", "two", "three", "four", "five", "six"];
+    let i = places as usize;
+    match lang {
+        Lang::Zh => match ZH.get(i) {
+            Some(n) => format!("最多{n}位小数"),
+            None => format!("最多{places}位小数"),
+        },
+        Lang::En => match EN.get(i) {
+            Some(n) => format!("at most {n} decimal places"),
+            None => format!("at most {places} decimal places"),
         },
     }
 }
@@ -104,6 +125,42 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
         (Detail::TemplateYear { year, .. }, En) => format!("no report format applies to {year}"),
         (Detail::TextEmpty { heading }, Zh) => format!("{heading}：内容为空"),
         (Detail::TextEmpty { heading }, En) => format!("{heading}: empty"),
+        (
+            Detail::TopicsWithoutText {
+                heading,
+                topics,
+                min_chars,
+            },
+            Zh,
+        ) => format!(
+            "{heading}：以下标题下没有正文（每个标题下至少写 {min_chars} 字）：{}",
+            lang.list(topics)
+        ),
+        (
+            Detail::TopicsWithoutText {
+                heading,
+                topics,
+                min_chars,
+            },
+            En,
+        ) => format!(
+            "{heading}: no text under {} (at least {min_chars} characters under each heading)",
+            lang.list(topics)
+        ),
+        (Detail::OverviewLength { chars, max }, Zh) => {
+            format!("总体情况共 {chars} 字，超过 {max} 字的篇幅要求")
+        }
+        (Detail::OverviewLength { chars, max }, En) => {
+            format!("the overview is {chars} characters long, over the {max} asked for")
+        }
+        (Detail::Contact { missing }, Zh) => format!(
+            "未填写{}（报告开头要印出联系方式）",
+            lang.list(&contact_labels(lang, missing))
+        ),
+        (Detail::Contact { missing }, En) => format!(
+            "empty: {} (the preamble prints the contact)",
+            lang.list(&contact_labels(lang, missing))
+        ),
         (Detail::Topics { missing }, Zh) => {
             format!(
                 "总体情况未提到：{}（格式要求写明五个方面）",

@@ -1309,12 +1309,18 @@ pub fn refused_char(lang: Lang, c: char, e: InputError) -> String {
             "这一格应为整数，不能有小数点",
             "this cell takes whole numbers",
         ),
-        InputError::TooManyPlaces => lang.pick("最多四位小数", "at most four decimal places"),
+        InputError::TooManyPlaces(places) => {
+            return refused(lang, c, &super::findings::at_most_places(lang, places));
+        }
         InputError::TooLarge => lang.pick("数字太长", "the number is too long"),
         InputError::NotANumber | InputError::Empty => {
             lang.pick("只能输入数字", "only digits can be typed here")
         }
     };
+    refused(lang, c, why)
+}
+
+fn refused(lang: Lang, c: char, why: &str) -> String {
     match lang {
         Lang::Zh => format!("“{c}”未输入：{why}"),
         Lang::En => format!("“{c}” refused: {why}"),

@@ -254,7 +254,8 @@ fn read_fees(template: &Template, draft: &mut Draft, extra: &[String], summary: 
     sources.extend(extra.iter().cloned());
     for fee in &template.fees {
         let found = sources.iter().find_map(|s| figure_after(s, &fee.label));
-        match found.and_then(|d| number_of(d, fee.kind)) {
+        let places = crate::report::number::max_places(Some(fee.unit.as_str()));
+        match found.and_then(|d| number_of(d, fee.kind, places)) {
             Some(n) => {
                 draft.fees.insert(fee.key.clone(), n);
             }
@@ -283,8 +284,9 @@ pub fn figure_after(text: &str, label: &str) -> Option<Decimal> {
     Decimal::from_str(digits.trim_end_matches('.')).ok()
 }
 
-/// A figure as a number of the kind a cell wants, if it is one.
-pub fn number_of(value: Decimal, kind: Kind) -> Option<Number> {
+/// A figure as a number of the kind a cell wants, if it is one (an amount with at most `places`
+/// decimals: its unit's).
+pub fn number_of(value: Decimal, kind: Kind, places: u32) -> Option<Number> {
     let n = match kind {
         Kind::Count => value
             .is_integer()
@@ -298,7 +300,7 @@ pub fn number_of(value: Decimal, kind: Kind) -> Option<Number> {
             .map(Number::Signed)?,
         Kind::Amount => Number::Amount(value.normalize()),
     };
-    n.problem(kind).is_none().then_some(n)
+    n.problem(kind, places).is_none().then_some(n)
 }
 
 #[cfg(test)]

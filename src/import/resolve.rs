@@ -226,7 +226,11 @@ fn write_row(row: &ReadRow, reading: &[Printed], draft: &mut Draft, summary: &mu
             }
             let key = format!("{}.{}.{}", row.table.key, template_row.key, column.key);
             match reading.get(r * n + c) {
-                Some(Printed::Figure { value, unit }) => match number_of(*value, column.kind) {
+                Some(Printed::Figure { value, unit }) => match number_of(
+                    *value,
+                    column.kind,
+                    crate::report::number::max_places(unit.as_deref().or(column.unit.as_deref())),
+                ) {
                     Some(number) => {
                         draft.cells.insert(key.clone(), number);
                         let unit =

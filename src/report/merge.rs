@@ -101,7 +101,9 @@ pub fn merge(template: &Template, agency: &str, kind: super::AgencyKind, units: 
             continue;
         }
         // Past the largest figure a draft holds, the summary could not be read back.
-        match sum.filter(|n| n.problem(cell.kind).is_none()) {
+        // Sums of valid amounts keep their places: only the size can fail here.
+        let places = super::number::MAX_PLACES_WAN;
+        match sum.filter(|n| n.problem(cell.kind, places).is_none()) {
             Some(n) => {
                 draft.cells.insert(cell.key.clone(), n);
                 let unit = if mixed {
@@ -129,7 +131,9 @@ pub fn merge(template: &Template, agency: &str, kind: super::AgencyKind, units: 
         }
         if !missing.is_empty() {
             blanks.push((key, missing));
-        } else if let Some(n) = sum.filter(|n| n.problem(fee.kind).is_none()) {
+        } else if let Some(n) =
+            sum.filter(|n| n.problem(fee.kind, super::number::MAX_PLACES_WAN).is_none())
+        {
             draft.fees.insert(fee.key.clone(), n);
         } else {
             overflow.push(key);

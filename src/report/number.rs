@@ -9,8 +9,19 @@ use std::fmt;
 
 /// The largest whole number a cell may hold (just under a trillion).
 pub const MAX_WHOLE: u64 = 999_999_999_999;
-/// The most decimal places an amount may have.
+/// The most decimal places an amount in 元 (or of no stated unit) may have.
 pub const MAX_PLACES: u32 = 4;
+/// The most decimal places an amount in 万元 may have: to the fen (12345.678912 万元 is
+/// 123,456,789.12 元), as real reports print 行政事业性收费.
+pub const MAX_PLACES_WAN: u32 = 6;
+
+/// The decimal places an amount in `unit` may have (FORMAT.md `value`): 6 in 万元, 4 in 元.
+pub fn max_places(unit: Option<&str>) -> u32 {
+    match unit {
+        Some("万元") => MAX_PLACES_WAN,
+        _ => MAX_PLACES,
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Number {
@@ -26,7 +37,8 @@ pub enum InputError {
     NotANumber,
     Negative,
     NotWhole,
-    TooManyPlaces,
+    /// More decimal places than the amount's unit allows (the number allowed).
+    TooManyPlaces(u32),
     TooLarge,
 }
 
@@ -77,8 +89,9 @@ impl Number {
         }
     }
 
-    /// Whether the number keeps the rules of its kind (FORMAT.md `value`).
-    pub fn problem(self, kind: Kind) -> Option<InputError> {
+    /// Whether the number keeps the rules of its kind (FORMAT.md `value`); an amount may have
+    /// `places` decimal places (see [`max_places`]).
+    pub fn problem(self, kind: Kind, places: u32) -> Option<InputError> {
         match (kind, self) {
             (Kind::Count, Number::Count(n)) | (Kind::Signed, Number::Count(n)) => {
                 (n > MAX_WHOLE).then_some(InputError::TooLarge)
@@ -96,8 +109,8 @@ impl Number {
                 let d = n.as_decimal();
                 if d.is_sign_negative() && !d.is_zero() {
                     Some(InputError::Negative)
-                } else if d.normalize().scale() > MAX_PLACES {
-                    Some(InputError::TooManyPlaces)
+                } else if d.normalize().scale() > places {
+                    Some(InputError::TooManyPlaces(places))
                 } else if d > Decimal::from(MAX_WHOLE) {
                     Some(InputError::TooLarge)
                 } else {
@@ -108,8 +121,9 @@ impl Number {
     }
 
     /// Reads what a person typed: full-width digits (０–９), thousands separators (`,` `，`),
-    /// and for signed numbers a `+` or `−`, are accepted and normalised.
-    pub fn parse_input(text: &str, kind: Kind) -> Result<Number, InputError> {
+    /// and for signed numbers a `+` or `−`, are accepted and normalised. An amount may have
+    /// `places` decimal places.
+    pub fn parse_input(text: &str, kind: Kind, places: u32) -> Result<Number, InputError> {
         let normal = normalize(text);
         if normal.is_empty() {
             return Err(InputError::Empty);
@@ -148,8 +162,8 @@ impl Number {
                 })
             }
             Kind::Amount => {
-                if fraction.is_some_and(|f| f.len() > MAX_PLACES as usize) {
-                    return Err(InputError::TooManyPlaces);
+                if fraction.is_some_and(|f| f.len() > places as usize) {
+                    return Err(InputError::TooManyPlaces(places));
                 }
                 if whole.trim_start_matches('0').len() > 12 {
                     return Err(InputError::TooLarge);
@@ -209,11 +223,11 @@ mod tests {
     #[test]
     fn full_width_digits_and_separators_are_normalised() {
         assert_eq!(
-            Number::parse_input("１，２３４", Kind::Count),
+            Number::parse_input("１，２３４", Kind::Count, MAX_PLACES),
             Ok(Number::Count(1234))
         );
         assert_eq!(
-            Number::parse_input("1,037", Kind::Count),
+            Number::parse_input("1,037", Kind::Count, MAX_PLACES),
             Ok(Number::Count(1037))
         );
     }
@@ -221,47 +235,66 @@ mod tests {
     #[test]
     fn signed_takes_either_minus() {
         assert_eq!(
-            Number::parse_input("−3", Kind::Signed),
+            Number::parse_input("−3", Kind::Signed, MAX_PLACES),
             Ok(Number::Signed(-3))
         );
         assert_eq!(
-            Number::parse_input("+3", Kind::Signed),
+            Number::parse_input("+3", Kind::Signed, MAX_PLACES),
             Ok(Number::Signed(3))
         );
         assert_eq!(
-            Number::parse_input("-3", Kind::Count),
+            Number::parse_input("-3", Kind::Count, MAX_PLACES),
             Err(InputError::Negative)
         );
     }
 
     #[test]
-    fn amounts_take_up_to_four_places() {
+    fn amounts_in_yuan_take_up_to_four_places() {
         assert_eq!(
-            Number::parse_input("1.2345", Kind::Amount),
+            Number::parse_input("1.2345", Kind::Amount, max_places(Some("元"))),
             Ok(Number::Amount("1.2345".parse().unwrap()))
         );
         assert_eq!(
-            Number::parse_input("1.23456", Kind::Amount),
-            Err(InputError::TooManyPlaces)
+            Number::parse_input("1.23456", Kind::Amount, max_places(Some("元"))),
+            Err(InputError::TooManyPlaces(4))
         );
         assert_eq!(
-            Number::parse_input("1.5", Kind::Count),
+            Number::parse_input("1.5", Kind::Count, MAX_PLACES),
             Err(InputError::NotWhole)
+        );
+    }
+
+    #[test]
+    fn amounts_in_wan_yuan_take_up_to_six_places() {
+        let places = max_places(Some("万元"));
+        assert_eq!(
+            Number::parse_input("12345.678912", Kind::Amount, places),
+            Ok(Number::Amount("12345.678912".parse().unwrap()))
+        );
+        assert_eq!(
+            Number::parse_input("1.1234567", Kind::Amount, places),
+            Err(InputError::TooManyPlaces(6))
+        );
+        let fen = Number::Amount("12345.678912".parse().unwrap());
+        assert_eq!(fen.problem(Kind::Amount, places), None);
+        assert_eq!(
+            fen.problem(Kind::Amount, MAX_PLACES),
+            Some(InputError::TooManyPlaces(4))
         );
     }
 
     #[test]
     fn words_and_huge_numbers_are_refused() {
         assert_eq!(
-            Number::parse_input("十二", Kind::Count),
+            Number::parse_input("十二", Kind::Count, MAX_PLACES),
             Err(InputError::NotANumber)
         );
         assert_eq!(
-            Number::parse_input("1000000000000", Kind::Count),
+            Number::parse_input("1000000000000", Kind::Count, MAX_PLACES),
             Err(InputError::TooLarge)
         );
         assert_eq!(
-            Number::parse_input("  ", Kind::Count),
+            Number::parse_input("  ", Kind::Count, MAX_PLACES),
             Err(InputError::Empty)
         );
     }

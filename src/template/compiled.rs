@@ -10,8 +10,26 @@ use std::collections::HashMap;
 pub struct InputCell {
     pub key: String,
     pub kind: Kind,
+    /// The unit the format prints for an amount (万元), if any.
+    pub unit: Option<String>,
     /// The units an amount may record (采购总金额: 元 or 万元).
     pub units: Vec<String>,
+}
+
+impl InputCell {
+    /// How many decimal places the cell's amount may have, given the unit the draft records
+    /// for it: the printed unit, else the recorded one, else the first it may record (the one
+    /// the editor offers first, 元), so a figure typed before its unit is chosen is not taken
+    /// finer than that unit allows.
+    pub fn places(&self, recorded: Option<&str>) -> u32 {
+        use crate::report::number::max_places;
+        let unit = self
+            .unit
+            .as_deref()
+            .or(recorded)
+            .or(self.units.first().map(String::as_str));
+        max_places(unit)
+    }
 }
 
 /// One computed cell and the typed cells it adds up.
@@ -39,6 +57,18 @@ pub enum Role {
     Breakdown,
     Approximate,
     UpheldAll,
+    /// Whose figures the sentence gives.
+    Scope(ScopeKind),
+    /// A word that holds a term but is not it (申请人).
+    Other,
+}
+
+/// See `template::Scope`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Own,
+    Area,
+    Part,
 }
 
 #[derive(Debug, Clone)]
@@ -59,10 +89,13 @@ pub struct Occurrence {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub words: Vec<Word>,
-    by_first: HashMap<char, Vec<usize>>,
-    /// A bit per Basic Multilingual Plane character that starts a word: most characters of a
-    /// text start none, and this answers for them without hashing.
-    starts: Vec<u64>,
+    /// The words starting with each character: `lists[slot - 1]`.
+    lists: Vec<Vec<usize>>,
+    /// Per Basic Multilingual Plane character, its slot in `lists` (0: it starts no word). A
+    /// direct index: most characters of a text start no word, and none needs hashing.
+    slots: Vec<u16>,
+    /// Slots of characters beyond the Basic Multilingual Plane.
+    wide: HashMap<char, usize>,
 }
 
 impl Lexicon {
@@ -75,42 +108,56 @@ impl Lexicon {
             self.words[i].roles.push(role);
             return;
         }
-        let first = chars[0] as usize;
-        if first < 0x10000 {
-            if self.starts.is_empty() {
-                self.starts = vec![0; 0x10000 / 64];
+        let slot = match self.slot(chars[0]) {
+            Some(slot) => slot,
+            None => {
+                self.lists.push(Vec::new());
+                let slot = self.lists.len();
+                let first = chars[0] as usize;
+                if first < 0x10000 {
+                    if self.slots.is_empty() {
+                        self.slots = vec![0; 0x10000];
+                    }
+                    // A template has far fewer than 65,535 distinct first characters.
+                    self.slots[first] = u16::try_from(slot).unwrap_or(u16::MAX);
+                } else {
+                    self.wide.insert(chars[0], slot);
+                }
+                slot
             }
-            self.starts[first / 64] |= 1 << (first % 64);
-        }
-        self.by_first
-            .entry(chars[0])
-            .or_default()
-            .push(self.words.len());
+        };
+        self.lists[slot - 1].push(self.words.len());
         self.words.push(Word {
             chars,
             roles: vec![role],
         });
     }
 
+    fn slot(&self, c: char) -> Option<usize> {
+        let code = c as usize;
+        if code < 0x10000 {
+            match self.slots.get(code).copied().unwrap_or(0) {
+                0 => None,
+                slot => Some(usize::from(slot)),
+            }
+        } else {
+            self.wide.get(&c).copied()
+        }
+    }
+
     /// Every occurrence of every word, overlapping ones included, ordered by start.
     pub fn scan(&self, text: &[char]) -> Vec<Occurrence> {
         let mut out = Vec::new();
         for (start, c) in text.iter().enumerate() {
-            let code = *c as usize;
-            if code < 0x10000
-                && self
-                    .starts
-                    .get(code / 64)
-                    .is_none_or(|bits| bits & (1 << (code % 64)) == 0)
-            {
-                continue;
-            }
-            let Some(candidates) = self.by_first.get(c) else {
+            let Some(slot) = self.slot(*c) else {
                 continue;
             };
-            for &word in candidates {
+            for &word in &self.lists[slot - 1] {
                 let w = &self.words[word].chars;
-                if text[start..].starts_with(w) {
+                // Compared by hand: most candidates fail at their second character, and a
+                // call to memcmp per candidate costs more than that.
+                let rest = &text[start + 1..];
+                if rest.len() + 1 >= w.len() && w[1..].iter().zip(rest).all(|(a, b)| a == b) {
                     out.push(Occurrence {
                         start,
                         end: start + w.len(),
@@ -145,6 +192,7 @@ impl Compiled {
             .map(|c| InputCell {
                 key: c.key(),
                 kind: c.column.kind,
+                unit: c.column.unit.clone(),
                 units: c.column.units.clone(),
             })
             .collect();
@@ -187,6 +235,10 @@ impl Compiled {
             (&n.breakdown, Role::Breakdown),
             (&n.approximate, Role::Approximate),
             (&n.upheld_all.words, Role::UpheldAll),
+            (&n.scope.own, Role::Scope(ScopeKind::Own)),
+            (&n.scope.area, Role::Scope(ScopeKind::Area)),
+            (&n.scope.parts, Role::Scope(ScopeKind::Part)),
+            (&n.not_terms, Role::Other),
         ] {
             for w in words {
                 lexicon.add(w, role);

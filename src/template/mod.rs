@@ -141,6 +141,10 @@ pub struct Column {
     /// A computed column: the sum of these columns (or column groups).
     #[serde(default)]
     pub sum: Option<Vec<String>>,
+    /// The unit of an amount the format prints (本年收费金额（单位：万元）), machine-readable:
+    /// it decides how many decimal places the amount may have.
+    #[serde(default)]
+    pub unit: Option<String>,
     /// For an amount the format prints without a unit: the units a draft may record.
     #[serde(default)]
     pub units: Vec<String>,
@@ -180,7 +184,7 @@ pub enum Kind {
     Count,
     /// A whole number that may be negative (本年增/减).
     Signed,
-    /// A decimal ≥ 0 with at most four places.
+    /// A decimal ≥ 0 with at most four places in 元, six in 万元.
     Amount,
 }
 
@@ -215,15 +219,37 @@ pub struct Checks {
     pub in_force: Option<InForce>,
     #[serde(default)]
     pub unpaid_fees: Option<UnpaidFees>,
-    /// The word that shows 六 already states the fees.
+    /// Words that name the 信息处理费 (信息处理费, 信息公开处理费, 收费通知): a sentence of 六 with
+    /// one of them may state the fees.
     #[serde(default)]
-    pub fees_word: Option<String>,
+    pub fees_words: Vec<String>,
+    /// The units a stated fee figure takes (0件, 0元): a number with one of them states a figure,
+    /// a year (2023年) does not.
+    #[serde(default)]
+    pub fees_units: Vec<String>,
+    /// Words that state there were no fees (未收取, 未发生收费); a clause that is only 「无」
+    /// states it too.
+    #[serde(default)]
+    pub fees_none: Vec<String>,
+    /// Prose sections whose headings (（一）…) each need text beneath them.
+    #[serde(default)]
+    pub headings_need_text: Vec<String>,
+    /// The least text, in characters, beneath each such heading.
+    #[serde(default = "default_topic_min_chars")]
+    pub topic_min_chars: usize,
+    /// A cap on the length of 一 in 字 some provinces set: longer is a hint. Absent: no cap.
+    #[serde(default)]
+    pub overview_max_chars: Option<usize>,
     /// Cells whose doubling or halving against last year is worth a hint.
     pub jump_totals: Vec<String>,
     pub accountability: Vec<String>,
     #[serde(default)]
     pub topics: Vec<Topic>,
     pub deadline: Deadline,
+}
+
+fn default_topic_min_chars() -> usize {
+    20
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -292,6 +318,32 @@ pub struct Narrative {
     #[serde(default)]
     pub qualifiers: Vec<Qualifier>,
     pub terms: Vec<Term>,
+    /// Whose figures a sentence gives: the agency's own, its area's, or a part's.
+    #[serde(default)]
+    pub scope: Scope,
+    /// Words that hold a term but are not it (申请人, 申请书): the term inside is not read.
+    #[serde(default)]
+    pub not_terms: Vec<String>,
+}
+
+/// Words that say whose figures a sentence gives (本机关, 全市, 各部门).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// The reporting agency itself (本机关, 我局): its figures are the tables'.
+    #[serde(default)]
+    pub own: Vec<String>,
+    /// Its area (全市, 我县): the tables' figures in a people's government's report, a wider
+    /// scope in a department's.
+    #[serde(default)]
+    pub area: Vec<String>,
+    /// A part of the agency or area (市政府办公室, 各部门): a sentence naming one gives the
+    /// part's figures, which the tables do not hold.
+    #[serde(default)]
+    pub parts: Vec<String>,
+    /// A name ending in one of these (思明区, 某某县) names a place within the area: a part.
+    #[serde(default)]
+    pub place_suffixes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -105,6 +105,12 @@ fn validate_table(table: &Table) -> Result<(), String> {
             {
                 return Err(format!("column {} has unknown group {g}", column.key));
             }
+            if column.unit.is_some() && (column.kind != Kind::Amount || !column.units.is_empty()) {
+                return Err(format!(
+                    "column {}: only an amount with no units to choose prints a unit",
+                    column.key
+                ));
+            }
             if !column.units.is_empty() && column.kind != Kind::Amount {
                 return Err(format!("column {}: only amounts take units", column.key));
             }
@@ -181,6 +187,13 @@ fn validate_checks(t: &Template) -> Result<(), String> {
             return Err(format!("prose_required names {key}, not a prose section"));
         }
     }
+    for key in &c.headings_need_text {
+        if t.section(key).is_none_or(|s| s.kind != SectionKind::Prose) {
+            return Err(format!(
+                "headings_need_text names {key}, not a prose section"
+            ));
+        }
+    }
     let balance = t
         .table(&c.balance.table)
         .ok_or("balance names an unknown table")?;
@@ -241,9 +254,21 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
         .chain(n.breakdown.iter())
         .chain(n.approximate.iter())
         .chain(n.upheld_all.words.iter())
-        .chain(n.qualifiers.iter().flat_map(|q| &q.words));
+        .chain(n.qualifiers.iter().flat_map(|q| &q.words))
+        .chain(n.scope.own.iter())
+        .chain(n.scope.area.iter())
+        .chain(n.scope.parts.iter())
+        .chain(n.scope.place_suffixes.iter())
+        .chain(n.not_terms.iter());
     if words.clone().any(|w| w.is_empty()) {
         return Err("narrative has an empty word".into());
+    }
+    if n.scope
+        .place_suffixes
+        .iter()
+        .any(|s| s.chars().count() != 1)
+    {
+        return Err("narrative place suffixes are single characters".into());
     }
     let appeals = t
         .table(&n.upheld_all.table)

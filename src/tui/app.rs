@@ -291,6 +291,8 @@ pub struct TableFocus {
 pub struct CellEdit {
     pub key: String,
     pub kind: Kind,
+    /// The decimal places an amount may take here (6 in 万元, 4 in 元).
+    pub places: u32,
     pub field: Field,
     /// The value before editing, restored by Esc.
     pub original: Option<Number>,

@@ -29,9 +29,16 @@ pub fn quiet_2021() -> Draft {
     for fee in &t.fees {
         d.fees.insert(fee.key.clone(), Number::zero(fee.kind));
     }
+    d.report.contact_office = "办公室".into();
+    d.report.address = "某某市某某路 1 号".into();
+    d.report.phone = "0000-0000000".into();
     d.text.insert(
         "overview".into(),
-        "（一）主动公开。（二）依申请公开。（三）政府信息管理。（四）政府信息公开平台建设。（五）监督保障。"
+        "（一）主动公开\n本机关坚持以公开为常态、不公开为例外，及时公开各类政府信息。\n\
+         （二）依申请公开\n本机关严格按照条例规定的程序和时限受理、办理政府信息公开申请。\n\
+         （三）政府信息管理\n本机关落实公开属性源头认定和发布前保密审查制度，规范信息管理。\n\
+         （四）政府信息公开平台建设\n本机关持续优化门户网站信息公开专栏，及时更新各栏目内容。\n\
+         （五）监督保障\n本机关将政务公开纳入年度绩效考核，主动接受社会监督，落实责任。"
             .into(),
     );
     d.text

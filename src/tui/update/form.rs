@@ -138,8 +138,9 @@ pub(super) fn form(app: &mut App, input: Action) {
             let Some(doc) = &app.doc else { return };
             let fee = &doc.template.fees[i];
             let (key, kind) = (fee.key.clone(), fee.kind);
+            let places = max_places(Some(&fee.unit));
             match input {
-                Action::Char(c) => match accept_char(&app.form.input, kind, c) {
+                Action::Char(c) => match accept_char(&app.form.input, kind, places, c) {
                     Ok(Some(c)) => app.form.input.insert(c),
                     Ok(None) => {}
                     Err(e) => return error(app, tr::refused_char(lang, c, e)),
@@ -147,7 +148,7 @@ pub(super) fn form(app: &mut App, input: Action) {
                 other => edit_field(&mut app.form.input, other),
             }
             let group = Some(format!("fee:{key}"));
-            match Number::parse_input(&app.form.input.text, kind) {
+            match Number::parse_input(&app.form.input.text, kind, places) {
                 Ok(n) => change(app, group, move |d| {
                     d.fees.insert(key, n);
                 }),

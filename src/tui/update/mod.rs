@@ -27,7 +27,7 @@ use super::layout::{self, TableLine};
 use super::text::{self, Field};
 use crate::check::{Finding, Severity, codes, section_of};
 use crate::i18n::tui as tr;
-use crate::report::number::{InputError, MAX_PLACES, normalize_char};
+use crate::report::number::{InputError, MAX_PLACES, max_places, normalize_char};
 use crate::report::{AgencyKind, Draft, Number};
 use crate::template::{Kind, SectionKind, Table, Template};
 use dialog::*;

@@ -113,6 +113,15 @@ pub(super) fn start_edit(app: &mut App, key: &str, kind: Kind, keep: bool) {
         doc.history.seal();
     }
     let original = app.doc.as_ref().and_then(|d| d.draft.cell(key));
+    let places = app.doc.as_ref().map_or(MAX_PLACES, |d| {
+        let recorded = d.draft.units.get(key).map(String::as_str);
+        d.template
+            .compiled()
+            .inputs
+            .iter()
+            .find(|c| c.key == key)
+            .map_or(MAX_PLACES, |c| c.places(recorded))
+    });
     let text = match (keep, original) {
         (true, Some(n)) => n.to_string(),
         _ => String::new(),
@@ -120,6 +129,7 @@ pub(super) fn start_edit(app: &mut App, key: &str, kind: Kind, keep: bool) {
     app.cell = Some(CellEdit {
         key: key.to_string(),
         kind,
+        places,
         field: Field::new(&text),
         original,
     });
@@ -179,7 +189,12 @@ pub(super) fn cell_editing(app: &mut App, table: &'static Table, input: Action) 
 
 /// Checks one typed character against the cell's kind: it is taken, or refused with the
 /// reason (never silently dropped).
-pub(super) fn accept_char(field: &Field, kind: Kind, c: char) -> Result<Option<char>, InputError> {
+pub(super) fn accept_char(
+    field: &Field,
+    kind: Kind,
+    places: u32,
+    c: char,
+) -> Result<Option<char>, InputError> {
     let Some(c) = normalize_char(c) else {
         // Thousands separators are accepted and dropped.
         return Ok(None);
@@ -190,8 +205,8 @@ pub(super) fn accept_char(field: &Field, kind: Kind, c: char) -> Result<Option<c
     match c {
         '0'..='9' => {
             if has_point && field.caret > field.text.find('.').unwrap_or(usize::MAX) {
-                if digits_after_point >= MAX_PLACES as usize {
-                    return Err(InputError::TooManyPlaces);
+                if digits_after_point >= places as usize {
+                    return Err(InputError::TooManyPlaces(places));
                 }
             } else if field.text.chars().filter(char::is_ascii_digit).count() >= 12 {
                 return Err(InputError::TooLarge);
@@ -219,7 +234,7 @@ pub(super) fn accept_char(field: &Field, kind: Kind, c: char) -> Result<Option<c
 pub(super) fn type_in_cell(app: &mut App, c: char) {
     let lang = app.lang;
     let Some(edit) = &mut app.cell else { return };
-    match accept_char(&edit.field, edit.kind, c) {
+    match accept_char(&edit.field, edit.kind, edit.places, c) {
         Ok(Some(c)) => edit.field.insert(c),
         Ok(None) => {}
         Err(e) => {
@@ -236,7 +251,7 @@ pub(super) fn apply_cell(app: &mut App) {
     let Some(edit) = &app.cell else { return };
     let key = edit.key.clone();
     let group = Some(format!("cell:{key}"));
-    match Number::parse_input(&edit.field.text, edit.kind) {
+    match Number::parse_input(&edit.field.text, edit.kind, edit.places) {
         Ok(n) => change(app, group, move |d| {
             d.cells.insert(key, n);
         }),
@@ -252,7 +267,7 @@ pub(super) fn apply_cell(app: &mut App) {
 /// edit is finished.
 pub(super) fn commit_cell(app: &mut App, force: bool) -> bool {
     let Some(edit) = &app.cell else { return true };
-    match Number::parse_input(&edit.field.text, edit.kind) {
+    match Number::parse_input(&edit.field.text, edit.kind, edit.places) {
         Ok(_) | Err(InputError::Empty) => {
             apply_cell(app);
             app.cell = None;

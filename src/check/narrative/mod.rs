@@ -1,27 +1,37 @@
-//! `narrative.mismatch`: figures in the prose that contradict the tables.
+//! `narrative.mismatch`: figures in the prose that contradict the tables, read as a reviewer
+//! reads them.
 //!
-//! The reader looks, clause by clause, for a number followed by a unit (件, 条, 份, 次) with a
-//! table term shortly before it (行政许可, 申请, 行政复议 …) and nothing but linking words in
-//! between. It works out every figure the phrase could mean — with its verbs (收到, 办结),
-//! qualifiers (自然人) and the sum of several terms — and speaks only when the number matches
-//! none of them. Silence is preferred to a false alarm: approximate numbers, ordinals (第…),
-//! figures after 其中, text inside 《》, and anything whose cells are still blank are left alone.
+//! Each whole number with a unit (件, 起, 条 …) is read, clause by clause, for what it counts:
+//!
+//! 1. a table term before it in its clause, with nothing but linking words, verbs and
+//!    qualifiers between (「受理信息公开申请32件」, 「行政诉讼案件2件、行政复议案件3件」);
+//! 2. else a term just after it (「共收到32件申请」, 「有1件涉及政府信息公开的行政复议」);
+//! 3. else, when the clause holds nothing of its own (only linking words, verbs, qualifiers),
+//!    the term it inherits: the one its verb belongs to (办结, 答复 → 申请), the nearest term
+//!    and the subject of its sentence, or the previous sentence's subject
+//!    (「全年共收到申请32件，办结31件」).
+//!
+//! Every figure the phrase could mean — by its verbs, qualifiers, several terms counted together
+//! — is worked out, and only a number matching none of them is flagged. Silence is preferred to
+//! a false alarm: approximate numbers, ordinals (第…), dates, text inside 《》, figures whose
+//! clause names something the tables do not hold (网上申请, 劳动保障的申请), breakdowns after
+//! 其中 by such things, sentences about a part (各部门, 市政府办公室, a county), a wider area in
+//! a department's report (全市), and anything whose cells are still blank are left alone.
 //!
 //! The vocabulary comes from the template (`[narrative]`), compiled once
-//! (`Template::compiled`), and every word of a section is found in one pass.
+//! (`Template::compiled`), and every word of a section is found in one pass. `text` holds the
+//! tokenising; `binding` what a figure counts; `scope` whose figures a sentence gives.
+
+mod binding;
+mod scope;
+mod text;
 
 use super::totals::Sheet;
 use super::{Detail, Finding, Severity, codes};
 use crate::report::Number;
-use crate::template::compiled::{Lexicon, Occurrence, Role};
+use crate::template::compiled::{Lexicon, Occurrence, Role, ScopeKind};
 use crate::template::{Qualifier, Term};
-
-/// Where a sentence ends.
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
-/// Where a clause ends within a sentence.
-const CLAUSE_ENDS: &[char] = &['，', ','];
-/// Spaces that may stand between a number and its unit.
-const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+use text::{Figure, SENTENCE_ENDS, SPACES};
 
 pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
     let lexicon = &sheet.template.compiled().lexicon;
@@ -30,7 +40,7 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
         if chars.is_empty() {
             continue;
         }
-        let masked = title_mask(&chars);
+        let masked = text::title_mask(&chars);
         // Words inside 《…》 name documents, not figures.
         let words: Vec<Occurrence> = lexicon
             .scan(&chars)
@@ -42,13 +52,23 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
             lexicon,
             chars: &chars,
             masked: &masked,
+            own_name: &scope::own_name_ranges(
+                sheet.draft.text(&section.key),
+                &sheet.draft.report.agency,
+            ),
             words: &words,
         };
         let before = out.len();
         let mut start = 0;
+        // The sentences before, whose subject a sentence may inherit; a paragraph starts afresh.
+        let mut paragraph: Vec<(usize, usize)> = Vec::new();
         for (i, c) in chars.iter().enumerate().chain([(chars.len(), &'\n')]) {
             if SENTENCE_ENDS.contains(c) {
-                reader.sentence(start, i, out);
+                reader.sentence(start, i, &paragraph, out);
+                paragraph.push((start, i));
+                if *c == '\n' {
+                    paragraph.clear();
+                }
                 start = i + 1;
             }
         }
@@ -59,94 +79,17 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
     }
 }
 
-/// Positions inside 《…》.
-fn title_mask(chars: &[char]) -> Vec<bool> {
-    let mut depth = 0usize;
-    chars
-        .iter()
-        .map(|&c| match c {
-            '《' => {
-                depth += 1;
-                true
-            }
-            '》' => {
-                depth = depth.saturating_sub(1);
-                true
-            }
-            _ => depth > 0,
-        })
-        .collect()
-}
-
-fn digit_value(c: char) -> Option<u64> {
-    match c {
-        '0'..='9' => Some(c as u64 - '0' as u64),
-        '０'..='９' => Some(c as u64 - '０' as u64),
-        _ => None,
-    }
-}
-
-/// A `,` between a digit and exactly three digits (1,037) separates thousands, not clauses.
-fn is_thousands_separator(chars: &[char], i: usize) -> bool {
-    chars[i] == ','
-        && i > 0
-        && chars[i - 1].is_ascii_digit()
-        && chars
-            .get(i + 1..i + 4)
-            .is_some_and(|s| s.iter().all(char::is_ascii_digit))
-        && chars.get(i + 4).is_none_or(|c| digit_value(*c).is_none())
-}
-
-/// A whole number followed by a unit.
-struct Figure {
-    start: usize,
-    /// Just after the unit.
-    end: usize,
-    value: u64,
-}
-
-/// Reads the number starting at `i` (within `..limit`), if it is a whole number followed by
-/// one of the units.
-fn figure_at(chars: &[char], i: usize, limit: usize, units: &[String]) -> Option<Figure> {
-    digit_value(chars[i])?;
-    let before = i.checked_sub(1).map(|j| chars[j]);
-    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || digit_value(c).is_some()) {
-        return None;
-    }
-    let mut j = i;
-    let mut value: u64 = 0;
-    while j < limit {
-        if let Some(d) = digit_value(chars[j]) {
-            value = value.checked_mul(10)?.checked_add(d)?;
-            j += 1;
-        } else if is_thousands_separator(chars, j) {
-            j += 1;
-        } else {
-            break;
-        }
-    }
-    if j == i {
-        return None;
-    }
-    // A decimal (1.5 件) is not a count.
-    if matches!(chars.get(j), Some('.' | '．'))
-        && chars.get(j + 1).is_some_and(|c| digit_value(*c).is_some())
-    {
-        return None;
-    }
-    let mut k = j;
-    while k < limit && SPACES.contains(&chars[k]) {
-        k += 1;
-    }
-    let unit = units.iter().find(|u| {
-        let len = u.chars().count();
-        k + len <= limit && chars[k..k + len].iter().copied().eq(u.chars())
-    })?;
-    Some(Figure {
-        start: i,
-        end: k + unit.chars().count(),
-        value,
-    })
+/// What a figure is read as counting.
+#[derive(Debug, Default)]
+struct Reading {
+    /// Terms, by index.
+    terms: Vec<usize>,
+    /// (term, sense) of the verbs about it.
+    verbs: Vec<(usize, usize)>,
+    /// Qualifiers, by index.
+    qualifiers: Vec<usize>,
+    /// The terms may also be counted together (行政复议、行政诉讼共5件; 相关案件5件).
+    together: bool,
 }
 
 struct Reader<'a> {
@@ -154,8 +97,23 @@ struct Reader<'a> {
     lexicon: &'a Lexicon,
     chars: &'a [char],
     masked: &'a [bool],
+    /// The agency's own name where it stands in the text.
+    own_name: &'a [(usize, usize)],
     /// Every vocabulary word of the section, by start.
     words: &'a [Occurrence],
+}
+
+/// Whether a word may stand between a term and its number.
+fn links(role: &Role) -> bool {
+    matches!(
+        role,
+        Role::Link
+            | Role::Breakdown
+            | Role::Term(_)
+            | Role::Verb { .. }
+            | Role::Qualifier(_)
+            | Role::Scope(ScopeKind::Own | ScopeKind::Area)
+    )
 }
 
 impl Reader<'_> {
@@ -169,7 +127,8 @@ impl Reader<'_> {
     }
 
     /// Words of one kind within a range; one inside a longer one of the same kind (予以公开 in
-    /// 不予以公开) is not a word of its own.
+    /// 不予以公开), or inside a word that is not a term (申请 in 申请人), is not a word of its
+    /// own.
     fn find(
         &self,
         start: usize,
@@ -182,52 +141,131 @@ impl Reader<'_> {
                 self.lexicon
                     .roles(o)
                     .iter()
-                    .filter(|r| kind(r))
+                    .filter(|r| kind(r) || **r == Role::Other)
                     .map(move |r| (*o, *r))
             })
             .collect();
         all.iter()
-            .filter(|(o, _)| {
-                !all.iter().any(|(g, _)| {
-                    g.start <= o.start && o.end <= g.end && (g.end - g.start) > (o.end - o.start)
+            .filter(|(_, r)| *r != Role::Other && kind(r))
+            .filter(|(o, r)| {
+                !all.iter().any(|(g, gr)| {
+                    g.start <= o.start
+                        && o.end <= g.end
+                        && (g.end - g.start) > (o.end - o.start)
+                        && (*gr == Role::Other
+                            || std::mem::discriminant(gr) == std::mem::discriminant(r))
                 })
             })
             .copied()
             .collect()
     }
 
-    fn sentence(&self, start: usize, end: usize, out: &mut Vec<Finding>) {
+    fn terms_in(&self, start: usize, end: usize) -> Vec<(Occurrence, usize)> {
+        self.find(start, end, |r| matches!(r, Role::Term(_)))
+            .into_iter()
+            .filter_map(|(o, r)| match r {
+                Role::Term(t) => Some((o, t)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn verbs_in(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        self.find(start, end, |r| matches!(r, Role::Verb { .. }))
+            .into_iter()
+            .filter_map(|(_, r)| match r {
+                Role::Verb { term, sense } => Some((term, sense)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn qualifiers_in(&self, start: usize, end: usize) -> Vec<usize> {
+        self.find(start, end, |r| matches!(r, Role::Qualifier(_)))
+            .into_iter()
+            .filter_map(|(_, r)| match r {
+                Role::Qualifier(q) => Some(q),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Reads one sentence; `earlier` are the sentences before it in its paragraph.
+    fn sentence(
+        &self,
+        start: usize,
+        end: usize,
+        earlier: &[(usize, usize)],
+        out: &mut Vec<Finding>,
+    ) {
         let narrative = &self.sheet.template.narrative;
         self.upheld_all(start, end, out);
+        // Most sentences hold no number at all: nothing more to read in them.
+        if !self.chars[start..end]
+            .iter()
+            .any(|c| text::digit_value(*c).is_some())
+        {
+            return;
+        }
+        // A sentence about a part (各部门, 市政府办公室, a county) gives the part's figures;
+        // whether it is one is asked only once a figure of it is to be judged.
+        let mut about_a_part: Option<bool> = None;
         // A breakdown (其中 …) runs to the end of the sentence.
-        let limit = self
+        let breakdown = self
             .find(start, end, |r| *r == Role::Breakdown)
             .first()
             .map_or(end, |(o, _)| o.start);
         let mut clause_start = start;
-        while clause_start < limit {
-            let clause_end = (clause_start..limit)
-                .find(|&i| {
-                    CLAUSE_ENDS.contains(&self.chars[i]) && !is_thousands_separator(self.chars, i)
-                })
-                .unwrap_or(limit);
+        while clause_start < end {
+            let clause_end = (clause_start..end)
+                .find(|&i| text::ends_clause(self.chars, i))
+                .unwrap_or(end);
+            let figures = text::figures(self.chars, clause_start, clause_end, &narrative.units);
             // Terms before one number are not also read for the next.
             let mut consumed = clause_start;
-            let mut i = clause_start;
-            while i < clause_end {
-                let Some(figure) = figure_at(self.chars, i, clause_end, &narrative.units) else {
-                    i += 1;
-                    continue;
-                };
-                i = figure.end;
+            for (k, figure) in figures.iter().enumerate() {
+                let next_start = figures.get(k + 1).map_or(clause_end, |f| f.start);
+                let before = consumed;
                 let window_start = consumed.max(figure.start.saturating_sub(narrative.reach));
                 consumed = figure.end;
                 if self.masked[figure.start]
-                    || self.is_approximate_or_ordinal(window_start, &figure)
+                    || self.is_approximate_or_ordinal(window_start, figure)
+                    || self.wider_scope(start, figure.start)
                 {
                     continue;
                 }
-                self.judge(clause_start, window_start, &figure, out);
+                let in_breakdown = figure.start > breakdown;
+                // Whether nothing of its own stands before the figure in its clause: asked
+                // once, for both readings that need it.
+                let mut plain_before: Option<bool> = None;
+                let mut plain =
+                    || *plain_before.get_or_insert_with(|| self.only_links(before, figure.start));
+                let reading = self
+                    .direct(clause_start, window_start, figure)
+                    .or_else(|| {
+                        plain()
+                            .then(|| self.after(before, figure, next_start))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        if !plain() {
+                            return None;
+                        }
+                        self.inherited(
+                            start,
+                            clause_start,
+                            before,
+                            figure,
+                            next_start,
+                            earlier,
+                            in_breakdown,
+                        )
+                    });
+                if let Some(reading) = reading
+                    && !*about_a_part.get_or_insert_with(|| self.names_a_part(start, end))
+                {
+                    self.judge(clause_start, figure, &reading, out);
+                }
             }
             clause_start = clause_end + 1;
         }
@@ -246,108 +284,29 @@ impl Reader<'_> {
             .any(|(o, _)| o.end == end)
     }
 
-    /// Whether nothing but linking words, other terms, verbs, qualifiers and spaces stand in
-    /// `start..end`. Anything else names the thing counted (相关微信 293 条).
-    fn only_links(&self, start: usize, end: usize) -> bool {
-        let mut covered: Vec<bool> = self.chars[start..end]
-            .iter()
-            .map(|c| SPACES.contains(c) || matches!(c, '、' | '：' | ':'))
-            .collect();
-        for o in self.within(start, end) {
-            let linking = self.lexicon.roles(o).iter().any(|r| {
-                matches!(
-                    r,
-                    Role::Link | Role::Term(_) | Role::Verb { .. } | Role::Qualifier(_)
-                )
-            });
-            if linking {
-                covered[o.start - start..o.end - start].fill(true);
-            }
-        }
-        covered.iter().all(|&c| c)
-    }
-
-    /// Whether nothing narrows a term from before. Walking back over linking words (的,
-    /// 信息公开 …), the first thing met must be the clause's start, punctuation, a verb, a
-    /// qualifier or another term; a word of its own (网上申请, 劳动保障的申请) makes the figure a
-    /// part of the term's, which the tables do not show.
-    fn stands_free(&self, start: usize, clause_start: usize) -> bool {
-        let mut p = start;
-        loop {
-            while p > clause_start && SPACES.contains(&self.chars[p - 1]) {
-                p -= 1;
-            }
-            if p <= clause_start || !self.chars[p - 1].is_alphanumeric() {
-                return true;
-            }
-            let ending = self
-                .within(clause_start, p)
-                .filter(|o| o.end == p)
-                .max_by_key(|o| o.end - o.start);
-            let Some(word) = ending else { return false };
-            let roles = self.lexicon.roles(word);
-            let stops = roles
-                .iter()
-                .any(|r| matches!(r, Role::Verb { .. } | Role::Qualifier(_) | Role::Term(_)));
-            if stops {
-                return true;
-            }
-            if !roles.contains(&Role::Link) {
-                return false;
-            }
-            p = word.start;
-        }
-    }
-
     fn judge(
         &self,
         clause_start: usize,
-        window_start: usize,
         figure: &Figure,
+        reading: &Reading,
         out: &mut Vec<Finding>,
     ) {
         let narrative = &self.sheet.template.narrative;
-        let window = (window_start, figure.start);
-        let mut terms: Vec<usize> = Vec::new();
-        for (o, role) in self.find(window.0, window.1, |r| matches!(r, Role::Term(_))) {
-            if let Role::Term(t) = role
-                && !terms.contains(&t)
-                && self.only_links(o.end, figure.start)
-                && self.stands_free(o.start, clause_start)
-            {
-                terms.push(t);
-            }
-        }
-        if terms.is_empty() {
-            return;
-        }
-        let qualifiers: Vec<&Qualifier> = self
-            .find(window.0, window.1, |r| matches!(r, Role::Qualifier(_)))
+        let qualifiers: Vec<&Qualifier> = reading
+            .qualifiers
             .iter()
-            .filter_map(|(_, r)| match r {
-                Role::Qualifier(q) => narrative.qualifiers.get(*q),
-                _ => None,
-            })
+            .filter_map(|q| narrative.qualifiers.get(*q))
             .collect();
-        let verbs: Vec<(usize, usize)> = self
-            .find(window.0, window.1, |r| matches!(r, Role::Verb { .. }))
-            .iter()
-            .filter_map(|(_, r)| match r {
-                Role::Verb { term, sense } => Some((*term, *sense)),
-                _ => None,
-            })
-            .collect();
-
         let mut candidates: Vec<(Option<Number>, String)> = Vec::new();
-        for &t in &terms {
+        for &t in &reading.terms {
             let term = &narrative.terms[t];
-            for figure in figures_meant(term, t, &verbs) {
+            for figure in figures_meant(term, t, &reading.verbs) {
                 candidates.extend(figure_values(self.sheet, figure, &qualifiers));
             }
         }
         // Several terms before one number may be counted together (行政复议、行政诉讼共 5 件).
-        if terms.len() > 1 {
-            let sum = terms.iter().try_fold(Number::Count(0), |acc, &t| {
+        if reading.together {
+            let sum = reading.terms.iter().try_fold(Number::Count(0), |acc, &t| {
                 let first = narrative.terms[t].figures.first()?;
                 acc.checked_add(figure_values(self.sheet, first, &[]).first()?.0?)
             });
@@ -444,7 +403,7 @@ impl Reader<'_> {
         let Some(cell) = first_cell else { return };
         let from = self.chars[start..hit.start]
             .iter()
-            .rposition(|c| CLAUSE_ENDS.contains(c))
+            .rposition(|c| text::CLAUSE_ENDS.contains(c))
             .map_or(start, |p| start + p + 1);
         let quote: String = self.chars[from..hit.end].iter().collect();
         out.push(Finding {
