@@ -304,19 +304,7 @@ fn recover(app: &App, frame: &mut Frame, theme: &Theme, offer: &RecoveryOffer, v
                 .take(visible)
                 .enumerate()
             {
-                let label = tr::difference_label(lang, &d.key, &d.label);
-                let change = if d.key.starts_with("text.") || d.key == "acknowledged" {
-                    text_change(lang, &d.saved, &d.recovered)
-                } else {
-                    format!(
-                        "{} → {}",
-                        tr::difference_value(lang, &d.saved),
-                        tr::difference_value(lang, &d.recovered)
-                    )
-                };
-                let y = (i * 2) as u16;
-                put_line(buf, inner, y, &label, theme.bold());
-                put_line(buf, inner, y + 1, &format!("  {change}"), theme.plain());
+                difference(buf, inner, (i * 2) as u16, lang, d, theme);
             }
             let bottom = (visible * 2) as u16;
             let footer = if n > visible {
@@ -360,19 +348,8 @@ fn changed_on_disk(
         y += 1;
     }
     for d in changed.differences.iter().take(shown) {
-        let label = tr::difference_label(lang, &d.key, &d.label);
         // Theirs (the file) → mine (the editor).
-        let change = if d.key.starts_with("text.") || d.key == "acknowledged" {
-            text_change(lang, &d.saved, &d.recovered)
-        } else {
-            format!(
-                "{} → {}",
-                tr::difference_value(lang, &d.saved),
-                tr::difference_value(lang, &d.recovered)
-            )
-        };
-        put_line(buf, inner, y, &label, theme.bold());
-        put_line(buf, inner, y + 1, &format!("  {change}"), theme.plain());
+        difference(buf, inner, y, lang, d, theme);
         y += 2;
     }
     if n > shown {
@@ -386,6 +363,30 @@ fn changed_on_disk(
         tr::changed_on_disk_keys(lang),
         theme.bold(),
     );
+}
+
+/// One difference on two lines at `y`: what it is, and before → after (for a text, its length
+/// and where it starts to differ).
+fn difference(
+    buf: &mut ratatui::buffer::Buffer,
+    inner: Rect,
+    y: u16,
+    lang: crate::i18n::Lang,
+    d: &crate::recovery::Difference,
+    theme: &Theme,
+) {
+    let label = tr::difference_label(lang, &d.key, &d.label);
+    let change = if d.key.starts_with("text.") || d.key == "acknowledged" {
+        text_change(lang, &d.saved, &d.recovered)
+    } else {
+        format!(
+            "{} → {}",
+            tr::difference_value(lang, &d.saved),
+            tr::difference_value(lang, &d.recovered)
+        )
+    };
+    put_line(buf, inner, y, &label, theme.bold());
+    put_line(buf, inner, y + 1, &format!("  {change}"), theme.plain());
 }
 
 /// How a long text changed: its length before and after, and where it starts to differ.
