@@ -42,6 +42,32 @@ pub fn state_dir() -> PathBuf {
     )
 }
 
+/// Where exports of a draft kept in the data folder go: the user's documents folder (or home),
+/// where a person looks for them — the data folder is hidden. `GONGKAI_HOME=DIR` makes it
+/// `DIR/documents`. A draft elsewhere is exported beside itself.
+pub fn documents_dir() -> PathBuf {
+    if let Some(home) = home() {
+        return home.join("documents");
+    }
+    directories::UserDirs::new()
+        .map(|u| {
+            u.document_dir()
+                .map_or_else(|| u.home_dir().to_path_buf(), Path::to_path_buf)
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The folder an export of the draft at `draft` goes to by default.
+pub fn export_dir(draft: &Path, drafts_dir: &Path) -> PathBuf {
+    let folder = canonical(draft).parent().map(Path::to_path_buf);
+    let data = std::fs::canonicalize(drafts_dir).unwrap_or_else(|_| drafts_dir.to_path_buf());
+    match folder {
+        Some(f) if f == data => documents_dir(),
+        Some(f) => f,
+        None => documents_dir(),
+    }
+}
+
 /// A file name for a new draft: the agency and year, without characters a file system refuses.
 pub fn draft_file_name(agency: &str, year: i32) -> String {
     format!("{}-{year}.toml", safe_file_stem(agency))

@@ -1754,3 +1754,24 @@ fn opening_a_published_pdf_imports_it_into_the_data_folder_and_says_what_was_rea
         "the PDF is never written"
     );
 }
+
+#[test]
+fn a_draft_in_the_hidden_data_folder_is_exported_to_the_documents_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    let path = drafts.join("draft.toml");
+    std::fs::copy(SAMPLE, &path).unwrap();
+    let loaded = gongkai::library::load(&path).unwrap();
+    let mut app = app_with(Doc::new(path.clone(), loaded.template, loaded.draft, None));
+    app.drafts_dir = drafts.clone();
+    go_to_page(&mut app, Page::Export);
+    let proposed = std::path::PathBuf::from(&app.export.path.text);
+    assert_eq!(
+        proposed.parent(),
+        Some(gongkai::paths::documents_dir().as_path()),
+        "{}",
+        app.export.path.text
+    );
+    assert!(!proposed.starts_with(&drafts));
+}

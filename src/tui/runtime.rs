@@ -49,6 +49,10 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
                 if crate::library::is_a_draft_to_keep(path) {
                     return Err(i18n::output_is_a_draft(lang, path));
                 }
+                // The documents folder may not exist yet (a fresh account).
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| i18n::io_error(lang, &e))?;
+                }
                 crate::atomic::write(path, &bytes).map_err(|e| i18n::io_error(lang, &e))
             })
             .map(|()| path.clone());

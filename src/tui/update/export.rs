@@ -2,7 +2,8 @@
 
 use super::*;
 
-/// The default file for an export: beside the draft, named by the export module.
+/// The default file for an export, named by the export module: beside a draft kept anywhere
+/// but the (hidden) data folder; for a draft in the data folder, in the documents folder.
 pub(super) fn default_export_path(app: &App) -> String {
     let Some(doc) = &app.doc else {
         return String::new();
@@ -12,9 +13,8 @@ pub(super) fn default_export_path(app: &App) -> String {
         return String::new();
     };
     let name = super::super::exporter::default_file_name(&doc.draft, format);
-    doc.path
-        .parent()
-        .map_or(std::path::PathBuf::from(&name), |p| p.join(&name))
+    crate::paths::export_dir(&doc.path, &app.drafts_dir)
+        .join(&name)
         .display()
         .to_string()
 }
