@@ -59,12 +59,13 @@ pub fn documents_dir() -> PathBuf {
 
 /// The folder an export of the draft at `draft` goes to by default.
 pub fn export_dir(draft: &Path, drafts_dir: &Path) -> PathBuf {
-    let folder = canonical(draft).parent().map(Path::to_path_buf);
-    let data = std::fs::canonicalize(drafts_dir).unwrap_or_else(|_| drafts_dir.to_path_buf());
-    match folder {
-        Some(f) if f == data => documents_dir(),
-        Some(f) => f,
-        None => documents_dir(),
+    let data = std::fs::canonicalize(drafts_dir).ok();
+    let in_data_folder = data.is_some() && canonical(draft).parent() == data.as_deref();
+    if in_data_folder {
+        documents_dir()
+    } else {
+        // As the officer named it (a relative path stays relative).
+        draft.parent().map(Path::to_path_buf).unwrap_or_default()
     }
 }
 
