@@ -4,6 +4,9 @@
 
 mod ledger_support;
 
+mod render;
+use render::draw;
+
 use gongkai::check::codes;
 use gongkai::i18n::Lang;
 use gongkai::report::{AgencyKind, Draft, Number};
@@ -13,12 +16,8 @@ use gongkai::tui::app::{App, Dialog, Doc, LedgerPreview, Look, Page};
 use gongkai::tui::runtime;
 use gongkai::tui::text::Field;
 use gongkai::tui::update::update;
-use gongkai::tui::view::view;
 use jiff::civil::date;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
-use unicode_width::UnicodeWidthStr;
 
 fn app_2024(w: u16, h: u16) -> App {
     let template = Template::for_year(2024).unwrap();
@@ -229,31 +228,6 @@ fn the_key_belongs_to_table_three_only() {
     press(&mut app, Command::Help);
     let (screen, _) = draw(&app);
     assert!(screen.contains("从台账导入"), "and in the help");
-}
-
-fn draw(app: &App) -> (String, Option<ratatui::layout::Position>) {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    let backend = terminal.backend();
-    let cursor = backend.cursor_visible().then(|| backend.cursor_position());
-    let buffer = backend.buffer().clone();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    (out, cursor)
 }
 
 /// The dialog as the officer sees it, with a path that does not depend on where the test runs.

@@ -2,6 +2,9 @@
 //! (`tests/snapshots/`), with assertions on what matters: the balance error, the cursor on a
 //! Chinese caret, the too-small message, the help overlay.
 
+mod render;
+use render::draw;
+
 use gongkai::i18n::Lang;
 use gongkai::report::{AgencyKind, Draft};
 use gongkai::template::Template;
@@ -62,30 +65,6 @@ fn go_to_section(app: &mut App, key: &str) {
 }
 
 /// Draws the app; returns the screen as text (wide characters once) and the cursor, if shown.
-fn draw(app: &App) -> (String, Option<Position>) {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    let backend = terminal.backend();
-    let cursor = backend.cursor_visible().then(|| backend.cursor_position());
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    (out, cursor)
-}
 
 fn snapshot(name: &str, app: &App) -> String {
     let (screen, _) = draw(app);
