@@ -64,8 +64,6 @@ fn go_to_section(app: &mut App, key: &str) {
     }
 }
 
-/// Draws the app; returns the screen as text (wide characters once) and the cursor, if shown.
-
 fn snapshot(name: &str, app: &App) -> String {
     let (screen, _) = draw(app);
     insta::assert_snapshot!(format!("{name}_{}x{}", app.width, app.height), screen);
