@@ -68,13 +68,7 @@ pub fn is_a_draft_to_keep(path: &Path) -> bool {
     if !path.is_file() {
         return false;
     }
-    if load::load_file(path).is_ok() {
-        return true;
-    }
-    matches!(
-        crate::lock::acquire(path),
-        Err(crate::lock::LockError::Held(_))
-    )
+    load::load_file(path).is_ok() || crate::lock::is_held(path)
 }
 
 /// Last year's draft named in a draft's `[previous].file` (relative to the draft's folder), if

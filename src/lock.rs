@@ -258,6 +258,34 @@ fn inode_lock_path(draft: &Path) -> Option<PathBuf> {
     }
 }
 
+/// Whether an editor holds the draft's lock now. Only looks: no lock file is made, none is
+/// taken (an export asks this of the file it would replace, in a folder that may be another's).
+pub fn is_held(draft: &Path) -> bool {
+    let path = lock_path(draft);
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    let Ok(file) = options.open(&path) else {
+        return false;
+    };
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(std::fs::TryLockError::WouldBlock) => true,
+        Err(std::fs::TryLockError::Error(_)) => false,
+    }
+}
+
 impl Acquired {
     pub fn into_lock(self) -> DraftLock {
         match self {
@@ -299,6 +327,18 @@ mod tests {
         drop(first);
         assert!(!lock_path(&draft).exists());
         assert!(matches!(acquire(&draft), Ok(Acquired::Fresh(_))));
+    }
+
+    #[test]
+    fn is_held_looks_without_making_or_taking_a_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("a.toml");
+        assert!(!is_held(&draft));
+        assert!(!lock_path(&draft).exists(), "no lock file made by looking");
+        let held = acquire(&draft).unwrap().into_lock();
+        assert!(is_held(&draft));
+        drop(held);
+        assert!(!is_held(&draft));
     }
 
     #[test]
