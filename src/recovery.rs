@@ -178,12 +178,8 @@ impl Store {
             .into_iter()
             .filter_map(|recovery| {
                 let state = state_against(&recovery, saved.as_ref());
-                (state != State::Stale).then(|| Pending {
-                    saved_at: modified(&recovery).unwrap_or(SystemTime::UNIX_EPOCH),
-                    draft_path: canonical(draft_path),
-                    readable: state == State::Unrecovered,
-                    recovery,
-                })
+                (state != State::Stale)
+                    .then(|| Pending::of(draft_path, recovery, state == State::Unrecovered))
             })
             .collect()
     }
@@ -191,16 +187,6 @@ impl Store {
     /// The newest recovery file of a draft with work it does not have, if any.
     pub fn pending(&self, draft_path: &Path) -> Option<Pending> {
         self.pending_of(draft_path).into_iter().next()
-    }
-
-    /// Removes the recovery files of a draft that say the same as it.
-    pub fn tidy(&self, draft_path: &Path) {
-        let saved = load::load_file(draft_path).ok();
-        for recovery in self.files_of(draft_path) {
-            if state_against(&recovery, saved.as_ref()) == State::Stale {
-                self.remove(&recovery);
-            }
-        }
     }
 
     /// Every recovery file with work its draft does not have, newest first, for the start
@@ -238,6 +224,18 @@ pub struct Pending {
     pub saved_at: SystemTime,
     /// Whether the recovery file can be read (else it is put aside before anything is written).
     pub readable: bool,
+}
+
+impl Pending {
+    /// A recovery file of a draft, as found.
+    pub fn of(draft_path: &Path, recovery: PathBuf, readable: bool) -> Pending {
+        Pending {
+            saved_at: modified(&recovery).unwrap_or(SystemTime::UNIX_EPOCH),
+            draft_path: canonical(draft_path),
+            readable,
+            recovery,
+        }
+    }
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

@@ -383,10 +383,11 @@ pub fn offer_recovery(app: &App, mut doc: Box<Doc>) -> Box<Doc> {
     if doc.is_read_only() {
         return doc;
     }
-    app.recovery.tidy(&doc.path);
-    for pending in app.recovery.pending_of(&doc.path) {
-        match crate::recovery::read(&pending) {
+    // Each recovery file read once, against the draft as opened.
+    for recovery in app.recovery.files_of(&doc.path) {
+        match crate::report::load::load_file(&recovery) {
             Ok(recovered) => {
+                let pending = crate::recovery::Pending::of(&doc.path, recovery, true);
                 let template =
                     crate::template::Template::builtin(&recovered.template).unwrap_or(doc.template);
                 let differences = crate::recovery::differences(template, &doc.draft, &recovered);
@@ -403,9 +404,9 @@ pub fn offer_recovery(app: &App, mut doc: Box<Doc>) -> Box<Doc> {
             }
             Err(e) => {
                 let why = i18n::load_error(app.lang, &e);
-                let text = match app.recovery.set_aside(&pending.recovery) {
+                let text = match app.recovery.set_aside(&recovery) {
                     Ok(aside) => tr::recovery_unreadable(app.lang, &aside, &why),
-                    Err(_) => tr::recovery_unreadable(app.lang, &pending.recovery, &why),
+                    Err(_) => tr::recovery_unreadable(app.lang, &recovery, &why),
                 };
                 doc.notice = Some(match doc.notice.take() {
                     Some(n) => format!("{n}{}{text}", tr::sentence_gap(app.lang)),
