@@ -212,7 +212,7 @@ fn the_lock_is_never_held_twice_while_holders_come_and_go() {
         .map(|_| {
             let (draft, holders, twice) = (draft.clone(), holders.clone(), twice.clone());
             std::thread::spawn(move || {
-                for _ in 0..250 {
+                for _ in 0..1000 {
                     if let Ok(held) = lock::acquire(&draft) {
                         if holders.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
                             twice.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
