@@ -140,9 +140,12 @@ pub(super) fn prose(sheet: &Sheet, out: &mut Vec<Finding>) {
 pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
     let t = sheet.template;
     let draft = sheet.draft;
-    for cell in &t.compiled().inputs {
+    let compiled = t.compiled();
+    // One ordered walk over the draft's cells, not a map lookup per cell.
+    let values = compiled.input_values(&draft.cells);
+    for (cell, value) in compiled.inputs.iter().zip(values) {
         let key = &cell.key;
-        match draft.cells.get(key) {
+        match value {
             None => out.push(finding(
                 Severity::Warning,
                 codes::BLANK,
@@ -151,7 +154,7 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                     label: cell_label(t, key),
                 },
             )),
-            Some(&n) => {
+            Some(n) => {
                 let places = match cell.kind {
                     Kind::Amount => cell.places(draft.units.get(key).map(String::as_str)),
                     _ => MAX_PLACES,
