@@ -25,7 +25,7 @@ body { margin: 0; }
   margin: 1em 0 0.5em; text-indent: 2em; }
 .report h3 { font: 16pt/1.8 "楷体_GB2312", "楷体", KaiTi, STKaiti, "AR PL UKai CN", serif; margin: 0.5em 0; text-indent: 2em; }
 .report p { margin: 0; text-indent: 2em; text-align: justify; }
-.report a { color: inherit; overflow-wrap: anywhere; word-break: break-all; }
+.report a { color: inherit; overflow-wrap: anywhere; }
 .draft-mark { font: bold 14pt/1 "黑体", SimHei, "Noto Sans CJK SC", sans-serif; color: #b00;
   border: 2px solid #b00; padding: 0.2em 0.5em; float: right; }
 .table-box { overflow-x: auto; position: relative; margin: 0.8em 0 1.2em; }
@@ -253,20 +253,81 @@ const PRINT_TEXT_WIDTH: usize = 8845;
 const GROUP_KEPT_ROWS: usize = 10;
 
 /// Prose with each web address a link that may wrap anywhere (a long address must not widen a
-/// phone's page).
+/// phone's page), and figures joined by hyphens (0517-87222589) kept on one line.
 fn prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut rest = text;
     while let Some((start, end)) = super::md::find_url(rest) {
-        out.push_str(&escape(&rest[..start]));
-        let url = escape(&rest[start..end]);
+        out.push_str(&hyphenated_figures_whole(&rest[..start]));
+        let url = &rest[start..end];
         let _ = write!(
             out,
-            "<a href=\"{url}\" style=\"overflow-wrap:anywhere;word-break:break-all\">{url}</a>"
+            "<a href=\"{}\" style=\"overflow-wrap:anywhere\">{}</a>",
+            escape(url),
+            url_breaking_at_slashes(url)
         );
         rest = &rest[end..];
     }
-    out.push_str(&escape(rest));
+    out.push_str(&hyphenated_figures_whole(rest));
+    out
+}
+
+/// An address for display: it may break after each `/` of its path (`<wbr>`, which a copy of
+/// the text does not carry), never inside `https://` and its host; a path part too long for a
+/// phone's line still breaks anywhere (`overflow-wrap`).
+fn url_breaking_at_slashes(url: &str) -> String {
+    let host_from = url.find("//").map_or(0, |i| i + 2);
+    let path_from = url[host_from..]
+        .find('/')
+        .map_or(url.len(), |i| host_from + i);
+    let mut out = escape(&url[..path_from]);
+    for part in url[path_from..].split_inclusive('/') {
+        out.push_str(&escape(part));
+        if part.ends_with('/') {
+            out.push_str("<wbr>");
+        }
+    }
+    if out.ends_with("<wbr>") {
+        out.truncate(out.len() - "<wbr>".len());
+    }
+    out
+}
+
+/// Escapes text, wrapping each run of digits joined by hyphens (a telephone number, a date
+/// written 2023-01-01) in a span that does not wrap: browsers break after a hyphen, and half a
+/// telephone number on each line reads as two numbers.
+fn hyphenated_figures_whole(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut plain = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_ascii_digit() || text[..i].ends_with(|p: char| p.is_ascii_digit()) {
+            continue;
+        }
+        // A run of digits and single hyphens between digits.
+        let mut end = i + 1;
+        let mut hyphens = 0;
+        while let Some(&(j, d)) = chars.peek() {
+            let joins = d == '-' && text[j + 1..].starts_with(|n: char| n.is_ascii_digit());
+            if d.is_ascii_digit() || joins {
+                hyphens += usize::from(joins);
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if hyphens > 0 {
+            out.push_str(&escape(&text[plain..i]));
+            let _ = write!(
+                out,
+                "<span style=\"white-space:nowrap\">{}</span>",
+                escape(&text[i..end])
+            );
+            plain = end;
+        }
+    }
+    out.push_str(&escape(&text[plain..]));
     out
 }
 
@@ -299,13 +360,43 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, prose};
 
     #[test]
     fn markup_in_prose_is_escaped() {
         assert_eq!(
             escape("<script>\"a\" & 'b'</script>"),
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn an_address_may_break_after_the_slashes_of_its_path_only() {
+        assert_eq!(
+            prose("网站（https://a.gov.cn/x/y.htm?a=1&b=2）"),
+            "网站（<a href=\"https://a.gov.cn/x/y.htm?a=1&amp;b=2\" style=\"overflow-wrap:anywhere\">https://a.gov.cn/<wbr>x/<wbr>y.htm?a=1&amp;b=2</a>）"
+        );
+        assert_eq!(
+            prose("https://a.gov.cn/"),
+            "<a href=\"https://a.gov.cn/\" style=\"overflow-wrap:anywhere\">https://a.gov.cn/</a>"
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_telephone_number_does_not_wrap() {
+        assert_eq!(
+            prose("电话：0517-87222589；邮编：223100"),
+            "电话：<span style=\"white-space:nowrap\">0517-87222589</span>；邮编：223100"
+        );
+    }
+
+    #[test]
+    fn figures_without_a_joining_hyphen_stay_as_they_are() {
+        assert_eq!(prose("共 12 件，2-"), "共 12 件，2-");
+        assert_eq!(prose("第1-"), "第1-");
+        assert_eq!(
+            prose("a&b 1-2"),
+            "a&amp;b <span style=\"white-space:nowrap\">1-2</span>"
         );
     }
 }
