@@ -595,15 +595,22 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
     let context = app.context_below_help();
     let mut rows: Vec<(String, &str)> = Vec::new();
     for b in keys::bindings(context).filter(|b| app.offers(b.command)) {
-        // The four arrows are one line, and so are Home and End.
+        // The four arrows are one line, and so are Home and End, and Ctrl-Home and Ctrl-End.
         match b.help {
-            "down" | "left" | "right" | "end" => continue,
+            "down" | "left" | "right" | "end" | "text_end" => continue,
             "up" => {
                 rows.push(("↑ ↓ ← →".into(), tr::key_help(app.lang, "move")));
                 continue;
             }
             "home" => {
                 rows.push(("Home / End".into(), tr::key_help(app.lang, "home_end")));
+                continue;
+            }
+            "text_start" => {
+                rows.push((
+                    "Ctrl-Home / Ctrl-End".into(),
+                    tr::key_help(app.lang, "text_start_end"),
+                ));
                 continue;
             }
             _ => {}
