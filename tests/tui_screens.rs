@@ -828,7 +828,12 @@ fn assert_kinsoku(lines: &[String], what: &str) {
 /// Texts where a run of closing marks or an opening mark falls at every place of a line.
 fn kinsoku_texts() -> Vec<String> {
     (0..44)
-        .map(|p| format!("{}「引文」。《条例》）；后文继续写下去，直到行尾。", "字".repeat(p)))
+        .map(|p| {
+            format!(
+                "{}「引文」。《条例》）；后文继续写下去，直到行尾。",
+                "字".repeat(p)
+            )
+        })
         .collect()
 }
 
@@ -937,7 +942,13 @@ fn ctrl_home_and_ctrl_end_go_to_the_start_and_end_of_the_text() {
         // Listed in the help, which still has room for every key of the section.
         press(&mut app, Command::Help);
         let (screen, _) = draw(&app);
-        for key in ["Ctrl-Home / Ctrl-End", "Home / End", "Ctrl-Z", "Backspace", "Del"] {
+        for key in [
+            "Ctrl-Home / Ctrl-End",
+            "Home / End",
+            "Ctrl-Z",
+            "Backspace",
+            "Del",
+        ] {
             assert!(screen.contains(key), "{key} missing at {w}×{h}:\n{screen}");
         }
     }
@@ -994,12 +1005,7 @@ fn a_paste_and_a_moved_caret_end_a_typed_run() {
     }
     press(&mut app, Command::Left);
     update(&mut app, Action::Char('己'));
-    let steps = [
-        "甲乙丙丁戊",
-        "甲乙丙丁",
-        "甲乙",
-        "",
-    ];
+    let steps = ["甲乙丙丁戊", "甲乙丙丁", "甲乙", ""];
     for want in steps {
         press(&mut app, Command::Undo);
         assert_eq!(prose_text(&app, "problems"), want);
@@ -1026,10 +1032,7 @@ fn a_long_number_being_typed_is_shown_whole() {
         let line = screen.lines().nth(usize::from(cursor.y)).unwrap();
         assert!(line.contains("1234567890"), "{w}×{h}: {line}");
         // The cursor is just after the last digit.
-        let row = region(
-            &app,
-            ratatui::layout::Rect::new(0, cursor.y, cursor.x, 1),
-        );
+        let row = region(&app, ratatui::layout::Rect::new(0, cursor.y, cursor.x, 1));
         assert!(row[0].trim_end().ends_with("1234567890"), "{row:?}");
         insta::assert_snapshot!(format!("long_number_typed_{w}x{h}"), screen);
         // Confirmed, the cell goes back to its width (the figure, cut, with the others).

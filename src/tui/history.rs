@@ -80,7 +80,8 @@ impl History {
         }
         self.group = group;
         self.redo.clear();
-        self.undo.push(Step::new(before.clone(), place.clone(), place));
+        self.undo
+            .push(Step::new(before.clone(), place.clone(), place));
         self.bound();
     }
 

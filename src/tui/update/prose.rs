@@ -107,7 +107,9 @@ pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
         changed
     };
     match input {
-        Action::Char(c) => edited = insert(app, &c.to_string(), &mut focus.caret, typing_group(&key)),
+        Action::Char(c) => {
+            edited = insert(app, &c.to_string(), &mut focus.caret, typing_group(&key))
+        }
         Action::Paste(s) => {
             // A paste is a step of its own, whatever was typed before or after it.
             let s = s.replace("\r\n", "\n").replace('\r', "\n");

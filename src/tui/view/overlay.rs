@@ -608,7 +608,10 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
                 continue;
             }
             "undo" => {
-                rows.push(("Ctrl-Z / Ctrl-Y".into(), tr::key_help(app.lang, "undo_redo")));
+                rows.push((
+                    "Ctrl-Z / Ctrl-Y".into(),
+                    tr::key_help(app.lang, "undo_redo"),
+                ));
                 continue;
             }
             "text_start" => {
