@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod ledger;
 pub mod library;
+pub mod linebreak;
 pub mod lock;
 pub mod paths;
 pub mod recovery;

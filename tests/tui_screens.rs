@@ -166,8 +166,9 @@ fn cursor_follows_typed_chinese() {
         Some(Position::new(areas.content.x + 8, areas.content.y)),
         "four Han characters are eight columns"
     );
-    // A line that fills the width wraps, and the caret goes with it.
-    let width = usize::from(areas.content.width);
+    // A line that fills the width wraps, and the caret goes with it. (The text is wrapped one
+    // column short of the area, so that the caret after a full line has a column.)
+    let width = usize::from(areas.content.width) - 1;
     let fill: String = "字".repeat(width / 2);
     update(&mut app, Action::Paste(fill));
     let (_, cursor) = draw(&app);
@@ -764,5 +765,279 @@ fn the_quit_question_when_the_recovery_file_fails() {
             "no promise it cannot keep"
         );
         assert!(screen.contains("D（大写）放弃修改并退出"));
+    }
+}
+
+// ---- The prose editor as an officer types in it (issue: the editor as a new officer found it).
+
+/// The cells of a region of the screen, one string a row, a wide character's second cell
+/// skipped, spaces at the end kept off.
+fn region(app: &App, area: ratatui::layout::Rect) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (area.y..area.bottom())
+        .map(|y| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in area.x..area.right() {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = symbol.width().saturating_sub(1);
+                line.push_str(symbol);
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+fn prose_text(app: &App, key: &str) -> String {
+    app.doc.as_ref().unwrap().draft.text(key).to_string()
+}
+
+/// Marks that may not start a line, and marks that may not end one (禁则).
+const CLOSING: &str = "」。，》）；：？！…”’";
+const OPENING: &str = "「《（“‘";
+
+fn assert_kinsoku(lines: &[String], what: &str) {
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(first) = l.chars().next() {
+            assert!(
+                !CLOSING.contains(first),
+                "{what}: line {i} starts with {first}:\n{}",
+                lines.join("\n")
+            );
+        }
+        // A line followed by another (the text goes on) may not end with an opening mark.
+        let goes_on = lines.get(i + 1).is_some_and(|n| !n.is_empty());
+        if let Some(last) = l.chars().last()
+            && goes_on
+        {
+            assert!(
+                !OPENING.contains(last),
+                "{what}: line {i} ends with {last}:\n{}",
+                lines.join("\n")
+            );
+        }
+    }
+}
+
+/// Texts where a run of closing marks or an opening mark falls at every place of a line.
+fn kinsoku_texts() -> Vec<String> {
+    (0..44)
+        .map(|p| {
+            format!(
+                "{}「引文」。《条例》）；后文继续写下去，直到行尾。",
+                "字".repeat(p)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn prose_lines_keep_the_kinsoku_for_runs_of_marks() {
+    for (w, h) in SIZES {
+        for text in kinsoku_texts() {
+            let mut app = empty(w, h);
+            go_to_section(&mut app, "problems");
+            update(&mut app, Action::Paste(text.clone()));
+            let area = gongkai::tui::update::prose_layout(&app).text;
+            let lines = region(&app, area);
+            assert_kinsoku(&lines, &format!("editor {w}×{h}"));
+            let shown: String = lines.concat();
+            assert_eq!(shown, text, "nothing is lost in the wrap at {w}×{h}");
+        }
+    }
+}
+
+#[test]
+fn last_years_text_keeps_the_kinsoku_for_runs_of_marks() {
+    for (w, h) in SIZES {
+        for text in kinsoku_texts() {
+            let mut app = next_year(w, h);
+            if let Some(last) = app.doc.as_mut().unwrap().last.as_mut() {
+                last.draft.text.insert("overview".into(), text.clone());
+            }
+            go_to_section(&mut app, "overview");
+            press(&mut app, Command::LastText);
+            let body = gongkai::tui::update::prose_layout(&app)
+                .last_body
+                .expect("last year's text is shown");
+            let lines = region(&app, body);
+            assert_kinsoku(&lines, &format!("last year {w}×{h}"));
+            assert_eq!(lines.concat(), text, "nothing is lost at {w}×{h}");
+        }
+    }
+}
+
+#[test]
+fn end_on_an_exactly_full_line_keeps_the_caret_on_that_line() {
+    for (w, h) in SIZES {
+        let mut app = empty(w, h);
+        go_to_section(&mut app, "problems");
+        let area = gongkai::tui::update::prose_layout(&app).text;
+        update(
+            &mut app,
+            Action::Paste("字".repeat(usize::from(area.width) * 2)),
+        );
+        // To the first line, and to its end: the line is full of Han characters.
+        for _ in 0..10 {
+            press(&mut app, Command::Up);
+        }
+        press(&mut app, Command::End);
+        let lines = region(&app, area);
+        let first = lines[0].clone();
+        let (_, cursor) = draw(&app);
+        let cursor = cursor.expect("a cursor");
+        assert_eq!(cursor.y, area.y, "still on the first line at {w}×{h}");
+        assert_eq!(
+            cursor.x,
+            area.x + first.width() as u16,
+            "just after its last character at {w}×{h}"
+        );
+        assert!(cursor.x < area.right(), "inside the text area at {w}×{h}");
+        // End again stays there.
+        press(&mut app, Command::End);
+        assert_eq!(draw(&app).1, Some(cursor));
+        // The next character goes after the line's last one, not into the next line's middle.
+        update(&mut app, Action::Char('甲'));
+        let text = prose_text(&app, "problems");
+        assert!(text.starts_with(&format!("{first}甲")), "{text}");
+        // Home goes back to the start of that line.
+        press(&mut app, Command::Up);
+        press(&mut app, Command::End);
+        press(&mut app, Command::Home);
+        assert_eq!(draw(&app).1, Some(Position::new(area.x, area.y)));
+    }
+}
+
+#[test]
+fn ctrl_home_and_ctrl_end_go_to_the_start_and_end_of_the_text() {
+    for (w, h) in SIZES {
+        let mut app = empty(w, h);
+        go_to_section(&mut app, "problems");
+        let area = gongkai::tui::update::prose_layout(&app).text;
+        let para = "一是信息公开工作人员流动较快，业务能力有待提高。".repeat(4);
+        let text = format!("{para}\n").repeat(12) + "最后一句";
+        update(&mut app, Action::Paste(text.clone()));
+        press(&mut app, Command::TextStart);
+        assert_eq!(app.prose["problems"].caret, 0);
+        let lines = region(&app, area);
+        assert!(lines[0].starts_with("一是信息公开"), "{lines:?}");
+        assert_eq!(draw(&app).1, Some(Position::new(area.x, area.y)));
+        press(&mut app, Command::TextEnd);
+        assert_eq!(app.prose["problems"].caret, text.len());
+        // The end is on screen, the cursor after 最后一句.
+        let lines = region(&app, area);
+        let cursor = draw(&app).1.expect("a cursor");
+        let row = usize::from(cursor.y - area.y);
+        assert_eq!(lines[row], "最后一句", "{lines:?}");
+        assert_eq!(cursor.x, area.x + 8);
+        // Home and End stay on the visual line.
+        press(&mut app, Command::Home);
+        assert_eq!(draw(&app).1, Some(Position::new(area.x, cursor.y)));
+        // Listed in the help, which still has room for every key of the section.
+        press(&mut app, Command::Help);
+        let (screen, _) = draw(&app);
+        for key in [
+            "Ctrl-Home / Ctrl-End",
+            "Home / End",
+            "Ctrl-Z",
+            "Backspace",
+            "Del",
+        ] {
+            assert!(screen.contains(key), "{key} missing at {w}×{h}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn undo_steps_by_typed_run_and_deletion_run_and_redo_restores_the_caret() {
+    for (w, h) in SIZES {
+        let mut app = empty(w, h);
+        go_to_section(&mut app, "problems");
+        let area = gongkai::tui::update::prose_layout(&app).text;
+        for c in "人员流动较快".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        press(&mut app, Command::Backspace);
+        press(&mut app, Command::Backspace);
+        let at = |app: &App, cols: u16| {
+            let (screen, cursor) = draw(app);
+            (screen, cursor == Some(Position::new(area.x + cols, area.y)))
+        };
+        assert_eq!(prose_text(&app, "problems"), "人员流动");
+        // The first undo takes back the deletions only, the caret where they began.
+        press(&mut app, Command::Undo);
+        assert_eq!(prose_text(&app, "problems"), "人员流动较快");
+        let (screen, caret_ok) = at(&app, 12);
+        assert!(screen.contains("人员流动较快"), "{screen}");
+        assert!(caret_ok, "after 快 at {w}×{h}");
+        // The second, the typed run.
+        press(&mut app, Command::Undo);
+        assert_eq!(prose_text(&app, "problems"), "");
+        // Redo gives the typed run back whole, the caret after it …
+        press(&mut app, Command::Redo);
+        assert_eq!(prose_text(&app, "problems"), "人员流动较快");
+        let (screen, caret_ok) = at(&app, 12);
+        assert!(screen.contains("人员流动较快"), "{screen}");
+        assert!(caret_ok, "redo: after 快 at {w}×{h}");
+        // … then the deletions, the caret where they ended.
+        press(&mut app, Command::Redo);
+        assert_eq!(prose_text(&app, "problems"), "人员流动");
+        assert!(at(&app, 8).1, "redo: after 动 at {w}×{h}");
+    }
+}
+
+#[test]
+fn a_paste_and_a_moved_caret_end_a_typed_run() {
+    let mut app = empty(80, 24);
+    go_to_section(&mut app, "problems");
+    for c in "甲乙".chars() {
+        update(&mut app, Action::Char(c));
+    }
+    update(&mut app, Action::Paste("丙丁".into()));
+    for c in "戊".chars() {
+        update(&mut app, Action::Char(c));
+    }
+    press(&mut app, Command::Left);
+    update(&mut app, Action::Char('己'));
+    let steps = ["甲乙丙丁戊", "甲乙丙丁", "甲乙", ""];
+    for want in steps {
+        press(&mut app, Command::Undo);
+        assert_eq!(prose_text(&app, "problems"), want);
+    }
+    for want in ["甲乙", "甲乙丙丁", "甲乙丙丁戊", "甲乙丙丁己戊"] {
+        press(&mut app, Command::Redo);
+        assert_eq!(prose_text(&app, "problems"), want);
+    }
+    // The caret is after 己, where the last edit left it.
+    let area = gongkai::tui::update::prose_layout(&app).text;
+    assert_eq!(draw(&app).1, Some(Position::new(area.x + 10, area.y)));
+}
+
+#[test]
+fn a_long_number_being_typed_is_shown_whole() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "requests");
+        for c in "1234567890".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        let (screen, cursor) = draw(&app);
+        let cursor = cursor.expect("a cell being typed shows the cursor");
+        let line = screen.lines().nth(usize::from(cursor.y)).unwrap();
+        assert!(line.contains("1234567890"), "{w}×{h}: {line}");
+        // The cursor is just after the last digit.
+        let row = region(&app, ratatui::layout::Rect::new(0, cursor.y, cursor.x, 1));
+        assert!(row[0].trim_end().ends_with("1234567890"), "{row:?}");
+        insta::assert_snapshot!(format!("long_number_typed_{w}x{h}"), screen);
+        // Confirmed, the cell goes back to its width (the figure, cut, with the others).
+        press(&mut app, Command::Enter);
+        let (screen, _) = draw(&app);
+        assert!(screen.contains("一、本年新收"), "{screen}");
     }
 }

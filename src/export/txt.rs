@@ -2,9 +2,10 @@
 //!
 //! Prose is wrapped at 76 columns by display width as a Chinese terminal or editor draws it: a
 //! Chinese character takes two columns, and so do the ambiguous-width marks (“”‘’…) that CJK
-//! fonts draw double. Lines break by the 禁则 of Chinese typesetting — no closing mark at the
-//! start of a line, no opening one at its end — and never inside a number, an address or a word
-//! of Latin letters. Tables are drawn from the official grid with ASCII rules (`+ - | =`):
+//! fonts draw double. Lines break where [`crate::linebreak`] allows, the rule the editor's
+//! screen follows too: by the 禁则 of Chinese typesetting — no closing mark at the start of a
+//! line, no opening one at its end — and never inside a number, an address or a word of Latin
+//! letters. Tables are drawn from the official grid with ASCII rules (`+ - | =`):
 //! box-drawing characters are double width in many Chinese fonts and terminals and would break
 //! the alignment there. Merged cells have no rule inside. A table fits 80 columns: its labels
 //! wrap, and a table of figures too wide even so (table 四 with large figures) is drawn in two
@@ -102,59 +103,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_indented(text, width, 0)
 }
 
-/// Marks that may not start a line (closing punctuation, and the ones that follow a word).
-const NO_LINE_START: &str = "，。、；：？！）》」』”’〕】〉…—·%,.;:?!)]}>％";
-/// Marks that may not end a line (opening punctuation).
-const NO_LINE_END: &str = "（《「『“‘〔【〈([{<";
-
-/// Whether a character belongs to a run that is never broken: digits, Latin letters and the
-/// characters of numbers and web addresses (1,234.5 · 0592-5327743 · https://…/zwgk/).
-fn unbreakable(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "._-/:%@+~?#=&,'".contains(c)
-}
-
-/// The pieces a line may break between: a run of [`unbreakable`] characters, one Chinese
-/// character, or a space; then closing marks glued to what precedes them and opening marks to
-/// what follows, which is the 禁则.
-fn atoms(text: &str) -> Vec<String> {
-    let mut units: Vec<String> = Vec::new();
-    let mut last_unbreakable = false;
-    for c in text.chars() {
-        let joins = unbreakable(c) && last_unbreakable;
-        match units.last_mut() {
-            Some(unit) if joins => unit.push(c),
-            _ => units.push(c.to_string()),
-        }
-        last_unbreakable = unbreakable(c);
-    }
-    // A number's trailing ASCII punctuation (「共 5,」) is a closing mark, not part of it.
-    let mut split: Vec<String> = Vec::new();
-    for unit in units {
-        let trimmed = unit.trim_end_matches(|c: char| ".,:;?!'".contains(c));
-        if trimmed.is_empty() || trimmed.len() == unit.len() {
-            split.push(unit);
-        } else {
-            let tail = unit[trimmed.len()..].to_string();
-            split.push(trimmed.to_string());
-            split.extend(tail.chars().map(String::from));
-        }
-    }
-    let mut out: Vec<String> = Vec::new();
-    let mut glue_next = false;
-    for unit in split {
-        let first = unit.chars().next().unwrap_or(' ');
-        let single = unit.chars().count() == 1;
-        let closing = single && NO_LINE_START.contains(first);
-        let opening = single && NO_LINE_END.contains(first);
-        match out.last_mut() {
-            Some(prev) if glue_next || (closing && !prev.ends_with(' ')) => prev.push_str(&unit),
-            _ => out.push(unit),
-        }
-        glue_next = opening;
-    }
-    out
-}
-
 /// Wraps text at a display width, the first line `first_indent` columns shorter. Breaks
 /// inside a piece only when the piece is wider than a whole line.
 fn wrap_indented(text: &str, width: usize, first_indent: usize) -> Vec<String> {
@@ -172,7 +120,8 @@ fn wrap_indented(text: &str, width: usize, first_indent: usize) -> Vec<String> {
             width
         }
     };
-    for atom in atoms(text) {
+    for range in crate::linebreak::pieces(text) {
+        let atom = &text[range];
         let w = atom.width_cjk();
         if used + w > width && !line.is_empty() {
             lines.push(line.trim_end().to_string());
@@ -195,7 +144,7 @@ fn wrap_indented(text: &str, width: usize, first_indent: usize) -> Vec<String> {
             }
             continue;
         }
-        line.push_str(&atom);
+        line.push_str(atom);
         used += w;
     }
     let line = line.trim_end().to_string();

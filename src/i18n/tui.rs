@@ -55,6 +55,10 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "move" => ("移动", "move"),
         "home_end" => ("行首 / 行尾", "start / end"),
         "end" => ("行尾", "end"),
+        "text_start" => ("全文开头", "start of the text"),
+        "text_end" => ("全文末尾", "end of the text"),
+        "undo_redo" => ("撤销 / 重做", "undo / redo"),
+        "text_start_end" => ("全文开头 / 全文末尾", "start / end of the whole text"),
         "backspace" => (
             "删除前一字（表格中：修改）",
             "delete back (in a table: edit)",

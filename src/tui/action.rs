@@ -27,6 +27,10 @@ pub enum Command {
     Right,
     Home,
     End,
+    /// The start and the end of the whole text (Ctrl-Home, Ctrl-End), where Home and End
+    /// stay on the line.
+    TextStart,
+    TextEnd,
     /// Edit, confirm, open, jump: what Enter means where it is pressed.
     Enter,
     /// A line break in prose.

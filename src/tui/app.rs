@@ -305,6 +305,9 @@ pub struct ProseFocus {
     pub caret: usize,
     /// First visual line on screen.
     pub scroll: usize,
+    /// The caret is at a wrap and drawn at the end of the line above, not at the start of the
+    /// next: after End, or a click past a line's end. Any other key clears it.
+    pub line_end: bool,
 }
 
 /// The 基本信息 form's focus: the field and its text while it is typed.
@@ -560,7 +563,7 @@ impl WrappedProse {
             width,
             revision,
             len: text.len(),
-            lines: super::layout::prose_lines(text, width),
+            lines: super::layout::editor_lines(text, width),
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
         }
     }

@@ -1,9 +1,14 @@
 //! Undo and redo for every change to a draft: cells, fills, prose, acknowledgements, metadata.
 //!
-//! Before a change the whole draft is kept with the place the change was made. A draft is
-//! small (the longest report is tens of kilobytes), so a snapshot is simpler and safer than
-//! recording inverse operations. Typing in one field is one step: consecutive changes with the
-//! same group key share a snapshot.
+//! Before a change the whole draft is kept with the place the change was made, and the place
+//! the change left the focus at (in prose, the caret after the typed text): undo goes back to
+//! the first, redo on to the second. A draft is small (the longest report is tens of
+//! kilobytes), so a snapshot is simpler and safer than recording inverse operations.
+//!
+//! A step is what a person sees as one edit: consecutive changes with the same group key share
+//! a snapshot. The caller names the groups — typing in one field; in prose a run of typed
+//! characters, or a run of Backspace/Del, each a group of its own — and seals the group when
+//! the run ends (the caret moved away, a paste, Enter).
 //!
 //! The history is bounded by the bytes its snapshots hold as well as by their number: an
 //! officer pasting a long text many times over would otherwise fill the memory (300 pastes of
@@ -20,17 +25,21 @@ pub const BYTES: usize = 64 * 1024 * 1024;
 #[derive(Debug, Clone)]
 struct Step {
     draft: Draft,
+    /// Where the change was made: where undo puts the focus.
     place: Place,
+    /// Where the change left the focus: where redo puts it.
+    after: Place,
     /// What the snapshot holds, in bytes, counted once when it is made.
     weight: usize,
 }
 
 impl Step {
-    fn new(draft: Draft, place: Place) -> Step {
+    fn new(draft: Draft, place: Place, after: Place) -> Step {
         Step {
             weight: weight(&draft),
             draft,
             place,
+            after,
         }
     }
 }
@@ -71,8 +80,17 @@ impl History {
         }
         self.group = group;
         self.redo.clear();
-        self.undo.push(Step::new(before.clone(), place));
+        self.undo
+            .push(Step::new(before.clone(), place.clone(), place));
         self.bound();
+    }
+
+    /// Where the last change left the focus (the caret after a typed run), for redo. Until it
+    /// is said, redo goes back to where the change was made.
+    pub fn set_after(&mut self, after: Place) {
+        if let Some(step) = self.undo.last_mut() {
+            step.after = after;
+        }
     }
 
     /// Drops the oldest steps past [`LIMIT`] or [`BYTES`] (the newest step always stays).
@@ -100,23 +118,31 @@ impl History {
         self.group = None;
     }
 
-    /// The draft before the last change, swapping in the current one for redo.
+    /// The draft before the last change and where the change was made, swapping in the current
+    /// draft for redo.
     pub fn undo(&mut self, current: &Draft) -> Option<(Draft, Place)> {
         self.group = None;
         let step = self.undo.pop()?;
-        self.redo
-            .push(Step::new(current.clone(), step.place.clone()));
+        self.redo.push(Step::new(
+            current.clone(),
+            step.place.clone(),
+            step.after.clone(),
+        ));
         self.bound();
         Some((step.draft, step.place))
     }
 
+    /// The draft after the last undone change and where that change left the focus.
     pub fn redo(&mut self, current: &Draft) -> Option<(Draft, Place)> {
         self.group = None;
         let step = self.redo.pop()?;
-        self.undo
-            .push(Step::new(current.clone(), step.place.clone()));
+        self.undo.push(Step::new(
+            current.clone(),
+            step.place.clone(),
+            step.after.clone(),
+        ));
         self.bound();
-        Some((step.draft, step.place))
+        Some((step.draft, step.after))
     }
 
     /// Forgets the last step if it changed nothing (an edit that was cancelled).
@@ -162,6 +188,51 @@ mod tests {
         let (back, _) = history.undo(&draft).unwrap();
         assert_eq!(back.text("overview").len(), before_last);
         assert!(history.bytes() <= BYTES);
+    }
+
+    fn caret(at: usize) -> Place {
+        Place {
+            page: 1,
+            focus: crate::tui::app::PlaceFocus::Caret(at),
+        }
+    }
+
+    #[test]
+    fn undo_goes_to_where_a_change_began_and_redo_to_where_it_ended() {
+        let mut history = History::default();
+        let mut draft = Draft::default();
+        let group = Some("prose:other:type".to_string());
+        for (n, c) in ["甲", "乙", "丙"].iter().enumerate() {
+            history.record(&draft, caret(n * 3), group.clone());
+            draft.text.entry("other".into()).or_default().push_str(c);
+            history.set_after(caret((n + 1) * 3));
+        }
+        let (back, at) = history.undo(&draft).unwrap();
+        assert_eq!(back.text("other"), "");
+        assert_eq!(at, caret(0));
+        let (again, at) = history.redo(&back).unwrap();
+        assert_eq!(again.text("other"), "甲乙丙");
+        assert_eq!(at, caret(9));
+        // And round again.
+        let (_, at) = history.undo(&again).unwrap();
+        assert_eq!(at, caret(0));
+        assert_eq!(history.redo(&back).unwrap().1, caret(9));
+    }
+
+    #[test]
+    fn another_group_is_another_step() {
+        let mut history = History::default();
+        let mut draft = Draft::default();
+        history.record(&draft, caret(0), Some("prose:other:type".into()));
+        draft.text.insert("other".into(), "甲乙".into());
+        history.record(&draft, caret(6), Some("prose:other:delete".into()));
+        draft.text.insert("other".into(), "甲".into());
+        history.record(&draft, caret(3), Some("prose:other:delete".into()));
+        draft.text.insert("other".into(), "".into());
+        let (back, _) = history.undo(&draft).unwrap();
+        assert_eq!(back.text("other"), "甲乙");
+        let (back, _) = history.undo(&back).unwrap();
+        assert_eq!(back.text("other"), "");
     }
 
     #[test]

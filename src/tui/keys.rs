@@ -66,6 +66,13 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
 const fn ch(c: char) -> Key {
     plain(KeyCode::Char(c))
 }
@@ -573,6 +580,20 @@ pub const KEYS: &[Binding] = &[
         footer: false,
     },
     Binding {
+        keys: &[ctrl_key(KeyCode::Home)],
+        command: Command::TextStart,
+        contexts: &[Prose, ProseLast],
+        help: "text_start",
+        footer: false,
+    },
+    Binding {
+        keys: &[ctrl_key(KeyCode::End)],
+        command: Command::TextEnd,
+        contexts: &[Prose, ProseLast],
+        help: "text_end",
+        footer: false,
+    },
+    Binding {
         keys: &[plain(KeyCode::Backspace)],
         command: Command::Backspace,
         contexts: &[Table, Cell, Prose, ProseLast, Form, Dialog, NewReport],
@@ -703,6 +724,25 @@ mod tests {
             KeyModifiers::CONTROL | KeyModifiers::SHIFT,
         );
         assert_eq!(lookup(Prose, s).map(|b| b.command), Some(Command::Save));
+    }
+
+    #[test]
+    fn ctrl_home_and_ctrl_end_are_the_whole_text_and_home_end_the_line() {
+        let k = |code| key(code, KeyModifiers::CONTROL);
+        assert_eq!(
+            lookup(Prose, k(KeyCode::Home)).map(|b| b.command),
+            Some(Command::TextStart)
+        );
+        assert_eq!(
+            lookup(ProseLast, k(KeyCode::End)).map(|b| b.command),
+            Some(Command::TextEnd)
+        );
+        let plain_end = key(KeyCode::End, KeyModifiers::NONE);
+        assert_eq!(
+            lookup(Prose, plain_end).map(|b| b.command),
+            Some(Command::End)
+        );
+        assert_eq!(key_name(&k(KeyCode::Home)), "Ctrl-Home");
     }
 
     #[test]

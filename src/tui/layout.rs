@@ -360,6 +360,12 @@ pub fn prose_lines(text: &str, width: u16) -> Vec<super::text::VisualLine> {
     wrap(text, usize::from(width.max(4)))
 }
 
+/// Visual lines of the text being edited in an area `width` columns wide: wrapped one column
+/// short, so that the caret after a full line (End) has a column to stand in.
+pub fn editor_lines(text: &str, width: u16) -> Vec<super::text::VisualLine> {
+    prose_lines(text, width.saturating_sub(1))
+}
+
 /// Differences the recovery dialog shows at once at a screen height (two lines each).
 pub fn recovery_list_height(height: u16) -> usize {
     usize::from(height.saturating_sub(9)) / 2

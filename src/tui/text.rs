@@ -1,9 +1,10 @@
 //! Editing text: a caret in a string, and wrapping by display width.
 //!
 //! Chinese has no spaces to break at, so lines are wrapped by the display width of each
-//! character (a Han character takes two columns), never by words alone. Runs of Latin letters
-//! and digits are kept whole when they fit on a line, and closing punctuation (，。、） …) never
-//! starts a line. The same wrap decides what the screen draws and where the real terminal
+//! character (a Han character takes two columns), never by words alone, and only where
+//! [`crate::linebreak`] — the rule the plain-text export follows too — lets a line break: no
+//! closing mark at a line's start, no opening one at its end, numbers and words kept whole when
+//! they fit on a line. The same wrap decides what the screen draws and where the real terminal
 //! cursor goes, so an input method's candidate window opens at the caret.
 
 use unicode_width::UnicodeWidthChar;
@@ -73,56 +74,44 @@ pub struct VisualLine {
     pub end: usize,
 }
 
-/// Characters that may not start a line (Chinese line-breaking rules, 避头点).
-fn no_line_start(c: char) -> bool {
-    "，。、；：？！）》」』】〕〉”’…—,.;:?!)]}%".contains(c)
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
-/// Wraps text into lines at most `width` columns wide.
+/// Wraps text into lines at most `width` columns wide, breaking only where
+/// [`crate::linebreak`] allows (the 禁则, numbers and words kept whole), and inside a piece only
+/// when it is wider than a whole line.
 pub fn wrap(text: &str, width: usize) -> Vec<VisualLine> {
     let width = width.max(2);
     let mut out = Vec::new();
     for (offset, para) in split_inclusive_lines(text) {
-        let chars: Vec<(usize, char)> = para.char_indices().map(|(i, c)| (offset + i, c)).collect();
-        let para_end = offset + para.len();
         let mut start = offset;
         let mut used = 0;
-        let mut i = 0;
-        while i < chars.len() {
-            let (pos, c) = chars[i];
-            let w = char_width(c);
-            if used + w > width && pos > start {
-                // Break before `c`, moving back to keep a word whole or to keep closing
-                // punctuation off the start of the next line.
-                let mut brk = i;
-                if is_word_char(c) {
-                    let mut j = i;
-                    while j > 0 && is_word_char(chars[j - 1].1) && chars[j - 1].0 > start {
-                        j -= 1;
-                    }
-                    if j > 0 && chars[j].0 > start {
-                        brk = j;
-                    }
-                } else if no_line_start(c) && i > 0 && chars[i - 1].0 > start {
-                    brk = i - 1;
-                }
-                let at = chars[brk].0;
-                out.push(VisualLine { start, end: at });
-                start = at;
-                used = chars[brk..=i].iter().map(|&(_, c)| char_width(c)).sum();
-                i += 1;
+        for piece in crate::linebreak::pieces(para) {
+            let (from, to) = (offset + piece.start, offset + piece.end);
+            let w = str_width(&text[from..to]);
+            if used + w > width && from > start {
+                out.push(VisualLine { start, end: from });
+                start = from;
+                used = 0;
+            }
+            if w <= width {
+                used += w;
                 continue;
             }
-            used += w;
-            i += 1;
+            // Wider than any line: broken by characters.
+            for (i, c) in text[from..to].char_indices() {
+                let cw = char_width(c);
+                if used + cw > width && from + i > start {
+                    out.push(VisualLine {
+                        start,
+                        end: from + i,
+                    });
+                    start = from + i;
+                    used = 0;
+                }
+                used += cw;
+            }
         }
         out.push(VisualLine {
             start,
-            end: para_end,
+            end: offset + para.len(),
         });
     }
     if out.is_empty() {
@@ -162,6 +151,29 @@ pub fn caret_position(text: &str, lines: &[VisualLine], caret: usize) -> (usize,
     let line = lines[found];
     let col = str_width(&text[line.start..caret.clamp(line.start, line.end)]);
     (found, col)
+}
+
+/// Where a caret stands on screen, as [`caret_position`] has it, except that a caret at a wrap
+/// with `line_end` set (after End, or a click past a line's end) stays at the end of the line
+/// above rather than at the start of the next.
+pub fn caret_position_at(
+    text: &str,
+    lines: &[VisualLine],
+    caret: usize,
+    line_end: bool,
+) -> (usize, usize) {
+    let (line, col) = caret_position(text, lines, caret);
+    if line_end && line > 0 && lines[line].start == caret && lines[line - 1].end == caret {
+        let above = lines[line - 1];
+        return (line - 1, str_width(&text[above.start..above.end]));
+    }
+    (line, col)
+}
+
+/// Whether a caret at the end of visual line `line` is also the start of the next (a wrap, not
+/// a line break): there it is drawn on the next line unless it is kept at the line's end.
+pub fn is_wrap_point(lines: &[VisualLine], line: usize, caret: usize) -> bool {
+    lines[line].end == caret && lines.get(line + 1).is_some_and(|next| next.start == caret)
 }
 
 /// The byte offset in `line` closest to display column `col` (not past it).
@@ -328,6 +340,40 @@ mod tests {
     #[test]
     fn closing_punctuation_never_starts_a_line() {
         assert_eq!(lines_of("一二三，四", 6), vec!["一二", "三，四"]);
+    }
+
+    #[test]
+    fn a_run_of_closing_marks_never_starts_a_line() {
+        assert_eq!(lines_of("一二「三」。四", 10), vec!["一二", "「三」。四"]);
+        assert_eq!(lines_of("一二三」。", 8), vec!["一二", "三」。"]);
+    }
+
+    #[test]
+    fn an_opening_mark_never_ends_a_line() {
+        assert_eq!(lines_of("一二三「四」", 8), vec!["一二三", "「四」"]);
+        assert_eq!(lines_of("一二三《（四", 8), vec!["一二三", "《（四"]);
+    }
+
+    #[test]
+    fn a_run_of_marks_wider_than_a_line_is_broken_all_the_same() {
+        let text = "」」」」」」";
+        let lines = lines_of(text, 4);
+        assert_eq!(lines.concat(), text);
+        assert!(lines.iter().all(|l| str_width(l) <= 4), "{lines:?}");
+    }
+
+    #[test]
+    fn a_caret_kept_at_a_line_end_stays_on_that_line() {
+        let text = "一二三四";
+        let lines = wrap(text, 4);
+        assert!(is_wrap_point(&lines, 0, 6));
+        assert_eq!(caret_position_at(text, &lines, 6, true), (0, 4));
+        assert_eq!(caret_position_at(text, &lines, 6, false), (1, 0));
+        // At a line break there is no doubt where the caret is.
+        let text = "一二\n三";
+        let lines = wrap(text, 4);
+        assert!(!is_wrap_point(&lines, 0, 6));
+        assert_eq!(caret_position_at(text, &lines, 7, true), (1, 0));
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub fn go_to_page(app: &mut App, page: usize) {
 
 /// Sets up the focus of the page entered.
 pub fn enter_page(app: &mut App) {
+    // Leaving a page ends a run of typing there: coming back, the next keys are a new step.
+    if let Some(doc) = &mut app.doc {
+        doc.history.seal();
+    }
     // 检查 and 导出 list every finding: findings put off while typing a long prose are brought
     // up to date first.
     if matches!(app.current_page(), Some(Page::Review | Page::Export)) {

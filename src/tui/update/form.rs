@@ -149,12 +149,16 @@ pub(super) fn form(app: &mut App, input: Action) {
             }
             let group = Some(format!("fee:{key}"));
             match Number::parse_input(&app.form.input.text, kind, places) {
-                Ok(n) => change(app, group, move |d| {
-                    d.fees.insert(key, n);
-                }),
-                Err(InputError::Empty) => change(app, group, move |d| {
-                    d.fees.remove(&key);
-                }),
+                Ok(n) => {
+                    change(app, group, move |d| {
+                        d.fees.insert(key, n);
+                    });
+                }
+                Err(InputError::Empty) => {
+                    change(app, group, move |d| {
+                        d.fees.remove(&key);
+                    });
+                }
                 Err(_) => {}
             }
         }

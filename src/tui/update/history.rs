@@ -29,23 +29,35 @@ pub(super) fn place(app: &App) -> Place {
 }
 
 /// Changes the draft: remembered for undo (in `group`, if typing goes on), then checked again.
-pub(super) fn change(app: &mut App, group: Option<String>, f: impl FnOnce(&mut Draft)) {
+/// Whether the draft changed.
+pub(super) fn change(app: &mut App, group: Option<String>, f: impl FnOnce(&mut Draft)) -> bool {
     let here = place(app);
     let today = app.today;
-    let Some(doc) = &mut app.doc else { return };
+    let Some(doc) = &mut app.doc else {
+        return false;
+    };
     // Read-only viewing never changes the draft (the keys that would are refused earlier,
     // with a message; this is the last guard).
     if doc.is_read_only() {
-        return;
+        return false;
     }
     let mut next = doc.draft.clone();
     f(&mut next);
     if next == doc.draft {
-        return;
+        return false;
     }
     doc.history.record(&doc.draft, here, group);
     doc.draft = next;
     doc.changed(today);
+    true
+}
+
+/// Remembers where the last change left the focus (as it is now), for redo.
+pub(super) fn changed_to_here(app: &mut App) {
+    let here = place(app);
+    if let Some(doc) = &mut app.doc {
+        doc.history.set_after(here);
+    }
 }
 
 pub(super) fn undo_redo(app: &mut App, redo: bool) {
@@ -93,7 +105,9 @@ pub(super) fn undo_redo(app: &mut App, redo: bool) {
         PlaceFocus::Caret(c) => {
             if let Some((key, text)) = current_prose(app) {
                 let caret = text::floor_boundary(&text, c);
-                app.prose.entry(key).or_default().caret = caret;
+                let focus = app.prose.entry(key).or_default();
+                focus.caret = caret;
+                focus.line_end = false;
             }
         }
         PlaceFocus::Field(i) => focus_form_field(app, i),

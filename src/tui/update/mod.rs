@@ -140,7 +140,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 });
                 if let Some(doc) = &app.doc {
                     let len = doc.draft.text(&section).len();
-                    app.prose.entry(section).or_default().caret = len;
+                    let focus = app.prose.entry(section).or_default();
+                    focus.caret = len;
+                    focus.line_end = false;
                 }
             }
             Err(e) => error(app, tr::editor_failed(app.lang, &e)),

@@ -110,7 +110,16 @@ pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, 
                 let focus = app.prose.get(&key).copied().unwrap_or_default();
                 let line = (focus.scroll + usize::from(y)).min(lines.len() - 1);
                 let caret = text::offset_at_column(&text, lines[line], usize::from(x));
-                app.prose.insert(key, ProseFocus { caret, ..focus });
+                // A click past the end of a wrapped line puts the caret at its end, there.
+                let line_end = text::is_wrap_point(lines, line, caret);
+                app.prose.insert(
+                    key,
+                    ProseFocus {
+                        caret,
+                        line_end,
+                        ..focus
+                    },
+                );
             }
         }
         Some(Page::Meta) => {

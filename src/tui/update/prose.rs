@@ -69,6 +69,16 @@ fn last_text_command(app: &mut App, key: &str, cmd: Command) {
     }
 }
 
+/// The undo groups of a prose section: a run of typed characters is one step, a run of
+/// Backspace/Del another; moving the caret, Enter or a paste ends a run.
+fn typing_group(key: &str) -> Option<String> {
+    Some(format!("prose:{key}:type"))
+}
+
+fn deleting_group(key: &str) -> Option<String> {
+    Some(format!("prose:{key}:delete"))
+}
+
 pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     let Some((key, text)) = current_prose(app) else {
         return;
@@ -81,45 +91,53 @@ pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     }
     let mut focus = app.prose.get(&key).copied().unwrap_or_default();
     focus.caret = text::floor_boundary(&text, focus.caret);
+    // Kept at a line's end only until the next key.
+    let line_end = std::mem::take(&mut focus.line_end);
     let width = prose_layout(app).text.width;
-    let group = Some(format!("prose:{key}"));
+    let mut edited = false;
     let insert = |app: &mut App, s: &str, caret: &mut usize, group: Option<String>| {
         let (k, at, s2) = (key.clone(), *caret, s.to_string());
-        change(app, group, move |d| {
+        let changed = change(app, group, move |d| {
             let t = d.text.entry(k).or_default();
             t.insert_str(at, &s2);
         });
-        *caret += s.len();
+        if changed {
+            *caret += s.len();
+        }
+        changed
     };
     match input {
-        Action::Char(c) => insert(app, &c.to_string(), &mut focus.caret, group),
+        Action::Char(c) => {
+            edited = insert(app, &c.to_string(), &mut focus.caret, typing_group(&key))
+        }
         Action::Paste(s) => {
+            // A paste is a step of its own, whatever was typed before or after it.
             let s = s.replace("\r\n", "\n").replace('\r', "\n");
-            if let Some(doc) = &mut app.doc {
-                doc.history.seal();
-            }
-            insert(app, &s, &mut focus.caret, None);
+            seal(app);
+            edited = insert(app, &s, &mut focus.caret, None);
+            seal(app);
         }
         Action::Command(cmd) => match cmd {
             Command::Newline => {
-                if let Some(doc) = &mut app.doc {
-                    doc.history.seal();
-                }
-                insert(app, "\n", &mut focus.caret, group);
+                // A new line starts a new typed run.
+                seal(app);
+                edited = insert(app, "\n", &mut focus.caret, typing_group(&key));
             }
             Command::Backspace => {
                 if let Some(p) = text::prev_boundary(&text, focus.caret) {
                     let (k, at) = (key.clone(), focus.caret);
-                    change(app, group, move |d| {
+                    edited = change(app, deleting_group(&key), move |d| {
                         d.text.entry(k).or_default().replace_range(p..at, "");
                     });
-                    focus.caret = p;
+                    if edited {
+                        focus.caret = p;
+                    }
                 }
             }
             Command::Delete => {
                 if let Some(n) = text::next_boundary(&text, focus.caret) {
                     let (k, at) = (key.clone(), focus.caret);
-                    change(app, group, move |d| {
+                    edited = change(app, deleting_group(&key), move |d| {
                         d.text.entry(k).or_default().replace_range(at..n, "");
                     });
                 }
@@ -132,21 +150,37 @@ pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 seal(app);
                 focus.caret = text::next_boundary(&text, focus.caret).unwrap_or(focus.caret);
             }
+            Command::TextStart => {
+                seal(app);
+                focus.caret = 0;
+            }
+            Command::TextEnd => {
+                seal(app);
+                focus.caret = text.len();
+            }
             Command::Up | Command::Down | Command::Home | Command::End => {
                 seal(app);
                 let layout = app.wrapped_prose(&key, &text, width);
                 let lines = &layout.lines;
-                let (line, col) = text::caret_position(&text, lines, focus.caret);
-                focus.caret = match cmd {
-                    Command::Up if line > 0 => text::offset_at_column(&text, lines[line - 1], col),
-                    Command::Up => 0,
-                    Command::Down if line + 1 < lines.len() => {
-                        text::offset_at_column(&text, lines[line + 1], col)
-                    }
-                    Command::Down => text.len(),
-                    Command::Home => lines[line].start,
-                    _ => lines[line].end,
+                let (line, col) = text::caret_position_at(&text, lines, focus.caret, line_end);
+                let (to, caret) = match cmd {
+                    Command::Up if line > 0 => (
+                        line - 1,
+                        text::offset_at_column(&text, lines[line - 1], col),
+                    ),
+                    Command::Up => (0, 0),
+                    Command::Down if line + 1 < lines.len() => (
+                        line + 1,
+                        text::offset_at_column(&text, lines[line + 1], col),
+                    ),
+                    Command::Down => (lines.len() - 1, text.len()),
+                    Command::Home => (line, lines[line].start),
+                    _ => (line, lines[line].end),
                 };
+                focus.caret = caret;
+                // At the end of a line that wraps, the caret stays on that line (End on a
+                // full line; ↑ ↓ from further right than the line is long).
+                focus.line_end = text::is_wrap_point(lines, to, caret);
             }
             Command::ExternalEditor => {
                 seal(app);
@@ -171,17 +205,22 @@ pub(super) fn prose(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                     let first_line = body.find('\n').unwrap_or(body.len());
                     let k = key.clone();
                     seal(app);
-                    change(app, None, move |d| {
+                    edited = change(app, None, move |d| {
                         d.text.insert(k, body);
                     });
-                    focus.caret = first_line;
+                    if edited {
+                        focus.caret = first_line;
+                    }
                 }
             }
-            _ => {}
+            _ => focus.line_end = line_end,
         },
-        _ => {}
+        _ => focus.line_end = line_end,
     }
     app.prose.insert(key, focus);
+    if edited {
+        changed_to_here(app);
+    }
 }
 
 pub(super) fn seal(app: &mut App) {

@@ -47,7 +47,7 @@ pub(super) fn keep_in_view(app: &mut App) {
                 let wrapped = app.wrapped_prose(&key, text, pa.text.width).into_owned();
                 let f = app.prose.entry(key).or_default();
                 f.caret = text::floor_boundary(text, f.caret);
-                let (line, _) = text::caret_position(text, &wrapped.lines, f.caret);
+                let (line, _) = text::caret_position_at(text, &wrapped.lines, f.caret, f.line_end);
                 f.scroll = layout::prose_scroll(line, f.scroll, usize::from(pa.text.height));
                 app.wrapped_prose = Some(wrapped);
             }

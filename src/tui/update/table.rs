@@ -252,12 +252,16 @@ pub(super) fn apply_cell(app: &mut App) {
     let key = edit.key.clone();
     let group = Some(format!("cell:{key}"));
     match Number::parse_input(&edit.field.text, edit.kind, edit.places) {
-        Ok(n) => change(app, group, move |d| {
-            d.cells.insert(key, n);
-        }),
-        Err(InputError::Empty) => change(app, group, move |d| {
-            d.cells.remove(&key);
-        }),
+        Ok(n) => {
+            change(app, group, move |d| {
+                d.cells.insert(key, n);
+            });
+        }
+        Err(InputError::Empty) => {
+            change(app, group, move |d| {
+                d.cells.remove(&key);
+            });
+        }
         Err(_) => {}
     }
 }

@@ -595,15 +595,30 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
     let context = app.context_below_help();
     let mut rows: Vec<(String, &str)> = Vec::new();
     for b in keys::bindings(context).filter(|b| app.offers(b.command)) {
-        // The four arrows are one line, and so are Home and End.
+        // The four arrows are one line, and so are Home and End, Ctrl-Home and Ctrl-End, undo and
+        // redo: the keys of a prose section fit an 80×24 window.
         match b.help {
-            "down" | "left" | "right" | "end" => continue,
+            "down" | "left" | "right" | "end" | "text_end" | "redo" => continue,
             "up" => {
                 rows.push(("↑ ↓ ← →".into(), tr::key_help(app.lang, "move")));
                 continue;
             }
             "home" => {
                 rows.push(("Home / End".into(), tr::key_help(app.lang, "home_end")));
+                continue;
+            }
+            "undo" => {
+                rows.push((
+                    "Ctrl-Z / Ctrl-Y".into(),
+                    tr::key_help(app.lang, "undo_redo"),
+                ));
+                continue;
+            }
+            "text_start" => {
+                rows.push((
+                    "Ctrl-Home / Ctrl-End".into(),
+                    tr::key_help(app.lang, "text_start_end"),
+                ));
                 continue;
             }
             _ => {}

@@ -8,7 +8,7 @@ use crate::i18n::tui as tr;
 use crate::template::Section;
 use crate::tui::app::App;
 use crate::tui::layout::{Areas, ProseAreas, prose_lines};
-use crate::tui::text::{caret_position, str_width};
+use crate::tui::text::{caret_position_at, str_width};
 use crate::tui::theme::Theme;
 use crate::tui::update::prose_layout;
 use ratatui::Frame;
@@ -76,7 +76,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, s
     }
     findings_at(app, buf);
     let caret = crate::tui::text::floor_boundary(text, focus.caret);
-    let (line, col) = caret_position(text, lines, caret);
+    let (line, col) = caret_position_at(text, lines, caret, focus.line_end);
     if line >= focus.scroll && line < focus.scroll + usize::from(area.height) {
         let x = (area.x + col as u16).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y + (line - focus.scroll) as u16));

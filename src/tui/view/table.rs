@@ -232,6 +232,7 @@ fn data_row(
     );
     let cw = g.column_width;
     let mut cursor = None;
+    let mut typed = None;
     for (j, column) in block.columns.iter().enumerate() {
         let key = format!("{}.{}.{}", table.key, r.key, column.key);
         let x = area.x + (g.label_width + j * cw) as u16;
@@ -241,17 +242,7 @@ fn data_row(
         let cell_w = cw - 1;
         let cell = Rect::new(x + 1, area.y, cell_w as u16, 1);
         if let Some(edit) = editing {
-            let (shown, caret) = edit.field.window(cell_w - 1);
-            fill(buf, cell, theme.focus());
-            put(
-                buf,
-                cell.x,
-                cell.y,
-                &shown,
-                cell.width,
-                theme.focus().patch(theme.editing()),
-            );
-            cursor = Some(Position::new(cell.x + caret as u16, cell.y));
+            typed = Some((cell, edit));
             continue;
         }
         let (text, style) = if computed {
@@ -286,6 +277,32 @@ fn data_row(
             cell.width,
             style,
         );
+    }
+    // The cell being typed, drawn last: widened over its neighbours to the left when the
+    // figure is longer than the cell, so the whole of it is seen as it is typed.
+    if let Some((cell, edit)) = typed {
+        let want = (str_width(&edit.field.text) + 1) as u16;
+        let box_w = want.clamp(cell.width, area.width);
+        let right = cell.right().max(area.x + box_w);
+        let shown_at = Rect::new(right - box_w, cell.y, box_w, 1);
+        let (shown, caret) = edit.field.window(usize::from(box_w));
+        // A wide character the box cuts in half (a label's) gives way to a space.
+        if shown_at.x > area.x {
+            let left = &mut buf[(shown_at.x - 1, shown_at.y)];
+            if str_width(left.symbol()) > 1 {
+                left.set_symbol(" ");
+            }
+        }
+        fill(buf, shown_at, theme.focus());
+        put(
+            buf,
+            shown_at.x,
+            shown_at.y,
+            &shown,
+            shown_at.width,
+            theme.focus().patch(theme.editing()),
+        );
+        cursor = Some(Position::new(shown_at.x + caret as u16, shown_at.y));
     }
     cursor
 }
