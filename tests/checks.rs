@@ -32,12 +32,40 @@ fn balance_error_names_column() {
     assert_eq!(found[0].actual, Some(Number::Count(2)));
     assert_eq!(
         messages(&o, codes::BALANCE)[0],
-        "商业企业列：一+二=1，（七）总计+四=2"
+        "商业企业列不平：办理结果与结转下年度共 2 件，比本年新收与上年结转的申请（共 1 件）多 1 件；请核对该列“三、本年度办理结果”各行和“四、结转下年度继续办理”"
     );
     assert_eq!(
         found[1].cell.as_deref(),
         Some("requests.carried_forward.total")
     );
+    // On screen the 总计 column only repeats the 商业企业 one.
+    let t = gongkai::template::Template::builtin(&d.template).unwrap();
+    assert!(!gongkai::check::repeats_another(t, &o.findings, found[0]));
+    assert!(gongkai::check::repeats_another(t, &o.findings, found[1]));
+}
+
+#[test]
+fn balance_says_which_side_is_short() {
+    let mut d = sample();
+    set(&mut d, "requests.carried_forward.business", 0);
+    let o = run(&d);
+    let said = &messages(&o, codes::BALANCE)[0];
+    assert!(said.contains("（共 1 件）少 1 件"), "{said}");
+}
+
+#[test]
+fn a_total_column_out_of_balance_alone_is_no_repeat() {
+    let mut d = sample();
+    set(&mut d, "requests.carried_forward.business", 2);
+    let o = run(&d);
+    let t = gongkai::template::Template::builtin(&d.template).unwrap();
+    let total = with_code(&o, codes::BALANCE)[1].clone();
+    // Without the 商业企业 finding beside it, 总计's is the only word of the imbalance.
+    assert!(!gongkai::check::repeats_another(
+        t,
+        std::slice::from_ref(&total),
+        &total
+    ));
 }
 
 #[test]

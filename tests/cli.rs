@@ -84,7 +84,7 @@ fn check_exits_1_on_an_error() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "错误  requests.balance  商业企业列：一+二=1，（七）总计+四=2",
+            "错误  requests.balance  商业企业列不平：办理结果与结转下年度共 2 件，比本年新收与上年结转的申请（共 1 件）多 1 件",
         ));
 }
 

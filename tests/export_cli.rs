@@ -74,7 +74,7 @@ fn errors_and_blank_cells_are_refused_each_listed() {
         .assert()
         .code(1)
         .stderr(contains("requests.balance"))
-        .stderr(contains("自然人列：一+二=31，（七）总计+四=32"))
+        .stderr(contains("自然人列不平：办理结果与结转下年度共 32 件，比本年新收与上年结转的申请（共 31 件）多 1 件"))
         .stderr(contains("blank"))
         .stderr(contains("行政强制：整行空白"));
     assert!(written(dir.path()).is_empty());

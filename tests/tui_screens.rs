@@ -270,6 +270,28 @@ fn review_and_export() {
 }
 
 #[test]
+fn review_reports_a_wrong_cell_once() {
+    for (w, h) in SIZES {
+        let loaded = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+        let mut draft = loaded.draft;
+        draft.cells.insert(
+            "requests.carried_forward.business".into(),
+            gongkai::report::Number::Count(2),
+        );
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        app.open(Doc::new(SAMPLE.into(), loaded.template, draft, None));
+        while app.current_page() != Some(Page::Review) {
+            press(&mut app, Command::NextSection);
+        }
+        let (screen, _) = draw(&app);
+        assert_eq!(screen.matches("列不平").count(), 1, "{screen}");
+        assert!(screen.contains("商业企业列不平"), "{screen}");
+        assert!(!screen.contains("总计列不平"), "{screen}");
+    }
+}
+
+#[test]
 fn acknowledgement_dialog() {
     for (w, h) in SIZES {
         let mut app = sample(w, h);

@@ -448,6 +448,24 @@ pub fn balance_columns(template: &Template, draft: &Draft, totals: &Totals) -> V
         .collect()
 }
 
+/// Whether a finding only repeats others for a reader: the balance of a column that adds up
+/// other columns (总计) while a column it adds up is out of balance too, since one wrong cell
+/// unbalances both. Screens show it once; `check --json` keeps one finding per column, as
+/// FORMAT.md says.
+pub fn repeats_another(template: &Template, findings: &[Finding], f: &Finding) -> bool {
+    let sums_columns = |f: &Finding| {
+        f.cell
+            .as_deref()
+            .and_then(|key| template.cell(key))
+            .is_some_and(|cell| cell.column.sum.is_some())
+    };
+    f.code == codes::BALANCE
+        && sums_columns(f)
+        && findings
+            .iter()
+            .any(|other| other.code == codes::BALANCE && !sums_columns(other))
+}
+
 /// A short label for a cell key: `row label · column header`.
 pub fn cell_label(template: &Template, key: &str) -> String {
     if let Some(fee) = key.strip_prefix("fees.").and_then(|k| template.fee(k)) {

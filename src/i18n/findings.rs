@@ -57,6 +57,24 @@ fn numbers(lang: Lang, values: &[Number]) -> String {
     lang.list(&values.iter().map(Number::to_string).collect::<Vec<_>>())
 }
 
+/// A column of 三 out of balance, said the way round an officer fixes it: which side is larger,
+/// by how much, and which rows to look at.
+fn balance(lang: Lang, column: &str, left: Number, right: Number) -> String {
+    let difference = right.as_decimal() - left.as_decimal();
+    let by = difference.abs();
+    let more = difference.is_sign_positive();
+    match lang {
+        Lang::Zh => format!(
+            "{column}列不平：办理结果与结转下年度共 {right} 件，比本年新收与上年结转的申请（共 {left} 件）{} {by} 件；请核对该列“三、本年度办理结果”各行和“四、结转下年度继续办理”",
+            if more { "多" } else { "少" }
+        ),
+        Lang::En => format!(
+            "column {column} does not balance: results and applications carried over to next year come to {right}, {by} {} than the {left} received this year and carried from last year; check the column's rows under 三 (results) and 四 (carried over)",
+            if more { "more" } else { "fewer" }
+        ),
+    }
+}
+
 /// The sentence for a finding.
 pub fn finding(lang: Lang, f: &Finding) -> String {
     use Lang::*;
@@ -67,20 +85,8 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
                 left,
                 right,
             },
-            Zh,
-        ) => {
-            format!("{column}列：一+二={left}，（七）总计+四={right}")
-        }
-        (
-            Detail::Balance {
-                column,
-                left,
-                right,
-            },
-            En,
-        ) => {
-            format!("column {column}: 一+二 = {left} but （七）总计+四 = {right}")
-        }
+            _,
+        ) => balance(lang, column, *left, *right),
         (Detail::Blank { label }, Zh) => format!("{label}：空白（没有的请填 0）"),
         (Detail::Blank { label }, En) => format!("{label}: blank (enter 0 if there were none)"),
         (Detail::Value { label, problem }, _) => {

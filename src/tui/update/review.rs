@@ -43,7 +43,9 @@ pub fn review_items(app: &App) -> Vec<ReviewItem> {
             .map(|(_, f)| *f)
             .collect();
         for (i, f) in &found {
-            if f.code != codes::BLANK {
+            if f.code != codes::BLANK
+                && !crate::check::repeats_another(doc.template, &doc.outcome.findings, f)
+            {
                 out.push(ReviewItem::Finding(*i));
             }
         }
