@@ -348,7 +348,7 @@ pub fn computed_note(lang: Lang) -> &'static str {
 pub fn blanks_line(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => {
-            format!("- 本部分还有 {n} 处空白（Ctrl-F 跳到下一个；没有的请填 0，Ctrl-O 全部填 0）")
+            format!("- 还有 {n} 处空白：Ctrl-F 下一个；没有的填 0，Ctrl-O 全部填 0")
         }
         Lang::En => {
             format!("- {n} blank cells here (Ctrl-F goes to the next; Ctrl-O fills them with 0)")
@@ -510,6 +510,14 @@ pub fn export_not_ready(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("尚不能导出定稿，还有 {n} 项需处理："),
         Lang::En => format!("Not finished: {n} things block a final export:"),
+    }
+}
+
+/// The last line of a blocker list that does not all fit.
+pub fn export_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("还有 {n} 项…（全部见“检查”页）"),
+        Lang::En => format!("{n} more… (all of them on 检查)"),
     }
 }
 

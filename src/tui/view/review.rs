@@ -4,7 +4,7 @@ use super::{fill, put, put_line};
 use crate::i18n::{self, tui as tr};
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
-use crate::tui::text::{str_width, wrap};
+use crate::tui::text::{str_width, wrap_lines};
 use crate::tui::theme::Theme;
 use crate::tui::update::{ReviewItem, review_items, selected_review_item};
 use ratatui::Frame;
@@ -98,11 +98,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         if let Some(r) = &f.acknowledged {
             text.push_str(&i18n::acknowledged_suffix(app.lang, r));
         }
-        for l in wrap(&text, usize::from(panel.width))
-            .iter()
-            .take(usize::from(panel.height.saturating_sub(1)))
-        {
-            put_line(buf, panel, line, &text[l.start..l.end], theme.plain());
+        for l in wrap_lines(
+            &text,
+            usize::from(panel.width),
+            usize::from(panel.height.saturating_sub(1)).max(1),
+        ) {
+            put_line(buf, panel, line, &l, theme.plain());
             line += 1;
         }
     }
