@@ -74,7 +74,12 @@ fn create_a_report_export_it_and_find_the_file_where_the_screen_said() {
         .iter()
         .position(|r| r.contains("文件    "))
         .unwrap_or_else(|| panic!("the file field:\n{}", screen.join("\n")));
-    let mut shown = screen[first].split_once("文件    ").unwrap().1.trim().to_string();
+    let mut shown = screen[first]
+        .split_once("文件    ")
+        .unwrap()
+        .1
+        .trim()
+        .to_string();
     for r in &screen[first + 1..] {
         if r.contains("[ 导出 ]") {
             break;
