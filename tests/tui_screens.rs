@@ -830,6 +830,17 @@ fn the_export_field_shows_the_whole_folder_and_file() {
             .unwrap();
         let form = lines.iter().position(|l| l.contains("格式    <")).unwrap();
         assert!(form - status <= 6, "{screen}");
+        // A path too long for three lines loses its middle, never its file name.
+        let mut app = app;
+        let deep = format!("/srv/{}/{}", "很深的文件夹/".repeat(30), "报告.docx");
+        app.export.path = gongkai::tui::text::Field::new(&deep);
+        let (screen, _) = draw(&app);
+        let shown = path_field(&screen);
+        assert!(shown.starts_with("/srv/"), "{screen}");
+        assert!(
+            shown.contains('…') && shown.ends_with("/报告.docx"),
+            "{screen}"
+        );
     }
 }
 

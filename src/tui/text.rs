@@ -58,7 +58,7 @@ pub fn fit_middle(s: &str, width: usize) -> String {
     // The tail: everything after the last path separator, or the second half.
     let tail_start = s
         .rfind(['/', '\\'])
-        .map_or_else(|| s.len() - s.len() / 2, |i| i);
+        .unwrap_or_else(|| s.len() - s.len() / 2);
     let tail_start = floor_boundary(s, tail_start);
     let tail = &s[tail_start..];
     let room = width - 1;
@@ -318,7 +318,7 @@ impl Field {
     }
 
     /// The part of the text to show in `width` columns so that the caret is visible, and the
-    /// caret's column within it.
+    /// caret's column within it; an end cut off is marked with `…`.
     pub fn window(&self, width: usize) -> (String, usize) {
         let width = width.max(2);
         let caret_col = self.caret_column();
@@ -336,20 +336,36 @@ impl Field {
             skipped += char_width(c);
             start = i + c.len_utf8();
         }
-        let visible: String = {
-            let mut out = String::new();
-            let mut used = 0;
-            for c in self.text[start..].chars() {
-                let w = char_width(c);
-                if used + w > width {
-                    break;
-                }
-                out.push(c);
-                used += w;
+        let mut visible: Vec<char> = Vec::new();
+        let mut used = 0;
+        let mut shown_to = start;
+        for c in self.text[start..].chars() {
+            let w = char_width(c);
+            if used + w > width {
+                break;
             }
-            out
-        };
-        (visible, caret_col - skipped)
+            visible.push(c);
+            used += w;
+            shown_to += c.len_utf8();
+        }
+        let mut col = caret_col - skipped;
+        if shown_to < self.text.len() {
+            // More after: the last column is the mark.
+            while str_width(&visible.iter().collect::<String>()) + 1 > width {
+                visible.pop();
+            }
+            visible.push('…');
+        }
+        if start > 0 {
+            // More before: the first column is the mark.
+            let first = visible.first().map_or(0, |c| char_width(*c));
+            if first > 0 {
+                visible.remove(0);
+            }
+            visible.insert(0, '…');
+            col = (col + 1).saturating_sub(first).max(1);
+        }
+        (visible.into_iter().collect(), col)
     }
 }
 
@@ -443,10 +459,18 @@ mod tests {
 
     #[test]
     fn field_window_keeps_the_caret_visible() {
-        let f = Field::new("一二三四五六七八九十");
+        let mut f = Field::new("一二三四五六七八九十");
         let (shown, col) = f.window(8);
         assert!(str_width(&shown) <= 8);
         assert!(col <= 8);
         assert!(shown.ends_with('十'));
+        assert!(shown.starts_with('…'), "the cut start is marked: {shown}");
+        f.home();
+        let (shown, col) = f.window(8);
+        assert_eq!(
+            (shown.as_str(), col),
+            ("一二三…", 0),
+            "and so is the cut end"
+        );
     }
 }

@@ -6,7 +6,7 @@ use crate::i18n::{self, tui as tr};
 use crate::tui::app::App;
 use crate::tui::exporter;
 use crate::tui::layout::Areas;
-use crate::tui::text::{self, fit_middle, str_width, wrap, wrap_lines};
+use crate::tui::text::{self, fit_middle, wrap, wrap_lines};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -67,7 +67,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         }
         // What does not fit is counted, never dropped unsaid.
         let total: u16 = items.iter().map(|(l, _)| l.len() as u16).sum();
-        let fits_all = 1 + total <= list_room;
+        let fits_all = total < list_room;
         let mut shown = 0;
         for (lines, style) in &items {
             let room = if fits_all {
@@ -106,7 +106,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
     let mut y = form_top;
     let x = area.x + LABEL_W;
     let value_w = area.width.saturating_sub(LABEL_W);
-    for i in 0..4 {
+    for (i, label) in labels.iter().enumerate() {
         if y >= area.height {
             break;
         }
@@ -115,7 +115,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
             buf,
             area.x,
             area.y + y,
-            labels[i],
+            label,
             LABEL_W,
             if focused { theme.focus() } else { theme.bold() },
         );
@@ -147,18 +147,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
                         let row = Rect::new(x, area.y + y, value_w, 1);
                         if focused {
                             // Typing: the part round the caret, a cut end marked.
-                            let (shown, col) = field.window(field_w.saturating_sub(2));
-                            let lead = if str_width(&field.text[..caret]) > col {
-                                "…"
-                            } else {
-                                ""
-                            };
+                            let (shown, col) = field.window(field_w);
                             fill(buf, row, theme.editing());
-                            put(buf, x, row.y, &format!("{lead}{shown}"), value_w, style);
-                            cursor = Some(Position::new(
-                                x + (col + usize::from(!lead.is_empty())) as u16,
-                                row.y,
-                            ));
+                            put(buf, x, row.y, &shown, value_w, style);
+                            cursor = Some(Position::new(x + col as u16, row.y));
                         } else {
                             put(
                                 buf,

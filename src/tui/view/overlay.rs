@@ -459,17 +459,20 @@ fn from_last_year(
             format!(
                 "{} {}  {}",
                 if i == selected { ">" } else { " " },
-                pad_right(&crate::tui::text::fit_end(&name, agency_w), agency_w),
+                pad_right(&crate::tui::text::fit_middle(&name, agency_w), agency_w),
                 tr::start_published(lang),
             )
         } else {
-            format!(
-                "{} {}  {}  {:<8}  {name}",
+            let lead = format!(
+                "{} {}  {}  {:<8}  ",
                 if i == selected { ">" } else { " " },
                 pad_right(&crate::tui::text::fit_end(&c.agency, agency_w), agency_w),
                 crate::i18n::year(lang, c.year),
                 c.template,
-            )
+            );
+            // The file name keeps its tail, which tells drafts of one agency apart.
+            let room = usize::from(inner.width).saturating_sub(str_width(&lead));
+            format!("{lead}{}", crate::tui::text::fit_middle(&name, room))
         };
         let y = 1 + line as u16;
         let style = if i == selected {

@@ -400,7 +400,7 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
         line += 1;
     }
     // In a small panel the help gives way to last year's figure, not to the findings.
-    let help_lines = if last.is_some() && area.height < 6 || line > 1 && area.height < 6 {
+    let help_lines = if area.height < 6 && (last.is_some() || line > 1) {
         1
     } else {
         2
