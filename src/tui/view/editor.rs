@@ -6,7 +6,7 @@ use crate::i18n::{self, tui as tr};
 use crate::tui::app::{App, Page};
 use crate::tui::keys;
 use crate::tui::layout::{self, Areas, SIDEBAR_LINES};
-use crate::tui::text::{fit_end, str_width, wrap_lines};
+use crate::tui::text::{fit_end, fit_middle, str_width, wrap_lines};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -87,6 +87,8 @@ fn header(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         .path
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    // A long file name gives up its middle, so the saved mark at the end stays in view.
+    let file = fit_middle(&file, usize::from(area.width / 3).max(16));
     let rest = format!(
         " · {} · {} · {} · {}",
         i18n::year(app.lang, doc.draft.report.year),
