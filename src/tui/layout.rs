@@ -287,7 +287,9 @@ pub fn table_geometry_for(
         column_width = least;
         shown_cols = (width.saturating_sub(LABEL_LEAST + 1) / column_width).clamp(1, n);
         if shown_cols < n {
-            first_col = (focus_col + 1)
+            // The focused column and the one after it (a computed 总计 the cursor skips is
+            // reached that way).
+            first_col = (focus_col + 2)
                 .saturating_sub(shown_cols)
                 .min(n - shown_cols);
             label_width = width.saturating_sub(column_width * shown_cols + 1);
@@ -597,6 +599,45 @@ mod tests {
             ]
         );
         assert_eq!(g.label_width + 7 * g.column_width, 65);
+    }
+
+    #[test]
+    fn wide_figures_widen_the_columns_then_scroll_them_with_the_focus() {
+        let t = Template::builtin("gip-2019").expect("built in");
+        let table = t.table("requests").expect("table");
+        // Room for all: the columns widen to the figures.
+        let g = table_geometry_for(table, 118, 30, true, 8, 0);
+        assert_eq!((g.first_col, g.shown_cols), (0, 7));
+        assert!(g.column_width > 8);
+        // 80 columns: they scroll; the focused column and the one after it (总计) are shown.
+        let g = table_geometry_for(table, 62, 14, true, 8, 5);
+        assert!(g.shown_cols < 7 && g.column_width > 8);
+        assert_eq!(g.first_col + g.shown_cols, 7, "总计 on screen");
+        assert!(
+            g.label_width + g.shown_cols * g.column_width < 62,
+            "room for ›"
+        );
+        let g = table_geometry_for(table, 62, 14, true, 8, 0);
+        assert_eq!(g.first_col, 0);
+    }
+
+    #[test]
+    fn headers_break_between_words() {
+        assert_eq!(
+            header_lines("本年新制作数量", 10, 3),
+            vec!["本年新制作", "数量"]
+        );
+        assert_eq!(
+            header_lines("对外公开总数量", 10, 3),
+            vec!["对外公开", "总数量"]
+        );
+        assert_eq!(
+            header_lines("社会公益组织", 5, 3),
+            vec!["社会", "公益", "组织"]
+        );
+        assert_eq!(header_lines("自然人", 6, 3), vec!["自然人"]);
+        let cut = header_lines("本年收费金额（单位：万元）", 4, 2);
+        assert!(cut[1].ends_with('…'), "{cut:?}");
     }
 
     #[test]

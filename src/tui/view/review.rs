@@ -107,11 +107,15 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
             line += 1;
         }
     }
-    put_line(
-        buf,
-        panel,
-        panel.height.saturating_sub(1).max(line),
-        tr::review_hint(app.lang),
-        theme.dim(),
-    );
+    // The keys, on the panel's last lines: two where they do not fit on one.
+    let hint = tr::review_hint(app.lang);
+    let room = usize::from(panel.height.saturating_sub(line)).clamp(1, 2);
+    let hint_lines = wrap_lines(hint, usize::from(panel.width), room);
+    let top = panel
+        .height
+        .saturating_sub(hint_lines.len() as u16)
+        .max(line);
+    for (i, l) in hint_lines.iter().enumerate() {
+        put_line(buf, panel, top + i as u16, l, theme.dim());
+    }
 }
