@@ -343,6 +343,30 @@ fn help_overlay_lists_the_keys_of_the_screen() {
         for key in ["Ctrl-S", "Ctrl-O", "Ctrl-F", "Enter", "Del"] {
             assert!(screen.contains(key), "{key} missing at {w}×{h}");
         }
+        // On 三 the note says what the balance line's sign means, whole.
+        // The popup's text: what stands between the columns of its corners.
+        let columns =
+            |l: &str, corner: char| l.find(corner).map(|i| UnicodeWidthStr::width(&l[..i]));
+        let top = screen.lines().find(|l| l.contains('┌')).unwrap();
+        let (left, right) = (columns(top, '┌').unwrap(), columns(top, '┐').unwrap());
+        let note: String = screen
+            .lines()
+            .map(|l| {
+                let mut x = 0;
+                let mut inside = String::new();
+                for c in l.chars() {
+                    if x > left && x < right && c != ' ' {
+                        inside.push(c);
+                    }
+                    x += UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+                }
+                inside
+            })
+            .collect();
+        assert!(
+            note.contains("勾稽行✗后为一+二减（七）+四之差，负数即办理结果与结转多于收到的申请。"),
+            "{screen}"
+        );
         press(&mut app, Command::Cancel);
         assert!(!app.help);
     }
@@ -1061,5 +1085,335 @@ fn a_long_number_being_typed_is_shown_whole() {
         press(&mut app, Command::Enter);
         let (screen, _) = draw(&app);
         assert!(screen.contains("一、本年新收"), "{screen}");
+    }
+}
+
+// ------------------------------------------------------------ nothing cut silently (issue 14)
+
+/// The part of each screen line right of the section list (its `│`).
+fn right_of_sidebar(line: &str) -> &str {
+    line.split_once('│').map_or("", |(_, r)| r)
+}
+
+/// A draft kept outside the data folder, in a deep folder, so its export goes beside it.
+fn county(w: u16, h: u16) -> App {
+    let loaded = gongkai::library::load(std::path::Path::new(SAMPLE)).expect("sample loads");
+    let mut draft = loaded.draft;
+    draft.report.agency = "某某县人民政府办公室".into();
+    let mut app = App::new(Lang::Zh, look(), w, h);
+    app.drafts_dir = PathBuf::from("drafts");
+    app.open(Doc::new(
+        "/srv/公开/某某县人民政府办公室/2020年度/草稿.toml".into(),
+        loaded.template,
+        draft,
+        None,
+    ));
+    while app.current_page() != Some(Page::Export) {
+        press(&mut app, Command::NextSection);
+    }
+    app
+}
+
+/// What the 导出 page's 文件 field shows, its lines joined.
+fn path_field(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().map(right_of_sidebar).collect();
+    let first = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("文件"))
+        .expect("the file field");
+    let mut out = lines[first].trim_start()["文件".len()..].trim().to_string();
+    for l in &lines[first + 1..] {
+        if l.contains("[ 导出 ]") {
+            break;
+        }
+        out.push_str(l.trim());
+    }
+    out
+}
+
+#[test]
+fn the_export_field_shows_the_whole_folder_and_file() {
+    for (w, h) in SIZES {
+        let app = county(w, h);
+        let path = app.export.path.text.clone();
+        assert!(
+            path.starts_with("/srv/公开/某某县人民政府办公室/2020年度/某某县人民政府办公室"),
+            "{path}"
+        );
+        assert!(path.ends_with(".docx"), "{path}");
+        let (screen, _) = draw(&app);
+        assert_eq!(path_field(&screen), path, "{screen}");
+        // The form follows the list of what blocks a final export, not the foot of the page.
+        let lines: Vec<&str> = screen.lines().collect();
+        let status = lines
+            .iter()
+            .position(|l| l.contains("尚不能导出定稿"))
+            .unwrap();
+        let form = lines.iter().position(|l| l.contains("格式    <")).unwrap();
+        assert!(form - status <= 6, "{screen}");
+        // A path too long for three lines loses its middle, never its file name.
+        let mut app = app;
+        let deep = format!("/srv/{}/{}", "很深的文件夹/".repeat(30), "报告.docx");
+        app.export.path = gongkai::tui::text::Field::new(&deep);
+        let (screen, _) = draw(&app);
+        let shown = path_field(&screen);
+        assert!(shown.starts_with("/srv/"), "{screen}");
+        assert!(
+            shown.contains('…') && shown.ends_with("/报告.docx"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn after_exporting_the_message_says_where_in_full() {
+    for (w, h) in SIZES {
+        let mut app = county(w, h);
+        let path = PathBuf::from(app.export.path.text.clone());
+        update(&mut app, Action::Exported(Ok(path.clone())));
+        let (screen, _) = draw(&app);
+        let lines: Vec<&str> = screen.lines().collect();
+        let first = lines
+            .iter()
+            .position(|l| l.contains("已导出"))
+            .expect("the message");
+        // Every line from the message's first down to the footer is the message.
+        let said: String = lines[first..lines.len() - 1]
+            .iter()
+            .map(|l| l.trim())
+            .collect();
+        assert_eq!(said, format!("✓ 已导出 {}", path.display()), "{screen}");
+    }
+}
+
+#[test]
+fn home_end_and_arrows_work_in_the_export_path_field() {
+    use gongkai::tui::keys::{Context, Key, lookup};
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let key = |code, mods| Key { code, mods };
+    let command = |k| lookup(Context::Export, k).map(|b| b.command);
+    assert_eq!(
+        command(key(KeyCode::Home, KeyModifiers::NONE)),
+        Some(Command::Home)
+    );
+    assert_eq!(
+        command(key(KeyCode::Char('a'), KeyModifiers::CONTROL)),
+        Some(Command::Home)
+    );
+    assert_eq!(
+        command(key(KeyCode::End, KeyModifiers::NONE)),
+        Some(Command::End)
+    );
+    assert_eq!(
+        command(key(KeyCode::Char('e'), KeyModifiers::CONTROL)),
+        Some(Command::End)
+    );
+    for (w, h) in SIZES {
+        let mut app = county(w, h);
+        press(&mut app, Command::Down);
+        press(&mut app, Command::Down);
+        assert_eq!(app.export.field, 2);
+        let areas = gongkai::tui::layout::areas(w, h);
+        let (screen, end) = draw(&app);
+        let end = end.expect("the caret in the field");
+        press(&mut app, Command::Home);
+        assert_eq!(app.export.path.caret, 0);
+        let (_, home) = draw(&app);
+        let home = home.expect("the caret in the field");
+        let row = screen
+            .lines()
+            .position(|l| right_of_sidebar(l).trim_start().starts_with("文件"))
+            .unwrap() as u16;
+        assert_eq!(
+            (home.x, home.y),
+            (areas.content.x + 8, row),
+            "Home: the start"
+        );
+        press(&mut app, Command::Right);
+        let (_, right) = draw(&app);
+        assert_eq!(right.unwrap().x, home.x + 1, "Right: one column on ('/')");
+        press(&mut app, Command::End);
+        assert_eq!(app.export.path.caret, app.export.path.text.len());
+        assert_eq!(draw(&app).1, Some(end), "End: after the extension");
+        press(&mut app, Command::Left);
+        assert!(app.export.path.caret < app.export.path.text.len());
+    }
+}
+
+#[test]
+fn section_names_are_whole_when_wide_and_marked_when_cut() {
+    let app = sample(160, 48);
+    let (screen, _) = draw(&app);
+    for name in [
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+    ] {
+        assert!(screen.contains(name), "{name}\n{screen}");
+    }
+    let app = sample(80, 24);
+    let (screen, _) = draw(&app);
+    for cut in ["二、主动公开政…", "三、收到和处理…", "四、政府信息公…"]
+    {
+        assert!(screen.contains(cut), "{cut}\n{screen}");
+    }
+}
+
+#[test]
+fn the_focused_cells_label_keeps_its_column_at_80_columns() {
+    let mut app = sample(80, 24);
+    go_to_section(&mut app, "requests");
+    // 三（三）1.属于国家秘密, column 社会公益组织.
+    for _ in 0..4 {
+        press(&mut app, Command::Down);
+    }
+    for _ in 0..3 {
+        press(&mut app, Command::Right);
+    }
+    let (screen, _) = draw(&app);
+    let panel: String = screen
+        .lines()
+        .skip_while(|l| !l.contains("────"))
+        .skip(1)
+        .take(2)
+        .map(|l| right_of_sidebar(l).trim())
+        .collect();
+    assert!(
+        panel.contains("三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密"),
+        "{screen}"
+    );
+    assert!(
+        panel.contains("申请人情况 › 法人或其他组织 › 社会公益组织"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_blocker_list_shows_or_counts_every_blocker() {
+    let mut app = sample(80, 24);
+    go_to_section(&mut app, "requests");
+    // 一 of five columns off by one: five balance errors, the total's, and the text's.
+    for _ in 0..5 {
+        update(&mut app, Action::Char('9'));
+        press(&mut app, Command::Enter);
+        press(&mut app, Command::Up);
+        press(&mut app, Command::Right);
+    }
+    while app.current_page() != Some(Page::Export) {
+        press(&mut app, Command::NextSection);
+    }
+    let (screen, _) = draw(&app);
+    let said: usize = screen
+        .lines()
+        .find_map(|l| {
+            let (_, rest) = l.split_once("还有 ")?;
+            rest.split_once(" 项需处理")?.0.parse().ok()
+        })
+        .expect("the count");
+    assert!(said >= 6, "{screen}");
+    let listed = screen
+        .lines()
+        .map(right_of_sidebar)
+        .filter(|l| l.starts_with("   ! ") || l.starts_with("   ✗ ") || l.starts_with("   - "))
+        .count();
+    let more: usize = screen
+        .lines()
+        .find_map(|l| {
+            let (_, rest) = l.split_once("   还有 ")?;
+            rest.split_once(" 项…")?.0.parse().ok()
+        })
+        .unwrap_or(0);
+    assert_eq!(listed + more, said, "{screen}");
+    assert!(more > 0, "80×24 cannot list them all: {screen}");
+}
+
+#[test]
+fn table_three_shows_six_digit_figures_and_their_differences_whole() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "requests");
+        for c in "123456".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        press(&mut app, Command::Enter);
+        // 二 of 法律服务机构 (the fifth column): 0 → 1234, a four-digit difference.
+        for _ in 0..4 {
+            press(&mut app, Command::Right);
+        }
+        for c in "1234".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        press(&mut app, Command::Enter);
+        let (screen, _) = draw(&app);
+        assert!(screen.contains(" 1234 "), "{screen}");
+        assert!(screen.contains("✗+1234"), "{screen}");
+        assert!(
+            !screen.contains("1234…") && !screen.contains("✗+12…"),
+            "{screen}"
+        );
+        if w == 80 {
+            // Not every column fits: they scroll, and say so.
+            assert!(screen.contains('‹') && screen.contains('›'), "{screen}");
+        }
+        // Back to the first column: its figures are on screen again.
+        for _ in 0..4 {
+            press(&mut app, Command::Left);
+        }
+        let (screen, _) = draw(&app);
+        assert!(screen.contains(" 123456 "), "{screen}");
+        assert!(screen.contains("✗+123425"), "{screen}");
+        if w == 80 {
+            insta::assert_snapshot!("requests_wide_figures_80x24", screen);
+        }
+    }
+}
+
+#[test]
+fn table_two_keeps_the_focused_blocks_caption_and_headers_when_it_scrolls() {
+    let mut app = sample(80, 24);
+    go_to_section(&mut app, "proactive");
+    for step in 0..12 {
+        let (screen, _) = draw(&app);
+        let first = right_of_sidebar(screen.lines().nth(2).unwrap()).trim();
+        assert!(
+            first.starts_with("第二十条"),
+            "after {step} steps down, the first line is no caption:\n{screen}"
+        );
+        assert!(
+            !screen
+                .lines()
+                .any(|l| right_of_sidebar(l).trim_start().starts_with("作数量")
+                    || l.contains(" 作数量")),
+            "no header broken mid-word: {screen}"
+        );
+        press(&mut app, Command::Down);
+    }
+}
+
+#[test]
+fn two_drafts_of_one_agency_are_told_apart_on_the_start_screen() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        app.entries = vec![
+            entry(
+                "drafts/厦门市人力资源和社会保障局-2020.toml",
+                "厦门市人力资源和社会保障局",
+                2020,
+                "gip-2019",
+            ),
+            entry(
+                "drafts/厦门市人力资源和社会保障局-2020-修订稿.toml",
+                "厦门市人力资源和社会保障局",
+                2020,
+                "gip-2019",
+            ),
+        ];
+        let (screen, _) = draw(&app);
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("2020年")).collect();
+        assert_eq!(rows.len(), 2, "{screen}");
+        assert_ne!(rows[0], rows[1], "{screen}");
+        assert!(rows[0].ends_with("2020.toml"), "{screen}");
+        assert!(rows[1].ends_with("修订稿.toml"), "{screen}");
     }
 }

@@ -206,6 +206,15 @@ pub fn help_more(lang: Lang) -> &'static str {
     )
 }
 
+/// The help's note on table 三: [`help_more`], shortened, and what the sign of the balance
+/// line's difference means.
+pub fn help_more_balanced(lang: Lang) -> &'static str {
+    lang.pick(
+        "直接输入数字即开始填写；Del 清空；总计自动得出。勾稽行 ✗ 后为 一+二 减（七）+四 之差，负数即办理结果与结转多于收到的申请。",
+        "Type a digit to start; Del blanks a cell; 总计 fills itself. After ✗ the balance line shows 一+二 minus （七）+四: below zero, results and carry-over exceed the applications.",
+    )
+}
+
 // ---------------------------------------------------------------- start screen
 
 pub fn start_heading(lang: Lang, dir: &Path) -> String {
@@ -352,7 +361,7 @@ pub fn computed_note(lang: Lang) -> &'static str {
 pub fn blanks_line(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => {
-            format!("- 本部分还有 {n} 处空白（Ctrl-F 跳到下一个；没有的请填 0，Ctrl-O 全部填 0）")
+            format!("- 还有 {n} 处空白：Ctrl-F 下一个；没有的填 0，Ctrl-O 全部填 0")
         }
         Lang::En => {
             format!("- {n} blank cells here (Ctrl-F goes to the next; Ctrl-O fills them with 0)")
@@ -514,6 +523,14 @@ pub fn export_not_ready(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("尚不能导出定稿，还有 {n} 项需处理："),
         Lang::En => format!("Not finished: {n} things block a final export:"),
+    }
+}
+
+/// The last line of a blocker list that does not all fit.
+pub fn export_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("还有 {n} 项…（全部见“检查”页）"),
+        Lang::En => format!("{n} more… (all of them on 检查)"),
     }
 }
 

@@ -727,7 +727,11 @@ impl App {
             let mut errors = 0;
             let mut warnings = 0;
             let mut blanks = 0;
-            for f in outcome.in_section(section) {
+            // Each wrong cell once, as the section's panel lists it.
+            let shown = outcome
+                .in_section(section)
+                .filter(|f| !crate::check::repeats_another(doc.template, &outcome.findings, f));
+            for f in shown {
                 match f.severity {
                     Severity::Error => errors += 1,
                     Severity::Warning if f.code == codes::BLANK => blanks += 1,

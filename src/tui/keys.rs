@@ -565,17 +565,23 @@ pub const KEYS: &[Binding] = &[
         keys: &[plain(KeyCode::Home), ctrl('a')],
         command: Command::Home,
         contexts: &[
-            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review,
+            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review, Export,
         ],
         help: "home",
+        footer: false,
+    },
+    // Ctrl-E is the external editor in a prose section; in a one-line field it is the end.
+    Binding {
+        keys: &[plain(KeyCode::End), ctrl('e')],
+        command: Command::End,
+        contexts: &[Cell, Form, Dialog, NewReport, Export],
+        help: "end",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::End)],
         command: Command::End,
-        contexts: &[
-            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review,
-        ],
+        contexts: &[Prose, ProseLast, Table, Review],
         help: "end",
         footer: false,
     },

@@ -23,9 +23,17 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// Width of the section list.
+/// Width of the section list: from 140 columns on, wide enough for the longest heading
+/// (四、政府信息公开行政复议、行政诉讼情况, 38 columns) with its pointer and rule; narrower, a
+/// heading is cut with `…`.
 pub fn sidebar_width(width: u16) -> u16 {
-    if width >= 120 { 26 } else { 17 }
+    if width >= 140 {
+        40
+    } else if width >= 120 {
+        26
+    } else {
+        17
+    }
 }
 
 pub fn areas(width: u16, height: u16) -> Areas {
@@ -92,6 +100,12 @@ pub enum TableLine {
 pub struct TableGeometry {
     pub label_width: usize,
     pub column_width: usize,
+    /// The columns on screen, `first_col..first_col + shown_cols`: all of them, unless the
+    /// figures are too wide for the window; then as many as fit, the focused one among them.
+    pub first_col: usize,
+    pub shown_cols: usize,
+    /// The most columns a row has.
+    pub columns: usize,
     /// The header drawn above the body and kept on screen (matrix and across tables).
     pub header_lines: usize,
     /// Lines a block header takes (blocks tables).
@@ -115,6 +129,115 @@ pub fn table_geometry(table: &Table, width: usize, balanced: bool) -> TableGeome
     table_geometry_in(table, width, 100, balanced)
 }
 
+/// Words a column header may be broken between (本年/新制作/数量, never 本年新制/作数量).
+const HEADER_WORDS: &[&str] = &[
+    "本年",
+    "新制作",
+    "新公开",
+    "总数量",
+    "数量",
+    "对外公开",
+    "上一年",
+    "项目",
+    "增/减",
+    "处理决定",
+    "采购",
+    "总金额",
+    "收费金额",
+    "自然人",
+    "商业",
+    "企业",
+    "科研",
+    "机构",
+    "社会",
+    "公益",
+    "组织",
+    "法律",
+    "服务",
+    "其他",
+    "结果",
+    "维持",
+    "纠正",
+    "尚未",
+    "审结",
+    "现行",
+    "有效",
+    "件数",
+    "制发",
+    "废止",
+    "总计",
+];
+
+/// The most lines a column header takes.
+pub const HEADER_MOST_LINES: usize = 3;
+
+/// A column header on as few lines of `width` columns as its words allow (at most `most`);
+/// a word too long for a line is broken, and what does not fit ends with `…`.
+pub fn header_lines(text: &str, width: usize, most: usize) -> Vec<String> {
+    let width = width.max(2);
+    if str_width(text) <= width {
+        return vec![text.to_string()];
+    }
+    // Words: the longest listed word at each place, else a run of Latin letters and digits
+    // or a bracketed note, else one character.
+    let mut words: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let len = HEADER_WORDS
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .map(|w| w.len())
+            .max()
+            .or_else(|| {
+                rest.starts_with('（')
+                    .then(|| rest.find('）').map(|e| e + '）'.len_utf8()))
+                    .flatten()
+            })
+            .unwrap_or_else(|| {
+                let ascii = rest
+                    .char_indices()
+                    .find(|(_, c)| !c.is_ascii_alphanumeric())
+                    .map_or(rest.len(), |(e, _)| e);
+                if ascii > 0 {
+                    ascii
+                } else {
+                    rest.chars().next().map_or(1, char::len_utf8)
+                }
+            });
+        words.push(&rest[..len]);
+        i += len;
+    }
+    let mut lines: Vec<String> = vec![String::new()];
+    for w in words {
+        let last = lines.last_mut().expect("a line");
+        if str_width(last) + str_width(w) <= width {
+            last.push_str(w);
+        } else if str_width(w) <= width {
+            lines.push(w.to_string());
+        } else {
+            // A word longer than a line: broken by characters.
+            for c in w.chars() {
+                let last = lines.last_mut().expect("a line");
+                if str_width(last) + super::text::char_width(c) > width {
+                    lines.push(String::new());
+                }
+                lines.last_mut().expect("a line").push(c);
+            }
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    if lines.len() > most {
+        let rest = lines[most - 1..].concat();
+        lines.truncate(most - 1);
+        lines.push(super::text::fit_end(&rest, width));
+    }
+    lines
+}
+
+/// The least room for row labels before the columns scroll sideways.
+const LABEL_LEAST: usize = 16;
+
 /// The balance takes three lines (一+二, （七）+四, the check) when the area has room for
 /// them, and only the check line in a small window.
 pub fn balance_lines(area_height: usize) -> usize {
@@ -128,6 +251,20 @@ pub fn table_geometry_in(
     height: usize,
     balanced: bool,
 ) -> TableGeometry {
+    table_geometry_for(table, width, height, balanced, 0, 0)
+}
+
+/// A table's layout in an area of the given size, for figures up to `figures` columns wide,
+/// with the column `focus_col` on screen: the columns widen to show every figure whole, the
+/// row labels narrow down to [`LABEL_LEAST`], and past that the columns scroll sideways.
+pub fn table_geometry_for(
+    table: &Table,
+    width: usize,
+    height: usize,
+    balanced: bool,
+    figures: usize,
+    focus_col: usize,
+) -> TableGeometry {
     let n = max_columns(table).max(1);
     // Row labels get the room they need (up to a point) before the columns widen.
     let label_want = table
@@ -136,14 +273,36 @@ pub fn table_geometry_in(
         .max()
         .unwrap_or(12)
         .clamp(12, 40);
-    let column_width = (width.saturating_sub(label_want) / n).clamp(6, 16);
-    let label_width = width.saturating_sub(column_width * n).max(8);
-    let leaf_lines = |headers: &mut dyn Iterator<Item = &str>| -> usize {
-        let mut two = false;
-        for h in headers {
-            two |= str_width(h) > column_width - 1;
+    // A cell shows `column_width - 1` columns.
+    let least = (figures + 1).max(6);
+    let mut column_width = (width.saturating_sub(label_want) / n)
+        .clamp(6, 16)
+        .max(least);
+    let mut first_col = 0;
+    let mut shown_cols = n;
+    let mut label_width = width.saturating_sub(column_width * n);
+    if label_width < LABEL_LEAST.min(label_want) && least > 6 {
+        // Too many wide figures for the window: the columns scroll, one column kept for
+        // the marks that say more are on either side.
+        column_width = least;
+        shown_cols = (width.saturating_sub(LABEL_LEAST + 1) / column_width).clamp(1, n);
+        if shown_cols < n {
+            // The focused column and the one after it (a computed 总计 the cursor skips is
+            // reached that way).
+            first_col = (focus_col + 2)
+                .saturating_sub(shown_cols)
+                .min(n - shown_cols);
+            label_width = width.saturating_sub(column_width * shown_cols + 1);
+        } else {
+            label_width = width.saturating_sub(column_width * n);
         }
-        if two { 2 } else { 1 }
+    }
+    let label_width = label_width.max(8);
+    let leaf_lines = |headers: &mut dyn Iterator<Item = &str>| -> usize {
+        headers
+            .map(|h| header_lines(h, column_width - 1, HEADER_MOST_LINES).len())
+            .max()
+            .unwrap_or(1)
     };
     let mut lines = Vec::new();
     let (header_lines, block_header_lines) = match table.layout {
@@ -207,6 +366,9 @@ pub fn table_geometry_in(
     TableGeometry {
         label_width,
         column_width,
+        first_col,
+        shown_cols,
+        columns: n,
         header_lines,
         block_header_lines,
         lines,
@@ -268,10 +430,42 @@ impl TableGeometry {
             top = line;
         }
         let mut scroll = scroll.min(top);
-        while self.span(scroll, line) > body_height && scroll < line {
+        while self.span(scroll, line) + self.pinned_height(scroll) > body_height && scroll < line {
             scroll += 1;
         }
         scroll
+    }
+
+    /// In a blocks table (二) scrolled into a block, the lines of that block's caption and
+    /// column headers (first and last index), pinned above the body so the figures on screen
+    /// keep their headers.
+    pub fn pinned(&self, scroll: usize) -> Option<(usize, usize)> {
+        if self.block_header_lines == 0 {
+            return None;
+        }
+        match self.lines.get(scroll)? {
+            TableLine::Row { .. } => {}
+            // The headers on top, their caption above: the caption is pinned.
+            TableLine::BlockHeader(_) => {
+                let above = scroll.checked_sub(1)?;
+                return matches!(self.lines[above], TableLine::Caption(_))
+                    .then_some((above, above));
+            }
+            _ => return None,
+        }
+        let header = (0..scroll)
+            .rev()
+            .find(|&i| matches!(self.lines[i], TableLine::BlockHeader(_)))?;
+        let from = match header.checked_sub(1).map(|i| &self.lines[i]) {
+            Some(TableLine::Caption(_)) => header - 1,
+            _ => header,
+        };
+        Some((from, header))
+    }
+
+    /// Screen rows the pinned caption and headers take.
+    pub fn pinned_height(&self, scroll: usize) -> usize {
+        self.pinned(scroll).map_or(0, |(a, b)| self.span(a, b))
     }
 
     /// Screen rows from line `from` to line `to`, both included.
@@ -282,8 +476,9 @@ impl TableGeometry {
             .sum()
     }
 
-    /// The line at a screen row of the body, counting from `scroll`.
+    /// The line at a screen row of the body (under any pinned header), counting from `scroll`.
     pub fn line_at(&self, scroll: usize, row: usize) -> Option<usize> {
+        let row = row.checked_sub(self.pinned_height(scroll))?;
         let mut y = 0;
         for i in scroll..self.lines.len() {
             let h = self.height_of(&self.lines[i]);
@@ -413,6 +608,45 @@ mod tests {
     }
 
     #[test]
+    fn wide_figures_widen_the_columns_then_scroll_them_with_the_focus() {
+        let t = Template::builtin("gip-2019").expect("built in");
+        let table = t.table("requests").expect("table");
+        // Room for all: the columns widen to the figures.
+        let g = table_geometry_for(table, 118, 30, true, 8, 0);
+        assert_eq!((g.first_col, g.shown_cols), (0, 7));
+        assert!(g.column_width > 8);
+        // 80 columns: they scroll; the focused column and the one after it (总计) are shown.
+        let g = table_geometry_for(table, 62, 14, true, 8, 5);
+        assert!(g.shown_cols < 7 && g.column_width > 8);
+        assert_eq!(g.first_col + g.shown_cols, 7, "总计 on screen");
+        assert!(
+            g.label_width + g.shown_cols * g.column_width < 62,
+            "room for ›"
+        );
+        let g = table_geometry_for(table, 62, 14, true, 8, 0);
+        assert_eq!(g.first_col, 0);
+    }
+
+    #[test]
+    fn headers_break_between_words() {
+        assert_eq!(
+            header_lines("本年新制作数量", 10, 3),
+            vec!["本年新制作", "数量"]
+        );
+        assert_eq!(
+            header_lines("对外公开总数量", 10, 3),
+            vec!["对外公开", "总数量"]
+        );
+        assert_eq!(
+            header_lines("社会公益组织", 5, 3),
+            vec!["社会", "公益", "组织"]
+        );
+        assert_eq!(header_lines("自然人", 6, 3), vec!["自然人"]);
+        let cut = header_lines("本年收费金额（单位：万元）", 4, 2);
+        assert!(cut[1].ends_with('…'), "{cut:?}");
+    }
+
+    #[test]
     fn a_blocks_row_scrolls_in_with_its_caption() {
         let t = Template::builtin("gip-2019").expect("built in");
         let table = t.table("proactive").expect("table");
@@ -433,7 +667,8 @@ mod tests {
         let body = wide.last_body.expect("shown");
         assert_eq!(body.y, wide.text.y + 1, "beside, under its title");
         assert!(body.x > wide.text.right());
-        assert!(wide.text.width >= 60 && body.width >= 60);
+        // 59 each at 160 columns, beside a section list that shows every heading whole.
+        assert!(wide.text.width >= 59 && body.width >= 59);
         assert!(wide.panel.is_some(), "the findings stay");
 
         let narrow = prose_areas(&areas(80, 24), true);

@@ -23,7 +23,9 @@ pub fn str_width(s: &str) -> usize {
 }
 
 /// Cuts a string to at most `width` columns, ending with `…` when something was cut.
-pub fn fit(s: &str, width: usize) -> String {
+///
+/// Every cut on screen goes through this or [`fit_middle`], so nothing is cut silently.
+pub fn fit_end(s: &str, width: usize) -> String {
     if str_width(s) <= width {
         return s.to_string();
     }
@@ -44,23 +46,87 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// Cuts a string to at most `width` columns by taking out its middle, marked with `…`: the
+/// tail (a file name with its extension) is kept whole while it fits, then as much of the
+/// head as there is room for.
+pub fn fit_middle(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    // The tail: everything after the last path separator, or the second half.
+    let tail_start = s
+        .rfind(['/', '\\'])
+        .unwrap_or_else(|| s.len() - s.len() / 2);
+    let tail_start = floor_boundary(s, tail_start);
+    let tail = &s[tail_start..];
+    let room = width - 1;
+    if str_width(tail) >= room {
+        // Not even the tail fits: keep its end.
+        let mut kept: Vec<char> = Vec::new();
+        let mut used = 0;
+        for c in s.chars().rev() {
+            let w = char_width(c);
+            if used + w > room {
+                break;
+            }
+            kept.push(c);
+            used += w;
+        }
+        kept.reverse();
+        return format!("…{}", kept.into_iter().collect::<String>());
+    }
+    let head_room = room - str_width(tail);
+    let mut head = String::new();
+    let mut used = 0;
+    for c in s[..tail_start].chars() {
+        let w = char_width(c);
+        if used + w > head_room {
+            break;
+        }
+        head.push(c);
+        used += w;
+    }
+    format!("{head}…{tail}")
+}
+
+/// Wraps text into at most `lines` lines of `width` columns, as the screen shows it: the last
+/// line ends with `…` when there was more.
+pub fn wrap_lines(s: &str, width: usize, lines: usize) -> Vec<String> {
+    let wrapped = wrap(s, width);
+    let mut out: Vec<String> = wrapped
+        .iter()
+        .take(lines)
+        .map(|l| s[l.start..l.end].to_string())
+        .collect();
+    if wrapped.len() > lines
+        && let Some(last) = out.last_mut()
+    {
+        let rest = &s[wrapped[lines - 1].start..];
+        *last = fit_end(rest, width);
+    }
+    out
+}
+
 /// Pads (or cuts) to exactly `width` columns, text on the left.
 pub fn pad_right(s: &str, width: usize) -> String {
-    let s = fit(s, width);
+    let s = fit_end(s, width);
     let w = str_width(&s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// Pads (or cuts) to exactly `width` columns, text on the right.
 pub fn pad_left(s: &str, width: usize) -> String {
-    let s = fit(s, width);
+    let s = fit_end(s, width);
     let w = str_width(&s);
     format!("{}{s}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// Centres (or cuts) within `width` columns.
 pub fn center(s: &str, width: usize) -> String {
-    let s = fit(s, width);
+    let s = fit_end(s, width);
     let w = str_width(&s);
     let left = (width.saturating_sub(w)) / 2;
     let right = width.saturating_sub(w + left);
@@ -264,7 +330,7 @@ impl Field {
     }
 
     /// The part of the text to show in `width` columns so that the caret is visible, and the
-    /// caret's column within it.
+    /// caret's column within it; an end cut off is marked with `…`.
     pub fn window(&self, width: usize) -> (String, usize) {
         let width = width.max(2);
         let caret_col = self.caret_column();
@@ -282,20 +348,36 @@ impl Field {
             skipped += char_width(c);
             start = i + c.len_utf8();
         }
-        let visible: String = {
-            let mut out = String::new();
-            let mut used = 0;
-            for c in self.text[start..].chars() {
-                let w = char_width(c);
-                if used + w > width {
-                    break;
-                }
-                out.push(c);
-                used += w;
+        let mut visible: Vec<char> = Vec::new();
+        let mut used = 0;
+        let mut shown_to = start;
+        for c in self.text[start..].chars() {
+            let w = char_width(c);
+            if used + w > width {
+                break;
             }
-            out
-        };
-        (visible, caret_col - skipped)
+            visible.push(c);
+            used += w;
+            shown_to += c.len_utf8();
+        }
+        let mut col = caret_col - skipped;
+        if shown_to < self.text.len() {
+            // More after: the last column is the mark.
+            while str_width(&visible.iter().collect::<String>()) + 1 > width {
+                visible.pop();
+            }
+            visible.push('…');
+        }
+        if start > 0 {
+            // More before: the first column is the mark.
+            let first = visible.first().map_or(0, |c| char_width(*c));
+            if first > 0 {
+                visible.remove(0);
+            }
+            visible.insert(0, '…');
+            col = (col + 1).saturating_sub(first).max(1);
+        }
+        (visible.into_iter().collect(), col)
     }
 }
 
@@ -407,11 +489,34 @@ mod tests {
     }
 
     #[test]
+    fn cuts_are_marked_and_the_tail_of_a_path_is_kept() {
+        assert_eq!(fit_end("一二三四", 5), "一二…");
+        let path = "/home/officer/文档/某某县人民政府2024年报告.docx";
+        let cut = fit_middle(path, 40);
+        assert!(str_width(&cut) <= 40, "{cut}");
+        assert!(cut.starts_with("/home/"), "{cut}");
+        assert!(cut.ends_with("/某某县人民政府2024年报告.docx"), "{cut}");
+        assert!(cut.contains('…'));
+        assert!(fit_middle(path, 12).ends_with(".docx"));
+        assert_eq!(fit_middle("short", 10), "short");
+        let lines = wrap_lines("一二三四五六七八九十", 6, 2);
+        assert_eq!(lines, vec!["一二三", "四五…"]);
+    }
+
+    #[test]
     fn field_window_keeps_the_caret_visible() {
-        let f = Field::new("一二三四五六七八九十");
+        let mut f = Field::new("一二三四五六七八九十");
         let (shown, col) = f.window(8);
         assert!(str_width(&shown) <= 8);
         assert!(col <= 8);
         assert!(shown.ends_with('十'));
+        assert!(shown.starts_with('…'), "the cut start is marked: {shown}");
+        f.home();
+        let (shown, col) = f.window(8);
+        assert_eq!(
+            (shown.as_str(), col),
+            ("一二三…", 0),
+            "and so is the cut end"
+        );
     }
 }

@@ -170,4 +170,14 @@ impl Theme {
     pub fn error_mark(&self) -> &'static str {
         if self.look.ascii { "x" } else { "✗" }
     }
+
+    /// More columns to the left of those on screen.
+    pub fn more_left(&self) -> &'static str {
+        if self.look.ascii { "<" } else { "‹" }
+    }
+
+    /// More columns to the right.
+    pub fn more_right(&self) -> &'static str {
+        if self.look.ascii { ">" } else { "›" }
+    }
 }

@@ -71,13 +71,7 @@ pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, 
                 if !commit_cell(app, false) {
                     return;
                 }
-                let balanced = is_balanced(app, table);
-                let g = layout::table_geometry_in(
-                    table,
-                    usize::from(area.width),
-                    usize::from(area.height),
-                    balanced,
-                );
+                let g = table_geometry(app, table, area.width, area.height);
                 let Some(focus) = current_table_focus(app) else {
                     return;
                 };
@@ -92,7 +86,8 @@ pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, 
                 };
                 let Some(col) = usize::from(x)
                     .checked_sub(g.label_width)
-                    .map(|dx| dx / g.column_width)
+                    .map(|dx| g.first_col + dx / g.column_width)
+                    .filter(|&c| c < g.first_col + g.shown_cols)
                 else {
                     return;
                 };
@@ -146,6 +141,58 @@ pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, 
         }
         _ => {}
     }
+}
+
+/// A table's layout in an area as the screen draws it: columns wide enough for the draft's
+/// figures (and the balance's differences), the focused column on screen.
+pub fn table_geometry(app: &App, table: &Table, width: u16, height: u16) -> layout::TableGeometry {
+    let balanced = is_balanced(app, table);
+    let focus = app.tables.get(&table.key).copied().unwrap_or_default();
+    layout::table_geometry_for(
+        table,
+        usize::from(width),
+        usize::from(height),
+        balanced,
+        figures_width(app, table, balanced),
+        focus.col,
+    )
+}
+
+/// The widest figure the table shows: typed, computed (with its `=` where there is no
+/// colour), and the balance's sums and differences (`✗+1234`).
+fn figures_width(app: &App, table: &Table, balanced: bool) -> usize {
+    let Some(doc) = &app.doc else { return 0 };
+    let mut widest = 0;
+    for (block, r) in table.rows() {
+        for column in &block.columns {
+            let key = format!("{}.{}.{}", table.key, r.key, column.key);
+            let computed = r.sum.is_some() || column.sum.is_some();
+            let shown = if computed {
+                doc.outcome
+                    .totals
+                    .get(&key)
+                    .and_then(|t| t.complete())
+                    .map(|n| n.to_string().len() + usize::from(!app.look.color))
+            } else {
+                doc.draft.cell(&key).map(|n| n.to_string().len())
+            };
+            widest = widest.max(shown.unwrap_or(0));
+        }
+    }
+    if balanced {
+        for c in crate::check::balance_columns(doc.template, &doc.draft, &doc.outcome.totals) {
+            let sums = [c.left, c.right]
+                .iter()
+                .flatten()
+                .map(|n| n.to_string().len())
+                .max()
+                .unwrap_or(0);
+            // The mark and the sign before the difference.
+            let difference = c.difference().map_or(0, |d| d.to_string().len() + 2);
+            widest = widest.max(sums).max(difference);
+        }
+    }
+    widest
 }
 
 /// Whether a table carries the balance line (table 三).

@@ -19,13 +19,7 @@ pub(super) fn keep_in_view(app: &mut App) {
     match app.current_page() {
         Some(Page::Section(_)) => {
             if let Some(table) = current_table(app) {
-                let balanced = is_balanced(app, table);
-                let g = layout::table_geometry_in(
-                    table,
-                    usize::from(areas.content.width),
-                    height,
-                    balanced,
-                );
+                let g = table_geometry(app, table, areas.content.width, areas.content.height);
                 if let Some(key) = current_table_key(app)
                     && let Some(f) = app.tables.get_mut(&key)
                 {

@@ -6,7 +6,7 @@ use crate::i18n::{self, tui as tr};
 use crate::tui::app::{App, Page};
 use crate::tui::keys;
 use crate::tui::layout::{self, Areas, SIDEBAR_LINES};
-use crate::tui::text::{fit, str_width};
+use crate::tui::text::{fit_end, fit_middle, str_width, wrap_lines};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -87,6 +87,8 @@ fn header(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         .path
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    // A long file name gives up its middle, so the saved mark at the end stays in view.
+    let file = fit_middle(&file, usize::from(area.width / 3).max(16));
     let rest = format!(
         " · {} · {} · {} · {}",
         i18n::year(app.lang, doc.draft.report.year),
@@ -100,7 +102,7 @@ fn header(app: &App, buf: &mut Buffer, areas: &Areas, theme: &Theme) {
         0
     };
     let room = usize::from(area.width).saturating_sub(progress_w + str_width(&rest) + 3);
-    let agency = fit(&doc.draft.report.agency, room.max(6));
+    let agency = fit_end(&doc.draft.report.agency, room.max(6));
     let left = format!(" {agency}{rest}");
     let x = put(buf, area.x, area.y, &left, area.width, theme.focus());
     // Read-only viewing stands out: the mark is drawn in reverse.
@@ -175,14 +177,38 @@ fn status(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
         } else {
             (theme.ok_mark(), theme.ok())
         };
-        put(
-            buf,
-            area.x,
-            area.y,
-            &format!(" {mark} {}", m.text),
-            area.width,
-            style,
-        );
+        message(buf, area, &format!(" {mark} "), &m.text, style);
+    }
+}
+
+/// Lines a message may take, upwards from the status line, before it is cut.
+pub(super) const MESSAGE_LINES: usize = 4;
+
+/// A message on the status line; one too long for it wraps onto the lines above (over what
+/// was drawn there), so that a path, a reason or a file name is read whole.
+pub(super) fn message(
+    buf: &mut Buffer,
+    area: Rect,
+    lead: &str,
+    text: &str,
+    style: ratatui::style::Style,
+) {
+    let width = usize::from(area.width);
+    let indent = str_width(lead);
+    let most = MESSAGE_LINES.min(usize::from(area.y) + 1);
+    let lines = wrap_lines(text, width.saturating_sub(indent + 1).max(2), most);
+    let top = area.y + 1 - lines.len() as u16;
+    for (i, l) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        let row = Rect::new(area.x, y, area.width, 1);
+        buf.set_style(row.intersection(buf.area), ratatui::style::Style::reset());
+        put(buf, area.x, y, &" ".repeat(width), area.width, style);
+        let lead = if i == 0 {
+            lead.to_string()
+        } else {
+            " ".repeat(indent)
+        };
+        put(buf, area.x, y, &format!("{lead}{l}"), area.width, style);
     }
 }
 
@@ -263,37 +289,40 @@ pub(super) fn findings(
             theme.severity_style(f.severity)
         };
         // A finding takes up to two lines, wrapped by display width.
-        let lines = crate::tui::text::wrap(&text, usize::from(area.width.saturating_sub(2)));
-        for (i, l) in lines.iter().take(2).enumerate() {
+        let lines = wrap_lines(&text, usize::from(area.width.saturating_sub(2)), 2);
+        for (i, l) in lines.iter().enumerate() {
             if line >= area.height {
                 return;
             }
             let indent = if i == 0 { "" } else { "  " };
-            put_line(
-                buf,
-                area,
-                line,
-                &format!("{indent}{}", &text[l.start..l.end]),
-                style,
-            );
+            put_line(buf, area, line, &format!("{indent}{l}"), style);
             line += 1;
         }
     }
     if blanks > 0 && line < area.height {
-        put_line(
-            buf,
-            area,
-            line,
-            &tr::blanks_line(app.lang, blanks),
-            theme.dim(),
-        );
+        // Wrapped onto a second line where there is one: the keys at its end matter.
+        let text = tr::blanks_line(app.lang, blanks);
+        let room = usize::from(area.height - line).min(2);
+        for (i, l) in wrap_lines(&text, usize::from(area.width), room)
+            .iter()
+            .enumerate()
+        {
+            let indent = if i == 0 { "" } else { "  " };
+            put_line(buf, area, line, &format!("{indent}{l}"), theme.dim());
+            line += 1;
+        }
     }
 }
 
-/// Where a finding panel's lines go: the panel area.
+/// A section's findings for its panel, each wrong cell once (not again as the 总计 column).
 pub(super) fn section_findings<'a>(app: &'a App, section: &'a str) -> Vec<&'a Finding> {
     app.doc
         .as_ref()
-        .map(|d| d.outcome.in_section(section).collect())
+        .map(|d| {
+            d.outcome
+                .in_section(section)
+                .filter(|f| !crate::check::repeats_another(d.template, &d.outcome.findings, f))
+                .collect()
+        })
         .unwrap_or_default()
 }

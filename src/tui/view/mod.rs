@@ -13,6 +13,7 @@ mod start;
 mod table;
 
 use super::app::{App, Screen};
+use super::text::fit_end;
 use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -39,13 +40,15 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 }
 
-/// Writes text at (x, y) cut to `width` columns; returns the column after it.
+/// Writes text at (x, y) cut to `width` columns, the cut marked with `…` (nothing on screen is
+/// cut silently); returns the column after it.
 fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) -> u16 {
     if width == 0 || y >= buf.area.bottom() || x >= buf.area.right() {
         return x;
     }
     let width = width.min(buf.area.right() - x);
-    buf.set_stringn(x, y, text, usize::from(width), style).0
+    let text = fit_end(text, usize::from(width));
+    buf.set_stringn(x, y, &text, usize::from(width), style).0
 }
 
 /// Writes text in an area's line, cut to the area's width.

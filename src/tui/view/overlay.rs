@@ -7,7 +7,7 @@ use super::{put, put_line};
 use crate::i18n::tui as tr;
 use crate::tui::app::{App, Dialog, ListEntry, RecoverView, RecoveryOffer};
 use crate::tui::keys::{self, key_name};
-use crate::tui::text::{Field, center, pad_right, str_width, wrap};
+use crate::tui::text::{Field, center, pad_right, str_width, wrap, wrap_lines};
 use crate::tui::theme::Theme;
 use crate::tui::update::year_refusal;
 use ratatui::Frame;
@@ -129,18 +129,11 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
         Dialog::Reason { finding, field: f } => {
             let inner = popup(frame, 72, 7, tr::reason_title(lang), theme);
             let about = crate::i18n::finding(lang, finding);
-            for (i, l) in wrap(&about, usize::from(inner.width))
+            for (i, l) in wrap_lines(&about, usize::from(inner.width), 2)
                 .iter()
-                .take(2)
                 .enumerate()
             {
-                put_line(
-                    frame.buffer_mut(),
-                    inner,
-                    i as u16,
-                    &about[l.start..l.end],
-                    theme.warning(),
-                );
+                put_line(frame.buffer_mut(), inner, i as u16, l, theme.warning());
             }
             cursor = field(frame, inner, 3, theme.prompt(), f, true, theme);
             put_line(
@@ -398,12 +391,16 @@ fn text_change(lang: crate::i18n::Lang, saved: &str, recovered: &str) -> String 
         .zip(recovered.chars())
         .take_while(|(a, b)| a == b)
         .count();
-    let snippet: String = recovered
+    let rest: String = recovered
         .chars()
         .skip(common)
-        .take(24)
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
+    // Up to 24 characters of the new text, a cut marked.
+    let snippet = match rest.char_indices().nth(24) {
+        Some((i, _)) => format!("{}…", &rest[..i]),
+        None => rest,
+    };
     if !snippet.trim().is_empty() {
         let at = count(&saved.chars().take(common).collect::<String>()) + 1;
         out.push_str(&tr::difference_from(lang, at, snippet.trim()));
@@ -462,17 +459,20 @@ fn from_last_year(
             format!(
                 "{} {}  {}",
                 if i == selected { ">" } else { " " },
-                pad_right(&crate::tui::text::fit(&name, agency_w), agency_w),
+                pad_right(&crate::tui::text::fit_middle(&name, agency_w), agency_w),
                 tr::start_published(lang),
             )
         } else {
-            format!(
-                "{} {}  {}  {:<8}  {name}",
+            let lead = format!(
+                "{} {}  {}  {:<8}  ",
                 if i == selected { ">" } else { " " },
-                pad_right(&crate::tui::text::fit(&c.agency, agency_w), agency_w),
+                pad_right(&crate::tui::text::fit_end(&c.agency, agency_w), agency_w),
                 crate::i18n::year(lang, c.year),
                 c.template,
-            )
+            );
+            // The file name keeps its tail, which tells drafts of one agency apart.
+            let room = usize::from(inner.width).saturating_sub(str_width(&lead));
+            format!("{lead}{}", crate::tui::text::fit_middle(&name, room))
         };
         let y = 1 + line as u16;
         let style = if i == selected {
@@ -538,14 +538,11 @@ fn from_last_year(
         }
     }
     if let Some(e) = error {
-        for (i, l) in wrap(e, usize::from(inner.width)).iter().take(2).enumerate() {
-            put_line(
-                buf,
-                inner,
-                path_line + 3 + i as u16,
-                &e[l.start..l.end],
-                theme.error(),
-            );
+        for (i, l) in wrap_lines(e, usize::from(inner.width), 2)
+            .iter()
+            .enumerate()
+        {
+            put_line(buf, inner, path_line + 3 + i as u16, l, theme.error());
         }
     }
     put_line(
@@ -645,21 +642,26 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
         1
     };
     let per_col = rows.len().div_ceil(columns);
-    let width = (col_w * columns + 2 * (columns - 1)) as u16 + 2;
-    let height = (per_col + 4) as u16;
-    let inner = popup(
-        frame,
-        width.max(40),
-        height,
-        tr::help_title(app.lang),
-        theme,
-    );
+    let width = ((col_w * columns + 2 * (columns - 1)) as u16 + 2).max(40);
+    // On table 三 the note also says what the sign of the balance line's difference means.
+    let on_balanced_table = app.doc.as_ref().is_some_and(|doc| {
+        crate::tui::update::current_table_key(app).as_deref()
+            == Some(doc.template.checks.balance.table.as_str())
+    });
+    let more = if on_balanced_table {
+        tr::help_more_balanced(app.lang)
+    } else {
+        tr::help_more(app.lang)
+    };
+    let more_lines = wrap_lines(more, usize::from(width.saturating_sub(2)), 4);
+    let height = (per_col + 2 + more_lines.len()) as u16;
+    let inner = popup(frame, width, height, tr::help_title(app.lang), theme);
     about(frame, inner, app, theme);
     let buf = frame.buffer_mut();
     for (i, (k, t)) in rows.iter().enumerate() {
         let col = i / per_col;
         let line = (i % per_col) as u16;
-        if line >= inner.height.saturating_sub(2) {
+        if line >= inner.height.saturating_sub(more_lines.len() as u16) {
             continue;
         }
         let x = inner.x + (col * (col_w + 2)) as u16;
@@ -680,21 +682,9 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
             theme.plain(),
         );
     }
-    let more = tr::help_more(app.lang);
-    for (i, l) in wrap(more, usize::from(inner.width))
-        .iter()
-        .take(2)
-        .enumerate()
-    {
-        let y = inner.bottom().saturating_sub(2) + i as u16;
-        put(
-            buf,
-            inner.x,
-            y,
-            &more[l.start..l.end],
-            inner.width,
-            theme.dim(),
-        );
+    for (i, l) in more_lines.iter().enumerate() {
+        let y = inner.bottom().saturating_sub(more_lines.len() as u16) + i as u16;
+        put(buf, inner.x, y, l, inner.width, theme.dim());
     }
 }
 

@@ -4,7 +4,7 @@ use super::{fill, put, put_line};
 use crate::i18n::{self, tui as tr};
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
-use crate::tui::text::{str_width, wrap};
+use crate::tui::text::{str_width, wrap_lines};
 use crate::tui::theme::Theme;
 use crate::tui::update::{ReviewItem, review_items, selected_review_item};
 use ratatui::Frame;
@@ -98,19 +98,24 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         if let Some(r) = &f.acknowledged {
             text.push_str(&i18n::acknowledged_suffix(app.lang, r));
         }
-        for l in wrap(&text, usize::from(panel.width))
-            .iter()
-            .take(usize::from(panel.height.saturating_sub(1)))
-        {
-            put_line(buf, panel, line, &text[l.start..l.end], theme.plain());
+        for l in wrap_lines(
+            &text,
+            usize::from(panel.width),
+            usize::from(panel.height.saturating_sub(1)).max(1),
+        ) {
+            put_line(buf, panel, line, &l, theme.plain());
             line += 1;
         }
     }
-    put_line(
-        buf,
-        panel,
-        panel.height.saturating_sub(1).max(line),
-        tr::review_hint(app.lang),
-        theme.dim(),
-    );
+    // The keys, on the panel's last lines: two where they do not fit on one.
+    let hint = tr::review_hint(app.lang);
+    let room = usize::from(panel.height.saturating_sub(line)).clamp(1, 2);
+    let hint_lines = wrap_lines(hint, usize::from(panel.width), room);
+    let top = panel
+        .height
+        .saturating_sub(hint_lines.len() as u16)
+        .max(line);
+    for (i, l) in hint_lines.iter().enumerate() {
+        put_line(buf, panel, top + i as u16, l, theme.dim());
+    }
 }

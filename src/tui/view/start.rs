@@ -1,10 +1,10 @@
 //! The start screen: 新建报告, 打开文件, and the drafts in the data folder, newest first.
 
-use super::editor::footer;
+use super::editor::{footer, message};
 use super::{fill, put, put_line};
 use crate::i18n::{self, tui as tr};
 use crate::tui::app::App;
-use crate::tui::text::{pad_right, str_width};
+use crate::tui::text::{fit_middle, pad_right, str_width};
 use crate::tui::theme::Theme;
 use crate::tui::update::{START_ITEMS, START_LIST_TOP};
 use ratatui::Frame;
@@ -77,19 +77,37 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                     ),
                     None => ("  ", tr::start_entry(app.lang, e.filled, e.cells, e.errors)),
                 };
+                // The file name is what tells two drafts of one agency apart: cut, it loses
+                // its middle, never its distinguishing tail.
+                let file = |room: usize| fit_middle(&name, room);
                 match &e.problem {
                     _ if e.published => format!(
                         "  {}  {}",
-                        pad_right(&name, agency_w),
+                        pad_right(&file(agency_w), agency_w),
                         tr::start_published(app.lang)
                     ),
-                    Some(p) => format!("{mark}{}  {}", pad_right(&name, agency_w), p),
-                    None => format!(
-                        "{mark}{}  {}  {:<8}  {state}  {name}",
-                        pad_right(&e.agency, agency_w),
-                        i18n::year(app.lang, e.year),
-                        e.template,
-                    ),
+                    Some(p) => format!("{mark}{}  {}", pad_right(&file(agency_w), agency_w), p),
+                    None => {
+                        // In a narrow window the format's id makes room for the file name,
+                        // then the agency gives some up, down to 20 columns for the name.
+                        let template = if area.width >= 100 {
+                            format!("{:<8}  ", e.template)
+                        } else {
+                            String::new()
+                        };
+                        let rest =
+                            format!("  {}  {template}{state}  ", i18n::year(app.lang, e.year),);
+                        let row_w = usize::from(area.width - 2);
+                        let want = str_width(mark)
+                            + agency_w
+                            + str_width(&rest)
+                            + str_width(&name).min(20);
+                        let short = want.saturating_sub(row_w);
+                        let agency = agency_w.saturating_sub(short).max(10);
+                        let lead = format!("{mark}{}{rest}", pad_right(&e.agency, agency));
+                        let room = row_w.saturating_sub(str_width(&lead));
+                        format!("{lead}{}", file(room))
+                    }
                 }
             }
         };
@@ -118,7 +136,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     }
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.ok() };
-        put(buf, 1, area.height - 2, &m.text, area.width - 2, style);
+        message(
+            buf,
+            Rect::new(1, area.height - 2, area.width - 2, 1),
+            "",
+            &m.text,
+            style,
+        );
     }
     footer(
         app,

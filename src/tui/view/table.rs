@@ -7,10 +7,10 @@ use crate::check::balance_columns;
 use crate::i18n::tui as tr;
 use crate::template::Table;
 use crate::tui::app::App;
-use crate::tui::layout::{Areas, TableGeometry, TableLine, table_geometry_in};
-use crate::tui::text::{center, fit, pad_left, str_width, wrap};
+use crate::tui::layout::{Areas, HEADER_MOST_LINES, TableGeometry, TableLine, header_lines};
+use crate::tui::text::{center, fit_end, pad_left, str_width, wrap_lines};
 use crate::tui::theme::Theme;
-use crate::tui::update::{cell_key, focused_cell, is_balanced};
+use crate::tui::update::{cell_key, focused_cell, is_balanced, table_geometry};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -18,12 +18,7 @@ use ratatui::layout::{Position, Rect};
 pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, table: &Table) {
     let area = areas.content;
     let balanced = is_balanced(app, table);
-    let g = table_geometry_in(
-        table,
-        usize::from(area.width),
-        usize::from(area.height),
-        balanced,
-    );
+    let g = table_geometry(app, table, area.width, area.height);
     let focus = app.tables.get(&table.key).copied().unwrap_or_default();
     let mut cursor = None;
     {
@@ -34,7 +29,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, t
         let body_h = g.body_height(usize::from(area.height));
         let mut y = g.header_lines;
         let bottom = g.header_lines + body_h;
-        for line in g.lines.iter().skip(focus.scroll) {
+        // Scrolled into a block of 二: its caption and headers stay above its rows.
+        let pinned = g
+            .pinned(focus.scroll)
+            .map_or(&[][..], |(a, b)| &g.lines[a..=b]);
+        for line in pinned.iter().chain(g.lines.iter().skip(focus.scroll)) {
             let h = g.height_of(line);
             if y + h > bottom {
                 break;
@@ -44,6 +43,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, t
                 TableLine::Caption(b) => {
                     let caption = table.blocks[*b].caption.as_deref().unwrap_or("");
                     put_line(buf, row_area, 0, caption, theme.header());
+                    more_columns(buf, row_area, &g, theme);
                 }
                 TableLine::BlockHeader(b) => block_header(buf, row_area, table, *b, &g, theme),
                 TableLine::Group { label, level } => {
@@ -79,23 +79,22 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, t
 /// then the column headers; the printed note in the corner.
 fn matrix_header(buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeometry, theme: &Theme) {
     let block = &table.blocks[0];
-    let paths: Vec<Vec<&str>> = block.columns.iter().map(|c| table.column_path(c)).collect();
-    let depth = paths.iter().map(Vec::len).max().unwrap_or(1);
+    let all: Vec<Vec<&str>> = block.columns.iter().map(|c| table.column_path(c)).collect();
+    let depth = all.iter().map(Vec::len).max().unwrap_or(1);
+    // The columns on screen; group labels span those of them that they cover.
+    let paths: Vec<Vec<&str>> = all
+        .into_iter()
+        .skip(g.first_col)
+        .take(g.shown_cols)
+        .collect();
     let leaf_lines = g.header_lines - (depth - 1);
     let cw = g.column_width;
     let x0 = area.x + g.label_width as u16;
     // The corner note, wrapped into the label column.
     if let Some(corner) = &table.corner {
         let w = g.label_width.saturating_sub(2);
-        for (i, l) in wrap(corner, w).iter().take(g.header_lines).enumerate() {
-            put(
-                buf,
-                area.x,
-                area.y + i as u16,
-                &corner[l.start..l.end],
-                w as u16,
-                theme.dim(),
-            );
+        for (i, l) in wrap_lines(corner, w, g.header_lines).iter().enumerate() {
+            put(buf, area.x, area.y + i as u16, l, w as u16, theme.dim());
         }
     }
     for level in 0..depth - 1 {
@@ -133,6 +132,9 @@ fn matrix_header(buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeometry,
         let x = x0 + (j * cw) as u16 + 1;
         for (i, text) in split_header(leaf, cw - 1, leaf_lines).iter().enumerate() {
             let y = area.y + (depth - 1 + i) as u16;
+            if i + 1 == leaf_lines {
+                more_columns(buf, Rect::new(area.x, y, area.width, 1), g, theme);
+            }
             put(
                 buf,
                 x,
@@ -145,26 +147,22 @@ fn matrix_header(buf: &mut Buffer, area: Rect, table: &Table, g: &TableGeometry,
     }
 }
 
-/// A header cut into at most `lines` lines of `width` columns; a header on two lines is split
-/// near its middle (结果/维持, not 结果维/持).
+/// A header on at most `lines` lines of `width` columns, broken between words.
 fn split_header(text: &str, width: usize, lines: usize) -> Vec<String> {
-    if str_width(text) <= width || lines < 2 {
-        return vec![fit(text, width)];
+    header_lines(text, width, lines.clamp(1, HEADER_MOST_LINES))
+}
+
+/// Marks beside the columns on screen when more are to the left or right (the columns scroll
+/// when the figures are too wide for the window).
+fn more_columns(buf: &mut Buffer, line: Rect, g: &TableGeometry, theme: &Theme) {
+    let x0 = line.x + g.label_width as u16;
+    if g.first_col > 0 {
+        put(buf, x0, line.y, theme.more_left(), 1, theme.dim());
     }
-    let chars: Vec<char> = text.chars().collect();
-    let half = chars.len().div_ceil(2);
-    let first: String = chars[..half].iter().collect();
-    let second: String = chars[half..].iter().collect();
-    if str_width(&first) <= width && str_width(&second) <= width {
-        return vec![first, second];
+    if g.first_col + g.shown_cols < g.columns {
+        let x = x0 + (g.shown_cols * g.column_width) as u16;
+        put(buf, x, line.y, theme.more_right(), 1, theme.dim());
     }
-    let wrapped = wrap(text, width.max(2));
-    let first = text[wrapped[0].start..wrapped[0].end].to_string();
-    let rest = fit(
-        &text[wrapped.get(1).map_or(text.len(), |l| l.start)..],
-        width,
-    );
-    vec![first, rest]
 }
 
 fn block_header(
@@ -181,7 +179,10 @@ fn block_header(
         put(buf, area.x, area.y, h, g.label_width as u16, theme.header());
     }
     for (j, column) in block.columns.iter().enumerate() {
-        let x = area.x + (g.label_width + j * cw) as u16 + 1;
+        let Some(x) = column_x(area, g, j) else {
+            continue;
+        };
+        let x = x + 1;
         for (i, text) in split_header(&column.header, cw - 1, g.block_header_lines)
             .iter()
             .enumerate()
@@ -226,7 +227,7 @@ fn data_row(
         buf,
         area.x,
         area.y,
-        &fit(&label, g.label_width - 1),
+        &fit_end(&label, g.label_width - 1),
         (g.label_width - 1) as u16,
         label_style,
     );
@@ -235,7 +236,9 @@ fn data_row(
     let mut typed = None;
     for (j, column) in block.columns.iter().enumerate() {
         let key = format!("{}.{}.{}", table.key, r.key, column.key);
-        let x = area.x + (g.label_width + j * cw) as u16;
+        let Some(x) = column_x(area, g, j) else {
+            continue;
+        };
         let computed = r.sum.is_some() || column.sum.is_some();
         let focused = focused_row && focus.col == j && !computed;
         let editing = app.cell.as_ref().filter(|e| focused && e.key == key);
@@ -335,7 +338,10 @@ fn balance(app: &App, buf: &mut Buffer, area: Rect, g: &TableGeometry, theme: &T
     let check_row = top + g.balance_lines as u16 - 1;
     let cw = g.column_width;
     for (j, c) in columns.iter().enumerate() {
-        let x = area.x + (g.label_width + j * cw) as u16 + 1;
+        let Some(x) = column_x(area, g, j) else {
+            continue;
+        };
+        let x = x + 1;
         let w = (cw - 1) as u16;
         let show = |n: Option<crate::report::Number>| {
             n.map_or(tr::balance_unknown(app.lang).to_string(), |n| n.to_string())
@@ -377,11 +383,8 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
         return;
     };
     let column = &block.columns[focus.col.min(block.columns.len() - 1)];
-    let mut head = format!(
-        "{} · {}",
-        table.row_path(row).join(theme.path_sep()),
-        table.column_path(column).join(theme.path_sep())
-    );
+    let row_label = table.row_path(row).join(theme.path_sep());
+    let mut head = format!("· {}", table.column_path(column).join(theme.path_sep()));
     if !column.units.is_empty() {
         let key = cell_key(table, focus.row, focus.col);
         let unit = app
@@ -391,8 +394,18 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
         head.push_str("  ");
         head.push_str(&tr::unit_label(app.lang, unit));
     }
-    put_line(buf, area, 0, &head, theme.bold());
-    let mut line = 1;
+    // The row and the column, on one line or, when they do not fit, on two: the column is
+    // never the part cut off.
+    let one = format!("{row_label} {head}");
+    let mut line = 0;
+    if str_width(&one) <= usize::from(area.width) {
+        put_line(buf, area, 0, &one, theme.bold());
+        line += 1;
+    } else {
+        put_line(buf, area, 0, &row_label, theme.bold());
+        put_line(buf, area, 1, &format!("  {head}"), theme.bold());
+        line += 2;
+    }
     // Last year's figure for this cell, asked of the core.
     let last = app
         .doc
@@ -404,18 +417,22 @@ fn panel(app: &App, buf: &mut Buffer, area: Rect, table: &Table, theme: &Theme) 
         line += 1;
     }
     // In a small panel the help gives way to last year's figure, not to the findings.
-    let help_lines = if last.is_some() && area.height < 6 {
+    let help_lines = if area.height < 6 && (last.is_some() || line > 1) {
         1
     } else {
         2
     };
-    for l in wrap(&row.help, usize::from(area.width))
-        .iter()
-        .take(help_lines)
-    {
-        put_line(buf, area, line, &row.help[l.start..l.end], theme.dim());
+    for l in wrap_lines(&row.help, usize::from(area.width), help_lines) {
+        put_line(buf, area, line, &l, theme.dim());
         line += 1;
     }
     let found = section_findings(app, &table.key);
     findings(app, buf, area, line, &found, theme);
+}
+
+/// Where column `j` starts on screen, if it is on screen.
+fn column_x(area: Rect, g: &TableGeometry, j: usize) -> Option<u16> {
+    (g.first_col..g.first_col + g.shown_cols)
+        .contains(&j)
+        .then(|| area.x + (g.label_width + (j - g.first_col) * g.column_width) as u16)
 }
