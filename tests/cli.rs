@@ -660,3 +660,104 @@ fn version_names_the_commit_and_date_it_was_built_from() {
         "{stdout}"
     );
 }
+
+/// The part of a message outside brackets (（…） and (…)): what must be in the user's language.
+fn outside_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// English words (two letters or more) in a text, file names aside.
+fn english_words(text: &str, except: &[&str]) -> Vec<String> {
+    let mut text = text.to_string();
+    for e in except {
+        text = text.replace(e, "");
+    }
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2 && *w != "TOML")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_missing_file_is_said_in_chinese_with_the_system_words_in_brackets() {
+    let out = gongkai()
+        .args(["check", "/no/such/folder/草稿.toml"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("找不到文件或文件夹"), "{stderr}");
+    assert!(
+        stderr.contains("（No such file or directory, os error 2）"),
+        "{stderr}"
+    );
+    let english = english_words(&outside_brackets(&stderr), &["/no/such/folder/草稿.toml"]);
+    assert!(
+        english.is_empty(),
+        "English outside brackets: {english:?} in “{stderr}”"
+    );
+
+    let out = gongkai()
+        .args(["export", "/no/such/folder/草稿.toml", "--to", "html"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let english = english_words(&outside_brackets(&stderr), &["/no/such/folder/草稿.toml"]);
+    assert!(
+        english.is_empty(),
+        "English outside brackets: {english:?} in “{stderr}”"
+    );
+}
+
+#[test]
+fn a_toml_syntax_error_is_a_chinese_sentence_naming_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("坏.toml");
+    std::fs::write(&path, "schema = 1\n[report\nagency = \"某某局\"\n").unwrap();
+    let out = gongkai().arg("check").arg(&path).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let shown = path.display().to_string();
+    assert!(stderr.starts_with(&format!("{shown}:2:8: ")), "{stderr}");
+    assert!(
+        stderr.contains("TOML 语法错误：[节] 缺少结尾的 ]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("（unclosed table, expected `]`）"),
+        "{stderr}"
+    );
+    let english = english_words(&outside_brackets(&stderr), &[&shown]);
+    assert!(
+        english.is_empty(),
+        "English outside brackets: {english:?} in “{stderr}”"
+    );
+
+    // A duplicate key, and a value that is not quoted.
+    std::fs::write(&path, "schema = 1\nschema = 1\n").unwrap();
+    gongkai()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            ":2:1: TOML 语法错误：同一个键写了两次",
+        ));
+    std::fs::write(&path, "schema = 1\ntemplate = gip\n").unwrap();
+    gongkai()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            ":2:12: TOML 语法错误：文字要加引号",
+        ));
+}
