@@ -216,13 +216,21 @@ fn cli_help(lang: Lang, command: &str, arg: &str) -> Option<&'static str> {
 
 fn localize_one(mut cmd: clap::Command, lang: Lang, name: &str) -> clap::Command {
     use clap::{Arg, ArgAction};
+    // Chinese headings take a full-width colon, as Chinese text does: 用法：命令：选项：
     let (usage, commands, arguments, options, help, version) = match lang {
-        Lang::Zh => ("用法：", "命令", "参数", "选项", "显示帮助", "显示版本"),
+        Lang::Zh => (
+            "用法：",
+            "命令：",
+            "参数：",
+            "选项：",
+            "显示帮助",
+            "显示版本",
+        ),
         Lang::En => (
-            "Usage:",
-            "Commands",
-            "Arguments",
-            "Options",
+            "Usage: ",
+            "Commands:",
+            "Arguments:",
+            "Options:",
             "Print help",
             "Print version",
         ),
@@ -253,22 +261,32 @@ fn localize_one(mut cmd: clap::Command, lang: Lang, name: &str) -> clap::Command
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
-    for (id, positional) in ids {
+    let has_positionals = ids.iter().any(|(_, positional)| *positional);
+    for (id, _) in ids {
         let text = cli_help(lang, name, &id).or_else(|| cli_help(lang, "", &id));
-        let heading = if positional { arguments } else { options };
         cmd = cmd.mut_arg(id.as_str(), |a| {
             let takes_values = a.get_action().takes_values();
-            let a = a.help_heading(heading).hide_possible_values(takes_values);
+            // A default is said in the description, in the user's language (clap's would
+            // add “[default: …]”).
+            let a = a
+                .hide_possible_values(takes_values)
+                .hide_default_value(takes_values);
             match text {
                 Some(text) => a.help(text),
                 None => a,
             }
         });
     }
-    cmd.help_template(format!(
-        "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
-    ))
-    .subcommand_help_heading(commands)
+    // clap writes its headings with a half-width colon: the template writes them instead.
+    let mut template = format!("{{about-with-newline}}\n{usage}{{usage}}");
+    if cmd.has_subcommands() {
+        template.push_str(&format!("\n\n{commands}\n{{subcommands}}"));
+    }
+    if has_positionals {
+        template.push_str(&format!("\n\n{arguments}\n{{positionals}}"));
+    }
+    template.push_str(&format!("\n\n{options}\n{{options}}{{after-help}}"));
+    cmd.help_template(template)
 }
 
 /// The clap command with its help in the given language.
