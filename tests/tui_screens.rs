@@ -766,3 +766,34 @@ fn the_quit_question_when_the_recovery_file_fails() {
         assert!(screen.contains("D（大写）放弃修改并退出"));
     }
 }
+
+#[test]
+fn a_duplicate_new_report_offers_to_open_it_or_change_the_name() {
+    use gongkai::tui::action::CreateRefused;
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        press(&mut app, Command::NewReport);
+        for c in "某某区教育局".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        update(
+            &mut app,
+            Action::Created(Err(CreateRefused::Exists(
+                "drafts/某某区教育局-2025.toml".into(),
+            ))),
+        );
+        let screen = snapshot("new_report_exists", &app);
+        assert!(
+            screen.contains("已有同名草稿 某某区教育局-2025.toml，未覆盖。"),
+            "{screen}"
+        );
+        assert!(screen.contains("Ctrl-O 打开已有草稿"), "{screen}");
+        assert!(!screen.contains("-o"), "{screen}");
+        // What was typed is still there, with the caret in it.
+        let (_, cursor) = draw(&app);
+        let line = screen.lines().position(|l| l.contains("报告单位")).unwrap();
+        assert!(screen.lines().nth(line).unwrap().contains("某某区教育局"));
+        assert_eq!(cursor.map(|c| usize::from(c.y)), Some(line));
+    }
+}

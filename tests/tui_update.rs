@@ -1775,3 +1775,76 @@ fn a_draft_in_the_hidden_data_folder_is_exported_to_the_documents_folder() {
     );
     assert!(!proposed.starts_with(&drafts));
 }
+
+/// 新建报告 of a name already there: the dialog stays with what was typed, says so without
+/// any -o (there is none in the editor), and offers to open that draft or change the name.
+#[test]
+fn a_duplicate_new_report_keeps_the_dialog_and_offers_open_or_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = dir.path().to_path_buf();
+    let make = |app: &mut App| {
+        let effects = press(app, Command::Enter);
+        let Some(effect @ Effect::Create { .. }) = effects.first() else {
+            panic!("expected a new draft, got {effects:?}");
+        };
+        let done = runtime::perform(app, effect).unwrap();
+        update(app, done);
+    };
+    // The first time the draft is made and opened.
+    press(&mut app, Command::NewReport);
+    type_text(&mut app, "某某区教育局");
+    make(&mut app);
+    let first = app.doc.as_ref().expect("opened").path.clone();
+    assert!(app.dialog.is_none());
+
+    // The second time, from the start screen again.
+    app.doc = None;
+    app.screen = gongkai::tui::app::Screen::Start;
+    press(&mut app, Command::NewReport);
+    type_text(&mut app, "某某区教育局");
+    make(&mut app);
+    let Some(Dialog::NewReport {
+        agency,
+        error: Some(error),
+        existing: Some(existing),
+        focus: 0,
+        ..
+    }) = &app.dialog
+    else {
+        panic!("the dialog stays, offering the draft: {:?}", app.dialog);
+    };
+    assert_eq!(agency.text, "某某区教育局", "what was typed is kept");
+    assert_eq!(existing, &first);
+    assert!(error.contains("已有同名草稿"), "{error}");
+    assert!(!error.contains("-o"), "{error}");
+
+    // Ctrl-O opens the draft that is there.
+    let mut opening = app.clone();
+    let effects = press(&mut opening, Command::OpenFile);
+    assert_eq!(effects, [Effect::Open(first.clone())]);
+    assert!(opening.dialog.is_none());
+
+    // Changing the name makes another draft.
+    type_text(&mut app, "二");
+    assert!(matches!(
+        &app.dialog,
+        Some(Dialog::NewReport {
+            existing: None,
+            error: None,
+            ..
+        })
+    ));
+    make(&mut app);
+    let second = app.doc.as_ref().expect("opened").path.clone();
+    assert_ne!(second, first);
+    assert!(second.to_string_lossy().contains("某某区教育局二"));
+}

@@ -36,6 +36,7 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "open" => ("打开", "open"),
         "new_report" => ("新建报告", "new report"),
         "open_file" => ("打开文件", "open file"),
+        "open_existing" => ("打开已有的同名草稿", "open the draft of that name"),
         "from_last_year" => ("从上年报告新建", "new from last year's"),
         "last_text" => ("对照上年正文", "last year's text"),
         "hide_last_text" => ("关闭上年正文", "hide last year's text"),
@@ -654,6 +655,26 @@ pub fn new_hint(lang: Lang) -> &'static str {
     lang.pick(
         "Tab 换项 · Enter 创建 · Esc 取消 · Ctrl-L 从上年报告新建",
         "Tab next · Enter create · Esc cancel · Ctrl-L from last year's",
+    )
+}
+
+/// 新建报告 found a draft of the name already: it is kept, and what can be done.
+pub fn new_exists(lang: Lang, path: &Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match lang {
+        Lang::Zh => format!("已有同名草稿 {name}，未覆盖。"),
+        Lang::En => format!("{name} exists already and was not overwritten."),
+    }
+}
+
+/// The keys under a 新建报告 that found a draft of the name already.
+pub fn new_exists_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ctrl-O 打开已有草稿 · 修改名称后按 Enter 新建 · Esc 取消",
+        "Ctrl-O open it · change the name and press Enter · Esc cancel",
     )
 }
 

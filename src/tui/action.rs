@@ -105,6 +105,9 @@ pub enum Action {
     },
     /// An export finished: the file written, or why it failed.
     Exported(Result<PathBuf, String>),
+    /// 新建报告 made the draft and opened it, or could not: then the dialog stays, with what
+    /// was typed, to open the draft already there or to change the name.
+    Created(Result<Box<super::app::Doc>, CreateRefused>),
     /// A draft was opened (or could not be): from the start screen or `edit`.
     Opened(Result<Box<super::app::Doc>, String>),
     /// The start screen's list was read again.
@@ -123,6 +126,15 @@ pub enum Action {
     },
     /// A published report was imported into a draft, which is opened: with the import summary.
     ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), String>),
+}
+
+/// Why 新建报告 made no draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateRefused {
+    /// A file of that name is there already (it is never overwritten).
+    Exists(PathBuf),
+    /// Anything else, worded.
+    Failed(String),
 }
 
 /// What `update` asks the runtime to do.

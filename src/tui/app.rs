@@ -375,6 +375,8 @@ pub enum Dialog {
         focus: usize,
         path: Option<PathBuf>,
         error: Option<String>,
+        /// A draft of that name is there already: Ctrl-O opens it, or the name is changed.
+        existing: Option<PathBuf>,
     },
     /// 打开文件.
     OpenFile { path: Field },

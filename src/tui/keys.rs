@@ -359,6 +359,13 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[ctrl('o')],
+        command: Command::OpenFile,
+        contexts: &[NewReport],
+        help: "open_existing",
+        footer: false,
+    },
+    Binding {
         keys: &[plain(KeyCode::Enter)],
         command: Command::Enter,
         contexts: &[Dialog, NewReport],

@@ -74,18 +74,25 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             year,
             kind,
         } => {
+            use super::action::CreateRefused;
             let result = match Template::for_year(*year) {
                 Some(t) => {
                     let draft = Draft::new(&t.id, agency, *year, *kind);
                     crate::cli::write_new(path, t, &draft)
-                        .map_err(|e| i18n::write_refused(lang, &e))
-                        .and_then(|()| open(path, app.today, &app.drafts_dir, lang))
+                        .map_err(|e| match e {
+                            crate::cli::NewError::Exists => CreateRefused::Exists(path.clone()),
+                            e => CreateRefused::Failed(i18n::write_refused(lang, &e)),
+                        })
+                        .and_then(|()| {
+                            open(path, app.today, &app.drafts_dir, lang)
+                                .map_err(CreateRefused::Failed)
+                        })
                         // Work kept for an earlier draft of this name is offered, not lost.
                         .map(|doc| offer_recovery(app, doc))
                 }
-                None => Err(tr::year_invalid(lang).to_string()),
+                None => Err(CreateRefused::Failed(tr::year_invalid(lang).to_string())),
             };
-            Some(Action::Opened(result))
+            Some(Action::Created(result))
         }
         Effect::CreateFromLast { from, target } => Some(Action::CarriedOver(create_from_last(
             from,

@@ -158,14 +158,24 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             focus,
             path,
             error: problem,
+            existing,
         } => match input {
+            // The dialog stays until the draft is made: a refusal is said in it, and what was
+            // typed is kept (a draft of that name may be there already).
             Action::Command(Command::Enter) => match new_report(app, agency, year, *kind, path) {
                 Ok(effect) => {
-                    keep = false;
+                    *problem = None;
+                    *existing = None;
                     effects.push(effect);
                 }
                 Err(e) => *problem = Some(e),
             },
+            Action::Command(Command::OpenFile) => {
+                if let Some(existing) = existing.take() {
+                    keep = false;
+                    effects.push(Effect::Open(existing));
+                }
+            }
             Action::Command(Command::Cancel) => keep = false,
             Action::Command(Command::FromLastYear) => {
                 keep = false;
@@ -177,8 +187,20 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 *kind = toggle_kind(*kind);
             }
             other => match focus {
-                0 => edit_field(agency, other),
+                0 => {
+                    let before = agency.text.clone();
+                    edit_field(agency, other);
+                    if agency.text != before && existing.is_some() {
+                        // Another name: another file.
+                        *existing = None;
+                        *problem = None;
+                    }
+                }
                 1 => {
+                    if existing.is_some() {
+                        *existing = None;
+                        *problem = None;
+                    }
                     if let Action::Char(c) = other {
                         if let Some(d) = normalize_char(c).filter(char::is_ascii_digit) {
                             year.insert(d);

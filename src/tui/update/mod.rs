@@ -149,6 +149,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Ok(path) => info(app, tr::exported(app.lang, &path)),
             Err(e) => error(app, tr::export_failed(app.lang, &e)),
         },
+        Action::Created(result) => created(app, result),
         Action::Opened(result) => match result {
             Ok(mut doc) => {
                 let copy = doc
@@ -308,5 +309,43 @@ pub(super) fn saved(
             let recovery = kept.then(|| app.recovery.path_for(&doc.path));
             error(app, tr::save_failed(lang, &e, recovery.as_deref()));
         }
+    }
+}
+
+/// 新建报告 came back: the draft opened, or the dialog says why not, keeping what was typed.
+fn created(app: &mut App, result: Result<Box<Doc>, crate::tui::action::CreateRefused>) {
+    use crate::tui::action::CreateRefused;
+    let refusal = match result {
+        Ok(doc) => {
+            if let Some(Dialog::NewReport { .. }) = app.dialog {
+                app.dialog = None;
+            }
+            update(app, Action::Opened(Ok(doc)));
+            return;
+        }
+        Err(refusal) => refusal,
+    };
+    let lang = app.lang;
+    let text = match &refusal {
+        CreateRefused::Exists(path) => tr::new_exists(lang, path),
+        CreateRefused::Failed(why) => why.clone(),
+    };
+    match &mut app.dialog {
+        Some(Dialog::NewReport {
+            error,
+            existing,
+            focus,
+            agency,
+            ..
+        }) => {
+            *error = Some(text);
+            if let CreateRefused::Exists(path) = refusal {
+                *existing = Some(path);
+                // The name is where a change makes another file.
+                *focus = 0;
+                agency.end();
+            }
+        }
+        _ => error(app, text),
     }
 }

@@ -79,6 +79,7 @@ pub fn new_report_dialog(app: &App, path: Option<std::path::PathBuf>) -> Dialog 
         focus: 0,
         path,
         error: None,
+        existing: None,
     }
 }
 

@@ -207,6 +207,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
             focus,
             path,
             error,
+            existing,
         } => {
             let inner = popup(frame, 66, 8, tr::new_title(lang), theme);
             let labels = tr::new_labels(lang);
@@ -249,7 +250,21 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
             if let Some(e) = error {
                 put_line(buf, inner, 4, e, theme.error());
             }
-            put_line(buf, inner, 5, tr::new_hint(lang), theme.dim());
+            let hint = match existing {
+                Some(_) => tr::new_exists_hint(lang),
+                None => tr::new_hint(lang),
+            };
+            put_line(
+                buf,
+                inner,
+                5,
+                hint,
+                if existing.is_some() {
+                    theme.bold()
+                } else {
+                    theme.dim()
+                },
+            );
         }
     }
     if let Some(c) = cursor {
