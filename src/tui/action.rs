@@ -108,6 +108,14 @@ pub enum Action {
     /// 新建报告 made the draft and opened it, or could not: then the dialog stays, with what
     /// was typed, to open the draft already there or to change the name.
     Created(Result<Box<super::app::Doc>, CreateRefused>),
+    /// A draft could not be read, but its `.bak` or a recovery file can: which, and why.
+    Unreadable(Box<super::app::UnreadableOffer>),
+    /// A folder was looked at for 打开文件 (what `typed` names, and what Tab completes).
+    Browsed {
+        typed: String,
+        complete: bool,
+        found: super::app::Browse,
+    },
     /// A draft was opened (or could not be): from the start screen or `edit`.
     Opened(Result<Box<super::app::Doc>, String>),
     /// The start screen's list was read again.
@@ -140,6 +148,18 @@ pub enum CreateRefused {
 /// What `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Look at the folder of a path typed in 打开文件: its drafts and reports and, when
+    /// `complete`, the names that begin with what was typed.
+    Browse {
+        typed: String,
+        complete: bool,
+    },
+    /// Open an unreadable draft from a readable copy (its `.bak` or a recovery file): the
+    /// copy's content in the editor, unsaved, as the draft at `path`.
+    OpenInstead {
+        path: PathBuf,
+        from: PathBuf,
+    },
     /// Save the draft to its file (atomically); quit afterwards when it worked.
     Save {
         then_quit: bool,

@@ -30,6 +30,7 @@ use crate::i18n::tui as tr;
 use crate::report::number::{InputError, MAX_PLACES, max_places, normalize_char};
 use crate::report::{AgencyKind, Draft, Number};
 use crate::template::{Kind, SectionKind, Table, Template};
+pub use dialog::expand_home;
 use dialog::*;
 pub use editor::*;
 use export::*;
@@ -150,8 +151,19 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Err(e) => error(app, tr::export_failed(app.lang, &e)),
         },
         Action::Created(result) => created(app, result),
+        Action::Browsed {
+            typed,
+            complete,
+            found,
+        } => browsed(app, &typed, complete, found, &mut effects),
+        Action::Unreadable(offer) => {
+            app.dialog = Some(Dialog::Unreadable { offer, selected: 0 });
+        }
         Action::Opened(result) => match result {
             Ok(mut doc) => {
+                if let Some(Dialog::OpenFile(_)) = app.dialog {
+                    app.dialog = None;
+                }
                 let copy = doc
                     .copied_from
                     .as_ref()
@@ -174,7 +186,11 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                     Access::Editing(_) => next_offer(app, &mut effects),
                 }
             }
-            Err(e) => error(app, e),
+            Err(e) => match &mut app.dialog {
+                // Said in the dialog, which keeps what was typed.
+                Some(Dialog::OpenFile(open)) => open.error = Some(e),
+                _ => error(app, e),
+            },
         },
         Action::Recheck => {
             let today = app.today;
@@ -200,13 +216,19 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::ImportedOpened(result) => match result {
             Ok((doc, lines)) => {
+                if let Some(Dialog::OpenFile(_)) = app.dialog {
+                    app.dialog = None;
+                }
                 update(app, Action::Opened(Ok(doc)));
                 // The recovery offer, or a draft held elsewhere, asks first; the summary after.
                 if app.dialog.is_none() {
                     app.dialog = Some(Dialog::Imported { lines });
                 }
             }
-            Err(e) => error(app, e),
+            Err(e) => match &mut app.dialog {
+                Some(Dialog::OpenFile(open)) => open.error = Some(e),
+                _ => error(app, e),
+            },
         },
         Action::CarriedOver(result) => match result {
             Ok((doc, lines)) => {
