@@ -2015,3 +2015,34 @@ fn an_unreadable_draft_offers_its_bak_and_recovery_file_and_opens_them_unsaved()
         broken
     );
 }
+
+/// An export the system refuses is said in Chinese, the system's words in brackets.
+#[test]
+fn an_export_that_cannot_be_written_is_said_in_chinese() {
+    let mut app = sample();
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the report would go.
+    let path = dir.path().join("报告.html");
+    std::fs::create_dir(&path).unwrap();
+    let done = runtime::perform(
+        &app,
+        &Effect::Export {
+            format: "html".into(),
+            path: path.clone(),
+            draft_mark: true,
+        },
+    )
+    .unwrap();
+    let Action::Exported(Err(gongkai::tui::action::ExportFailed::Write { error, .. })) = &done
+    else {
+        panic!("expected a write failure, got {done:?}");
+    };
+    assert_eq!(error.kind, std::io::ErrorKind::IsADirectory);
+    update(&mut app, done);
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(
+        message.starts_with("导出失败：")
+            && message.contains("报告.html：无法写入：这是一个文件夹，不是文件（"),
+        "{message}"
+    );
+}

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 pub const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Why no PDF was made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
     /// Neither `soffice` nor `libreoffice` is on the PATH.
     #[error("LibreOffice is not installed")]

@@ -565,10 +565,31 @@ pub fn exported(lang: Lang, path: &Path) -> String {
     }
 }
 
-pub fn export_failed(lang: Lang, e: &str) -> String {
+pub fn export_failed(lang: Lang, e: &crate::tui::action::ExportFailed) -> String {
+    use crate::tui::action::ExportFailed;
+    let why = match e {
+        ExportFailed::UnknownFormat(f) => match lang {
+            Lang::Zh => format!("不认识的格式“{f}”"),
+            Lang::En => format!("unknown format “{f}”"),
+        },
+        ExportFailed::Render { format, error } => crate::i18n::render_failed(lang, format, error),
+        ExportFailed::OutputIsADraft(path) => crate::i18n::output_is_a_draft(lang, path),
+        ExportFailed::Write { path, error } => match lang {
+            Lang::Zh => format!(
+                "{}：无法写入：{}",
+                path.display(),
+                crate::i18n::io_words(lang, error.kind, error.raw, &error.detail)
+            ),
+            Lang::En => format!(
+                "{}: cannot write: {}",
+                path.display(),
+                crate::i18n::io_words(lang, error.kind, error.raw, &error.detail)
+            ),
+        },
+    };
     match lang {
-        Lang::Zh => format!("导出失败：{e}"),
-        Lang::En => format!("export failed: {e}"),
+        Lang::Zh => format!("导出失败：{why}"),
+        Lang::En => format!("export failed: {why}"),
     }
 }
 

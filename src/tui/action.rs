@@ -103,8 +103,8 @@ pub enum Action {
         section: String,
         result: Result<String, String>,
     },
-    /// An export finished: the file written, or why it failed.
-    Exported(Result<PathBuf, String>),
+    /// An export finished: the file written, or why it failed (worded on the screen).
+    Exported(Result<PathBuf, ExportFailed>),
     /// 新建报告 made the draft and opened it, or could not: then the dialog stays, with what
     /// was typed, to open the draft already there or to change the name.
     Created(Result<Box<super::app::Doc>, CreateRefused>),
@@ -134,6 +134,25 @@ pub enum Action {
     },
     /// A published report was imported into a draft, which is opened: with the import summary.
     ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), String>),
+}
+
+/// Why an export from the editor wrote nothing, kept typed until the screen words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailed {
+    /// The format is not one the export module knows.
+    UnknownFormat(String),
+    /// The report could not be made in the format.
+    Render {
+        format: String,
+        error: crate::export::ExportError,
+    },
+    /// The file chosen is a draft (an export never replaces one).
+    OutputIsADraft(PathBuf),
+    /// The file (or its folder) could not be written.
+    Write {
+        path: PathBuf,
+        error: crate::report::IoFault,
+    },
 }
 
 /// Why 新建报告 made no draft.

@@ -49,14 +49,19 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
                 lang,
             )
             .and_then(|bytes| {
+                use super::action::ExportFailed;
                 if crate::library::is_a_draft_to_keep(path) {
-                    return Err(i18n::output_is_a_draft(lang, path));
+                    return Err(ExportFailed::OutputIsADraft(path.clone()));
                 }
+                let failed = |e: std::io::Error| ExportFailed::Write {
+                    path: path.clone(),
+                    error: crate::report::IoFault::from(&e),
+                };
                 // The documents folder may not exist yet (a fresh account).
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|e| i18n::io_error(lang, &e))?;
+                    std::fs::create_dir_all(dir).map_err(failed)?;
                 }
-                crate::atomic::write(path, &bytes).map_err(|e| i18n::io_error(lang, &e))
+                crate::atomic::write(path, &bytes).map_err(failed)
             })
             .map(|()| path.clone());
             Some(Action::Exported(result))
