@@ -904,3 +904,32 @@ fn an_unreadable_draft_offers_its_backup_and_recovery_file() {
         );
     }
 }
+
+#[test]
+fn open_file_of_a_missing_file_says_why_whole_and_keeps_the_path() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("tests/fixtures/import");
+        let effects = update(&mut app, Action::Command(Command::OpenFile));
+        run_effects(&mut app, effects);
+        for c in "tests/fixtures/没有这份草稿.toml".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        let effects = update(&mut app, Action::Command(Command::Enter));
+        run_effects(&mut app, effects);
+        let screen = snapshot("open_file_missing", &app);
+        let joined: String = screen
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<String>()
+            .replace(' ', "");
+        assert!(
+            joined.contains("无法读取：找不到文件或文件夹（Nosuchfileordirectory,oserror2）"),
+            "the reason, whole:\n{screen}"
+        );
+        assert!(
+            screen.contains("›  tests/fixtures/没有这份草稿.toml"),
+            "{screen}"
+        );
+    }
+}

@@ -834,9 +834,23 @@ fn open_file(
 ) -> Option<Position> {
     let lang = app.lang;
     // As many rows as the list needs, as far as the window allows.
-    let room = usize::from(frame.area().height.saturating_sub(4)).saturating_sub(5);
+    // A refusal is said whole (a path and the system's words are long), in up to three lines.
+    let width = usize::from(76u16.min(frame.area().width.saturating_sub(4)));
+    let error_lines = open
+        .error
+        .as_deref()
+        .map(|e| wrap(e, width).into_iter().take(3).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let said = error_lines.len().max(1);
+    let room = usize::from(frame.area().height.saturating_sub(4)).saturating_sub(4 + said);
     let rows = open.items.len().clamp(1, room.clamp(1, 16));
-    let inner = popup(frame, 76, (rows + 6) as u16, tr::open_title(lang), theme);
+    let inner = popup(
+        frame,
+        76,
+        (rows + 5 + said) as u16,
+        tr::open_title(lang),
+        theme,
+    );
     let cursor = field(
         frame,
         inner,
@@ -848,15 +862,23 @@ fn open_file(
     );
     let buf = frame.buffer_mut();
     match &open.error {
-        Some(e) => put_line(buf, inner, 1, e, theme.error()),
-        None => put_line(buf, inner, 1, tr::open_hint(lang), theme.dim()),
-    };
+        Some(e) => {
+            for (i, l) in error_lines.iter().enumerate() {
+                put_line(buf, inner, 1 + i as u16, &e[l.start..l.end], theme.error());
+            }
+        }
+        None => {
+            put_line(buf, inner, 1, tr::open_hint(lang), theme.dim());
+        }
+    }
+    // Below the path and what is said under it.
+    let top = 1 + said as u16;
     let heading = match &open.folder {
         Some(folder) => tr::open_listing(lang, folder, open.items.len()),
         None if open.items.is_empty() => String::new(),
         None => tr::open_matches(lang, open.items.len()),
     };
-    put_line(buf, inner, 2, &heading, theme.bold());
+    put_line(buf, inner, top, &heading, theme.bold());
     let first = open
         .selected
         .unwrap_or(0)
@@ -886,7 +908,7 @@ fn open_file(
             pad_right(tr::open_kind(lang, item.kind), kind_w),
             item.label
         );
-        let y = 3 + line as u16;
+        let y = top + 1 + line as u16;
         let style = if chosen {
             let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
             frame.buffer_mut().set_style(row, theme.focus());
@@ -901,7 +923,7 @@ fn open_file(
         put_line(
             frame.buffer_mut(),
             inner,
-            3 + rows as u16,
+            top + 1 + rows as u16,
             &more,
             theme.dim(),
         );
