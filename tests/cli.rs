@@ -660,3 +660,230 @@ fn version_names_the_commit_and_date_it_was_built_from() {
         "{stdout}"
     );
 }
+
+/// The part of a message outside brackets (（…） and (…)): what must be in the user's language.
+fn outside_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// English words (two letters or more) in a text, file names aside.
+fn english_words(text: &str, except: &[&str]) -> Vec<String> {
+    let mut text = text.to_string();
+    for e in except {
+        text = text.replace(e, "");
+    }
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2 && *w != "TOML")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_missing_file_is_said_in_chinese_with_the_system_words_in_brackets() {
+    let out = gongkai()
+        .args(["check", "/no/such/folder/草稿.toml"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("找不到文件或文件夹"), "{stderr}");
+    assert!(
+        stderr.contains("（No such file or directory, os error 2）"),
+        "{stderr}"
+    );
+    let english = english_words(&outside_brackets(&stderr), &["/no/such/folder/草稿.toml"]);
+    assert!(
+        english.is_empty(),
+        "English outside brackets: {english:?} in “{stderr}”"
+    );
+
+    let out = gongkai()
+        .args(["export", "/no/such/folder/草稿.toml", "--to", "html"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let english = english_words(&outside_brackets(&stderr), &["/no/such/folder/草稿.toml"]);
+    assert!(
+        english.is_empty(),
+        "English outside brackets: {english:?} in “{stderr}”"
+    );
+}
+
+#[test]
+fn a_toml_syntax_error_is_a_chinese_sentence_naming_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("坏.toml");
+    std::fs::write(&path, "schema = 1\n[report\nagency = \"某某局\"\n").unwrap();
+    let out = gongkai().arg("check").arg(&path).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let shown = path.display().to_string();
+    assert!(stderr.starts_with(&format!("{shown}:2:8: ")), "{stderr}");
+    assert!(
+        stderr.contains("TOML 语法错误：[节] 缺少结尾的 ]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("（unclosed table, expected `]`）"),
+        "{stderr}"
+    );
+    let english = english_words(&outside_brackets(&stderr), &[&shown]);
+    assert!(
+        english.is_empty(),
+        "English outside brackets: {english:?} in “{stderr}”"
+    );
+
+    // A duplicate key, and a value that is not quoted.
+    std::fs::write(&path, "schema = 1\nschema = 1\n").unwrap();
+    gongkai()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            ":2:1: TOML 语法错误：同一个键写了两次",
+        ));
+    std::fs::write(&path, "schema = 1\ntemplate = gip\n").unwrap();
+    gongkai()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            ":2:12: TOML 语法错误：文字要加引号",
+        ));
+}
+
+/// The display column where the first occurrence of `word` ends.
+fn end_column(line: &str, word: &str) -> usize {
+    let at = line.find(word).unwrap() + word.len();
+    unicode_width::UnicodeWidthStr::width(&line[..at])
+}
+
+#[test]
+fn the_folder_summary_header_sits_over_its_figures_by_display_width() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(SAMPLE, dir.path().join("a.toml")).unwrap();
+    for lang in ["zh", "en"] {
+        let out = gongkai()
+            .args(["--lang", lang, "check"])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let header = stdout
+            .lines()
+            .find(|l| l.starts_with("单位") || l.starts_with("Agency"))
+            .unwrap();
+        let row = stdout
+            .lines()
+            .find(|l| l.starts_with("厦门市人力资源和社会保障局"))
+            .unwrap();
+        let (year, errors, blank) = match lang {
+            "zh" => ("年度", "错误", "空白"),
+            _ => ("Year", "Errors", "Blank"),
+        };
+        assert_eq!(
+            end_column(header, year),
+            end_column(row, "2020"),
+            "{header}\n{row}"
+        );
+        // The figures: 2020, 0 errors, 1 warning, 0 blank.
+        let figures: Vec<usize> = row
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .filter(|(i, _)| !row[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            .map(|(i, _)| unicode_width::UnicodeWidthStr::width(&row[..=i]))
+            .collect();
+        assert_eq!(end_column(header, errors), figures[1], "{header}\n{row}");
+        assert_eq!(end_column(header, blank), figures[3], "{header}\n{row}");
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(header),
+            unicode_width::UnicodeWidthStr::width(row)
+        );
+    }
+}
+
+#[test]
+fn help_lists_every_command_with_a_description_and_full_width_colons() {
+    for lang in ["zh", "en"] {
+        let out = gongkai()
+            .args(["--lang", lang, "--help"])
+            .assert()
+            .success();
+        let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let commands: Vec<&str> = stdout
+            .lines()
+            .skip_while(|l| !(l.starts_with("命令") || l.starts_with("Commands")))
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let names: Vec<&str> = commands
+            .iter()
+            .map(|l| l.split_whitespace().next().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "edit", "check", "new", "merge", "export", "ledger", "import", "list"
+            ],
+            "{stdout}"
+        );
+        for line in &commands {
+            assert!(
+                line.split_whitespace().count() >= 2,
+                "no description: “{line}”"
+            );
+        }
+        // Every option and argument of every command says what it is for.
+        for command in names {
+            let out = gongkai()
+                .args(["--lang", lang, command, "--help"])
+                .assert()
+                .success();
+            let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+            for line in help.lines().filter(|l| {
+                let t = l.trim_start();
+                l.starts_with("  ")
+                    && (t.starts_with('-') || t.starts_with('<') || t.starts_with('['))
+            }) {
+                let described = line
+                    .trim_start()
+                    .split("  ")
+                    .filter(|part| !part.trim().is_empty())
+                    .count()
+                    >= 2;
+                assert!(described, "{command}: no description: “{line}”");
+            }
+            assert!(
+                !help.contains("[default:"),
+                "{command}: clap's English default\n{help}"
+            );
+            if lang == "zh" {
+                for heading in ["用法", "命令", "参数", "选项"] {
+                    assert!(
+                        !help.contains(&format!("{heading}:")),
+                        "{command}: half-width colon after {heading}\n{help}"
+                    );
+                }
+                assert!(help.contains("用法：gongkai"), "{help}");
+                assert!(help.contains("选项：\n"), "{help}");
+            }
+            // --ascii only where the editor draws: bare gongkai and edit.
+            assert_eq!(
+                help.contains("--ascii"),
+                command == "edit",
+                "{command}: --ascii\n{help}"
+            );
+        }
+        assert!(stdout.contains("--ascii"));
+    }
+}

@@ -1417,3 +1417,170 @@ fn two_drafts_of_one_agency_are_told_apart_on_the_start_screen() {
         assert!(rows[1].ends_with("修订稿.toml"), "{screen}");
     }
 }
+
+#[test]
+fn a_duplicate_new_report_offers_to_open_it_or_change_the_name() {
+    use gongkai::tui::action::CreateRefused;
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        press(&mut app, Command::NewReport);
+        for c in "某某区教育局".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        update(
+            &mut app,
+            Action::Created(Err(CreateRefused::Exists(
+                "drafts/某某区教育局-2025.toml".into(),
+            ))),
+        );
+        let screen = snapshot("new_report_exists", &app);
+        assert!(
+            screen.contains("已有同名草稿 某某区教育局-2025.toml，未覆盖。"),
+            "{screen}"
+        );
+        assert!(screen.contains("Ctrl-O 打开已有草稿"), "{screen}");
+        assert!(!screen.contains("-o"), "{screen}");
+        // What was typed is still there, with the caret in it.
+        let (_, cursor) = draw(&app);
+        let line = screen.lines().position(|l| l.contains("报告单位")).unwrap();
+        assert!(screen.lines().nth(line).unwrap().contains("某某区教育局"));
+        assert_eq!(cursor.map(|c| usize::from(c.y)), Some(line));
+    }
+}
+
+/// Carries out the effects an input asks for, as the program does, feeding back the results.
+fn run_effects(app: &mut App, effects: Vec<gongkai::tui::action::Effect>) {
+    for effect in effects {
+        if let Some(done) = gongkai::tui::runtime::perform(app, &effect) {
+            let more = update(app, done);
+            run_effects(app, more);
+        }
+    }
+}
+
+#[test]
+fn open_file_lists_the_folders_drafts_and_reports_and_tab_completes() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("tests/fixtures/import");
+        let effects = update(&mut app, Action::Command(Command::OpenFile));
+        run_effects(&mut app, effects);
+        let screen = snapshot("open_file_list", &app);
+        assert!(
+            screen.contains("tests/fixtures/import 中的草稿和已公开报告："),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("已公开  xiamen-2020-portal.html"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("草稿    hongze-2023.tables.toml"),
+            "{screen}"
+        );
+        assert!(screen.contains("Tab 补全路径"), "{screen}");
+
+        // Tab completes as far as the names agree, and lists them.
+        for c in "tests/fixtures/import/xia".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        let effects = update(&mut app, Action::Command(Command::NextField));
+        run_effects(&mut app, effects);
+        let screen = snapshot("open_file_tab", &app);
+        let Some(Dialog::OpenFile(open)) = &app.dialog else {
+            panic!("{:?}", app.dialog);
+        };
+        assert_eq!(open.path.text, "tests/fixtures/import/xiamen-");
+        assert_eq!(open.items.len(), 4);
+        assert!(screen.contains("以此开头的有 4 个"), "{screen}");
+        // The caret at the end of what Tab wrote.
+        let (_, cursor) = draw(&app);
+        let line = screen
+            .lines()
+            .position(|l| l.contains("tests/fixtures/import/xiamen-"))
+            .unwrap();
+        assert_eq!(cursor.map(|c| usize::from(c.y)), Some(line));
+
+        // Down picks from the list.
+        update(&mut app, Action::Command(Command::Down));
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("> 已公开  xiamen-2020-portal-gbk-undeclared.html"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_draft_offers_its_backup_and_recovery_file() {
+    use gongkai::tui::app::{Instead, UnreadableOffer};
+    let mut e =
+        gongkai::report::load::load_str("schema = 1\n[report\nagency = \"某某局\"\n").unwrap_err();
+    e.file = Some("drafts/某某区教育局-2024.toml".into());
+    let why = gongkai::i18n::load_error(Lang::Zh, &e);
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        update(
+            &mut app,
+            Action::Unreadable(Box::new(UnreadableOffer {
+                path: "drafts/某某区教育局-2024.toml".into(),
+                why: why.clone(),
+                choices: vec![
+                    Instead {
+                        path: "drafts/某某区教育局-2024.toml.bak".into(),
+                        recovery: false,
+                        saved_at: "2026-11-27 17:05".into(),
+                    },
+                    Instead {
+                        path: "state/recovery/某某区教育局-2024-0123456789abcdef.toml".into(),
+                        recovery: true,
+                        saved_at: "2026-11-28 09:12".into(),
+                    },
+                ],
+            })),
+        );
+        let screen = snapshot("unreadable_draft", &app);
+        assert!(screen.contains("草稿无法读取"), "{screen}");
+        assert!(screen.contains("2:8"), "line and column: {screen}");
+        assert!(screen.contains("[节] 缺少结尾的 ]"), "{screen}");
+        assert!(
+            screen.contains("> 打开备份 某某区教育局-2024.toml.bak"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("打开恢复文件（自动保存于 2026-11-28 09:12）"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn open_file_of_a_missing_file_says_why_whole_and_keeps_the_path() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("tests/fixtures/import");
+        let effects = update(&mut app, Action::Command(Command::OpenFile));
+        run_effects(&mut app, effects);
+        for c in "tests/fixtures/没有这份草稿.toml".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        let effects = update(&mut app, Action::Command(Command::Enter));
+        run_effects(&mut app, effects);
+        let screen = snapshot("open_file_missing", &app);
+        let joined: String = screen
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<String>()
+            .replace(' ', "");
+        assert!(
+            joined.contains("无法读取：找不到文件或文件夹（Nosuchfileordirectory,oserror2）"),
+            "the reason, whole:\n{screen}"
+        );
+        assert!(
+            screen.contains("›  tests/fixtures/没有这份草稿.toml"),
+            "{screen}"
+        );
+    }
+}

@@ -1775,3 +1775,274 @@ fn a_draft_in_the_hidden_data_folder_is_exported_to_the_documents_folder() {
     );
     assert!(!proposed.starts_with(&drafts));
 }
+
+/// 新建报告 of a name already there: the dialog stays with what was typed, says so without
+/// any -o (there is none in the editor), and offers to open that draft or change the name.
+#[test]
+fn a_duplicate_new_report_keeps_the_dialog_and_offers_open_or_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = dir.path().to_path_buf();
+    let make = |app: &mut App| {
+        let effects = press(app, Command::Enter);
+        let Some(effect @ Effect::Create { .. }) = effects.first() else {
+            panic!("expected a new draft, got {effects:?}");
+        };
+        let done = runtime::perform(app, effect).unwrap();
+        update(app, done);
+    };
+    // The first time the draft is made and opened.
+    press(&mut app, Command::NewReport);
+    type_text(&mut app, "某某区教育局");
+    make(&mut app);
+    let first = app.doc.as_ref().expect("opened").path.clone();
+    assert!(app.dialog.is_none());
+
+    // The second time, from the start screen again.
+    app.doc = None;
+    app.screen = gongkai::tui::app::Screen::Start;
+    press(&mut app, Command::NewReport);
+    type_text(&mut app, "某某区教育局");
+    make(&mut app);
+    let Some(Dialog::NewReport {
+        agency,
+        error: Some(error),
+        existing: Some(existing),
+        focus: 0,
+        ..
+    }) = &app.dialog
+    else {
+        panic!("the dialog stays, offering the draft: {:?}", app.dialog);
+    };
+    assert_eq!(agency.text, "某某区教育局", "what was typed is kept");
+    assert_eq!(existing, &first);
+    assert!(error.contains("已有同名草稿"), "{error}");
+    assert!(!error.contains("-o"), "{error}");
+
+    // Ctrl-O opens the draft that is there.
+    let mut opening = app.clone();
+    let effects = press(&mut opening, Command::OpenFile);
+    assert_eq!(effects, [Effect::Open(first.clone())]);
+    assert!(opening.dialog.is_none());
+
+    // Changing the name makes another draft.
+    type_text(&mut app, "二");
+    assert!(matches!(
+        &app.dialog,
+        Some(Dialog::NewReport {
+            existing: None,
+            error: None,
+            ..
+        })
+    ));
+    make(&mut app);
+    let second = app.doc.as_ref().expect("opened").path.clone();
+    assert_ne!(second, first);
+    assert!(second.to_string_lossy().contains("某某区教育局二"));
+}
+
+#[test]
+fn open_file_completes_paths_with_tab_and_lists_the_folders_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["某某区教育局-2023.toml", "某某区教育局-2024.toml"] {
+        std::fs::copy(SAMPLE, dir.path().join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("报告.html"), "<html></html>").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "not a draft").unwrap();
+    std::fs::create_dir(dir.path().join("去年")).unwrap();
+    std::fs::copy(SAMPLE, dir.path().join("去年/旧.toml")).unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = dir.path().to_path_buf();
+    let effects = press(&mut app, Command::OpenFile);
+    run_effects(&mut app, effects);
+    let labels = |app: &App| -> Vec<String> {
+        let Some(Dialog::OpenFile(open)) = &app.dialog else {
+            panic!("{:?}", app.dialog);
+        };
+        open.items.iter().map(|i| i.label.clone()).collect()
+    };
+    let text = |app: &App| -> String {
+        let Some(Dialog::OpenFile(open)) = &app.dialog else {
+            panic!("{:?}", app.dialog);
+        };
+        open.path.text.clone()
+    };
+    // The data folder's drafts and published reports; nothing else.
+    assert_eq!(
+        labels(&app),
+        [
+            "报告.html",
+            "某某区教育局-2023.toml",
+            "某某区教育局-2024.toml"
+        ]
+    );
+
+    // Tab: as far as the names agree, and the names listed.
+    let folder = format!("{}/", dir.path().display());
+    type_text(&mut app, &format!("{folder}某"));
+    let effects = press(&mut app, Command::NextField);
+    run_effects(&mut app, effects);
+    assert_eq!(text(&app), format!("{folder}某某区教育局-202"));
+    assert_eq!(
+        labels(&app),
+        ["某某区教育局-2023.toml", "某某区教育局-2024.toml"]
+    );
+    // One more figure and Tab: the whole name.
+    type_text(&mut app, "4");
+    let effects = press(&mut app, Command::NextField);
+    run_effects(&mut app, effects);
+    assert_eq!(text(&app), format!("{folder}某某区教育局-2024.toml"));
+
+    // A folder is completed with its slash, and its drafts listed.
+    for _ in 0.."某某区教育局-2024.toml".chars().count() {
+        press(&mut app, Command::Backspace);
+    }
+    type_text(&mut app, "去");
+    let effects = press(&mut app, Command::NextField);
+    run_effects(&mut app, effects);
+    assert_eq!(text(&app), format!("{folder}去年/"));
+    assert_eq!(labels(&app), ["旧.toml"]);
+
+    // Down and Enter open what is picked.
+    press(&mut app, Command::Down);
+    let effects = press(&mut app, Command::Enter);
+    assert_eq!(effects, [Effect::Open(dir.path().join("去年/旧.toml"))]);
+    run_effects(&mut app, effects);
+    assert!(app.dialog.is_none());
+    assert_eq!(
+        app.doc.as_ref().unwrap().path,
+        dir.path().join("去年/旧.toml")
+    );
+}
+
+#[test]
+fn open_file_of_a_missing_file_says_so_in_chinese_and_keeps_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = dir.path().to_path_buf();
+    let effects = press(&mut app, Command::OpenFile);
+    run_effects(&mut app, effects);
+    let missing = dir.path().join("没有这个.toml");
+    type_text(&mut app, &missing.display().to_string());
+    let effects = press(&mut app, Command::Enter);
+    run_effects(&mut app, effects);
+    let Some(Dialog::OpenFile(open)) = &app.dialog else {
+        panic!("the dialog stays: {:?}", app.dialog);
+    };
+    assert_eq!(open.path.text, missing.display().to_string());
+    let error = open.error.as_deref().unwrap();
+    assert!(
+        error.contains("无法读取：找不到文件或文件夹（No such file or directory, os error 2）"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_unreadable_draft_offers_its_bak_and_recovery_file_and_opens_them_unsaved() {
+    let (dir, path, store) = sample_on_disk();
+    let good = gongkai::library::load(&path).unwrap().draft;
+    // Saved once more (the .bak keeps the version before), then broken by hand.
+    std::fs::copy(&path, gongkai::atomic::backup_path(&path)).unwrap();
+    let work = leave_unsaved_work(&path, &store);
+    let broken = "schema = 1\n[report\nagency = \"某某局\"\n";
+    std::fs::write(&path, broken).unwrap();
+
+    let mut app = app_in(dir.path(), &store);
+    let done = runtime::perform(&app, &Effect::Open(path.clone())).unwrap();
+    update(&mut app, done);
+    let Some(Dialog::Unreadable { offer, selected: 0 }) = &app.dialog else {
+        panic!("expected the offer, got {:?}", app.dialog);
+    };
+    assert!(
+        offer.why.contains(":2:8: TOML 语法错误：[节] 缺少结尾的 ]"),
+        "{}",
+        offer.why
+    );
+    assert_eq!(offer.choices.len(), 2);
+    assert_eq!(offer.choices[0].path, gongkai::atomic::backup_path(&path));
+    assert!(!offer.choices[0].recovery);
+    assert!(offer.choices[1].recovery);
+
+    // The recovery file: its work in the editor, as the draft at the broken file's path.
+    let mut from_recovery = app.clone();
+    press(&mut from_recovery, Command::Down);
+    let effects = press(&mut from_recovery, Command::Enter);
+    run_effects(&mut from_recovery, effects);
+    assert_eq!(from_recovery.doc.as_ref().unwrap().draft, work);
+    // Closed again (it holds the draft's lock).
+    drop(from_recovery);
+
+    // The .bak: its content, unsaved; nothing written until Ctrl-S.
+    let effects = press(&mut app, Command::Enter);
+    assert!(matches!(effects.as_slice(), [Effect::OpenInstead { .. }]));
+    run_effects(&mut app, effects);
+    let doc = app.doc.as_ref().expect("opened");
+    assert_eq!(doc.path, path);
+    assert_eq!(doc.draft, good);
+    assert!(doc.is_dirty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    assert!(app.message.as_ref().unwrap().text.contains("尚未保存"));
+    // Ctrl-S: the draft is whole again, and the broken file is kept as .bak.
+    let effects = press(&mut app, Command::Save);
+    run_effects(&mut app, effects);
+    assert_eq!(gongkai::library::load(&path).unwrap().draft, good);
+    assert_eq!(
+        std::fs::read_to_string(gongkai::atomic::backup_path(&path)).unwrap(),
+        broken
+    );
+}
+
+/// An export the system refuses is said in Chinese, the system's words in brackets.
+#[test]
+fn an_export_that_cannot_be_written_is_said_in_chinese() {
+    let mut app = sample();
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the report would go.
+    let path = dir.path().join("报告.html");
+    std::fs::create_dir(&path).unwrap();
+    let done = runtime::perform(
+        &app,
+        &Effect::Export {
+            format: "html".into(),
+            path: path.clone(),
+            draft_mark: true,
+        },
+    )
+    .unwrap();
+    let Action::Exported(Err(gongkai::tui::action::ExportFailed::Write { error, .. })) = &done
+    else {
+        panic!("expected a write failure, got {done:?}");
+    };
+    assert_eq!(error.kind, std::io::ErrorKind::IsADirectory);
+    update(&mut app, done);
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(
+        message.starts_with("导出失败：")
+            && message.contains("报告.html：无法写入：这是一个文件夹，不是文件（"),
+        "{message}"
+    );
+}

@@ -498,9 +498,10 @@ fn print_table(checked: &[Checked], lang: Lang) {
     let h = i18n::table_headings(lang);
     out_line("");
     out_line(&format!(
-        "{}{:>6}{}{}{}",
+        "{}{}{}{}{}",
         fit_width(h[0], NAME),
-        h[1],
+        // Padded by display width, as the figures below: 年度 takes four columns, not two.
+        right(h[1], NUMBER),
         right(h[2], NUMBER),
         right(h[3], NUMBER),
         right(h[4], NUMBER)

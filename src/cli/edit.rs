@@ -9,6 +9,8 @@ use std::process::ExitCode;
 pub(super) struct EditArgs {
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    #[arg(long)]
+    pub(super) ascii: bool,
 }
 
 /// Opens the editor on a file, or on the start screen.

@@ -23,7 +23,8 @@ use std::process::ExitCode;
 struct Cli {
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
-    #[arg(long, global = true)]
+    /// Only the editor draws borders: `gongkai --ascii` and `gongkai edit --ascii FILE`.
+    #[arg(long)]
     ascii: bool,
     #[command(subcommand)]
     command: Option<Command>,
@@ -100,7 +101,7 @@ pub fn main() -> ExitCode {
         Some(Command::Ledger(a)) => ledger::run(&a, lang),
         Some(Command::Import(a)) => import::run(&a, lang),
         Some(Command::List) => list::run(lang),
-        Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii),
+        Some(Command::Edit(a)) => edit::run(Some(edit::file(&a)), lang, cli.ascii || a.ascii),
         None => edit::run(None, lang, cli.ascii),
     }
 }

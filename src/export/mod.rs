@@ -85,7 +85,7 @@ pub struct ExportOptions {
 }
 
 /// Why a report could not be exported.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
     /// A finished (not draft) export was asked for while findings block it.
     #[error("{count} findings block a finished export")]

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 pub const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Why no PDF was made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
     /// Neither `soffice` nor `libreoffice` is on the PATH.
     #[error("LibreOffice is not installed")]
@@ -24,9 +24,15 @@ pub enum PdfError {
     /// LibreOffice ran past [`TIMEOUT`] and was stopped.
     #[error("LibreOffice did not finish within {} s", TIMEOUT.as_secs())]
     TimedOut,
-    /// LibreOffice failed, or wrote no PDF.
-    #[error("LibreOffice could not convert the report: {0}")]
-    Failed(String),
+    /// The work folder could not be written, or LibreOffice could not be started.
+    #[error("LibreOffice could not convert the report: {}", .0.detail)]
+    Io(crate::report::IoFault),
+    /// LibreOffice wrote something that is not a PDF.
+    #[error("LibreOffice wrote something that is not a PDF")]
+    NotAPdf,
+    /// LibreOffice ended (with this status) without writing a PDF.
+    #[error("LibreOffice wrote no PDF ({0})")]
+    NoOutput(String),
 }
 
 /// The LibreOffice program on the PATH, if there is one (`soffice` first: on some systems
@@ -88,7 +94,7 @@ fn file_url(path: &Path) -> String {
 /// Converts a .docx to PDF with LibreOffice.
 pub fn convert(docx: &[u8]) -> Result<Vec<u8>, PdfError> {
     let office = office().ok_or(PdfError::NotInstalled)?;
-    let failed = |e: std::io::Error| PdfError::Failed(e.to_string());
+    let failed = |e: std::io::Error| PdfError::Io(crate::report::IoFault::from(&e));
     let work = WorkFolder::new().map_err(failed)?;
     let input = work.0.join("report.docx");
     std::fs::write(&input, docx).map_err(failed)?;
@@ -121,8 +127,8 @@ pub fn convert(docx: &[u8]) -> Result<Vec<u8>, PdfError> {
     let pdf = std::fs::read(work.0.join("report.pdf"));
     match pdf {
         Ok(bytes) if bytes.starts_with(b"%PDF") => Ok(bytes),
-        Ok(_) => Err(PdfError::Failed("the output is not a PDF".into())),
-        Err(_) => Err(PdfError::Failed(format!("no PDF was written ({status})"))),
+        Ok(_) => Err(PdfError::NotAPdf),
+        Err(_) => Err(PdfError::NoOutput(status.to_string())),
     }
 }
 

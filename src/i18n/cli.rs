@@ -216,13 +216,21 @@ fn cli_help(lang: Lang, command: &str, arg: &str) -> Option<&'static str> {
 
 fn localize_one(mut cmd: clap::Command, lang: Lang, name: &str) -> clap::Command {
     use clap::{Arg, ArgAction};
+    // Chinese headings take a full-width colon, as Chinese text does: 用法：命令：选项：
     let (usage, commands, arguments, options, help, version) = match lang {
-        Lang::Zh => ("用法：", "命令", "参数", "选项", "显示帮助", "显示版本"),
+        Lang::Zh => (
+            "用法：",
+            "命令：",
+            "参数：",
+            "选项：",
+            "显示帮助",
+            "显示版本",
+        ),
         Lang::En => (
-            "Usage:",
-            "Commands",
-            "Arguments",
-            "Options",
+            "Usage: ",
+            "Commands:",
+            "Arguments:",
+            "Options:",
             "Print help",
             "Print version",
         ),
@@ -253,22 +261,32 @@ fn localize_one(mut cmd: clap::Command, lang: Lang, name: &str) -> clap::Command
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
-    for (id, positional) in ids {
+    let has_positionals = ids.iter().any(|(_, positional)| *positional);
+    for (id, _) in ids {
         let text = cli_help(lang, name, &id).or_else(|| cli_help(lang, "", &id));
-        let heading = if positional { arguments } else { options };
         cmd = cmd.mut_arg(id.as_str(), |a| {
             let takes_values = a.get_action().takes_values();
-            let a = a.help_heading(heading).hide_possible_values(takes_values);
+            // A default is said in the description, in the user's language (clap's would
+            // add “[default: …]”).
+            let a = a
+                .hide_possible_values(takes_values)
+                .hide_default_value(takes_values);
             match text {
                 Some(text) => a.help(text),
                 None => a,
             }
         });
     }
-    cmd.help_template(format!(
-        "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
-    ))
-    .subcommand_help_heading(commands)
+    // clap writes its headings with a half-width colon: the template writes them instead.
+    let mut template = format!("{{about-with-newline}}\n{usage}{{usage}}");
+    if cmd.has_subcommands() {
+        template.push_str(&format!("\n\n{commands}\n{{subcommands}}"));
+    }
+    if has_positionals {
+        template.push_str(&format!("\n\n{arguments}\n{{positionals}}"));
+    }
+    template.push_str(&format!("\n\n{options}\n{{options}}{{after-help}}"));
+    cmd.help_template(template)
 }
 
 /// The clap command with its help in the given language.
@@ -297,22 +315,85 @@ pub fn version_text(lang: Lang) -> String {
     }
 }
 
+/// An operating-system error in a sentence of the user's language, by its kind, with the
+/// system's own (English) words in brackets after it:
+/// 「找不到文件或文件夹（No such file or directory, os error 2）」.
 pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
+    io_words(lang, e.kind(), e.raw_os_error(), &e.to_string())
+}
+
+/// [`io_error`] from what is kept of an error: its kind, its OS code and its English text.
+pub fn io_words(lang: Lang, kind: std::io::ErrorKind, raw: Option<i32>, detail: &str) -> String {
+    let what = io_kind_sentence(lang, kind, raw);
+    // “No such file or directory (os error 2)” reads better in brackets as
+    // “No such file or directory, os error 2”.
+    let detail = match detail.rsplit_once(" (os error ") {
+        Some((text, code)) if code.ends_with(')') => {
+            format!("{text}, os error {}", &code[..code.len() - 1])
+        }
+        _ => detail.to_string(),
+    };
+    let detail = detail.trim();
+    if detail.is_empty() || detail == what {
+        return what.to_string();
+    }
+    match lang {
+        Lang::Zh => format!("{what}（{detail}）"),
+        Lang::En => format!("{what} ({detail})"),
+    }
+}
+
+/// The sentence for a kind of operating-system error.
+fn io_kind_sentence(lang: Lang, kind: std::io::ErrorKind, raw: Option<i32>) -> &'static str {
     use std::io::ErrorKind::*;
-    let what = match e.kind() {
-        NotFound => lang.pick("找不到", "not found"),
+    // Some kinds are known by their number before the standard library names them.
+    let kind = match raw {
+        Some(28) => StorageFull,
+        Some(30) => ReadOnlyFilesystem,
+        _ => kind,
+    };
+    match kind {
+        NotFound => lang.pick("找不到文件或文件夹", "file or folder not found"),
         PermissionDenied => lang.pick("没有权限", "permission denied"),
-        ReadOnlyFilesystem => lang.pick("文件系统只读", "read-only file system"),
-        StorageFull => lang.pick("磁盘已满", "disk full"),
-        IsADirectory => lang.pick("这是一个文件夹", "is a folder"),
-        InvalidInput => lang.pick("不是普通文件", "not a regular file"),
+        AlreadyExists => lang.pick("文件已存在", "the file already exists"),
+        IsADirectory => lang.pick("这是一个文件夹，不是文件", "it is a folder, not a file"),
         NotADirectory => lang.pick(
             "路径中有一段不是文件夹",
             "a part of the path is not a folder",
         ),
-        _ => return format!("{}{e}", lang.pick("错误：", "error: ")),
-    };
-    what.to_string()
+        DirectoryNotEmpty => lang.pick("文件夹不是空的", "the folder is not empty"),
+        StorageFull => lang.pick("磁盘已满", "the disk is full"),
+        QuotaExceeded => lang.pick("磁盘配额已用完", "the disk quota is used up"),
+        ReadOnlyFilesystem => lang.pick("文件系统只读，不能写入", "the file system is read-only"),
+        FileTooLarge => lang.pick("文件过大", "the file is too large"),
+        InvalidInput => lang.pick("不是普通文件", "not a regular file"),
+        InvalidData => lang.pick("文件内容无效，不是预期的格式", "the contents are not valid"),
+        InvalidFilename => lang.pick("文件名无效或过长", "the file name is not valid or too long"),
+        UnexpectedEof => lang.pick("文件意外结束，可能不完整", "the file ends unexpectedly"),
+        TimedOut => lang.pick("操作超时", "the operation timed out"),
+        Interrupted => lang.pick("操作被中断", "the operation was interrupted"),
+        WouldBlock | ResourceBusy | ExecutableFileBusy => {
+            lang.pick("文件正被占用", "the file is busy")
+        }
+        BrokenPipe => lang.pick("输出已关闭", "the output was closed"),
+        CrossesDevices => lang.pick("不能跨磁盘移动文件", "a file cannot be moved across disks"),
+        TooManyLinks => lang.pick("链接过多", "too many links"),
+        OutOfMemory => lang.pick("内存不足", "out of memory"),
+        Unsupported => lang.pick("此系统不支持该操作", "not supported on this system"),
+        ConnectionRefused
+        | ConnectionReset
+        | ConnectionAborted
+        | NotConnected
+        | NetworkDown
+        | NetworkUnreachable
+        | HostUnreachable
+        | AddrInUse
+        | AddrNotAvailable
+        | StaleNetworkFileHandle => {
+            lang.pick("网络或网络磁盘出错", "a network or network drive error")
+        }
+        _ => lang.pick("系统错误", "system error"),
+    }
 }
 
 pub fn year(lang: Lang, year: i32) -> String {
@@ -687,5 +768,102 @@ pub fn count_en(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod io_wording_tests {
+    use super::{Lang, io_error};
+    use std::io::{Error, ErrorKind};
+
+    /// Every kind an officer may meet, in Chinese and English: the sentence, then the
+    /// system's own words in brackets.
+    #[test]
+    fn each_kind_has_a_sentence_in_both_languages() {
+        let cases: &[(ErrorKind, &str, &str)] = &[
+            (
+                ErrorKind::NotFound,
+                "找不到文件或文件夹",
+                "file or folder not found",
+            ),
+            (ErrorKind::PermissionDenied, "没有权限", "permission denied"),
+            (
+                ErrorKind::AlreadyExists,
+                "文件已存在",
+                "the file already exists",
+            ),
+            (
+                ErrorKind::IsADirectory,
+                "这是一个文件夹，不是文件",
+                "it is a folder, not a file",
+            ),
+            (
+                ErrorKind::NotADirectory,
+                "路径中有一段不是文件夹",
+                "a part of the path is not a folder",
+            ),
+            (ErrorKind::StorageFull, "磁盘已满", "the disk is full"),
+            (
+                ErrorKind::ReadOnlyFilesystem,
+                "文件系统只读，不能写入",
+                "the file system is read-only",
+            ),
+            (
+                ErrorKind::InvalidData,
+                "文件内容无效，不是预期的格式",
+                "the contents are not valid",
+            ),
+            (ErrorKind::TimedOut, "操作超时", "the operation timed out"),
+            (
+                ErrorKind::UnexpectedEof,
+                "文件意外结束，可能不完整",
+                "the file ends unexpectedly",
+            ),
+            (ErrorKind::Other, "系统错误", "system error"),
+        ];
+        for (kind, zh, en) in cases {
+            let e = Error::new(*kind, "some detail");
+            assert_eq!(
+                io_error(Lang::Zh, &e),
+                format!("{zh}（some detail）"),
+                "{kind:?}"
+            );
+            assert_eq!(
+                io_error(Lang::En, &e),
+                format!("{en} (some detail)"),
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn os_errors_are_worded_by_their_number_with_the_english_in_brackets() {
+        let missing = Error::from_raw_os_error(2);
+        assert_eq!(
+            io_error(Lang::Zh, &missing),
+            "找不到文件或文件夹（No such file or directory, os error 2）"
+        );
+        assert_eq!(
+            io_error(Lang::En, &missing),
+            "file or folder not found (No such file or directory, os error 2)"
+        );
+        // ENOSPC and EROFS.
+        assert!(io_error(Lang::Zh, &Error::from_raw_os_error(28)).starts_with("磁盘已满（"));
+        assert!(
+            io_error(Lang::Zh, &Error::from_raw_os_error(30))
+                .starts_with("文件系统只读，不能写入（")
+        );
+        assert!(io_error(Lang::Zh, &Error::from_raw_os_error(13)).starts_with("没有权限（"));
+    }
+
+    /// No English outside the brackets: the Chinese sentence never falls back to the
+    /// system's words, whatever the kind.
+    #[test]
+    fn an_unknown_kind_is_a_system_error_not_english() {
+        let e = Error::other("the lock file kept changing");
+        let zh = io_error(Lang::Zh, &e);
+        assert_eq!(zh, "系统错误（the lock file kept changing）");
+        let e: Error = ErrorKind::IsADirectory.into();
+        assert!(io_error(Lang::Zh, &e).starts_with("这是一个文件夹，不是文件"));
     }
 }

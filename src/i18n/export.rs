@@ -193,10 +193,13 @@ pub fn render_failed(lang: Lang, format: &str, e: &crate::export::ExportError) -
         (ExportError::Blocked { count }, Lang::En) => {
             format!("{format}: {count} problems remain; the finished report cannot be exported")
         }
-        (ExportError::Package(m), Lang::Zh) => format!("{format}：无法生成 Word 文件：{m}"),
-        (ExportError::Package(m), Lang::En) => {
-            format!("{format}: could not build the Word file: {m}")
+        // Only gongkai's own mistake can stop the package (it is built in memory).
+        (ExportError::Package(m), Lang::Zh) => {
+            format!("{format}：无法生成 Word 文件，这是 gongkai 的内部错误，请报告（{m}）")
         }
+        (ExportError::Package(m), Lang::En) => format!(
+            "{format}: could not build the Word file; this is a fault in gongkai, please report it ({m})"
+        ),
         (ExportError::Pdf(e), _) => format!("{format}：{}", pdf_error(lang, e)),
     }
 }
@@ -214,8 +217,26 @@ pub fn pdf_error(lang: Lang, e: &crate::export::pdf::PdfError) -> String {
             "LibreOffice did not finish within {} s and was stopped (export .docx and save it as PDF from WPS or Word)",
             TIMEOUT.as_secs()
         ),
-        (PdfError::Failed(m), Lang::Zh) => format!("LibreOffice 未能转换为 PDF：{m}"),
-        (PdfError::Failed(m), Lang::En) => format!("LibreOffice could not make the PDF: {m}"),
+        (PdfError::Io(f), Lang::Zh) => format!(
+            "LibreOffice 未能转换为 PDF：{}",
+            super::io_words(lang, f.kind, f.raw, &f.detail)
+        ),
+        (PdfError::Io(f), Lang::En) => format!(
+            "LibreOffice could not make the PDF: {}",
+            super::io_words(lang, f.kind, f.raw, &f.detail)
+        ),
+        (PdfError::NotAPdf, Lang::Zh) => {
+            "LibreOffice 未能转换为 PDF：它写出的文件不是 PDF（可先导出 .docx，再用 WPS 或 Word 另存为 PDF）".into()
+        }
+        (PdfError::NotAPdf, Lang::En) => {
+            "LibreOffice could not make the PDF: what it wrote is not a PDF (export .docx and save it as PDF from WPS or Word)".into()
+        }
+        (PdfError::NoOutput(status), Lang::Zh) => format!(
+            "LibreOffice 未能转换为 PDF，没有写出文件（{status}）。可先导出 .docx，再用 WPS 或 Word 另存为 PDF"
+        ),
+        (PdfError::NoOutput(status), Lang::En) => format!(
+            "LibreOffice wrote no PDF ({status}): export .docx and save it as PDF from WPS or Word"
+        ),
     }
 }
 

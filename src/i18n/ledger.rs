@@ -530,7 +530,7 @@ pub fn template_exists(lang: Lang, path: &Path) -> String {
 
 pub fn template_failed(lang: Lang, path: &Path, message: &str) -> String {
     match lang {
-        Lang::Zh => format!("{}: 无法生成台账：{message}", path.display()),
+        Lang::Zh => format!("{}: 无法生成台账（{message}）", path.display()),
         Lang::En => format!("{}: cannot write the ledger: {message}", path.display()),
     }
 }

@@ -41,11 +41,76 @@ fn suggestion(lang: Lang, key: &str, expected: &[String]) -> String {
     }
 }
 
+/// What the TOML parser's (English) message means, in Chinese, when it is one it knows:
+/// 「unclosed table, expected `]`」 is 「[节] 缺少结尾的 ]」.
+fn syntax_sentence(message: &str) -> Option<&'static str> {
+    let what = message.split(", expected").next().unwrap_or(message);
+    let has = |s: &str| what.contains(s);
+    let sentence = if has("unclosed array table") {
+        "[[…]] 缺少结尾的 ]]"
+    } else if has("unclosed inline table") {
+        "{ … } 缺少结尾的 }"
+    } else if has("unclosed table") {
+        "[节] 缺少结尾的 ]"
+    } else if has("unclosed array") {
+        "列表 [ … ] 缺少结尾的 ]"
+    } else if has("key with no value") || has("missing assignment") {
+        "键后面缺少 = 和值"
+    } else if has("string values must be quoted") {
+        "文字要加引号（或此处的值写错了）"
+    } else if has("missing escaped value") || has("escape") {
+        "反斜杠 \\ 后的转义写法有误（要写反斜杠本身，请写两个：\\\\）"
+    } else if has("string") || has("missing opening quote") {
+        "文字的引号不成对（可能缺少结尾的引号）"
+    } else if has("duplicate key") {
+        "同一个键写了两次"
+    } else if has("number")
+        || has("integer")
+        || has("float")
+        || has("mantissa")
+        || has("fraction")
+        || has("exponent")
+        || has("leading zero")
+        || has("unexpected sign")
+    {
+        "数字写法有误"
+    } else if has("boolean") {
+        "应为 true 或 false"
+    } else if has("date-time") {
+        "日期时间写法有误"
+    } else if has("missing comma") {
+        "缺少逗号"
+    } else if has("extra comma") {
+        "多了一个逗号"
+    } else if has("extra `=`") || has("extra assignment") {
+        "多了一个 ="
+    } else if has("missing value") {
+        "缺少值"
+    } else if has("key") {
+        "键的写法有误"
+    } else if has("unexpected end") || has("eof") {
+        "文件意外结束"
+    } else if has("unexpected") {
+        "此处有多余的内容"
+    } else if has("table") {
+        "表的写法有误"
+    } else {
+        return None;
+    };
+    Some(sentence)
+}
+
 pub fn problem(lang: Lang, p: &Problem) -> String {
     use Lang::*;
     match (p, lang) {
-        (Problem::Io(e), Zh) => format!("无法读取：{e}"),
-        (Problem::Io(e), En) => format!("cannot read: {e}"),
+        (Problem::Io(f), Zh) => format!(
+            "无法读取：{}",
+            super::io_words(lang, f.kind, f.raw, &f.detail)
+        ),
+        (Problem::Io(f), En) => format!(
+            "cannot read: {}",
+            super::io_words(lang, f.kind, f.raw, &f.detail)
+        ),
         (Problem::NotAFile, _) => lang
             .pick(
                 "不是普通文件（是文件夹、管道或设备）",
@@ -58,7 +123,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "not UTF-8 text from here on: save the file as UTF-8",
             )
             .into(),
-        (Problem::Syntax(m), Zh) => format!("TOML 语法错误：{m}"),
+        (Problem::Syntax(m), Zh) => match syntax_sentence(m) {
+            Some(what) => format!("TOML 语法错误：{what}（{m}）"),
+            None => format!("TOML 语法错误（{m}）"),
+        },
         (Problem::Syntax(m), En) => format!("TOML syntax error: {m}"),
         (Problem::UnknownKey { key, expected }, Zh) => format!(
             "未知的键“{}”。{}此处可用：{}",

@@ -36,6 +36,8 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "open" => ("打开", "open"),
         "new_report" => ("新建报告", "new report"),
         "open_file" => ("打开文件", "open file"),
+        "complete_path" => ("补全路径", "complete the path"),
+        "open_existing" => ("打开已有的同名草稿", "open the draft of that name"),
         "from_last_year" => ("从上年报告新建", "new from last year's"),
         "last_text" => ("对照上年正文", "last year's text"),
         "hide_last_text" => ("关闭上年正文", "hide last year's text"),
@@ -584,10 +586,31 @@ pub fn exported(lang: Lang, path: &Path) -> String {
     }
 }
 
-pub fn export_failed(lang: Lang, e: &str) -> String {
+pub fn export_failed(lang: Lang, e: &crate::tui::action::ExportFailed) -> String {
+    use crate::tui::action::ExportFailed;
+    let why = match e {
+        ExportFailed::UnknownFormat(f) => match lang {
+            Lang::Zh => format!("不认识的格式“{f}”"),
+            Lang::En => format!("unknown format “{f}”"),
+        },
+        ExportFailed::Render { format, error } => crate::i18n::render_failed(lang, format, error),
+        ExportFailed::OutputIsADraft(path) => crate::i18n::output_is_a_draft(lang, path),
+        ExportFailed::Write { path, error } => match lang {
+            Lang::Zh => format!(
+                "{}：无法写入：{}",
+                path.display(),
+                crate::i18n::io_words(lang, error.kind, error.raw, &error.detail)
+            ),
+            Lang::En => format!(
+                "{}: cannot write: {}",
+                path.display(),
+                crate::i18n::io_words(lang, error.kind, error.raw, &error.detail)
+            ),
+        },
+    };
     match lang {
-        Lang::Zh => format!("导出失败：{e}"),
-        Lang::En => format!("export failed: {e}"),
+        Lang::Zh => format!("导出失败：{why}"),
+        Lang::En => format!("export failed: {why}"),
     }
 }
 
@@ -678,6 +701,26 @@ pub fn new_hint(lang: Lang) -> &'static str {
     )
 }
 
+/// 新建报告 found a draft of the name already: it is kept, and what can be done.
+pub fn new_exists(lang: Lang, path: &Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match lang {
+        Lang::Zh => format!("已有同名草稿 {name}，未覆盖。"),
+        Lang::En => format!("{name} exists already and was not overwritten."),
+    }
+}
+
+/// The keys under a 新建报告 that found a draft of the name already.
+pub fn new_exists_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ctrl-O 打开已有草稿 · 修改名称后按 Enter 新建 · Esc 取消",
+        "Ctrl-O open it · change the name and press Enter · Esc cancel",
+    )
+}
+
 pub fn new_file_note(lang: Lang, path: &Path) -> String {
     match lang {
         Lang::Zh => format!("将创建 {}", path.display()),
@@ -765,7 +808,115 @@ pub fn notice_hint(lang: Lang) -> &'static str {
 }
 
 pub fn open_title(lang: Lang) -> &'static str {
-    lang.pick("打开文件：草稿的路径", "Open a file: the draft's path")
+    lang.pick(
+        "打开文件：草稿或已公开报告的路径",
+        "Open a file: a draft's or a published report's path",
+    )
+}
+
+pub fn open_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tab 补全路径 · ↑↓ 选择 · Enter 打开 · Esc 取消",
+        "Tab complete · ↑↓ pick · Enter open · Esc cancel",
+    )
+}
+
+/// Over the list of a folder's drafts and reports.
+pub fn open_listing(lang: Lang, folder: &Path, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Zh, 0) => format!("{} 中没有草稿或已公开的报告", folder.display()),
+        (Lang::En, 0) => format!("no drafts or published reports in {}", folder.display()),
+        (Lang::Zh, _) => format!("{} 中的草稿和已公开报告：", folder.display()),
+        (Lang::En, _) => format!("drafts and published reports in {}:", folder.display()),
+    }
+}
+
+/// Over Tab's matches.
+pub fn open_matches(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("以此开头的有 {count} 个（再输入几个字后按 Tab，或用 ↑↓ 选择）："),
+        Lang::En => format!("{count} names begin so (type more and press Tab, or pick with ↑↓):"),
+    }
+}
+
+pub fn open_kind(lang: Lang, kind: crate::tui::app::OpenKind) -> &'static str {
+    use crate::tui::app::OpenKind;
+    match kind {
+        OpenKind::Draft => lang.pick("草稿", "draft"),
+        OpenKind::Published => lang.pick("已公开", "published"),
+        OpenKind::Folder => lang.pick("文件夹", "folder"),
+        OpenKind::Other => lang.pick("文件", "file"),
+    }
+}
+
+/// Tab found nothing that begins with what was typed.
+pub fn no_match(lang: Lang, typed: &str) -> String {
+    match (lang, typed.is_empty()) {
+        (Lang::Zh, true) => "此文件夹是空的".into(),
+        (Lang::En, true) => "the folder is empty".into(),
+        (Lang::Zh, false) => format!("没有以“{typed}”开头的文件或文件夹"),
+        (Lang::En, false) => format!("no file or folder begins with “{typed}”"),
+    }
+}
+
+pub fn unreadable_title(lang: Lang) -> &'static str {
+    lang.pick("草稿无法读取", "The draft cannot be read")
+}
+
+/// A readable copy of an unreadable draft, as offered.
+pub fn unreadable_choice(lang: Lang, choice: &crate::tui::app::Instead) -> String {
+    let name = choice
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    match (lang, choice.recovery) {
+        (Lang::Zh, false) => format!("打开备份 {name}（上次保存前的版本，{}）", choice.saved_at),
+        (Lang::En, false) => format!(
+            "open the backup {name} (the version before the last save, {})",
+            choice.saved_at
+        ),
+        (Lang::Zh, true) => format!("打开恢复文件（自动保存于 {}）", choice.saved_at),
+        (Lang::En, true) => format!(
+            "open the recovery file (kept automatically {})",
+            choice.saved_at
+        ),
+    }
+}
+
+pub fn unreadable_offer(lang: Lang) -> &'static str {
+    lang.pick(
+        "可以打开它的备份或恢复文件代替：内容载入编辑器，按 Ctrl-S 保存后才替换这个文件（原文件留作 .bak）。",
+        "Its backup or recovery file can be opened instead: the content comes into the editor, and only Ctrl-S replaces this file (kept as .bak).",
+    )
+}
+
+pub fn unreadable_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ 选择 · Enter 打开 · Esc 取消",
+        "↑↓ pick · Enter open · Esc cancel",
+    )
+}
+
+/// An unreadable draft was opened from its backup or recovery file.
+pub fn opened_instead(lang: Lang, from: &Path, path: &Path) -> String {
+    let name = |p: &Path| {
+        p.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    };
+    match lang {
+        Lang::Zh => format!(
+            "已载入 {} 的内容，尚未保存：按 Ctrl-S 保存后替换无法读取的 {}（它留作 {}.bak）",
+            name(from),
+            name(path),
+            name(path)
+        ),
+        Lang::En => format!(
+            "the content of {} is loaded, not saved yet: Ctrl-S replaces the unreadable {} (kept as {}.bak)",
+            name(from),
+            name(path),
+            name(path)
+        ),
+    }
 }
 
 pub fn agency_needed(lang: Lang) -> &'static str {

@@ -28,7 +28,8 @@ pub struct LoadError {
 /// What was wrong, in terms the message catalogue turns into a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    Io(String),
+    /// The file could not be read: what the system said, kept by kind to be worded.
+    Io(IoFault),
     NotAFile,
     /// Larger than a draft can be ([`MAX_DRAFT_BYTES`]).
     TooBig {
@@ -90,6 +91,25 @@ pub enum Problem {
     },
 }
 
+/// An operating-system error kept for wording: its kind and code (which the sentence is
+/// chosen by) and the system's English text (shown in brackets after it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoFault {
+    pub kind: std::io::ErrorKind,
+    pub raw: Option<i32>,
+    pub detail: String,
+}
+
+impl From<&std::io::Error> for IoFault {
+    fn from(e: &std::io::Error) -> IoFault {
+        IoFault {
+            kind: e.kind(),
+            raw: e.raw_os_error(),
+            detail: e.to_string(),
+        }
+    }
+}
+
 /// The kind of value a key wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
@@ -118,7 +138,7 @@ pub fn load_file_noting(path: &Path) -> Result<(Draft, usize), LoadError> {
         column: 0,
         problem,
     };
-    let io = |e: std::io::Error| whole_file(Problem::Io(e.to_string()));
+    let io = |e: std::io::Error| whole_file(Problem::Io(IoFault::from(&e)));
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
         return Err(whole_file(Problem::NotAFile));

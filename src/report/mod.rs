@@ -12,7 +12,7 @@ pub mod text;
 
 use std::collections::BTreeMap;
 
-pub use load::{LoadError, Problem};
+pub use load::{IoFault, LoadError, Problem};
 pub use number::Number;
 
 /// The draft schema this program reads and writes.

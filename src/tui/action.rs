@@ -107,8 +107,19 @@ pub enum Action {
         section: String,
         result: Result<String, String>,
     },
-    /// An export finished: the file written, or why it failed.
-    Exported(Result<PathBuf, String>),
+    /// An export finished: the file written, or why it failed (worded on the screen).
+    Exported(Result<PathBuf, ExportFailed>),
+    /// 新建报告 made the draft and opened it, or could not: then the dialog stays, with what
+    /// was typed, to open the draft already there or to change the name.
+    Created(Result<Box<super::app::Doc>, CreateRefused>),
+    /// A draft could not be read, but its `.bak` or a recovery file can: which, and why.
+    Unreadable(Box<super::app::UnreadableOffer>),
+    /// A folder was looked at for 打开文件 (what `typed` names, and what Tab completes).
+    Browsed {
+        typed: String,
+        complete: bool,
+        found: super::app::Browse,
+    },
     /// A draft was opened (or could not be): from the start screen or `edit`.
     Opened(Result<Box<super::app::Doc>, String>),
     /// The start screen's list was read again.
@@ -129,9 +140,49 @@ pub enum Action {
     ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), String>),
 }
 
+/// Why an export from the editor wrote nothing, kept typed until the screen words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailed {
+    /// The format is not one the export module knows.
+    UnknownFormat(String),
+    /// The report could not be made in the format.
+    Render {
+        format: String,
+        error: crate::export::ExportError,
+    },
+    /// The file chosen is a draft (an export never replaces one).
+    OutputIsADraft(PathBuf),
+    /// The file (or its folder) could not be written.
+    Write {
+        path: PathBuf,
+        error: crate::report::IoFault,
+    },
+}
+
+/// Why 新建报告 made no draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateRefused {
+    /// A file of that name is there already (it is never overwritten).
+    Exists(PathBuf),
+    /// Anything else, worded.
+    Failed(String),
+}
+
 /// What `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Look at the folder of a path typed in 打开文件: its drafts and reports and, when
+    /// `complete`, the names that begin with what was typed.
+    Browse {
+        typed: String,
+        complete: bool,
+    },
+    /// Open an unreadable draft from a readable copy (its `.bak` or a recovery file): the
+    /// copy's content in the editor, unsaved, as the draft at `path`.
+    OpenInstead {
+        path: PathBuf,
+        from: PathBuf,
+    },
     /// Save the draft to its file (atomically); quit afterwards when it worked.
     Save {
         then_quit: bool,

@@ -43,6 +43,66 @@ pub struct RecoveryOffer {
     pub saved_at: String,
 }
 
+/// The 打开文件 dialog.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OpenFile {
+    pub path: Field,
+    /// What is listed under the path: a folder's drafts and reports, or Tab's matches.
+    pub items: Vec<OpenItem>,
+    /// The folder listed (`None`: the list is Tab's matches, or nothing yet).
+    pub folder: Option<PathBuf>,
+    /// The item picked; `None`: the path field.
+    pub selected: Option<usize>,
+    pub error: Option<String>,
+}
+
+/// One line of the 打开文件 list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenItem {
+    /// As shown: the file's (or folder's) name.
+    pub label: String,
+    /// As it goes in the path field (a folder ends with `/`).
+    pub target: String,
+    pub kind: OpenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenKind {
+    Draft,
+    Published,
+    Folder,
+    Other,
+}
+
+/// What a folder holds for 打开文件, and what matches the name being typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Browse {
+    pub folder: PathBuf,
+    /// The drafts and published reports of the folder, by name.
+    pub listing: Vec<OpenItem>,
+    /// The entries whose names start with the typed name (for Tab), by name.
+    pub matches: Vec<OpenItem>,
+}
+
+/// A draft that cannot be read, with what can be opened in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableOffer {
+    pub path: PathBuf,
+    /// Why, worded: file, line, column and what is wrong.
+    pub why: String,
+    /// Readable copies of it, the `.bak` beside it first, then recovery files, newest first.
+    pub choices: Vec<Instead>,
+}
+
+/// A readable copy of an unreadable draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instead {
+    pub path: PathBuf,
+    pub recovery: bool,
+    /// When it was written, local time.
+    pub saved_at: String,
+}
+
 /// What another program left in the draft's file, found when saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangedOnDisk {
@@ -378,9 +438,17 @@ pub enum Dialog {
         focus: usize,
         path: Option<PathBuf>,
         error: Option<String>,
+        /// A draft of that name is there already: Ctrl-O opens it, or the name is changed.
+        existing: Option<PathBuf>,
     },
-    /// 打开文件.
-    OpenFile { path: Field },
+    /// 打开文件: a path (Tab completes it), over the drafts and published reports of its folder
+    /// (or the names Tab found), to pick from.
+    OpenFile(Box<OpenFile>),
+    /// A draft cannot be read: why, and its `.bak` or recovery file to open instead.
+    Unreadable {
+        offer: Box<UnreadableOffer>,
+        selected: usize,
+    },
     /// 从上年报告新建: last year's draft, from the data folder's drafts or by its path.
     FromLastYear {
         /// The readable drafts of the data folder offered, as the start screen lists them.
@@ -698,6 +766,7 @@ impl App {
                 Dialog::LockHeld { .. } => Context::LockHeld,
                 _ if d.is_question() => Context::Confirm,
                 Dialog::NewReport { .. } => Context::NewReport,
+                Dialog::OpenFile(_) => Context::OpenFile,
                 _ => Context::Dialog,
             };
         }

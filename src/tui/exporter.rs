@@ -25,14 +25,20 @@ pub fn render(
     outcome: &Outcome,
     draft_mark: bool,
     lang: Lang,
-) -> Result<Vec<u8>, String> {
-    let format = Format::parse(format).ok_or_else(|| format.to_string())?;
+) -> Result<Vec<u8>, crate::tui::action::ExportFailed> {
+    use crate::tui::action::ExportFailed;
+    let format =
+        Format::parse(format).ok_or_else(|| ExportFailed::UnknownFormat(format.to_string()))?;
     let options = ExportOptions {
         draft_mark,
         lang,
         made: crate::clock::now(),
     };
     // PDF runs LibreOffice: where it is missing, the message says how to get a PDF anyway.
-    export::render(format, template, draft, outcome, &options)
-        .map_err(|e| crate::i18n::render_failed(lang, format.extension(), &e))
+    export::render(format, template, draft, outcome, &options).map_err(|error| {
+        ExportFailed::Render {
+            format: format.extension().to_string(),
+            error,
+        }
+    })
 }

@@ -29,6 +29,8 @@ pub enum Context {
     Dialog,
     /// The 新建报告 dialog, from which 从上年报告新建 is one key away.
     NewReport,
+    /// 打开文件: a path where Tab completes, over a list to pick from.
+    OpenFile,
     /// A yes/no question.
     Confirm,
     /// Unrecovered work found on opening: 恢复 / 丢弃 / 查看差异.
@@ -92,7 +94,8 @@ use Context::*;
 
 const EDITOR: &[Context] = &[Table, Cell, Prose, ProseLast, Form, Review, Export];
 const MOVING: &[Context] = &[
-    Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Help, Recover,
+    Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, OpenFile, Help,
+    Recover,
 ];
 
 /// The key table, in the order the help overlay lists it.
@@ -101,8 +104,8 @@ pub const KEYS: &[Binding] = &[
         keys: &[plain(KeyCode::F(1)), ctrl('g'), ch('?')],
         command: Command::Help,
         contexts: &[
-            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
-            Recover, LockHeld,
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+            OpenFile, Confirm, Recover, LockHeld,
         ],
         help: "help",
         footer: true,
@@ -158,6 +161,13 @@ pub const KEYS: &[Binding] = &[
             Table, Cell, Prose, ProseLast, Form, Review, Export, NewReport,
         ],
         help: "next_field",
+        footer: true,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Tab)],
+        command: Command::NextField,
+        contexts: &[OpenFile],
+        help: "complete_path",
         footer: true,
     },
     Binding {
@@ -366,16 +376,23 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[ctrl('o')],
+        command: Command::OpenFile,
+        contexts: &[NewReport],
+        help: "open_existing",
+        footer: false,
+    },
+    Binding {
         keys: &[plain(KeyCode::Enter)],
         command: Command::Enter,
-        contexts: &[Dialog, NewReport],
+        contexts: &[Dialog, NewReport, OpenFile],
         help: "confirm",
         footer: true,
     },
     Binding {
         keys: &[plain(KeyCode::Esc)],
         command: Command::Cancel,
-        contexts: &[Dialog, NewReport],
+        contexts: &[Dialog, NewReport, OpenFile],
         help: "cancel",
         footer: true,
     },
@@ -565,7 +582,7 @@ pub const KEYS: &[Binding] = &[
         keys: &[plain(KeyCode::Home), ctrl('a')],
         command: Command::Home,
         contexts: &[
-            Cell, Prose, ProseLast, Form, Dialog, NewReport, Table, Review, Export,
+            Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile, Table, Review, Export,
         ],
         help: "home",
         footer: false,
@@ -574,7 +591,7 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::End), ctrl('e')],
         command: Command::End,
-        contexts: &[Cell, Form, Dialog, NewReport, Export],
+        contexts: &[Cell, Form, Dialog, NewReport, OpenFile, Export],
         help: "end",
         footer: false,
     },
@@ -602,14 +619,16 @@ pub const KEYS: &[Binding] = &[
     Binding {
         keys: &[plain(KeyCode::Backspace)],
         command: Command::Backspace,
-        contexts: &[Table, Cell, Prose, ProseLast, Form, Dialog, NewReport],
+        contexts: &[
+            Table, Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile,
+        ],
         help: "backspace",
         footer: false,
     },
     Binding {
         keys: &[plain(KeyCode::Delete)],
         command: Command::Delete,
-        contexts: &[Cell, Prose, ProseLast, Form, Dialog, NewReport],
+        contexts: &[Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile],
         help: "delete",
         footer: false,
     },
@@ -655,7 +674,7 @@ pub fn is_text(key: Key) -> bool {
 pub fn is_typing(context: Context) -> bool {
     matches!(
         context,
-        Cell | Prose | ProseLast | Form | Dialog | NewReport
+        Cell | Prose | ProseLast | Form | Dialog | NewReport | OpenFile
     )
 }
 
@@ -754,8 +773,8 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         for ctx in [
-            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport, Confirm,
-            Help, Recover, LockHeld,
+            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
+            OpenFile, Confirm, Help, Recover, LockHeld,
         ] {
             let mut seen: Vec<Key> = Vec::new();
             for b in bindings(ctx) {

@@ -2,7 +2,10 @@
 //! here (see `tui::run`), so tests carry out effects the same way the program does.
 
 use super::action::{Action, Effect};
-use super::app::{Access, App, Doc, LastDraft, ListEntry, ReadOnly, RecoveryOffer};
+use super::app::{
+    Access, App, Browse, Doc, Instead, LastDraft, ListEntry, OpenItem, OpenKind, ReadOnly,
+    RecoveryOffer, UnreadableOffer,
+};
 use crate::i18n::{self, tui as tr};
 use crate::report::{Draft, carry};
 use crate::template::Template;
@@ -46,14 +49,19 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
                 lang,
             )
             .and_then(|bytes| {
+                use super::action::ExportFailed;
                 if crate::library::is_a_draft_to_keep(path) {
-                    return Err(i18n::output_is_a_draft(lang, path));
+                    return Err(ExportFailed::OutputIsADraft(path.clone()));
                 }
+                let failed = |e: std::io::Error| ExportFailed::Write {
+                    path: path.clone(),
+                    error: crate::report::IoFault::from(&e),
+                };
                 // The documents folder may not exist yet (a fresh account).
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|e| i18n::io_error(lang, &e))?;
+                    std::fs::create_dir_all(dir).map_err(failed)?;
                 }
-                crate::atomic::write(path, &bytes).map_err(|e| i18n::io_error(lang, &e))
+                crate::atomic::write(path, &bytes).map_err(failed)
             })
             .map(|()| path.clone());
             Some(Action::Exported(result))
@@ -61,9 +69,26 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
         Effect::Open(path) if crate::library::is_published(path) => {
             Some(Action::ImportedOpened(open_published(app, path)))
         }
-        Effect::Open(path) => Some(Action::Opened(
-            open(path, app.today, &app.drafts_dir, lang).map(|doc| offer_recovery(app, doc)),
-        )),
+        Effect::Open(path) => Some(
+            match open(path, app.today, &app.drafts_dir, lang).map(|doc| offer_recovery(app, doc)) {
+                Ok(doc) => Action::Opened(Ok(doc)),
+                // A draft that cannot be read may have a copy that can.
+                Err(why) => match instead_of(app, path) {
+                    choices if choices.is_empty() => Action::Opened(Err(why)),
+                    choices => Action::Unreadable(Box::new(UnreadableOffer {
+                        path: path.clone(),
+                        why,
+                        choices,
+                    })),
+                },
+            },
+        ),
+        Effect::OpenInstead { path, from } => Some(Action::Opened(open_instead(app, path, from))),
+        Effect::Browse { typed, complete } => Some(Action::Browsed {
+            typed: typed.clone(),
+            complete: *complete,
+            found: browse(app, typed, *complete),
+        }),
         Effect::DiscardRecovery(recovery) => {
             app.recovery.remove(recovery);
             None
@@ -74,18 +99,25 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             year,
             kind,
         } => {
+            use super::action::CreateRefused;
             let result = match Template::for_year(*year) {
                 Some(t) => {
                     let draft = Draft::new(&t.id, agency, *year, *kind);
                     crate::cli::write_new(path, t, &draft)
-                        .map_err(|e| i18n::write_refused(lang, &e))
-                        .and_then(|()| open(path, app.today, &app.drafts_dir, lang))
+                        .map_err(|e| match e {
+                            crate::cli::NewError::Exists => CreateRefused::Exists(path.clone()),
+                            e => CreateRefused::Failed(i18n::write_refused(lang, &e)),
+                        })
+                        .and_then(|()| {
+                            open(path, app.today, &app.drafts_dir, lang)
+                                .map_err(CreateRefused::Failed)
+                        })
                         // Work kept for an earlier draft of this name is offered, not lost.
                         .map(|doc| offer_recovery(app, doc))
                 }
-                None => Err(tr::year_invalid(lang).to_string()),
+                None => Err(CreateRefused::Failed(tr::year_invalid(lang).to_string())),
             };
-            Some(Action::Opened(result))
+            Some(Action::Created(result))
         }
         Effect::CreateFromLast { from, target } => Some(Action::CarriedOver(create_from_last(
             from,
@@ -532,4 +564,128 @@ pub fn editor_command() -> Option<String> {
         .iter()
         .filter_map(|k| std::env::var(k).ok())
         .find(|v| !v.trim().is_empty())
+}
+
+/// The readable copies of a draft that cannot be read: `<name>.bak` beside it, then its
+/// recovery files, newest first.
+pub fn instead_of(app: &App, path: &Path) -> Vec<Instead> {
+    let readable = |p: &Path| crate::library::load(p).is_ok();
+    let when = |p: &Path| {
+        std::fs::symlink_metadata(p)
+            .and_then(|m| m.modified())
+            .map(local_time)
+            .unwrap_or_default()
+    };
+    let bak = crate::atomic::backup_path(path);
+    let mut out: Vec<Instead> = Vec::new();
+    if bak.is_file() && readable(&bak) {
+        out.push(Instead {
+            saved_at: when(&bak),
+            path: bak,
+            recovery: false,
+        });
+    }
+    for recovery in app.recovery.files_of(path) {
+        if readable(&recovery) {
+            out.push(Instead {
+                saved_at: when(&recovery),
+                path: recovery,
+                recovery: true,
+            });
+        }
+    }
+    out
+}
+
+/// An unreadable draft opened from a readable copy: the copy's content in the editor as the
+/// draft at `path`, not yet saved (saving replaces the unreadable file, which is kept as
+/// `<name>.bak`).
+pub fn open_instead(app: &App, path: &Path, from: &Path) -> Result<Box<Doc>, String> {
+    let lang = app.lang;
+    let loaded = crate::library::load(from).map_err(|e| i18n::load_error(lang, &e))?;
+    let (access, lock_notice) = lock(path, lang);
+    let mut doc = Doc::new(
+        path.to_path_buf(),
+        loaded.template,
+        loaded.draft.clone(),
+        app.today,
+    );
+    // What is on disk is not this: the editor counts it unsaved until Ctrl-S.
+    doc.saved = Draft::new(
+        &loaded.template.id,
+        "",
+        loaded.draft.report.year,
+        loaded.draft.report.kind,
+    );
+    doc.access = access;
+    doc.disk = crate::atomic::OnDisk::of(path);
+    let opened = tr::opened_instead(lang, from, path);
+    doc.notice = Some(match lock_notice {
+        Some(n) => format!("{opened}{}{n}", tr::sentence_gap(lang)),
+        None => opened,
+    });
+    let last = last_draft(path, &doc.draft);
+    Ok(Box::new(doc.with_last_year(last, app.today)))
+}
+
+/// What 打开文件 shows for a typed path: the drafts and published reports of its folder (the
+/// data folder when nothing is typed) and, for Tab, the names that begin with what was typed.
+pub fn browse(app: &App, typed: &str, complete: bool) -> Browse {
+    let expanded = super::update::expand_home(typed);
+    let (folder, prefix, shown) = if typed.is_empty() {
+        (app.drafts_dir.clone(), "", "")
+    } else if typed.ends_with('/') {
+        (expanded, "", typed)
+    } else {
+        let cut = typed.rfind('/').map_or(0, |i| i + 1);
+        let folder = match expanded.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (folder, &typed[cut..], &typed[..cut])
+    };
+    let kind_of = |p: &Path| {
+        if p.is_dir() {
+            OpenKind::Folder
+        } else if crate::library::is_published(p) {
+            OpenKind::Published
+        } else if p.extension().is_some_and(|e| e == "toml") {
+            OpenKind::Draft
+        } else {
+            OpenKind::Other
+        }
+    };
+    let item = |p: &Path, target: String| OpenItem {
+        label: p
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        target,
+        kind: kind_of(p),
+    };
+    let mut files: Vec<PathBuf> = crate::library::drafts_in(&folder).unwrap_or_default();
+    files.extend(crate::library::published_in(&folder).unwrap_or_default());
+    files.sort_by_key(|p| p.file_name().map(|n| n.to_os_string()));
+    let listing = files
+        .iter()
+        .map(|p| item(p, p.display().to_string()))
+        .collect();
+    let mut matches: Vec<OpenItem> = Vec::new();
+    if complete && let Ok(read) = std::fs::read_dir(&folder) {
+        for entry in read.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // Hidden files only when a dot is typed.
+            if !name.starts_with(prefix) || (name.starts_with('.') && !prefix.starts_with('.')) {
+                continue;
+            }
+            let path = entry.path();
+            let slash = if path.is_dir() { "/" } else { "" };
+            matches.push(item(&path, format!("{shown}{name}{slash}")));
+        }
+        matches.sort_by(|a, b| a.label.cmp(&b.label));
+    }
+    Browse {
+        folder,
+        listing,
+        matches,
+    }
 }

@@ -100,16 +100,25 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             problems,
             scroll,
         } => keep = ledger_dialog(app, path, preview, problems, scroll, input, effects),
-        Dialog::OpenFile { path } => match input {
+        Dialog::OpenFile(open) => keep = open_file(open, input, effects),
+        Dialog::Unreadable { offer, selected } => match input {
+            Action::Command(Command::Down | Command::NextField) => {
+                *selected = (*selected + 1).min(offer.choices.len().saturating_sub(1));
+            }
+            Action::Command(Command::Up | Command::PrevField) => {
+                *selected = selected.saturating_sub(1);
+            }
             Action::Command(Command::Enter) => {
-                let p = path.text.trim();
-                if !p.is_empty() {
+                if let Some(choice) = offer.choices.get(*selected) {
                     keep = false;
-                    effects.push(Effect::Open(expand_home(p)));
+                    effects.push(Effect::OpenInstead {
+                        path: offer.path.clone(),
+                        from: choice.path.clone(),
+                    });
                 }
             }
             Action::Command(Command::Cancel) => keep = false,
-            other => edit_field(path, other),
+            _ => {}
         },
         Dialog::FromLastYear {
             choices,
@@ -158,14 +167,24 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
             focus,
             path,
             error: problem,
+            existing,
         } => match input {
+            // The dialog stays until the draft is made: a refusal is said in it, and what was
+            // typed is kept (a draft of that name may be there already).
             Action::Command(Command::Enter) => match new_report(app, agency, year, *kind, path) {
                 Ok(effect) => {
-                    keep = false;
+                    *problem = None;
+                    *existing = None;
                     effects.push(effect);
                 }
                 Err(e) => *problem = Some(e),
             },
+            Action::Command(Command::OpenFile) => {
+                if let Some(existing) = existing.take() {
+                    keep = false;
+                    effects.push(Effect::Open(existing));
+                }
+            }
             Action::Command(Command::Cancel) => keep = false,
             Action::Command(Command::FromLastYear) => {
                 keep = false;
@@ -177,8 +196,20 @@ pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 *kind = toggle_kind(*kind);
             }
             other => match focus {
-                0 => edit_field(agency, other),
+                0 => {
+                    let before = agency.text.clone();
+                    edit_field(agency, other);
+                    if agency.text != before && existing.is_some() {
+                        // Another name: another file.
+                        *existing = None;
+                        *problem = None;
+                    }
+                }
                 1 => {
+                    if existing.is_some() {
+                        *existing = None;
+                        *problem = None;
+                    }
                     if let Action::Char(c) = other {
                         if let Some(d) = normalize_char(c).filter(char::is_ascii_digit) {
                             year.insert(d);
@@ -215,7 +246,8 @@ pub(super) fn toggle_kind(kind: AgencyKind) -> AgencyKind {
     }
 }
 
-pub(super) fn expand_home(path: &str) -> std::path::PathBuf {
+/// A typed path with `~/` standing for the home folder.
+pub fn expand_home(path: &str) -> std::path::PathBuf {
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
         _ => std::path::PathBuf::from(path),
@@ -302,4 +334,121 @@ pub(super) fn edit_field(field: &mut Field, input: Action) {
         Action::Command(Command::End) => field.end(),
         _ => {}
     }
+}
+
+/// 打开文件: typing, Tab completing, picking from the list. Whether the dialog stays (it does
+/// while a file is opened: a refusal is said in it, with what was typed).
+fn open_file(
+    open: &mut crate::tui::app::OpenFile,
+    input: Action,
+    effects: &mut Vec<Effect>,
+) -> bool {
+    let browse = |typed: &str, complete| Effect::Browse {
+        typed: typed.to_string(),
+        complete,
+    };
+    match input {
+        Action::Command(Command::Cancel) => return false,
+        Action::Command(Command::NextField) => {
+            open.selected = None;
+            effects.push(browse(&open.path.text, true));
+        }
+        Action::Command(Command::Down) if !open.items.is_empty() => {
+            open.selected = Some(
+                open.selected
+                    .map_or(0, |i| (i + 1).min(open.items.len() - 1)),
+            );
+        }
+        Action::Command(Command::Up) => {
+            open.selected = open.selected.and_then(|i| i.checked_sub(1));
+        }
+        Action::Command(Command::Enter) => {
+            let target = match open.selected.and_then(|i| open.items.get(i)) {
+                Some(item) => item.target.clone(),
+                None => open.path.text.trim().to_string(),
+            };
+            open.error = None;
+            if target.ends_with('/') {
+                // A folder: into it, listing what it holds.
+                open.path = Field::new(&target);
+                open.selected = None;
+                effects.push(browse(&target, false));
+            } else if !target.is_empty() {
+                effects.push(Effect::Open(expand_home(&target)));
+            }
+        }
+        other => {
+            let before = open.path.text.clone();
+            open.selected = None;
+            edit_field(&mut open.path, other);
+            if open.path.text != before {
+                open.error = None;
+            }
+        }
+    }
+    true
+}
+
+/// Tab's matches or a folder's listing came back for 打开文件 (unless the path was changed
+/// since): the path completed as far as the matches agree, and the list shown.
+pub(super) fn browsed(
+    app: &mut App,
+    typed: &str,
+    complete: bool,
+    found: crate::tui::app::Browse,
+    effects: &mut Vec<Effect>,
+) {
+    let lang = app.lang;
+    let Some(Dialog::OpenFile(open)) = &mut app.dialog else {
+        return;
+    };
+    if open.path.text != typed {
+        return;
+    }
+    if !complete {
+        open.items = found.listing;
+        open.folder = Some(found.folder);
+        open.selected = None;
+        return;
+    }
+    let common = common_prefix(found.matches.iter().map(|m| m.target.as_str()));
+    match found.matches.len() {
+        0 => open.error = Some(tr::no_match(lang, typed)),
+        1 => {
+            let only = &found.matches[0].target;
+            open.path = Field::new(only);
+            open.error = None;
+            if only.ends_with('/') {
+                effects.push(Effect::Browse {
+                    typed: only.clone(),
+                    complete: false,
+                });
+            }
+        }
+        _ => {
+            if common.chars().count() > typed.chars().count() {
+                open.path = Field::new(&common);
+            }
+            open.error = None;
+            open.items = found.matches;
+            open.folder = None;
+            open.selected = None;
+        }
+    }
+}
+
+/// The longest start all the texts share, whole characters.
+fn common_prefix<'a>(mut texts: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = texts.next() else {
+        return String::new();
+    };
+    let mut end = first.len();
+    for t in texts {
+        end = first
+            .char_indices()
+            .zip(t.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(end.min(t.len()), |((i, _), _)| i.min(end));
+    }
+    first[..end].to_string()
 }

@@ -30,6 +30,7 @@ use crate::i18n::tui as tr;
 use crate::report::number::{InputError, MAX_PLACES, max_places, normalize_char};
 use crate::report::{AgencyKind, Draft, Number};
 use crate::template::{Kind, SectionKind, Table, Template};
+pub use dialog::expand_home;
 use dialog::*;
 pub use editor::*;
 use export::*;
@@ -151,8 +152,20 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Ok(path) => info(app, tr::exported(app.lang, &path)),
             Err(e) => error(app, tr::export_failed(app.lang, &e)),
         },
+        Action::Created(result) => created(app, result),
+        Action::Browsed {
+            typed,
+            complete,
+            found,
+        } => browsed(app, &typed, complete, found, &mut effects),
+        Action::Unreadable(offer) => {
+            app.dialog = Some(Dialog::Unreadable { offer, selected: 0 });
+        }
         Action::Opened(result) => match result {
             Ok(mut doc) => {
+                if let Some(Dialog::OpenFile(_)) = app.dialog {
+                    app.dialog = None;
+                }
                 let copy = doc
                     .copied_from
                     .as_ref()
@@ -175,7 +188,11 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                     Access::Editing(_) => next_offer(app, &mut effects),
                 }
             }
-            Err(e) => error(app, e),
+            Err(e) => match &mut app.dialog {
+                // Said in the dialog, which keeps what was typed.
+                Some(Dialog::OpenFile(open)) => open.error = Some(e),
+                _ => error(app, e),
+            },
         },
         Action::Recheck => {
             let today = app.today;
@@ -201,13 +218,19 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::ImportedOpened(result) => match result {
             Ok((doc, lines)) => {
+                if let Some(Dialog::OpenFile(_)) = app.dialog {
+                    app.dialog = None;
+                }
                 update(app, Action::Opened(Ok(doc)));
                 // The recovery offer, or a draft held elsewhere, asks first; the summary after.
                 if app.dialog.is_none() {
                     app.dialog = Some(Dialog::Imported { lines });
                 }
             }
-            Err(e) => error(app, e),
+            Err(e) => match &mut app.dialog {
+                Some(Dialog::OpenFile(open)) => open.error = Some(e),
+                _ => error(app, e),
+            },
         },
         Action::CarriedOver(result) => match result {
             Ok((doc, lines)) => {
@@ -310,5 +333,43 @@ pub(super) fn saved(
             let recovery = kept.then(|| app.recovery.path_for(&doc.path));
             error(app, tr::save_failed(lang, &e, recovery.as_deref()));
         }
+    }
+}
+
+/// 新建报告 came back: the draft opened, or the dialog says why not, keeping what was typed.
+fn created(app: &mut App, result: Result<Box<Doc>, crate::tui::action::CreateRefused>) {
+    use crate::tui::action::CreateRefused;
+    let refusal = match result {
+        Ok(doc) => {
+            if let Some(Dialog::NewReport { .. }) = app.dialog {
+                app.dialog = None;
+            }
+            update(app, Action::Opened(Ok(doc)));
+            return;
+        }
+        Err(refusal) => refusal,
+    };
+    let lang = app.lang;
+    let text = match &refusal {
+        CreateRefused::Exists(path) => tr::new_exists(lang, path),
+        CreateRefused::Failed(why) => why.clone(),
+    };
+    match &mut app.dialog {
+        Some(Dialog::NewReport {
+            error,
+            existing,
+            focus,
+            agency,
+            ..
+        }) => {
+            *error = Some(text);
+            if let CreateRefused::Exists(path) = refusal {
+                *existing = Some(path);
+                // The name is where a change makes another file.
+                *focus = 0;
+                agency.end();
+            }
+        }
+        _ => error(app, text),
     }
 }

@@ -17,25 +17,16 @@ pub(super) fn start_screen(app: &mut App, input: Action, effects: &mut Vec<Effec
         Action::Command(Command::FromLastYear) => {
             app.dialog = Some(from_last_year_dialog(app, None));
         }
-        Action::Command(Command::OpenFile) => {
-            app.dialog = Some(Dialog::OpenFile {
-                path: Field::default(),
-            });
-        }
+        Action::Command(Command::OpenFile) => open_file_dialog(app, effects),
         Action::Command(Command::Enter) => match app.start.selected {
             0 => app.dialog = Some(new_report_dialog(app, None)),
             1 => app.dialog = Some(from_last_year_dialog(app, None)),
-            2 => {
-                app.dialog = Some(Dialog::OpenFile {
-                    path: Field::default(),
-                });
-            }
+            2 => open_file_dialog(app, effects),
             i => {
+                // A draft that cannot be read is opened too: the runtime says why, and offers
+                // its .bak or recovery file when there is one.
                 if let Some(entry) = app.entries.get(i - START_ITEMS) {
-                    match &entry.problem {
-                        Some(p) => error(app, p.clone()),
-                        None => effects.push(Effect::Open(entry.path.clone())),
-                    }
+                    effects.push(Effect::Open(entry.path.clone()));
                 }
             }
         },
@@ -79,6 +70,7 @@ pub fn new_report_dialog(app: &App, path: Option<std::path::PathBuf>) -> Dialog 
         focus: 0,
         path,
         error: None,
+        existing: None,
     }
 }
 
@@ -121,4 +113,13 @@ pub fn year_refusal(app: &App, year: i32) -> Option<String> {
     Template::for_new_report(year, app.this_year())
         .err()
         .map(|(first, last)| crate::i18n::year_refused(app.lang, year, first, last))
+}
+
+/// 打开文件: the path, over the data folder's drafts and published reports.
+pub(super) fn open_file_dialog(app: &mut App, effects: &mut Vec<Effect>) {
+    app.dialog = Some(Dialog::OpenFile(Box::default()));
+    effects.push(Effect::Browse {
+        typed: String::new(),
+        complete: false,
+    });
 }

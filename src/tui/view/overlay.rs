@@ -157,17 +157,8 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                 put_line(frame.buffer_mut(), inner, i as u16, l, style);
             }
         }
-        Dialog::OpenFile { path } => {
-            let inner = popup(frame, 72, 4, tr::open_title(lang), theme);
-            cursor = field(frame, inner, 0, theme.prompt(), path, true, theme);
-            put_line(
-                frame.buffer_mut(),
-                inner,
-                1,
-                tr::reason_hint(lang),
-                theme.dim(),
-            );
-        }
+        Dialog::OpenFile(open) => cursor = open_file(app, frame, open, theme),
+        Dialog::Unreadable { offer, selected } => unreadable(app, frame, offer, *selected, theme),
         Dialog::FromLastYear {
             choices,
             selected,
@@ -200,6 +191,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
             focus,
             path,
             error,
+            existing,
         } => {
             let inner = popup(frame, 66, 8, tr::new_title(lang), theme);
             let labels = tr::new_labels(lang);
@@ -242,7 +234,21 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
             if let Some(e) = error {
                 put_line(buf, inner, 4, e, theme.error());
             }
-            put_line(buf, inner, 5, tr::new_hint(lang), theme.dim());
+            let hint = match existing {
+                Some(_) => tr::new_exists_hint(lang),
+                None => tr::new_hint(lang),
+            };
+            put_line(
+                buf,
+                inner,
+                5,
+                hint,
+                if existing.is_some() {
+                    theme.bold()
+                } else {
+                    theme.dim()
+                },
+            );
         }
     }
     if let Some(c) = cursor {
@@ -822,4 +828,182 @@ fn change_label(template: &crate::template::Template, key: &str) -> String {
         Some(cell) => format!("{} · {}", cell.row.label, cell.column.header),
         None => crate::check::cell_label(template, key),
     }
+}
+
+/// 打开文件: the path, what went wrong or the keys, then the list to pick from.
+fn open_file(
+    app: &App,
+    frame: &mut Frame,
+    open: &crate::tui::app::OpenFile,
+    theme: &Theme,
+) -> Option<Position> {
+    let lang = app.lang;
+    // As many rows as the list needs, as far as the window allows.
+    // A refusal is said whole (a path and the system's words are long), in up to three lines.
+    let width = usize::from(76u16.min(frame.area().width.saturating_sub(4)));
+    let error_lines = open
+        .error
+        .as_deref()
+        .map(|e| wrap(e, width).into_iter().take(3).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let said = error_lines.len().max(1);
+    let room = usize::from(frame.area().height.saturating_sub(4)).saturating_sub(4 + said);
+    let rows = open.items.len().clamp(1, room.clamp(1, 16));
+    let inner = popup(
+        frame,
+        76,
+        (rows + 5 + said) as u16,
+        tr::open_title(lang),
+        theme,
+    );
+    let cursor = field(
+        frame,
+        inner,
+        0,
+        theme.prompt(),
+        &open.path,
+        open.selected.is_none(),
+        theme,
+    );
+    let buf = frame.buffer_mut();
+    match &open.error {
+        Some(e) => {
+            for (i, l) in error_lines.iter().enumerate() {
+                put_line(buf, inner, 1 + i as u16, &e[l.start..l.end], theme.error());
+            }
+        }
+        None => {
+            put_line(buf, inner, 1, tr::open_hint(lang), theme.dim());
+        }
+    }
+    // Below the path and what is said under it.
+    let top = 1 + said as u16;
+    let heading = match &open.folder {
+        Some(folder) => tr::open_listing(lang, folder, open.items.len()),
+        None if open.items.is_empty() => String::new(),
+        None => tr::open_matches(lang, open.items.len()),
+    };
+    put_line(buf, inner, top, &heading, theme.bold());
+    let first = open
+        .selected
+        .unwrap_or(0)
+        .saturating_sub(rows.saturating_sub(1));
+    let kind_w = [
+        crate::tui::app::OpenKind::Draft,
+        crate::tui::app::OpenKind::Published,
+        crate::tui::app::OpenKind::Folder,
+        crate::tui::app::OpenKind::Other,
+    ]
+    .iter()
+    .map(|k| str_width(tr::open_kind(lang, *k)))
+    .max()
+    .unwrap_or(4);
+    for (line, (i, item)) in open
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let chosen = open.selected == Some(i);
+        let text = format!(
+            "{} {}  {}",
+            if chosen { ">" } else { " " },
+            pad_right(tr::open_kind(lang, item.kind), kind_w),
+            item.label
+        );
+        let y = top + 1 + line as u16;
+        let style = if chosen {
+            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+            frame.buffer_mut().set_style(row, theme.focus());
+            theme.focus()
+        } else {
+            theme.plain()
+        };
+        put_line(frame.buffer_mut(), inner, y, &text, style);
+    }
+    if open.items.len() > first + rows {
+        let more = format!("  … {}", open.items.len() - first - rows);
+        put_line(
+            frame.buffer_mut(),
+            inner,
+            top + 1 + rows as u16,
+            &more,
+            theme.dim(),
+        );
+    }
+    cursor
+}
+
+/// A draft that cannot be read: why (file, line, column), and its copies to open instead.
+fn unreadable(
+    app: &App,
+    frame: &mut Frame,
+    offer: &crate::tui::app::UnreadableOffer,
+    selected: usize,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let width = 76u16.min(frame.area().width.saturating_sub(4));
+    let text_w = usize::from(width);
+    let why = wrap(&offer.why, text_w);
+    let intro = tr::unreadable_offer(lang);
+    let intro_lines = wrap(intro, text_w);
+    let why_rows = why.len().min(6);
+    let height = why_rows + 1 + intro_lines.len() + 1 + offer.choices.len() + 2;
+    let inner = popup(
+        frame,
+        76,
+        height as u16 + 2,
+        tr::unreadable_title(lang),
+        theme,
+    );
+    let mut y = 0u16;
+    for l in why.iter().take(why_rows) {
+        put_line(
+            frame.buffer_mut(),
+            inner,
+            y,
+            &offer.why[l.start..l.end],
+            theme.error(),
+        );
+        y += 1;
+    }
+    y += 1;
+    for l in &intro_lines {
+        put_line(
+            frame.buffer_mut(),
+            inner,
+            y,
+            &intro[l.start..l.end],
+            theme.plain(),
+        );
+        y += 1;
+    }
+    y += 1;
+    for (i, choice) in offer.choices.iter().enumerate() {
+        let chosen = i == selected;
+        let text = format!(
+            "{} {}",
+            if chosen { ">" } else { " " },
+            tr::unreadable_choice(lang, choice)
+        );
+        let style = if chosen {
+            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+            frame.buffer_mut().set_style(row, theme.focus());
+            theme.focus()
+        } else {
+            theme.plain()
+        };
+        put_line(frame.buffer_mut(), inner, y, &text, style);
+        y += 1;
+    }
+    put_line(
+        frame.buffer_mut(),
+        inner,
+        y + 1,
+        tr::unreadable_hint(lang),
+        theme.dim(),
+    );
 }
