@@ -118,14 +118,17 @@ pub fn progress(loaded: &Loaded, outcome: &Outcome) -> Progress {
     progress_of(loaded.template, &loaded.draft, outcome)
 }
 
-/// Cells filled out of all input cells, of a draft and its template.
+/// Cells filled out of all input cells, of a draft and its template: the tables' cells and the
+/// fee figures of 基本信息 (gip-2021), which count as given when 六 states the fees instead.
 pub fn progress_of(template: &Template, draft: &Draft, outcome: &Outcome) -> Progress {
     let inputs = &template.compiled().inputs;
-    let cells = inputs.len();
+    let cells = inputs.len() + template.fees.len();
     let filled = inputs
         .iter()
         .filter(|c| draft.cells.contains_key(&c.key))
-        .count();
+        .count()
+        + template.fees.len()
+        - crate::check::fees_left_blank(template, draft);
     Progress {
         filled,
         cells,

@@ -625,3 +625,27 @@ fn an_acknowledgement_answers_the_words_it_was_given_for_and_no_later_ones() {
     d.text.insert("overview".into(), overview);
     assert!(!run(&d).is_finished());
 }
+
+#[test]
+fn blank_fee_figures_count_as_blank_unless_six_states_the_fees() {
+    let mut d = quiet_2021();
+    let t = gongkai::template::Template::builtin(&d.template).unwrap();
+    let inputs = t.compiled().inputs.len();
+    let full = gongkai::library::progress_of(t, &d, &run(&d));
+    assert_eq!((full.filled, full.cells), (inputs + 3, inputs + 3));
+    d.fees.clear();
+    d.text
+        .insert("other".into(), "我局严格执行信息处理费管理办法。".into());
+    let blank = gongkai::library::progress_of(t, &d, &run(&d));
+    assert_eq!((blank.filled, blank.cells), (inputs, inputs + 3));
+    assert_eq!(gongkai::check::fees_left_blank(t, &d), 3);
+    d.text
+        .insert("other".into(), "本年度未收取信息处理费。".into());
+    let stated = gongkai::library::progress_of(t, &d, &run(&d));
+    assert_eq!(
+        stated.filled,
+        inputs + 3,
+        "stated in 六: nothing left to fill"
+    );
+    assert_eq!(gongkai::check::fees_left_blank(t, &d), 0);
+}

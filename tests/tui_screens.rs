@@ -292,6 +292,50 @@ fn review_reports_a_wrong_cell_once() {
 }
 
 #[test]
+fn enter_on_a_prose_finding_shows_its_sentence_with_the_caret() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        while app.current_page() != Some(Page::Review) {
+            press(&mut app, Command::NextSection);
+        }
+        // The first item under its heading is the sample's one warning, about 1217 in 一.
+        press(&mut app, Command::Enter);
+        let (screen, cursor) = draw(&app);
+        let cursor = cursor.expect("the caret is shown");
+        let line = screen.lines().nth(usize::from(cursor.y)).unwrap();
+        assert!(screen.contains("一、总体情况"), "{screen}");
+        assert!(
+            line.contains("年内共办结行政许可") || line.contains("1217"),
+            "the caret's line is the sentence at {w}×{h}: {line}\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn an_acknowledged_warning_reads_the_same_in_its_section_and_in_review() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        while app.current_page() != Some(Page::Review) {
+            press(&mut app, Command::NextSection);
+        }
+        press(&mut app, Command::Acknowledge);
+        for c in "正文为办结件数".chars() {
+            update(&mut app, Action::Char(c));
+        }
+        press(&mut app, Command::Enter);
+        let (review, _) = draw(&app);
+        assert!(review.contains("✓ 已确认：正文"), "{review}");
+        while app.current_page() != Some(Page::Section(0)) {
+            press(&mut app, Command::PrevSection);
+        }
+        let (section, _) = draw(&app);
+        assert!(section.contains("一、总体情况"), "{section}");
+        assert!(section.contains("✓ 已确认：正文"), "{section}");
+        assert!(!section.contains("! 警告：正文"), "{section}");
+    }
+}
+
+#[test]
 fn acknowledgement_dialog() {
     for (w, h) in SIZES {
         let mut app = sample(w, h);

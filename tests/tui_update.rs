@@ -410,6 +410,37 @@ fn review_enter_goes_to_the_cell_of_a_finding() {
     );
 }
 
+#[test]
+fn review_enter_on_a_prose_finding_goes_to_its_sentence() {
+    let mut app = sample();
+    go_to_page(&mut app, Page::Review);
+    // The sample's one warning: 「年内共办结行政许可1217件」 in 一 against table 二's 1037.
+    let (section, quote) = {
+        let doc = app.doc.as_ref().unwrap();
+        let f = &doc.outcome.findings[0];
+        (f.section.clone(), f.quote().unwrap().to_string())
+    };
+    for _ in 0..50 {
+        if matches!(
+            gongkai::tui::update::selected_review_item(&app),
+            Some(gongkai::tui::update::ReviewItem::Finding(0))
+        ) {
+            break;
+        }
+        press(&mut app, Command::Down);
+    }
+    press(&mut app, Command::Enter);
+    assert_eq!(
+        app.section(app.current_page().unwrap())
+            .map(|s| s.key.clone()),
+        Some(section.clone()),
+        "the prose section, not table 二"
+    );
+    let caret = app.prose.get(&section).unwrap().caret;
+    let text = app.doc.as_ref().unwrap().draft.text(&section).to_string();
+    assert!(text[caret..].starts_with(&quote), "caret at the sentence");
+}
+
 fn focus_year(app: &mut App) {
     go_to_page(app, Page::Meta);
     while app.form.field != 1 {

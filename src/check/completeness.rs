@@ -236,6 +236,22 @@ fn states_a_figure(sentence: &[char], units: &[String]) -> bool {
     false
 }
 
+/// The fee figures of 基本信息 (gip-2021) still to give: those left blank, unless 六 states the
+/// fees instead, which the format allows (`fees.stated`). What the editor's progress and its
+/// 基本信息 page count as blank.
+pub fn fees_left_blank(template: &Template, draft: &Draft) -> usize {
+    let blank = template
+        .fees
+        .iter()
+        .filter(|f| !draft.fees.contains_key(&f.key))
+        .count();
+    if blank > 0 && fees_stated_in_prose(template, draft) {
+        0
+    } else {
+        blank
+    }
+}
+
 /// Whether 六 states the 信息处理费: a sentence that names them (the template's `fees_words`)
 /// and gives a figure with its unit (发出收费通知0件, 收取0元) or says plainly there were none
 /// (未收取, 未发生收费, 「信息处理费：无」). Naming them alone — 「严格执行信息处理费管理办法」, or

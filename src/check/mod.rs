@@ -14,7 +14,7 @@ use crate::report::{Acknowledgement, Draft, Number, Previous};
 use crate::template::Template;
 use std::collections::BTreeMap;
 
-pub use completeness::{Heading, fees_stated_in_prose, headings};
+pub use completeness::{Heading, fees_left_blank, fees_stated_in_prose, headings};
 pub use previous::{Carried, LastValue, last_value};
 pub use totals::{Sheet, Total, Totals, totals};
 

@@ -421,13 +421,15 @@ pub fn acknowledged_suffix(lang: Lang, reason: &str) -> String {
 
 pub fn summary_line(lang: Lang, p: &crate::library::Progress) -> String {
     let s = &p.summary;
+    // Blank fee figures (gip-2021) are blanks as the tables' cells are, and counted with them.
+    let blank = p.cells - p.filled;
     match lang {
         Lang::Zh => format!(
             "合计：{} 个错误，{} 个警告，{} 个提示，{} 个空白格（已填 {}/{}）{}",
             s.errors,
             s.warnings,
             s.hints,
-            s.blank,
+            blank,
             p.filled,
             p.cells,
             if s.acknowledged > 0 {
@@ -441,7 +443,7 @@ pub fn summary_line(lang: Lang, p: &crate::library::Progress) -> String {
             count_en(s.errors, "error"),
             count_en(s.warnings, "warning"),
             count_en(s.hints, "hint"),
-            count_en(s.blank, "blank cell"),
+            count_en(blank, "blank cell"),
             p.filled,
             p.cells,
             if s.acknowledged > 0 {

@@ -824,12 +824,7 @@ impl App {
         match page {
             Page::Meta => {
                 let (e, w, b) = summarize("report");
-                let blank_fees = doc
-                    .template
-                    .fees
-                    .iter()
-                    .filter(|f| !doc.draft.fees.contains_key(&f.key))
-                    .count();
+                let blank_fees = crate::check::fees_left_blank(doc.template, &doc.draft);
                 state((e, w, b + blank_fees))
             }
             Page::Section(i) => state(summarize(&doc.template.sections[i].key)),

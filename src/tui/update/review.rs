@@ -91,7 +91,9 @@ pub(super) fn review(app: &mut App, input: Action) {
         Action::Command(Command::Enter) => match selected_review_item(app) {
             Some(ReviewItem::Finding(i)) => {
                 let f = app.doc.as_ref().map(|d| d.outcome.findings[i].clone());
-                if let Some(f) = f {
+                if let Some(f) = f
+                    && !go_to_sentence(app, &f)
+                {
                     go_to_finding(app, f.cell.as_deref(), &f.section);
                 }
             }
@@ -141,6 +143,29 @@ pub(super) fn review(app: &mut App, input: Action) {
 }
 
 /// Goes to the cell, field or section a finding is about.
+/// A finding about the prose (a figure that contradicts the tables) is fixed where the sentence
+/// stands: its section, with the caret at the start of the sentence. False when the finding
+/// quotes no sentence still in the text.
+fn go_to_sentence(app: &mut App, f: &Finding) -> bool {
+    let Some(quote) = f.quote() else { return false };
+    let Some(doc) = &app.doc else { return false };
+    let Some(at) = doc.draft.text(&f.section).find(quote) else {
+        return false;
+    };
+    let template = doc.template;
+    let Some(page) = app.pages.iter().position(|p| match p {
+        Page::Section(i) => template.sections[*i].key == f.section,
+        _ => false,
+    }) else {
+        return false;
+    };
+    go_to_page(app, page);
+    let focus = app.prose.entry(f.section.clone()).or_default();
+    focus.caret = at;
+    focus.line_end = false;
+    true
+}
+
 pub(super) fn go_to_finding(app: &mut App, cell: Option<&str>, section: &str) {
     let Some(doc) = &app.doc else { return };
     let template = doc.template;

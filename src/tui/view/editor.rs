@@ -245,6 +245,31 @@ pub(super) fn footer(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
     }
 }
 
+/// A finding as every list shows it — a section's panel and the 检查 page alike: its mark and
+/// severity, or ✓ 已确认 once acknowledged (dimmed), then its sentence.
+pub(super) fn finding_line(
+    app: &App,
+    f: &Finding,
+    theme: &Theme,
+) -> (String, ratatui::style::Style) {
+    if f.acknowledged.is_some() {
+        let text = format!(
+            "{} {}：{}",
+            theme.ok_mark(),
+            tr::acknowledged_mark(app.lang),
+            i18n::finding(app.lang, f)
+        );
+        return (text, theme.dim());
+    }
+    let text = format!(
+        "{} {}：{}",
+        theme.severity_mark(f.severity),
+        i18n::severity(app.lang, f.severity),
+        i18n::finding(app.lang, f)
+    );
+    (text, theme.severity_style(f.severity))
+}
+
 /// Draws findings (blanks folded into one line) into the panel from line `from`.
 pub(super) fn findings(
     app: &App,
@@ -274,20 +299,10 @@ pub(super) fn findings(
         if line >= area.height {
             return;
         }
-        let mut text = format!(
-            "{} {}：{}",
-            theme.severity_mark(f.severity),
-            i18n::severity(app.lang, f.severity),
-            i18n::finding(app.lang, f)
-        );
+        let (mut text, style) = finding_line(app, f, theme);
         if let Some(reason) = &f.acknowledged {
             text.push_str(&i18n::acknowledged_suffix(app.lang, reason));
         }
-        let style = if f.acknowledged.is_some() {
-            theme.dim()
-        } else {
-            theme.severity_style(f.severity)
-        };
         // A finding takes up to two lines, wrapped by display width.
         let lines = wrap_lines(&text, usize::from(area.width.saturating_sub(2)), 2);
         for (i, l) in lines.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! 检查: every finding of the report, grouped by section, blanks folded to one line each.
 
+use super::editor::finding_line;
 use super::{fill, put, put_line};
 use crate::i18n::{self, tui as tr};
 use crate::tui::app::App;
@@ -52,27 +53,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         let (text, style) = match item {
             ReviewItem::Heading(key) => (heading(key), theme.header()),
             ReviewItem::Finding(n) => {
-                let f = &doc.outcome.findings[*n];
-                let mut text = format!(
-                    "  {} {}：{}",
-                    theme.severity_mark(f.severity),
-                    i18n::severity(app.lang, f.severity),
-                    i18n::finding(app.lang, f)
-                );
-                if f.acknowledged.is_some() {
-                    text = format!(
-                        "  {} {}：{}",
-                        theme.ok_mark(),
-                        tr::acknowledged_mark(app.lang),
-                        i18n::finding(app.lang, f)
-                    );
-                }
-                let style = if f.acknowledged.is_some() {
-                    theme.dim()
-                } else {
-                    theme.severity_style(f.severity)
-                };
-                (text, style)
+                let (text, style) = finding_line(app, &doc.outcome.findings[*n], theme);
+                (format!("  {text}"), style)
             }
             ReviewItem::Blanks { count, .. } => (
                 format!("  - {}", tr::review_blanks(app.lang, *count)),
