@@ -217,6 +217,22 @@ pub fn help_more_balanced(lang: Lang) -> &'static str {
     )
 }
 
+/// The help's note while viewing read-only: nothing is typed, and what still works.
+pub fn help_more_read_only(lang: Lang) -> &'static str {
+    lang.pick(
+        "只读查看：不能修改或保存；检查与导出仍可用。",
+        "Viewing read-only: nothing can be changed or saved; 检查 and 导出 still work.",
+    )
+}
+
+/// [`help_more_read_only`] on table 三, with what the balance line's difference means.
+pub fn help_more_read_only_balanced(lang: Lang) -> &'static str {
+    lang.pick(
+        "只读查看：不能修改或保存。勾稽行 ✗ 后为 一+二 减（七）+四 之差，负数即办理结果与结转多于收到的申请。",
+        "Viewing read-only: nothing can be changed or saved. After ✗ the balance line shows 一+二 minus （七）+四: below zero, results and carry-over exceed the applications.",
+    )
+}
+
 // ---------------------------------------------------------------- start screen
 
 pub fn start_heading(lang: Lang, dir: &Path) -> String {
