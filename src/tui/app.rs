@@ -526,6 +526,8 @@ pub struct LastText {
 pub struct Message {
     pub text: String,
     pub error: bool,
+    /// A hint (what a key did not do, and what to press instead): neither ✓ nor ✗.
+    pub hint: bool,
 }
 
 /// One draft on the start screen.
@@ -610,6 +612,9 @@ pub struct App {
     pub recovery_error: Option<String>,
     /// The current prose section wrapped for the screen, kept between keystrokes.
     pub wrapped_prose: Option<WrappedProse>,
+    /// Tab stopped on the last cell of this table (its key): a figure typed now is refused
+    /// rather than taken into the cell or the next section, and Tab again goes on.
+    pub table_end: Option<String>,
 }
 
 /// A prose section wrapped at a width, for one revision of the draft.
@@ -681,6 +686,7 @@ impl App {
             recovery: crate::recovery::Store::default(),
             recovery_error: None,
             wrapped_prose: None,
+            table_end: None,
         }
     }
 
