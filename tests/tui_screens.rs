@@ -1628,3 +1628,113 @@ fn open_file_of_a_missing_file_says_why_whole_and_keeps_the_path() {
         );
     }
 }
+
+// ---- Small things that add up ----
+
+fn to_last_cell(app: &mut App, table_key: &str) {
+    let table = app.doc.as_ref().unwrap().template.table(table_key).unwrap();
+    let (row, col) = *gongkai::tui::update::input_positions(table).last().unwrap();
+    let f = app.tables.get_mut(table_key).unwrap();
+    f.row = row;
+    f.col = col;
+}
+
+#[test]
+fn tab_stops_at_the_end_of_table_three_and_says_where_it_goes_on() {
+    for (w, h) in SIZES {
+        let mut app = empty(w, h);
+        go_to_section(&mut app, "requests");
+        to_last_cell(&mut app, "requests");
+        update(&mut app, Action::Char('5'));
+        press(&mut app, Command::NextField);
+        let screen = snapshot("table_end", &app);
+        assert!(screen.contains("三、收到和处理"), "still on table 三");
+        assert!(screen.contains("› 本表已到末尾"), "a hint, not a ✓");
+        update(&mut app, Action::Char('7'));
+        let screen = snapshot("table_end_typed", &app);
+        assert!(screen.contains("✗ “7”未输入"));
+    }
+}
+
+#[test]
+fn read_only_footer_and_help_list_only_the_keys_that_work() {
+    for (w, h) in SIZES {
+        let mut app = held(w, h);
+        press(&mut app, Command::ViewReadOnly);
+        go_to_section(&mut app, "requests");
+        let screen = snapshot("read_only_table", &app);
+        let footer = screen.lines().nth(usize::from(h) - 1).unwrap();
+        for gone in ["保存", "修改", "填0", "撤销", "导入"] {
+            assert!(!footer.contains(gone), "{gone} in the footer: {footer}");
+        }
+        assert!(footer.contains("PgDn"), "{footer}");
+        press(&mut app, Command::Help);
+        let screen = snapshot("read_only_help", &app);
+        for gone in ["Ctrl-S", "Ctrl-Z", "Ctrl-O"] {
+            assert!(!screen.contains(gone), "{gone} in the help");
+        }
+        assert!(screen.contains("PgDn"));
+    }
+}
+
+#[test]
+fn table_three_scrolled_at_80x24_shows_from_the_top_at_160x48() {
+    let mut app = sample(80, 24);
+    go_to_section(&mut app, "requests");
+    for _ in 0..30 {
+        press(&mut app, Command::Down);
+    }
+    let small = snapshot("grown_requests", &app);
+    assert!(!small.contains("一、本年新收政府信息公开申请数量"));
+    update(&mut app, Action::Resize(160, 48));
+    let large = snapshot("grown_requests", &app);
+    assert!(
+        large.contains("一、本年新收政府信息公开申请数量"),
+        "the rows above are back in view"
+    );
+    assert!(
+        large.contains("四、结转下年度"),
+        "and the focused row stays"
+    );
+}
+
+#[test]
+fn u_off_an_amount_says_why_without_a_tick() {
+    for (w, h) in SIZES {
+        let template = Template::for_year(2020).expect("a format");
+        let draft = Draft::new(&template.id, "某某区教育局", 2020, AgencyKind::Department);
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        app.open(Doc::new("new.toml".into(), template, draft, None));
+        go_to_section(&mut app, "proactive");
+        press(&mut app, Command::CycleUnit);
+        let screen = snapshot("unit_refused", &app);
+        assert!(screen.contains("✗ 单位未切换"), "{screen}");
+        assert!(!screen.contains("✓ 单位"));
+    }
+}
+
+#[test]
+fn a_refused_letter_keeps_the_tables_footer() {
+    for (w, h) in SIZES {
+        let mut app = sample(w, h);
+        go_to_section(&mut app, "requests");
+        let before = draw(&app).0;
+        update(&mut app, Action::Char('a'));
+        let screen = snapshot("refused_letter", &app);
+        let foot = |s: &str| s.lines().nth(usize::from(h) - 1).unwrap().to_string();
+        assert_eq!(foot(&screen), foot(&before), "the footer is the table's");
+        assert!(screen.contains("“a”未输入"));
+    }
+}
+
+#[test]
+fn esc_on_the_start_screen_says_how_to_quit() {
+    for (w, h) in SIZES {
+        let mut app = App::new(Lang::Zh, look(), w, h);
+        app.drafts_dir = PathBuf::from("drafts");
+        press(&mut app, Command::Cancel);
+        let screen = snapshot("start_esc", &app);
+        assert!(screen.contains("按 Ctrl-Q 或 q 退出"), "{screen}");
+    }
+}

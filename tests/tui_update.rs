@@ -2077,3 +2077,308 @@ fn an_export_that_cannot_be_written_is_said_in_chinese() {
         "{message}"
     );
 }
+
+// ---- Small things that add up (a new officer's first afternoon) ----
+
+/// Puts the focus of the current table on its last typed cell.
+fn to_last_cell(app: &mut App, table_key: &str) {
+    let doc = app.doc.as_ref().unwrap();
+    let table = doc.template.table(table_key).unwrap();
+    let (row, col) = *gongkai::tui::update::input_positions(table).last().unwrap();
+    let f = app.tables.get_mut(table_key).unwrap();
+    f.row = row;
+    f.col = col;
+}
+
+fn last_cell_key(app: &App, table_key: &str) -> String {
+    let table = app.doc.as_ref().unwrap().template.table(table_key).unwrap();
+    let (row, col) = *gongkai::tui::update::input_positions(table).last().unwrap();
+    gongkai::tui::update::cell_key(table, row, col)
+}
+
+fn first_cell_key(app: &App, table_key: &str) -> String {
+    let table = app.doc.as_ref().unwrap().template.table(table_key).unwrap();
+    let (row, col) = gongkai::tui::update::input_positions(table)[0];
+    gongkai::tui::update::cell_key(table, row, col)
+}
+
+#[test]
+fn tab_on_a_tables_last_cell_stops_there_says_so_and_a_figure_typed_next_lands_nowhere() {
+    let mut app = empty(2021);
+    go_to_section(&mut app, "requests");
+    let page = app.page;
+    to_last_cell(&mut app, "requests");
+    let last = last_cell_key(&app, "requests");
+    type_text(&mut app, "5");
+    press(&mut app, Command::NextField);
+    assert_eq!(app.page, page, "Tab stops on the table's last cell");
+    assert!(app.cell.is_none(), "the figure typed is confirmed");
+    assert_eq!(cell(&app, &last), Some(Number::Count(5)));
+    let m = app.message.clone().expect("Tab says why it stopped");
+    assert!(m.text.contains("本表已到末尾"), "{}", m.text);
+    assert!(m.text.contains("四、政府信息公开行政复议"), "{}", m.text);
+    assert!(m.hint && !m.error);
+    // Typed on, the figure lands neither in this cell nor in the next section.
+    type_text(&mut app, "7");
+    assert_eq!(app.page, page);
+    assert!(app.cell.is_none());
+    assert_eq!(cell(&app, &last), Some(Number::Count(5)));
+    let m = app.message.clone().expect("the figure is refused aloud");
+    assert!(m.error && m.text.contains("“7”未输入"), "{}", m.text);
+    let first_next = first_cell_key(&app, "appeals");
+    assert_eq!(cell(&app, &first_next), None);
+    // Tab again goes on, into the first cell of 四.
+    press(&mut app, Command::NextField);
+    assert_ne!(app.page, page);
+    assert_eq!(
+        gongkai::tui::update::current_table_key(&app).as_deref(),
+        Some("appeals")
+    );
+    type_text(&mut app, "7");
+    press(&mut app, Command::Enter);
+    assert_eq!(cell(&app, &first_next), Some(Number::Count(7)));
+    // An arrow back into the table ends the stop: typing there works again.
+    press(&mut app, Command::PrevSection);
+    to_last_cell(&mut app, "requests");
+    press(&mut app, Command::NextField);
+    press(&mut app, Command::Left);
+    type_text(&mut app, "3");
+    assert!(app.cell.is_some(), "typing after an arrow edits the cell");
+}
+
+#[test]
+fn a_draft_viewed_read_only_offers_only_the_keys_that_work_there() {
+    for why in [
+        ReadOnly::Unwritable("只读文件夹".into()),
+        ReadOnly::Held(gongkai::lock::Holder {
+            pid: 4242,
+            host: "ban-gong-shi-01".into(),
+            since: "2026-01-05 09:12".into(),
+        }),
+    ] {
+        let mut app = sample();
+        app.doc.as_mut().unwrap().access = Access::ReadOnly(why);
+        go_to_section(&mut app, "requests");
+        for cmd in [
+            Command::Save,
+            Command::Enter,
+            Command::FillZeros,
+            Command::ImportLedger,
+            Command::CycleUnit,
+            Command::Undo,
+            Command::Redo,
+            Command::Backspace,
+            Command::Delete,
+        ] {
+            assert!(!app.offers(cmd), "{cmd:?} is offered read-only");
+        }
+        for cmd in [
+            Command::Help,
+            Command::Quit,
+            Command::NextSection,
+            Command::NextField,
+            Command::NextBlank,
+            Command::Down,
+        ] {
+            assert!(app.offers(cmd), "{cmd:?} works read-only");
+        }
+        // Every key the footer or help offers there really is taken (not refused).
+        let context = app.context();
+        for b in gongkai::tui::keys::bindings(context).filter(|b| app.offers(b.command)) {
+            let mut probe = app.clone();
+            update(&mut probe, Action::Command(b.command));
+            let refused = probe
+                .message
+                .as_ref()
+                .is_some_and(|m| m.text.contains("只读"));
+            assert!(!refused, "{:?} offered but refused", b.command);
+        }
+        go_to_section(&mut app, "overview");
+        assert!(!app.offers(Command::ExternalEditor));
+        assert!(!app.offers(Command::InsertOutline));
+        go_to_page(&mut app, Page::Review);
+        assert!(!app.offers(Command::Acknowledge));
+        assert!(app.offers(Command::Enter), "going to a finding works");
+        go_to_page(&mut app, Page::Export);
+        assert!(app.offers(Command::Enter), "export works read-only");
+        assert!(!app.offers(Command::Save));
+    }
+}
+
+#[test]
+fn a_grown_window_shows_what_fits_again_in_tables_prose_and_lists() {
+    let mut app = sample();
+    update(&mut app, Action::Resize(80, 24));
+    go_to_section(&mut app, "requests");
+    for _ in 0..30 {
+        press(&mut app, Command::Down);
+    }
+    assert!(app.tables["requests"].scroll > 0, "80×24 scrolls table 三");
+    update(&mut app, Action::Resize(160, 48));
+    assert_eq!(
+        app.tables["requests"].scroll, 0,
+        "at 160×48 table 三 fits: nothing stays scrolled off above"
+    );
+    // Prose: a long text scrolled to its end, then a taller window.
+    go_to_page(&mut app, Page::Section(0));
+    update(&mut app, Action::Resize(80, 24));
+    let long = "年内共办结行政许可一千余件。\n".repeat(30);
+    press(&mut app, Command::TextEnd);
+    update(&mut app, Action::Paste(long));
+    let scrolled = app.prose["overview"].scroll;
+    assert!(scrolled > 0);
+    update(&mut app, Action::Resize(160, 48));
+    let shown = app.prose["overview"].scroll;
+    assert!(
+        shown < scrolled,
+        "the taller window scrolls back up ({shown})"
+    );
+    // 检查's list.
+    go_to_page(&mut app, Page::Review);
+    update(&mut app, Action::Resize(80, 24));
+    for _ in 0..200 {
+        press(&mut app, Command::Down);
+    }
+    let before = app.review.scroll;
+    update(&mut app, Action::Resize(160, 48));
+    assert!(app.review.scroll <= before);
+    if before > 0 {
+        assert!(app.review.scroll < before, "the list comes back up");
+    }
+}
+
+#[test]
+fn u_that_changes_nothing_says_why_and_never_with_a_tick() {
+    let mut app = empty(2020);
+    go_to_section(&mut app, "proactive");
+    // Not an amount with units.
+    press(&mut app, Command::CycleUnit);
+    let m = app.message.clone().expect("u says why");
+    assert!(m.error, "a refusal is not a ✓: {}", m.text);
+    assert!(m.text.contains("没有单位可选"), "{}", m.text);
+    // The 采购总金额 cell: 元, then 万元 (said, undoable).
+    let doc = app.doc.as_ref().unwrap();
+    let table = doc.template.table("proactive").unwrap();
+    let row = table
+        .rows()
+        .position(|(_, r)| r.key == "procurement")
+        .unwrap();
+    {
+        let f = app.tables.get_mut("proactive").unwrap();
+        f.row = row;
+        f.col = 1;
+    }
+    press(&mut app, Command::CycleUnit);
+    press(&mut app, Command::CycleUnit);
+    let unit = |app: &App| {
+        app.doc
+            .as_ref()
+            .unwrap()
+            .draft
+            .units
+            .get("proactive.procurement.amount")
+            .cloned()
+    };
+    assert_eq!(unit(&app).as_deref(), Some("万元"));
+    let m = app.message.clone().unwrap();
+    assert!(!m.error && m.text.contains("万元"), "{}", m.text);
+    // A figure with six places in 万元 cannot be one in 元 (four places): refused, said why.
+    type_text(&mut app, "1.234567");
+    press(&mut app, Command::Enter);
+    {
+        let f = app.tables.get_mut("proactive").unwrap();
+        f.row = row;
+        f.col = 1;
+    }
+    assert_eq!(
+        cell(&app, "proactive.procurement.amount"),
+        Some(Number::Amount("1.234567".parse().unwrap()))
+    );
+    press(&mut app, Command::CycleUnit);
+    assert_eq!(unit(&app).as_deref(), Some("万元"), "the unit stays");
+    let m = app.message.clone().unwrap();
+    assert!(m.error, "{}", m.text);
+    assert!(
+        m.text.contains("1.234567") && m.text.contains("4 位"),
+        "{}",
+        m.text
+    );
+}
+
+#[test]
+fn a_refused_first_key_leaves_the_table_moving_between_cells() {
+    use gongkai::tui::keys::Context;
+    let mut app = sample();
+    go_to_section(&mut app, "requests");
+    let before = cell(&app, "requests.new_received.natural_person");
+    update(&mut app, Action::Char('a'));
+    assert!(app.cell.is_none(), "no edit began");
+    assert_eq!(
+        app.context(),
+        Context::Table,
+        "the footer shows the table's keys"
+    );
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    assert_eq!(cell(&app, "requests.new_received.natural_person"), before);
+    assert!(!app.doc.as_ref().unwrap().is_dirty());
+    // A paste that is no number either.
+    update(&mut app, Action::Paste("abc".into()));
+    assert_eq!(app.context(), Context::Table);
+    // A taken digit does begin the edit, and a refused key after it keeps it.
+    type_text(&mut app, "4x");
+    assert_eq!(app.context(), Context::Cell);
+    assert_eq!(
+        cell(&app, "requests.new_received.natural_person"),
+        Some(Number::Count(4))
+    );
+}
+
+#[test]
+fn esc_on_the_start_screen_says_how_to_quit() {
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    app.drafts_dir = PathBuf::from("drafts");
+    let esc = gongkai::tui::keys::normalize(&crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Esc,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let bound = gongkai::tui::keys::lookup(app.context(), esc).map(|b| b.command);
+    assert_eq!(
+        bound,
+        Some(Command::Cancel),
+        "Esc is a key on the start screen"
+    );
+    let effects = press(&mut app, Command::Cancel);
+    assert!(
+        effects.is_empty() && !app.quit,
+        "Esc does not quit by accident"
+    );
+    let m = app.message.clone().expect("Esc is not silent");
+    assert!(m.text.contains("Ctrl-Q"), "{}", m.text);
+    assert!(m.hint && !m.error);
+    // The next key takes the hint away.
+    press(&mut app, Command::Down);
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn a_grown_window_shows_a_short_prose_from_its_first_line() {
+    let mut app = empty(2021);
+    update(&mut app, Action::Resize(80, 24));
+    go_to_page(&mut app, Page::Section(0));
+    let text: String = (1..=20).map(|i| format!("第{i}行\n")).collect();
+    update(&mut app, Action::Paste(text));
+    assert!(app.prose["overview"].scroll > 0, "80×24 scrolls 20 lines");
+    update(&mut app, Action::Resize(160, 48));
+    assert_eq!(
+        app.prose["overview"].scroll, 0,
+        "at 160×48 all 20 lines fit: none stay scrolled off above"
+    );
+}

@@ -76,6 +76,7 @@ pub fn key_help(lang: Lang, id: &str) -> &'static str {
         "discard" => ("丢弃", "discard"),
         "show_differences" => ("查看差异", "differences"),
         "back" => ("返回", "back"),
+        "start_esc" => ("说明如何退出", "say how to quit"),
         "page_down" => ("下一页", "page down"),
         "page_up" => ("上一页", "page up"),
         "view_read_only" => ("只读查看", "view read-only"),
@@ -214,6 +215,22 @@ pub fn help_more_balanced(lang: Lang) -> &'static str {
     lang.pick(
         "直接输入数字即开始填写；Del 清空；总计自动得出。勾稽行 ✗ 后为 一+二 减（七）+四 之差，负数即办理结果与结转多于收到的申请。",
         "Type a digit to start; Del blanks a cell; 总计 fills itself. After ✗ the balance line shows 一+二 minus （七）+四: below zero, results and carry-over exceed the applications.",
+    )
+}
+
+/// The help's note while viewing read-only: nothing is typed, and what still works.
+pub fn help_more_read_only(lang: Lang) -> &'static str {
+    lang.pick(
+        "只读查看：不能修改或保存；检查与导出仍可用。",
+        "Viewing read-only: nothing can be changed or saved; 检查 and 导出 still work.",
+    )
+}
+
+/// [`help_more_read_only`] on table 三, with what the balance line's difference means.
+pub fn help_more_read_only_balanced(lang: Lang) -> &'static str {
+    lang.pick(
+        "只读查看：不能修改或保存。勾稽行 ✗ 后为 一+二 减（七）+四 之差，负数即办理结果与结转多于收到的申请。",
+        "Viewing read-only: nothing can be changed or saved. After ✗ the balance line shows 一+二 minus （七）+四: below zero, results and carry-over exceed the applications.",
     )
 }
 
@@ -1470,7 +1487,58 @@ pub fn filled_zeros(lang: Lang, n: usize) -> String {
 }
 
 pub fn no_unit(lang: Lang) -> &'static str {
-    lang.pick("这一格没有单位可选", "this cell has no unit to choose")
+    lang.pick(
+        "单位未切换：这一格没有单位可选（u 只用于可选 元 / 万元 的金额）",
+        "no unit changed: this cell has no unit to choose (u is for an amount in 元 or 万元)",
+    )
+}
+
+/// `u` refused: the figure has more decimal places than the other unit takes.
+pub fn unit_places_refused(lang: Lang, value: &str, unit: &str, places: u32) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("单位未切换：{value} 的小数位多于以{unit}计的 {places} 位，请先改这个数字")
+        }
+        Lang::En => format!(
+            "no unit changed: {value} has more decimal places than the {places} an amount in {unit} takes; change the figure first"
+        ),
+    }
+}
+
+/// `u` did it.
+pub fn unit_changed(lang: Lang, unit: &str) -> String {
+    match lang {
+        Lang::Zh => format!("这一格的单位改为{unit}（Ctrl-Z 撤销）"),
+        Lang::En => format!("this cell's unit is now {unit} (Ctrl-Z undoes)"),
+    }
+}
+
+/// Tab on a table's last cell stops there and says how to go on.
+pub fn table_end(lang: Lang, next: &str) -> String {
+    match lang {
+        Lang::Zh => format!("本表已到末尾：再按 Tab 或 PgDn 进入“{next}”"),
+        Lang::En => format!("end of this table: Tab again or PgDn goes on to “{next}”"),
+    }
+}
+
+/// A figure typed after Tab stopped at a table's end: taken nowhere.
+pub fn table_end_typed(lang: Lang, c: char, next: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("“{c}”未输入：本表已到末尾。方向键回到表内，再按 Tab 或 PgDn 进入“{next}”")
+        }
+        Lang::En => format!(
+            "“{c}” refused: end of this table. Arrows go back into it; Tab again or PgDn goes on to “{next}”"
+        ),
+    }
+}
+
+/// Esc on the start screen: nothing to cancel, and how to quit.
+pub fn start_esc(lang: Lang) -> &'static str {
+    lang.pick(
+        "这里没有可取消的内容：按 Ctrl-Q 或 q 退出",
+        "nothing to cancel here: Ctrl-Q or q quits",
+    )
 }
 
 /// Why a typed character was refused.

@@ -526,6 +526,8 @@ pub struct LastText {
 pub struct Message {
     pub text: String,
     pub error: bool,
+    /// A hint (what a key did not do, and what to press instead): neither ✓ nor ✗.
+    pub hint: bool,
 }
 
 /// One draft on the start screen.
@@ -610,6 +612,9 @@ pub struct App {
     pub recovery_error: Option<String>,
     /// The current prose section wrapped for the screen, kept between keystrokes.
     pub wrapped_prose: Option<WrappedProse>,
+    /// Tab stopped on the last cell of this table (its key): a figure typed now is refused
+    /// rather than taken into the cell or the next section, and Tab again goes on.
+    pub table_end: Option<String>,
 }
 
 /// A prose section wrapped at a width, for one revision of the draft.
@@ -681,6 +686,7 @@ impl App {
             recovery: crate::recovery::Store::default(),
             recovery_error: None,
             wrapped_prose: None,
+            table_end: None,
         }
     }
 
@@ -731,7 +737,15 @@ impl App {
 
     /// Whether a command of the key table does anything where the focus is: the footer and
     /// the help show only those (从台账导入 belongs to table 三, not to every table).
+    /// Viewing read-only, the keys that would change the draft are not offered either.
     pub fn offers(&self, command: super::action::Command) -> bool {
+        if self.doc.as_ref().is_some_and(Doc::is_read_only)
+            && self.screen == Screen::Editor
+            && self.dialog.is_none()
+            && read_only_refuses(self.context_below_help(), command)
+        {
+            return false;
+        }
         match command {
             super::action::Command::ImportLedger => super::update::current_table_key(self)
                 .is_some_and(|k| k == crate::ledger::vocabulary::Vocabulary::get().rows.table),
@@ -857,6 +871,33 @@ impl App {
             .filter(|p| self.page_state(**p) == PageState::Complete)
             .count();
         Some((p.filled, p.cells, done, sections.len()))
+    }
+}
+
+/// Whether a command would change the draft (or save it) where it is pressed: refused while
+/// viewing read-only, and so neither in the footer nor in the help there.
+pub fn read_only_refuses(context: super::keys::Context, command: super::action::Command) -> bool {
+    use super::action::Command as C;
+    use super::keys::Context;
+    match command {
+        C::Save => true,
+        // The 导出 page's fields are not the draft.
+        _ if context == Context::Export => false,
+        C::Backspace
+        | C::Delete
+        | C::Newline
+        | C::FillZeros
+        | C::CycleUnit
+        | C::ImportLedger
+        | C::ExternalEditor
+        | C::InsertOutline
+        | C::Acknowledge
+        | C::Unacknowledge
+        | C::Undo
+        | C::Redo
+        | C::Toggle => true,
+        C::Enter => matches!(context, Context::Table | Context::Cell),
+        _ => false,
     }
 }
 

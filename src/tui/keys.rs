@@ -154,6 +154,13 @@ pub const KEYS: &[Binding] = &[
         footer: false,
     },
     Binding {
+        keys: &[plain(KeyCode::Esc)],
+        command: Command::Cancel,
+        contexts: &[Start],
+        help: "start_esc",
+        footer: false,
+    },
+    Binding {
         keys: &[plain(KeyCode::Tab)],
         command: Command::NextField,
         // Not in the one-field dialogs (a path, a reason, a notice): Tab does nothing there.

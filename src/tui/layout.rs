@@ -436,6 +436,19 @@ impl TableGeometry {
         scroll
     }
 
+    /// The scroll brought back up while the lines above it fit too: after the window grows,
+    /// no rows stay scrolled off above with room left below.
+    pub fn settle(&self, mut scroll: usize, body_height: usize) -> usize {
+        let last = self.lines.len().saturating_sub(1);
+        scroll = scroll.min(last);
+        while scroll > 0
+            && self.span(scroll - 1, last) + self.pinned_height(scroll - 1) <= body_height
+        {
+            scroll -= 1;
+        }
+        scroll
+    }
+
     /// In a blocks table (二) scrolled into a block, the lines of that block's caption and
     /// column headers (first and last index), pinned above the body so the figures on screen
     /// keep their headers.

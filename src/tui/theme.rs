@@ -167,6 +167,11 @@ impl Theme {
         if self.look.ascii { "v" } else { "✓" }
     }
 
+    /// A hint in the status line: what a key did not do, and what to press instead.
+    pub fn hint_mark(&self) -> &'static str {
+        if self.look.ascii { ">" } else { "›" }
+    }
+
     pub fn error_mark(&self) -> &'static str {
         if self.look.ascii { "x" } else { "✗" }
     }

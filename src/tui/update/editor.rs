@@ -55,8 +55,24 @@ pub(super) fn editor(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     }
 }
 
+/// The name of the page after the current one (Tab and PgDn go there), as the section list
+/// shows it.
+pub(super) fn next_page_name(app: &App) -> String {
+    let next = app
+        .pages
+        .get((app.page + 1) % app.pages.len().max(1))
+        .copied();
+    match next {
+        Some(Page::Meta) => tr::page_meta(app.lang).to_string(),
+        Some(p @ Page::Section(_)) => app.section(p).map_or(String::new(), |s| s.heading.clone()),
+        Some(Page::Review) => tr::page_review(app.lang).to_string(),
+        Some(Page::Export) | None => tr::page_export(app.lang).to_string(),
+    }
+}
+
 /// Leaves the current page (finishing any edit) and enters another.
 pub fn go_to_page(app: &mut App, page: usize) {
+    app.table_end = None;
     commit_cell(app, true);
     commit_form(app);
     if app.dialog.is_some() {
@@ -171,6 +187,18 @@ pub(super) fn next_field(app: &mut App, forward: bool) {
     }
     let count = field_count(app);
     let i = field_index(app);
+    // Tab on a table's last cell stops there and says so: a figure typed next must not land
+    // in the next section unseen. Tab again goes on.
+    if forward
+        && i + 1 >= count
+        && let Some(key) = current_table_key(app)
+        && app.table_end.as_deref() != Some(key.as_str())
+    {
+        app.table_end = Some(key);
+        let next = next_page_name(app);
+        return hint(app, tr::table_end(app.lang, &next));
+    }
+    app.table_end = None;
     if forward && i + 1 < count {
         set_field_index(app, i + 1);
     } else if !forward && i > 0 {

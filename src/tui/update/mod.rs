@@ -85,10 +85,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Some(m) => Message {
                 text: format!("{}{}{note}", m.text, tr::sentence_gap(app.lang)),
                 error: m.error,
+                hint: m.hint,
             },
             None => Message {
                 text: note,
                 error: false,
+                hint: false,
             },
         });
     }
@@ -177,6 +179,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = (!note.is_empty()).then(|| Message {
                     text: note.join(tr::sentence_gap(app.lang)),
                     error: false,
+                    hint: false,
                 });
                 match access {
                     Access::ReadOnly(ReadOnly::Held(holder)) => {
@@ -277,6 +280,14 @@ pub(super) fn input_action(app: &mut App, input: Action, effects: &mut Vec<Effec
         app.help = true;
         return;
     }
+    // Tab stopped at a table's end until another key moves on or away (typed figures are
+    // refused meanwhile, and Tab again goes on).
+    if !matches!(
+        input,
+        Action::Char(_) | Action::Paste(_) | Action::Command(Command::NextField)
+    ) {
+        app.table_end = None;
+    }
     if app.dialog.is_some() {
         dialog(app, input, effects);
         return;
@@ -288,11 +299,28 @@ pub(super) fn input_action(app: &mut App, input: Action, effects: &mut Vec<Effec
 }
 
 pub(super) fn info(app: &mut App, text: String) {
-    app.message = Some(Message { text, error: false });
+    app.message = Some(Message {
+        text,
+        error: false,
+        hint: false,
+    });
+}
+
+/// What a key did not do and what to press instead: drawn neither as done nor as an error.
+pub(super) fn hint(app: &mut App, text: String) {
+    app.message = Some(Message {
+        text,
+        error: false,
+        hint: true,
+    });
 }
 
 pub(super) fn error(app: &mut App, text: String) {
-    app.message = Some(Message { text, error: true });
+    app.message = Some(Message {
+        text,
+        error: true,
+        hint: false,
+    });
 }
 
 pub(super) fn quit(app: &mut App, effects: &mut Vec<Effect>) {

@@ -140,27 +140,9 @@ pub(super) fn refused_read_only(app: &mut App, input: &Action) -> bool {
     }
     let context = app.context();
     let refused = match input {
-        Action::Command(Command::Save) => true,
-        // The 导出 page's fields are not the draft.
-        _ if context == Context::Export => false,
-        Action::Char(_) | Action::Paste(_) => true,
+        Action::Char(_) | Action::Paste(_) => context != Context::Export,
         Action::Command(c) => {
-            matches!(
-                c,
-                Command::Backspace
-                    | Command::Delete
-                    | Command::Newline
-                    | Command::FillZeros
-                    | Command::CycleUnit
-                    | Command::ImportLedger
-                    | Command::ExternalEditor
-                    | Command::InsertOutline
-                    | Command::Acknowledge
-                    | Command::Unacknowledge
-                    | Command::Undo
-                    | Command::Redo
-                    | Command::Toggle
-            ) || (*c == Command::Enter && context == Context::Table)
+            crate::tui::app::read_only_refuses(context, *c)
                 || (matches!(c, Command::Left | Command::Right)
                     && context == Context::Form
                     && current_form_field(app) == Some(FormField::Kind))

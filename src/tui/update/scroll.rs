@@ -6,6 +6,9 @@ use super::*;
 pub(super) fn keep_in_view(app: &mut App) {
     if app.screen == Screen::Start {
         let visible = usize::from(app.height.saturating_sub(START_LIST_TOP + 3)).max(1);
+        let count = app.entries.len() + START_ITEMS;
+        // A taller window shows the list from as high up as it can.
+        app.start.scroll = app.start.scroll.min(count.saturating_sub(visible));
         let sel = app.start.selected;
         if sel < app.start.scroll {
             app.start.scroll = sel;
@@ -23,7 +26,8 @@ pub(super) fn keep_in_view(app: &mut App) {
                 if let Some(key) = current_table_key(app)
                     && let Some(f) = app.tables.get_mut(&key)
                 {
-                    f.scroll = g.scroll_for(f.row, f.scroll, g.body_height(height));
+                    let body = g.body_height(height);
+                    f.scroll = g.scroll_for(f.row, g.settle(f.scroll, body), body);
                 }
             } else if let Some(key) = current_prose_key(app) {
                 let pa = prose_layout(app);
@@ -42,7 +46,12 @@ pub(super) fn keep_in_view(app: &mut App) {
                 let f = app.prose.entry(key).or_default();
                 f.caret = text::floor_boundary(text, f.caret);
                 let (line, _) = text::caret_position_at(text, &wrapped.lines, f.caret, f.line_end);
-                f.scroll = layout::prose_scroll(line, f.scroll, usize::from(pa.text.height));
+                // No lines left scrolled off above while there is room below (a taller or wider
+                // window).
+                let usable = usize::from(pa.text.height).saturating_sub(1).max(1);
+                let most = wrapped.lines.len().saturating_sub(usable);
+                f.scroll =
+                    layout::prose_scroll(line, f.scroll.min(most), usize::from(pa.text.height));
                 app.wrapped_prose = Some(wrapped);
             }
         }
@@ -50,6 +59,7 @@ pub(super) fn keep_in_view(app: &mut App) {
             let items = review_items(app);
             let sel = selectable(&items);
             app.review.selected = app.review.selected.min(sel.len().saturating_sub(1));
+            app.review.scroll = app.review.scroll.min(items.len().saturating_sub(height));
             if let Some(&line) = sel.get(app.review.selected) {
                 // Keep the section heading above the first finding on screen too.
                 let top = line.saturating_sub(1);

@@ -13,6 +13,8 @@ pub(super) fn start_screen(app: &mut App, input: Action, effects: &mut Vec<Effec
             app.start.selected = (app.start.selected + 1).min(count - 1);
         }
         Action::Command(Command::Quit) => quit(app, effects),
+        // Nothing to cancel here: Esc says how to quit rather than quitting by accident.
+        Action::Command(Command::Cancel) => hint(app, tr::start_esc(app.lang).into()),
         Action::Command(Command::NewReport) => app.dialog = Some(new_report_dialog(app, None)),
         Action::Command(Command::FromLastYear) => {
             app.dialog = Some(from_last_year_dialog(app, None));

@@ -70,16 +70,30 @@ pub(super) fn table(app: &mut App, input: Action) {
     if app.cell.is_some() {
         return cell_editing(app, table, input);
     }
+    // Tab stopped on the table's last cell: a figure typed now goes nowhere, and says so.
+    if app.table_end.is_some() {
+        let first = match &input {
+            Action::Char(c) => Some(*c),
+            Action::Paste(s) => s.trim().chars().next(),
+            _ => None,
+        };
+        if let Some(c) = first {
+            let next = next_page_name(app);
+            return error(app, tr::table_end_typed(app.lang, c, &next));
+        }
+    }
     match input {
         Action::Char(c) => {
             start_edit(app, &key, kind, false);
             type_in_cell(app, c);
+            unless_begun(app);
         }
         Action::Paste(s) => {
             start_edit(app, &key, kind, false);
             for c in s.trim().chars() {
                 type_in_cell(app, c);
             }
+            unless_begun(app);
         }
         Action::Command(cmd) => match cmd {
             Command::Enter => start_edit(app, &key, kind, true),
@@ -105,6 +119,15 @@ pub(super) fn table(app: &mut App, input: Action) {
             _ => {}
         },
         _ => {}
+    }
+}
+
+/// Typing that was refused before any of it was taken did not begin an edit: the cell is as
+/// it was and the app is back to moving between cells (the footer shows those keys).
+fn unless_begun(app: &mut App) {
+    let refused = app.message.as_ref().is_some_and(|m| m.error);
+    if refused && app.cell.as_ref().is_some_and(|e| e.field.text.is_empty()) {
+        cancel_cell(app);
     }
 }
 
@@ -383,7 +406,7 @@ pub(super) fn cycle_unit(app: &mut App, table: &'static Table, focus: TableFocus
     };
     let units = &block.columns[focus.col].units;
     if units.is_empty() {
-        return info(app, tr::no_unit(app.lang).into());
+        return error(app, tr::no_unit(app.lang).into());
     }
     let key = cell_key(table, focus.row, focus.col);
     let current = app
@@ -394,7 +417,24 @@ pub(super) fn cycle_unit(app: &mut App, table: &'static Table, focus: TableFocus
         Some(i) => units[(i + 1) % units.len()].clone(),
         None => units[0].clone(),
     };
+    // The figure stays as typed: one with more places than the other unit takes would no
+    // longer be a figure of that unit.
+    let figure = app.doc.as_ref().and_then(|d| d.draft.cell(&key));
+    if let Some(n) = figure
+        && let Some(InputError::TooManyPlaces(places)) =
+            n.problem(Kind::Amount, max_places(Some(&next)))
+    {
+        return error(
+            app,
+            tr::unit_places_refused(app.lang, &n.to_string(), &next, places),
+        );
+    }
+    let text = tr::unit_changed(app.lang, &next);
+    if let Some(doc) = &mut app.doc {
+        doc.history.seal();
+    }
     change(app, None, move |d| {
         d.units.insert(key, next);
     });
+    info(app, text);
 }

@@ -170,10 +170,13 @@ fn status(app: &App, buf: &mut Buffer, area: Rect, theme: &Theme) {
         .map(|e| crate::tui::app::Message {
             text: tr::recovery_failed(app.lang, e),
             error: true,
+            hint: false,
         });
     if let Some(m) = app.message.as_ref().or(lasting.as_ref()) {
         let (mark, style) = if m.error {
             (theme.error_mark(), theme.error())
+        } else if m.hint {
+            (theme.hint_mark(), theme.warning())
         } else {
             (theme.ok_mark(), theme.ok())
         };

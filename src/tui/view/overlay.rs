@@ -654,10 +654,16 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
         crate::tui::update::current_table_key(app).as_deref()
             == Some(doc.template.checks.balance.table.as_str())
     });
-    let more = if on_balanced_table {
-        tr::help_more_balanced(app.lang)
-    } else {
-        tr::help_more(app.lang)
+    let read_only = app.screen == crate::tui::app::Screen::Editor
+        && app
+            .doc
+            .as_ref()
+            .is_some_and(crate::tui::app::Doc::is_read_only);
+    let more = match (read_only, on_balanced_table) {
+        (false, true) => tr::help_more_balanced(app.lang),
+        (false, false) => tr::help_more(app.lang),
+        (true, true) => tr::help_more_read_only_balanced(app.lang),
+        (true, false) => tr::help_more_read_only(app.lang),
     };
     let more_lines = wrap_lines(more, usize::from(width.saturating_sub(2)), 4);
     let height = (per_col + 2 + more_lines.len()) as u16;

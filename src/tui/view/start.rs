@@ -135,7 +135,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         );
     }
     if let Some(m) = &app.message {
-        let style = if m.error { theme.error() } else { theme.ok() };
+        let style = if m.error {
+            theme.error()
+        } else if m.hint {
+            theme.warning()
+        } else {
+            theme.ok()
+        };
         message(
             buf,
             Rect::new(1, area.height - 2, area.width - 2, 1),
