@@ -887,3 +887,17 @@ fn help_lists_every_command_with_a_description_and_full_width_colons() {
         assert!(stdout.contains("--ascii"));
     }
 }
+
+#[test]
+fn a_draft_named_where_a_command_goes_is_answered_with_edit() {
+    gongkai()
+        .arg("报告.toml")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "没有这个命令：报告.toml。要打开这份草稿，请用：gongkai edit 报告.toml",
+        ));
+    gongkai().arg("chekc").assert().code(2).stderr(
+        predicate::str::contains("没有这个命令：chekc").and(predicate::str::contains("edit").not()),
+    );
+}

@@ -266,6 +266,15 @@ fn review_and_export() {
         let screen = snapshot("export", &app);
         assert!(screen.contains("尚不能导出定稿"));
         assert!(screen.contains("1217"), "the blocking warning is listed");
+        // The box says what ticking it does, whichever way it is ticked.
+        assert!(
+            screen.contains("[ ] 每页标注“草稿”（不勾选即导出定稿）"),
+            "{screen}"
+        );
+        press(&mut app, Command::Down);
+        update(&mut app, Action::Char(' '));
+        let (screen, _) = draw(&app);
+        assert!(screen.contains("[x] 每页标注“草稿”"), "{screen}");
     }
 }
 

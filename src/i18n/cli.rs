@@ -543,7 +543,13 @@ pub fn clap_error(lang: Lang, e: &clap::Error) -> String {
         }
         ErrorKind::UnknownArgument => format!("没有这个选项：{}", context(ContextKind::InvalidArg)),
         ErrorKind::InvalidSubcommand => {
-            format!("没有这个命令：{}", context(ContextKind::InvalidSubcommand))
+            let given = context(ContextKind::InvalidSubcommand);
+            // A file named where a command goes: the officer meant to open it.
+            if given.ends_with(".toml") || std::path::Path::new(&given).is_file() {
+                format!("没有这个命令：{given}。要打开这份草稿，请用：gongkai edit {given}")
+            } else {
+                format!("没有这个命令：{given}")
+            }
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
             "{} 的值“{}”无效{}",

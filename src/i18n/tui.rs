@@ -580,8 +580,12 @@ pub fn export_no_formats(lang: Lang) -> &'static str {
 
 pub fn draft_mark_value(lang: Lang, on: bool) -> &'static str {
     match on {
+        // A box's words stay the same whichever way it is ticked; what unticked means follows.
         true => lang.pick("[x] 每页标注“草稿”", "[x] mark every page 草稿"),
-        false => lang.pick("[ ] 定稿（不标注）", "[ ] final (no mark)"),
+        false => lang.pick(
+            "[ ] 每页标注“草稿”（不勾选即导出定稿）",
+            "[ ] mark every page 草稿 (unticked: the final text)",
+        ),
     }
 }
 
