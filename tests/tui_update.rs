@@ -2382,3 +2382,22 @@ fn a_grown_window_shows_a_short_prose_from_its_first_line() {
         "at 160×48 all 20 lines fit: none stay scrolled off above"
     );
 }
+
+#[test]
+fn the_section_list_counts_what_the_meta_page_lists() {
+    // A new gip-2021 draft: no contact, no fee figures. 基本信息 lists both warnings (the fees'
+    // belongs to 六 too, where the prose may state them), and its count says two.
+    let app = empty(2021);
+    let doc = app.doc.as_ref().unwrap();
+    let listed = doc
+        .outcome
+        .findings
+        .iter()
+        .filter(|f| gongkai::tui::app::on_meta_page(f))
+        .count();
+    assert_eq!(listed, 2);
+    assert_eq!(
+        app.page_state(Page::Meta),
+        gongkai::tui::app::PageState::Warnings(2)
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::history::History;
 use super::text::Field;
-use crate::check::{self, LastYear, Options, Outcome, Severity, codes};
+use crate::check::{self, Finding, LastYear, Options, Outcome, Severity, codes};
 use crate::i18n::Lang;
 use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
 use crate::template::{Kind, SectionKind, Template};
@@ -812,7 +812,12 @@ impl App {
             let mut blanks = 0;
             // Each wrong cell once, as the section's panel lists it.
             let shown = outcome
-                .in_section(section)
+                .findings
+                .iter()
+                .filter(|f| match section {
+                    "report" => on_meta_page(f),
+                    _ => f.section == section,
+                })
                 .filter(|f| !crate::check::repeats_another(doc.template, &outcome.findings, f));
             for f in shown {
                 match f.severity {
@@ -899,6 +904,13 @@ pub fn read_only_refuses(context: super::keys::Context, command: super::action::
         C::Enter => matches!(context, Context::Table | Context::Cell),
         _ => false,
     }
+}
+
+/// Whether 基本信息 lists a finding: its own, and those about the fee figures it holds (whose
+/// section is 六, where the prose may state the fees instead). Its count in the section list
+/// is of the same findings.
+pub fn on_meta_page(f: &Finding) -> bool {
+    f.section == "report" || f.cell.as_deref().is_some_and(|c| c.starts_with("fees."))
 }
 
 /// The pages of a draft: 基本信息, each section, 检查, 导出.

@@ -135,9 +135,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         .outcome
         .findings
         .iter()
-        .filter(|f| {
-            f.section == "report" || f.cell.as_deref().is_some_and(|c| c.starts_with("fees."))
-        })
+        .filter(|f| crate::tui::app::on_meta_page(f))
         .collect();
     findings(app, buf, panel, line, &found, theme);
     if let Some(c) = cursor {
