@@ -192,6 +192,31 @@ fn text_empty_fires_for_each_empty_prose_section() {
 }
 
 #[test]
+fn an_overview_of_a_word_or_two_without_headings_is_not_an_account() {
+    let mut d = quiet_2021();
+    for scrap in ["0", "略", "见附件。", "本年度工作正常开展。"] {
+        d.text.insert("overview".into(), scrap.into());
+        let o = run(&d);
+        let found = with_code(&o, codes::TEXT_EMPTY);
+        assert_eq!(found.len(), 1, "{scrap}");
+        assert_eq!(found[0].cell.as_deref(), Some("overview"));
+        assert!(
+            messages(&o, codes::TEXT_EMPTY)[0].contains("至少写 20 字"),
+            "{scrap}"
+        );
+    }
+    // Twenty characters of text without headings is an account, if a short one.
+    d.text.insert(
+        "overview".into(),
+        "本机关全年主动公开各类政府信息一百余条，依法按时答复全部申请。".into(),
+    );
+    assert!(with_code(&run(&d), codes::TEXT_EMPTY).is_empty());
+    // 五 and 六 may rightly say only 「无。」.
+    d.text.insert("other".into(), "无。".into());
+    assert!(with_code(&run(&d), codes::TEXT_EMPTY).is_empty());
+}
+
+#[test]
 fn text_empty_names_the_headings_with_no_text_beneath_them() {
     let mut d = quiet_2021();
     // The outline alone (Ctrl-T), as inserted.

@@ -131,7 +131,35 @@ pub(super) fn topics_without_text(sheet: &Sheet, out: &mut Vec<Finding>) {
             continue;
         }
         let min_chars = t.checks.topic_min_chars;
-        let topics: Vec<String> = headings(text, min_chars)
+        let found = headings(text, min_chars);
+        let heading = t.section(key).map_or(key.clone(), |s| s.heading.clone());
+        // Without headings the whole text is one topic: a word or two (「0」, 「略」) is no
+        // account of the year's work either.
+        if found.is_empty() {
+            let chars = text
+                .chars()
+                .filter(|c| is_text_char(*c))
+                .take(min_chars)
+                .count();
+            if chars < min_chars {
+                out.push(Finding {
+                    severity: Severity::Error,
+                    code: codes::TEXT_EMPTY,
+                    cell: Some(key.clone()),
+                    section: key.clone(),
+                    detail: Detail::TextTooShort {
+                        heading,
+                        chars,
+                        min_chars,
+                    },
+                    expected: None,
+                    actual: None,
+                    acknowledged: None,
+                });
+            }
+            continue;
+        }
+        let topics: Vec<String> = found
             .into_iter()
             .filter(|h| h.text_chars < min_chars)
             .map(|h| h.title)
@@ -139,7 +167,6 @@ pub(super) fn topics_without_text(sheet: &Sheet, out: &mut Vec<Finding>) {
         if topics.is_empty() {
             continue;
         }
-        let heading = t.section(key).map_or(key.clone(), |s| s.heading.clone());
         out.push(Finding {
             severity: Severity::Error,
             code: codes::TEXT_EMPTY,

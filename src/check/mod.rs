@@ -112,6 +112,12 @@ pub enum Detail {
         unpaid: Number,
         notices: Number,
     },
+    /// A section that must say something, with almost nothing in it and no headings.
+    TextTooShort {
+        heading: String,
+        chars: usize,
+        min_chars: usize,
+    },
     Narrative {
         quote: String,
         found: Number,

@@ -132,6 +132,24 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
         (Detail::TextEmpty { heading }, Zh) => format!("{heading}：内容为空"),
         (Detail::TextEmpty { heading }, En) => format!("{heading}: empty"),
         (
+            Detail::TextTooShort {
+                heading,
+                chars,
+                min_chars,
+            },
+            Zh,
+        ) => format!("{heading}：只有 {chars} 字，至少写 {min_chars} 字，说明本年度工作情况"),
+        (
+            Detail::TextTooShort {
+                heading,
+                chars,
+                min_chars,
+            },
+            En,
+        ) => format!(
+            "{heading}: only {chars} characters; write at least {min_chars} on the year's work"
+        ),
+        (
             Detail::TopicsWithoutText {
                 heading,
                 topics,
