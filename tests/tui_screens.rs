@@ -295,6 +295,12 @@ fn review_reports_a_wrong_cell_once() {
         }
         let (screen, _) = draw(&app);
         assert_eq!(screen.matches("列不平").count(), 1, "{screen}");
+        // The section list counts what the pages list: one error, in 三 and in 检查.
+        assert_eq!(screen.matches("✗ 1个错误").count(), 2, "{screen}");
+        assert!(
+            screen.contains("错误 1 ·"),
+            "the page's own count too:\n{screen}"
+        );
         assert!(screen.contains("商业企业列不平"), "{screen}");
         assert!(!screen.contains("总计列不平"), "{screen}");
     }

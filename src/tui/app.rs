@@ -171,6 +171,19 @@ pub struct LastDraft {
 }
 
 impl Doc {
+    /// The findings counted as the screens list them: each wrong cell once (the 总计 column's
+    /// balance, repeating another column's, is not counted again).
+    pub fn shown_summary(&self) -> crate::check::Summary {
+        let mut s = self.outcome.summary();
+        s.errors -= self
+            .outcome
+            .findings
+            .iter()
+            .filter(|f| crate::check::repeats_another(self.template, &self.outcome.findings, f))
+            .count();
+        s
+    }
+
     pub fn new(
         path: PathBuf,
         template: &'static Template,
@@ -848,7 +861,7 @@ impl App {
             }
             Page::Section(i) => state(summarize(&doc.template.sections[i].key)),
             Page::Review => {
-                let s = outcome.summary();
+                let s = doc.shown_summary();
                 state((s.errors, s.warnings, s.blank))
             }
             Page::Export => {

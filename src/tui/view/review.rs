@@ -15,7 +15,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
     let Some(doc) = &app.doc else { return };
     let area = areas.content;
     let buf = frame.buffer_mut();
-    let s = doc.outcome.summary();
+    let s = doc.shown_summary();
     let summary = tr::review_heading(app.lang, s.errors, s.warnings, s.blank, s.acknowledged);
     let sw = str_width(&summary) as u16;
     if areas.title.width > sw + 8 {
