@@ -414,6 +414,19 @@ fn agency_is_not_doubled_when_the_office_is_written_in_full() {
     }
 }
 
+#[test]
+fn an_office_naming_its_own_organisation_takes_no_agency_before_it() {
+    let short = gip_2021_text().replace(
+        "contact_office = \"办公室\"",
+        "contact_office = \"市某某局办公室\"",
+    );
+    let out = render_text(&short, Format::Txt, false).replace('\n', "");
+    assert!(out.contains("请与市某某局办公室联系"), "{out}");
+    // A bare part of the agency is named with the agency, as before.
+    let bare = render_text(&gip_2021_text(), Format::Txt, false).replace('\n', "");
+    assert!(bare.contains("请与某某市某某局办公室联系"), "{bare}");
+}
+
 /// Display width as a Chinese terminal draws it: ambiguous-width marks (“”) take two columns.
 fn cjk_width(line: &str) -> usize {
     line.width_cjk()

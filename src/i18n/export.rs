@@ -73,8 +73,13 @@ pub fn preamble(f: &PreambleFacts) -> String {
     .filter(|(_, v)| !v.trim().is_empty())
     .map(|(k, v)| format!("{k}：{}", v.trim()))
     .collect();
-    // An office written in full (「某某县人民政府办公室」) already names the agency.
-    let office = if office.starts_with(agency) {
+    // An office written in full (「某某县人民政府办公室」), or one that names an organisation of its
+    // own (「县交通运输局办公室」, 「市政府办公室」), already says whose it is; only a bare part
+    // (「办公室」, 「政策法规科」) takes the agency's name before it.
+    let names_an_organisation = ["局", "委", "厅", "政府", "署", "中心", "院"]
+        .iter()
+        .any(|word| office.contains(word));
+    let office = if office.starts_with(agency) || names_an_organisation {
         office.to_string()
     } else {
         format!("{agency}{office}")
