@@ -4,7 +4,7 @@
 //! otherwise eat its border.
 
 use super::{put, put_line};
-use crate::i18n::tui as tr;
+use crate::i18n::tui::{self as tr, KeyHelp};
 use crate::tui::app::{App, Dialog, ListEntry, RecoverView, RecoveryOffer};
 use crate::tui::keys::{self, key_name};
 use crate::tui::text::{Field, center, pad_right, str_width, wrap, wrap_lines};
@@ -96,7 +96,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
                 frame,
                 66,
                 lines.len() as u16 + 2,
-                tr::key_help(lang, "quit"),
+                tr::key_help(lang, KeyHelp::Quit),
                 theme,
             );
             for (i, l) in lines.iter().enumerate() {
@@ -110,7 +110,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
         }
         Dialog::ConfirmQuit => {
             let lines = tr::quit_question(lang);
-            let inner = popup(frame, 60, 5, tr::key_help(lang, "quit"), theme);
+            let inner = popup(frame, 60, 5, tr::key_help(lang, KeyHelp::Quit), theme);
             for (i, l) in lines.iter().enumerate() {
                 put_line(frame.buffer_mut(), inner, i as u16, l, theme.plain());
             }
@@ -601,26 +601,34 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
         // The four arrows are one line, and so are Home and End, Ctrl-Home and Ctrl-End, undo and
         // redo: the keys of a prose section fit an 80×24 window.
         match b.help {
-            "down" | "left" | "right" | "end" | "text_end" | "redo" => continue,
-            "up" => {
-                rows.push(("↑ ↓ ← →".into(), tr::key_help(app.lang, "move")));
+            KeyHelp::Down
+            | KeyHelp::Left
+            | KeyHelp::Right
+            | KeyHelp::End
+            | KeyHelp::TextEnd
+            | KeyHelp::Redo => continue,
+            KeyHelp::Up => {
+                rows.push(("↑ ↓ ← →".into(), tr::key_help(app.lang, KeyHelp::Move)));
                 continue;
             }
-            "home" => {
-                rows.push(("Home / End".into(), tr::key_help(app.lang, "home_end")));
-                continue;
-            }
-            "undo" => {
+            KeyHelp::Home => {
                 rows.push((
-                    "Ctrl-Z / Ctrl-Y".into(),
-                    tr::key_help(app.lang, "undo_redo"),
+                    "Home / End".into(),
+                    tr::key_help(app.lang, KeyHelp::HomeEnd),
                 ));
                 continue;
             }
-            "text_start" => {
+            KeyHelp::Undo => {
+                rows.push((
+                    "Ctrl-Z / Ctrl-Y".into(),
+                    tr::key_help(app.lang, KeyHelp::UndoRedo),
+                ));
+                continue;
+            }
+            KeyHelp::TextStart => {
                 rows.push((
                     "Ctrl-Home / Ctrl-End".into(),
-                    tr::key_help(app.lang, "text_start_end"),
+                    tr::key_help(app.lang, KeyHelp::TextStartEnd),
                 ));
                 continue;
             }
