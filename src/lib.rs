@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod library;
 pub mod linebreak;
 pub mod lock;
+pub mod number;
 pub mod paths;
 pub mod recovery;
 pub mod report;

@@ -12,6 +12,8 @@ mod validate;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+// What a cell holds is the numbers' own vocabulary, shared with the drafts (`crate::number`).
+pub use crate::number::Kind;
 pub use validate::TemplateError;
 pub(crate) use validate::parse_month_day;
 
@@ -174,18 +176,6 @@ pub struct Row {
     /// column last year (二、上年结转 = last year's 四、结转下年度).
     #[serde(default)]
     pub carry_from: Vec<String>,
-}
-
-/// What a number cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A whole number ≥ 0.
-    Count,
-    /// A whole number that may be negative (本年增/减).
-    Signed,
-    /// A decimal ≥ 0 with at most four places in 元, six in 万元.
-    Amount,
 }
 
 /// A note on what cannot be carried from a draft in another format.
