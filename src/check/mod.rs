@@ -466,21 +466,6 @@ pub fn repeats_another(template: &Template, findings: &[Finding], f: &Finding) -
             .any(|other| other.code == codes::BALANCE && !sums_columns(other))
 }
 
-/// A short label for a cell key: `row label · column header`.
-pub fn cell_label(template: &Template, key: &str) -> String {
-    if let Some(fee) = key.strip_prefix("fees.").and_then(|k| template.fee(k)) {
-        return fee.label.clone();
-    }
-    match template.cell(key) {
-        Some(cell) => format!(
-            "{} · {}",
-            cell.table.row_path(cell.row).join(" · "),
-            cell.column.header
-        ),
-        None => key.to_string(),
-    }
-}
-
 /// The section a cell key belongs to.
 pub fn section_of(key: &str) -> &str {
     match key.split('.').next().unwrap_or(key) {

@@ -2,7 +2,7 @@
 
 use super::KindArg;
 use super::{err_line, fit_width, out_line, today};
-use crate::check::{self, Summary};
+use crate::check::Summary;
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::AgencyKind;
@@ -225,7 +225,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         for (key, names) in &merged.blanks {
             out_line(&format!(
                 "  {}：{}",
-                check::cell_label(template, key),
+                template.cell_label(key),
                 names.join(lang.pick("、", ", "))
             ));
         }
@@ -233,7 +233,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
     for key in &merged.overflow {
         out_line(&i18n::merge_overflow(
             lang,
-            &check::cell_label(template, key),
+            &template.cell_label(key),
         ));
     }
     let mut missing_any = false;

@@ -395,6 +395,21 @@ impl Template {
         builtins().iter().find(|t| t.id == id)
     }
 
+    /// A short label for a cell key: `row label · column header`.
+    pub fn cell_label(&self, key: &str) -> String {
+        if let Some(fee) = key.strip_prefix("fees.").and_then(|k| self.fee(k)) {
+            return fee.label.clone();
+        }
+        match self.cell(key) {
+            Some(cell) => format!(
+                "{} · {}",
+                cell.table.row_path(cell.row).join(" · "),
+                cell.column.header
+            ),
+            None => key.to_string(),
+        }
+    }
+
     /// All built-in templates, oldest first.
     pub fn all() -> &'static [Template] {
         builtins()

@@ -832,7 +832,7 @@ fn ledger(
 fn change_label(template: &crate::template::Template, key: &str) -> String {
     match template.cell(key) {
         Some(cell) => format!("{} · {}", cell.row.label, cell.column.header),
-        None => crate::check::cell_label(template, key),
+        None => template.cell_label(key),
     }
 }
 
