@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod export;
+pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;

@@ -6,7 +6,7 @@ use crate::check::Summary;
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::AgencyKind;
-use crate::report::merge::{self, Unit};
+use crate::report::merge::{self, Refusal, Unit};
 use crate::template::Template;
 use clap::Args;
 use std::collections::BTreeSet;
@@ -34,14 +34,6 @@ struct Read {
     path: PathBuf,
     /// The unit, its check summary, and whether it is itself a summary of units.
     result: Result<(Unit, Summary, bool), library::OpenError>,
-}
-
-/// Why a unit's draft is left out of the sum.
-pub enum Refusal {
-    OtherYear { year: i32, template: String },
-    HasErrors { errors: usize },
-    SameName,
-    NoName,
 }
 
 pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {

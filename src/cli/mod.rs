@@ -10,7 +10,8 @@ mod merge;
 mod new;
 
 pub use check::{findings_json, fit_width};
-pub use merge::{Refusal, unit_names};
+pub use crate::report::merge::Refusal;
+pub use merge::unit_names;
 pub use new::{NewError, reference_from, write_new, year_range};
 
 use crate::i18n::{self, Lang};

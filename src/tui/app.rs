@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use crate::facts::{Instead, OpenKind, PageState, ReadOnly};
+
 /// Above this much prose (all sections together, in bytes) the findings are brought up to date
 /// when typing pauses rather than after every keystroke: reading a megabyte of prose takes
 /// longer than a frame. Totals still follow every keystroke.
@@ -23,14 +25,6 @@ pub enum Access {
     Editing(Option<Arc<crate::lock::DraftLock>>),
     /// Viewing only: nothing is saved or autosaved.
     ReadOnly(ReadOnly),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadOnly {
-    /// Another gongkai has the draft open.
-    Held(crate::lock::Holder),
-    /// The draft's folder cannot be written (read-only, no permission): why.
-    Unwritable(String),
 }
 
 /// Work found in a recovery file that the draft does not have, offered when the draft is opened.
@@ -66,14 +60,6 @@ pub struct OpenItem {
     pub kind: OpenKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpenKind {
-    Draft,
-    Published,
-    Folder,
-    Other,
-}
-
 /// What a folder holds for 打开文件, and what matches the name being typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Browse {
@@ -92,15 +78,6 @@ pub struct UnreadableOffer {
     pub why: String,
     /// Readable copies of it, the `.bak` beside it first, then recovery files, newest first.
     pub choices: Vec<Instead>,
-}
-
-/// A readable copy of an unreadable draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Instead {
-    pub path: PathBuf,
-    pub recovery: bool,
-    /// When it was written, local time.
-    pub saved_at: String,
 }
 
 /// What another program left in the draft's file, found when saving.
@@ -300,18 +277,6 @@ pub enum Page {
     Review,
     /// 导出.
     Export,
-}
-
-/// How far a page has come, for the section list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageState {
-    Complete,
-    Errors(usize),
-    Warnings(usize),
-    Blanks(usize),
-    /// Nothing to report (检查 with no findings, 导出 ready).
-    Ready,
-    NotReady,
 }
 
 /// A field of the 基本信息 form.
