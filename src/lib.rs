@@ -20,6 +20,7 @@ pub mod library;
 pub mod linebreak;
 pub mod lock;
 pub mod number;
+pub mod ops;
 pub mod paths;
 pub mod recovery;
 pub mod report;

@@ -516,7 +516,7 @@ fn from_last_year(
         }
         Some(c) => {
             let year = c.year + 1;
-            match crate::template::Template::for_new_report(year, app.this_year()) {
+            match crate::ops::new_report_format(year, app.this_year()) {
                 Ok(t) => {
                     let file = target.clone().unwrap_or_else(|| {
                         crate::paths::draft_file_name(c.agency.trim(), year).into()
