@@ -266,6 +266,18 @@ impl<'a> LastYear<'a> {
         out
     }
 
+    /// The one rule for which last year a draft's checks (and the editor's last-year values)
+    /// go by: last year's whole draft where it has the figures, else the draft's own
+    /// `[previous]`; `None` when there is neither.
+    pub fn in_use(whole: Option<&LastYear<'a>>, draft: &Draft) -> Option<LastYear<'a>> {
+        let own = draft.previous.as_ref().map(LastYear::from_previous);
+        match (whole, own) {
+            (Some(whole), Some(own)) => Some(whole.or_else(&own)),
+            (Some(whole), None) => Some(whole.clone()),
+            (None, own) => own,
+        }
+    }
+
     /// Reads what this year's checks need from last year's draft.
     pub fn from_draft(template: &'a Template, draft: &'a Draft) -> LastYear<'a> {
         let (previous, _) = crate::report::carry::last_years_figures(template, template, draft);
@@ -349,16 +361,7 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
         draft,
         totals: &totals,
     };
-    let own_previous = draft.previous.as_ref().map(LastYear::from_previous);
-    let combined;
-    let last_year = match (&options.last_year, &own_previous) {
-        (Some(full), Some(own)) => {
-            combined = full.or_else(own);
-            Some(&combined)
-        }
-        (Some(full), None) => Some(full),
-        (None, own) => own.as_ref(),
-    };
+    let last_year = LastYear::in_use(options.last_year.as_ref(), draft);
 
     let mut findings = Vec::new();
     rules::template_year(&sheet, &mut findings);
@@ -371,7 +374,7 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     rules::balance(&sheet, &mut findings);
     rules::fees(&sheet, &mut findings);
     narrative::mismatches(&sheet, &mut findings);
-    if let Some(last) = last_year {
+    if let Some(last) = &last_year {
         rules::previous(&sheet, last, &mut findings);
     }
     if let Some(now) = options.ledger {

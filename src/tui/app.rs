@@ -2,7 +2,7 @@
 
 use super::history::History;
 use super::text::Field;
-use crate::check::{self, LastYear, Options, Outcome, Severity, codes};
+use crate::check::{self, LastYear, Outcome, Severity, codes};
 use crate::i18n::Lang;
 use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
 use crate::template::{Kind, SectionKind, Template};
@@ -232,12 +232,11 @@ impl Doc {
 
     /// Last year's figures: last year's whole draft where it has them, else `[previous]`.
     pub fn last_year(&self) -> Option<LastYear<'_>> {
-        let own = self.draft.previous.as_ref().map(LastYear::from_previous);
-        match (&self.last, own) {
-            (Some(l), Some(own)) => Some(LastYear::from_draft(l.template, &l.draft).or_else(&own)),
-            (Some(l), None) => Some(LastYear::from_draft(l.template, &l.draft)),
-            (None, own) => own,
-        }
+        let whole = self
+            .last
+            .as_ref()
+            .map(|l| LastYear::from_draft(l.template, &l.draft));
+        LastYear::in_use(whole.as_ref(), &self.draft)
     }
 
     /// Last year's figures for a typed cell, when last year says anything about it.
@@ -255,14 +254,12 @@ pub fn run_checks(
     ledger: Option<&check::LedgerNow>,
     today: Option<jiff::civil::Date>,
 ) -> Outcome {
-    check::check(
+    crate::library::check_against(
         template,
         draft,
-        &Options {
-            last_year: last.map(|l| LastYear::from_draft(l.template, &l.draft)),
-            today,
-            ledger,
-        },
+        last.map(|l| (l.template, &l.draft)),
+        ledger,
+        today,
     )
 }
 
