@@ -79,7 +79,12 @@ pub fn next_year_from(
     let last = library::load(from).map_err(NextYearError::Load)?;
     let year = last.draft.report.year + 1;
     let path = target.map_or_else(
-        || drafts_dir.join(crate::paths::draft_file_name(last.draft.report.agency.trim(), year)),
+        || {
+            drafts_dir.join(crate::paths::draft_file_name(
+                last.draft.report.agency.trim(),
+                year,
+            ))
+        },
         Path::to_path_buf,
     );
     let reference = reference_from(&path, from);

@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 /// The source tree read: `src/` of this crate, or another given in `GONGKAI_LAYERS_SRC` (to
 /// see the rules fail on an older tree).
 fn src() -> PathBuf {
-    std::env::var_os("GONGKAI_LAYERS_SRC")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), PathBuf::from)
+    std::env::var_os("GONGKAI_LAYERS_SRC").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        PathBuf::from,
+    )
 }
 
 /// The `.rs` files at `part` (a file or a folder) under `src`, by path; none when it is not

@@ -223,10 +223,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         }
     }
     for key in &merged.overflow {
-        out_line(&i18n::merge_overflow(
-            lang,
-            &template.cell_label(key),
-        ));
+        out_line(&i18n::merge_overflow(lang, &template.cell_label(key)));
     }
     let mut missing_any = false;
     if let Some(expected) = expected {

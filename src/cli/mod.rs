@@ -9,8 +9,8 @@ mod list;
 mod merge;
 mod new;
 
-pub use check::{findings_json, fit_width};
 pub use crate::report::merge::Refusal;
+pub use check::{findings_json, fit_width};
 pub use merge::unit_names;
 // Kept as paths of the command line; their home is below both clients.
 pub use crate::library::{NewError, write_new};

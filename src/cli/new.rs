@@ -45,8 +45,7 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     let imported_from;
     let from = match &args.from {
         Some(from) if library::is_published(from) => {
-            match ops::import_last_year(from, args.output.as_deref(), &crate::paths::drafts_dir())
-            {
+            match ops::import_last_year(from, args.output.as_deref(), &crate::paths::drafts_dir()) {
                 Ok(done) => {
                     match &done.imported {
                         Some(_) => out_line(&i18n::imported(lang, from, &done.path)),

@@ -1020,10 +1020,7 @@ pub fn read_only_refused(lang: Lang, why: &crate::facts::ReadOnly) -> String {
 }
 
 pub fn read_only_because(lang: Lang, why: &str) -> String {
-    read_only_refused(
-        lang,
-        &crate::facts::ReadOnly::Unwritable(why.to_string()),
-    )
+    read_only_refused(lang, &crate::facts::ReadOnly::Unwritable(why.to_string()))
 }
 
 pub fn viewing_read_only(lang: Lang) -> &'static str {

@@ -50,7 +50,10 @@ pub(super) fn commit_form(app: &mut App) {
     let template = match crate::ops::new_report_format(year, app.this_year()) {
         Ok(template) => template,
         Err(r) => {
-            error(app, crate::i18n::year_refused(app.lang, r.year, r.first, r.last));
+            error(
+                app,
+                crate::i18n::year_refused(app.lang, r.year, r.first, r.last),
+            );
             app.form.input = Field::new(&current.to_string());
             return;
         }
