@@ -97,12 +97,31 @@ pub fn check_draft(
     };
     let last = given_last.or(named.as_ref());
     let ledger = crate::ledger::recount(path, &loaded.draft);
-    let options = Options {
-        last_year: last.map(|l| check::LastYear::from_draft(l.template, &l.draft)),
+    check_against(
+        loaded.template,
+        &loaded.draft,
+        last.map(|l| (l.template, &l.draft)),
+        ledger.as_ref(),
         today,
-        ledger: ledger.as_ref(),
+    )
+}
+
+/// Checks a draft against last year's whole draft when there is one (the draft's own
+/// `[previous]` fills what it lacks, `check::LastYear::in_use`) and what its ledger counts:
+/// for every command, and for the editor on every change.
+pub fn check_against(
+    template: &Template,
+    draft: &Draft,
+    last: Option<(&Template, &Draft)>,
+    ledger: Option<&check::LedgerNow>,
+    today: Option<jiff::civil::Date>,
+) -> Outcome {
+    let options = Options {
+        last_year: last.map(|(template, draft)| check::LastYear::from_draft(template, draft)),
+        today,
+        ledger,
     };
-    check::check(loaded.template, &loaded.draft, &options)
+    check::check(template, draft, &options)
 }
 
 /// How far a draft has come.

@@ -340,7 +340,7 @@ pub fn differences(template: &Template, saved: &Draft, recovered: &Draft) -> Vec
     for key in cells {
         push(
             key.clone(),
-            crate::check::cell_label(template, &key),
+            template.cell_label(&key),
             show(saved.cell(&key)),
             show(recovered.cell(&key)),
         );
@@ -350,7 +350,7 @@ pub fn differences(template: &Template, saved: &Draft, recovered: &Draft) -> Vec
     for key in unit_keys {
         push(
             format!("units.{key}"),
-            crate::check::cell_label(template, key),
+            template.cell_label(key),
             saved.units.get(key).cloned().unwrap_or_default(),
             recovered.units.get(key).cloned().unwrap_or_default(),
         );

@@ -272,6 +272,18 @@ impl<'a> LastYear<'a> {
         out
     }
 
+    /// The one rule for which last year a draft's checks (and the editor's last-year values)
+    /// go by: last year's whole draft where it has the figures, else the draft's own
+    /// `[previous]`; `None` when there is neither.
+    pub fn in_use(whole: Option<&LastYear<'a>>, draft: &Draft) -> Option<LastYear<'a>> {
+        let own = draft.previous.as_ref().map(LastYear::from_previous);
+        match (whole, own) {
+            (Some(whole), Some(own)) => Some(whole.or_else(&own)),
+            (Some(whole), None) => Some(whole.clone()),
+            (None, own) => own,
+        }
+    }
+
     /// Reads what this year's checks need from last year's draft.
     pub fn from_draft(template: &'a Template, draft: &'a Draft) -> LastYear<'a> {
         let (previous, _) = crate::report::carry::last_years_figures(template, template, draft);
@@ -355,16 +367,7 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
         draft,
         totals: &totals,
     };
-    let own_previous = draft.previous.as_ref().map(LastYear::from_previous);
-    let combined;
-    let last_year = match (&options.last_year, &own_previous) {
-        (Some(full), Some(own)) => {
-            combined = full.or_else(own);
-            Some(&combined)
-        }
-        (Some(full), None) => Some(full),
-        (None, own) => own.as_ref(),
-    };
+    let last_year = LastYear::in_use(options.last_year.as_ref(), draft);
 
     let mut findings = Vec::new();
     rules::template_year(&sheet, &mut findings);
@@ -377,7 +380,7 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     rules::balance(&sheet, &mut findings);
     rules::fees(&sheet, &mut findings);
     narrative::mismatches(&sheet, &mut findings);
-    if let Some(last) = last_year {
+    if let Some(last) = &last_year {
         rules::previous(&sheet, last, &mut findings);
     }
     if let Some(now) = options.ledger {
@@ -470,21 +473,6 @@ pub fn repeats_another(template: &Template, findings: &[Finding], f: &Finding) -
         && findings
             .iter()
             .any(|other| other.code == codes::BALANCE && !sums_columns(other))
-}
-
-/// A short label for a cell key: `row label · column header`.
-pub fn cell_label(template: &Template, key: &str) -> String {
-    if let Some(fee) = key.strip_prefix("fees.").and_then(|k| template.fee(k)) {
-        return fee.label.clone();
-    }
-    match template.cell(key) {
-        Some(cell) => format!(
-            "{} · {}",
-            cell.table.row_path(cell.row).join(" · "),
-            cell.column.header
-        ),
-        None => key.to_string(),
-    }
 }
 
 /// The section a cell key belongs to.

@@ -2,7 +2,7 @@
 //! template's year, empty prose, topics, accountability, fees, last year, the deadline.
 
 use super::totals::Sheet;
-use super::{Detail, Finding, LastYear, Severity, cell_label, codes, section_of, totals};
+use super::{Detail, Finding, LastYear, Severity, codes, section_of, totals};
 use crate::report::number::{MAX_PLACES, max_places};
 use crate::report::{AgencyKind, Number};
 use crate::template::{Kind, Template};
@@ -151,7 +151,7 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                 codes::BLANK,
                 Some(key.clone()),
                 Detail::Blank {
-                    label: cell_label(t, key),
+                    label: t.cell_label(key),
                 },
             )),
             Some(n) => {
@@ -160,7 +160,7 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                     _ => MAX_PLACES,
                 };
                 if let Some(problem) = n.problem(cell.kind, places) {
-                    let label = cell_label(t, key);
+                    let label = t.cell_label(key);
                     out.push(finding(
                         Severity::Error,
                         codes::VALUE,
@@ -171,7 +171,7 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
                 let needs_unit = !cell.units.is_empty() && !n.is_zero();
                 if needs_unit && !draft.units.contains_key(key) {
                     let detail = Detail::UnitMissing {
-                        label: cell_label(t, key),
+                        label: t.cell_label(key),
                         units: cell.units.clone(),
                     };
                     out.push(finding(
@@ -199,7 +199,7 @@ pub(super) fn values(sheet: &Sheet, out: &mut Vec<Finding>) {
     for (key, total) in &sheet.totals.0 {
         if total.value.is_none() {
             let detail = Detail::Overflow {
-                label: cell_label(t, key),
+                label: t.cell_label(key),
             };
             out.push(finding(
                 Severity::Error,
@@ -388,7 +388,7 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
         let two = rust_decimal::Decimal::TWO;
         if !before.is_zero() && (now > before * two || now * two < before) {
             let detail = Detail::Jump {
-                label: cell_label(t, key),
+                label: t.cell_label(key),
                 last: then,
                 this,
             };

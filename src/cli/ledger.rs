@@ -123,7 +123,7 @@ pub(super) fn run(args: &LedgerArgs, lang: Lang) -> ExitCode {
         &crate::atomic::backup_path(draft_path),
     ));
     for change in &changes {
-        let label = crate::check::cell_label(loaded.template, &change.key);
+        let label = loaded.template.cell_label(&change.key);
         out_line(&format!(
             "  {}",
             words::change(lang, &label, change.old, change.new)
@@ -399,7 +399,7 @@ fn report_json(
         "draft": draft.map(|d| d.display().to_string()),
         "changes": changes.iter().map(|c| json!({
             "cell": c.key,
-            "label": crate::check::cell_label(template, &c.key),
+            "label": template.cell_label(&c.key),
             "old": c.old.map(number_json),
             "new": number_json(c.new),
         })).collect::<Vec<_>>(),

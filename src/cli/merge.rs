@@ -2,11 +2,11 @@
 
 use super::KindArg;
 use super::{err_line, fit_width, out_line, today};
-use crate::check::{self, Summary};
+use crate::check::Summary;
 use crate::i18n::{self, Lang};
 use crate::library;
 use crate::report::AgencyKind;
-use crate::report::merge::{self, Unit};
+use crate::report::merge::{self, Refusal, Unit};
 use crate::template::Template;
 use clap::Args;
 use std::collections::BTreeSet;
@@ -34,14 +34,6 @@ struct Read {
     path: PathBuf,
     /// The unit, its check summary, and whether it is itself a summary of units.
     result: Result<(Unit, Summary, bool), library::OpenError>,
-}
-
-/// Why a unit's draft is left out of the sum.
-pub enum Refusal {
-    OtherYear { year: i32, template: String },
-    HasErrors { errors: usize },
-    SameName,
-    NoName,
 }
 
 pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
@@ -225,16 +217,13 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         for (key, names) in &merged.blanks {
             out_line(&format!(
                 "  {}：{}",
-                check::cell_label(template, key),
+                template.cell_label(key),
                 names.join(lang.pick("、", ", "))
             ));
         }
     }
     for key in &merged.overflow {
-        out_line(&i18n::merge_overflow(
-            lang,
-            &check::cell_label(template, key),
-        ));
+        out_line(&i18n::merge_overflow(lang, &template.cell_label(key)));
     }
     let mut missing_any = false;
     if let Some(expected) = expected {

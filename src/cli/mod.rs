@@ -9,9 +9,13 @@ mod list;
 mod merge;
 mod new;
 
+pub use crate::report::merge::Refusal;
 pub use check::{findings_json, fit_width};
-pub use merge::{Refusal, unit_names};
-pub use new::{NewError, reference_from, write_new, year_range};
+pub use merge::unit_names;
+// Kept as paths of the command line; their home is below both clients.
+pub use crate::library::{NewError, write_new};
+pub use crate::ops::reference_from;
+pub use new::year_range;
 
 use crate::i18n::{self, Lang};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};

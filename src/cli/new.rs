@@ -4,11 +4,12 @@
 use super::KindArg;
 use super::{err_line, out_line};
 use crate::i18n::{self, Lang};
-use crate::library;
-use crate::report::{AgencyKind, Draft, carry};
+use crate::library::{self, write_new};
+use crate::ops;
+use crate::report::{AgencyKind, Draft};
 use crate::template::Template;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -27,21 +28,24 @@ pub(super) struct NewArgs {
 
 /// The report years `new` accepts: from the first format to next year.
 pub fn year_range() -> (i32, i32) {
-    Template::allowed_years(crate::clock::this_year())
+    ops::allowed_years(crate::clock::this_year())
+}
+
+/// A year the year rule refuses, said and ended with the usage exit code.
+fn year_refused(lang: Lang, r: ops::YearRefused) -> ExitCode {
+    err_line(&i18n::year_refused(lang, r.year, r.first, r.last));
+    ExitCode::from(2)
 }
 
 pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
-    let (first, last) = year_range();
-    // Last year's report as published is first made a draft of its own, beside this year's, so
-    // that `[previous].file` always names a draft.
+    let this_year = crate::clock::this_year();
+    let (first, last) = ops::allowed_years(this_year);
+    // Last year's report as published is first made a draft of its own (see
+    // `ops::import_last_year`).
     let imported_from;
     let from = match &args.from {
         Some(from) if library::is_published(from) => {
-            let dir = match &args.output {
-                Some(out) => out.parent().map(Path::to_path_buf).unwrap_or_default(),
-                None => crate::paths::drafts_dir(),
-            };
-            match library::import_into(from, &dir) {
+            match ops::import_last_year(from, args.output.as_deref(), &crate::paths::drafts_dir()) {
                 Ok(done) => {
                     match &done.imported {
                         Some(_) => out_line(&i18n::imported(lang, from, &done.path)),
@@ -60,20 +64,14 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
     };
     let (mut draft, not_carried) = match from {
         Some(from) => {
-            let loaded = match library::load(from) {
-                Ok(l) => l,
-                Err(e) => {
+            let drafts_dir = crate::paths::drafts_dir();
+            match ops::next_year_from(from, args.output.as_deref(), &drafts_dir) {
+                Ok(next) => (next.carried.draft, next.carried.not_carried),
+                Err(ops::NextYearError::Load(e)) => {
                     err_line(&i18n::load_error(lang, &e));
                     return ExitCode::from(2);
                 }
-            };
-            let target = args.output.clone().unwrap_or_else(|| {
-                default_path(&loaded.draft.report.agency, loaded.draft.report.year + 1)
-            });
-            let reference = reference_from(&target, from);
-            match carry::next_year(loaded.template, &loaded.draft, Some(reference)) {
-                Ok(c) => (c.draft, c.not_carried),
-                Err(carry::CarryError::NoFormat { year }) => {
+                Err(ops::NextYearError::Year { year }) => {
                     err_line(&i18n::year_refused(lang, year, first, last));
                     return ExitCode::from(2);
                 }
@@ -84,9 +82,9 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
             let (Some(agency), Some(year)) = (&args.agency, args.year) else {
                 return ExitCode::from(2);
             };
-            let Some(template) = Template::for_year(year) else {
-                err_line(&i18n::year_refused(lang, year, first, last));
-                return ExitCode::from(2);
+            let template = match ops::new_report_format(year, this_year) {
+                Ok(t) => t,
+                Err(refused) => return year_refused(lang, refused),
             };
             (
                 Draft::new(&template.id, agency, year, AgencyKind::default()),
@@ -105,9 +103,8 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
         err_line(&i18n::from_year_mismatch(lang, year));
         return ExitCode::from(2);
     }
-    if year < first || year > last {
-        err_line(&i18n::year_refused(lang, year, first, last));
-        return ExitCode::from(2);
+    if let Err(refused) = ops::new_report_format(year, this_year) {
+        return year_refused(lang, refused);
     }
     draft.report.agency = draft.report.agency.trim().to_string();
     if draft.report.agency.is_empty() {
@@ -146,22 +143,3 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
 fn default_path(agency: &str, year: i32) -> PathBuf {
     crate::paths::drafts_dir().join(crate::paths::draft_file_name(agency.trim(), year))
 }
-
-/// How the new draft names last year's: by file name when they share a folder, else by its
-/// full path.
-pub fn reference_from(new: &Path, last: &Path) -> String {
-    let folder = |p: &Path| {
-        std::path::absolute(p)
-            .ok()
-            .and_then(|a| a.parent().map(Path::to_path_buf))
-    };
-    match (folder(new), folder(last), last.file_name()) {
-        (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
-        _ => std::path::absolute(last)
-            .unwrap_or_else(|_| last.to_path_buf())
-            .display()
-            .to_string(),
-    }
-}
-
-pub use crate::library::{NewError, write_new};

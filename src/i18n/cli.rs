@@ -501,15 +501,15 @@ pub fn created(lang: Lang, path: &std::path::Path, template: &str) -> String {
     }
 }
 
-pub fn write_refused(lang: Lang, e: &crate::cli::NewError) -> String {
+pub fn write_refused(lang: Lang, e: &crate::library::NewError) -> String {
     match e {
-        crate::cli::NewError::Exists => lang
+        crate::library::NewError::Exists => lang
             .pick(
                 "文件已存在，未覆盖（请用 -o 指定其他文件）",
                 "the file exists and was not overwritten (choose another with -o)",
             )
             .into(),
-        crate::cli::NewError::Io(e) => io_error(lang, e),
+        crate::library::NewError::Io(e) => io_error(lang, e),
     }
 }
 
@@ -670,11 +670,11 @@ pub fn merge_no_drafts(lang: Lang) -> &'static str {
 pub fn merge_refusal(
     lang: Lang,
     name: &str,
-    r: &crate::cli::Refusal,
+    r: &crate::report::merge::Refusal,
     year: i32,
     template: &str,
 ) -> String {
-    use crate::cli::Refusal;
+    use crate::report::merge::Refusal;
     match (r, lang) {
         (
             Refusal::OtherYear {

@@ -179,8 +179,8 @@ pub fn page_export(lang: Lang) -> &'static str {
 }
 
 /// The word for a page's state in the section list.
-pub fn state_word(lang: Lang, state: crate::tui::app::PageState) -> String {
-    use crate::tui::app::PageState::*;
+pub fn state_word(lang: Lang, state: crate::facts::PageState) -> String {
+    use crate::facts::PageState::*;
     match (state, lang) {
         (Complete, Lang::Zh) => "完成".into(),
         (Complete, Lang::En) => "done".into(),
@@ -681,8 +681,8 @@ pub fn exported(lang: Lang, path: &Path) -> String {
     }
 }
 
-pub fn export_failed(lang: Lang, e: &crate::tui::action::ExportFailed) -> String {
-    use crate::tui::action::ExportFailed;
+pub fn export_failed(lang: Lang, e: &crate::facts::ExportFailed) -> String {
+    use crate::facts::ExportFailed;
     let why = match e {
         ExportFailed::UnknownFormat(f) => match lang {
             Lang::Zh => format!("不认识的格式“{f}”"),
@@ -934,8 +934,8 @@ pub fn open_matches(lang: Lang, count: usize) -> String {
     }
 }
 
-pub fn open_kind(lang: Lang, kind: crate::tui::app::OpenKind) -> &'static str {
-    use crate::tui::app::OpenKind;
+pub fn open_kind(lang: Lang, kind: crate::facts::OpenKind) -> &'static str {
+    use crate::facts::OpenKind;
     match kind {
         OpenKind::Draft => lang.pick("草稿", "draft"),
         OpenKind::Published => lang.pick("已公开", "published"),
@@ -959,7 +959,7 @@ pub fn unreadable_title(lang: Lang) -> &'static str {
 }
 
 /// A readable copy of an unreadable draft, as offered.
-pub fn unreadable_choice(lang: Lang, choice: &crate::tui::app::Instead) -> String {
+pub fn unreadable_choice(lang: Lang, choice: &crate::facts::Instead) -> String {
     let name = choice
         .path
         .file_name()
@@ -1066,8 +1066,8 @@ pub fn read_only_mark(lang: Lang) -> &'static str {
 }
 
 /// Why the draft is only viewed, said when a change is refused.
-pub fn read_only_refused(lang: Lang, why: &crate::tui::app::ReadOnly) -> String {
-    use crate::tui::app::ReadOnly;
+pub fn read_only_refused(lang: Lang, why: &crate::facts::ReadOnly) -> String {
+    use crate::facts::ReadOnly;
     match (why, lang) {
         (ReadOnly::Held(h), Lang::Zh) if h.pid == 0 => {
             "只读查看：另一个程序正锁定此草稿，不能修改或保存。".into()
@@ -1094,10 +1094,7 @@ pub fn read_only_refused(lang: Lang, why: &crate::tui::app::ReadOnly) -> String 
 }
 
 pub fn read_only_because(lang: Lang, why: &str) -> String {
-    read_only_refused(
-        lang,
-        &crate::tui::app::ReadOnly::Unwritable(why.to_string()),
-    )
+    read_only_refused(lang, &crate::facts::ReadOnly::Unwritable(why.to_string()))
 }
 
 pub fn viewing_read_only(lang: Lang) -> &'static str {

@@ -73,7 +73,7 @@ pub fn next_year(
                     draft.cells.insert(key, n);
                 }
                 None => {
-                    let label = crate::check::cell_label(template, &key);
+                    let label = template.cell_label(&key);
                     let in_format = sources
                         .iter()
                         .all(|s| last_template.cell(s).is_some_and(|c| !c.is_computed()));
@@ -95,7 +95,7 @@ pub fn next_year(
     previous.file = last_file;
     for key in missing {
         not_carried.push(NotCarried::InForce {
-            label: crate::check::cell_label(template, &key),
+            label: template.cell_label(&key),
             from_template: from_template.clone(),
         });
     }

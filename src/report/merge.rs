@@ -10,6 +10,14 @@ use crate::template::Template;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+/// Why a unit's draft is left out of the sum.
+pub enum Refusal {
+    OtherYear { year: i32, template: String },
+    HasErrors { errors: usize },
+    SameName,
+    NoName,
+}
+
 /// What the merge keeps of one unit's draft: its figures, not its prose.
 #[derive(Debug, Clone)]
 pub struct Unit {

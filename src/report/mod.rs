@@ -6,7 +6,8 @@
 pub mod carry;
 pub mod load;
 pub mod merge;
-pub mod number;
+// The numbers live below both `template` and `report`; `report::number` is kept as their path.
+pub use crate::number;
 pub mod save;
 pub mod text;
 

@@ -22,7 +22,7 @@ impl InputCell {
     /// the editor offers first, 元), so a figure typed before its unit is chosen is not taken
     /// finer than that unit allows.
     pub fn places(&self, recorded: Option<&str>) -> u32 {
-        use crate::report::number::max_places;
+        use crate::number::max_places;
         let unit = self
             .unit
             .as_deref()
@@ -286,8 +286,8 @@ impl Compiled {
     /// both, rather than a map lookup per cell.
     pub fn input_values(
         &self,
-        cells: &std::collections::BTreeMap<String, crate::report::Number>,
-    ) -> Vec<Option<crate::report::Number>> {
+        cells: &std::collections::BTreeMap<String, crate::number::Number>,
+    ) -> Vec<Option<crate::number::Number>> {
         let mut values = vec![None; self.inputs.len()];
         let mut wanted = self.inputs_by_key.iter().peekable();
         for (key, value) in cells {

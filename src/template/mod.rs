@@ -12,6 +12,8 @@ mod validate;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+// What a cell holds is the numbers' own vocabulary, shared with the drafts (`crate::number`).
+pub use crate::number::Kind;
 pub use validate::TemplateError;
 pub(crate) use validate::parse_month_day;
 
@@ -174,18 +176,6 @@ pub struct Row {
     /// column last year (二、上年结转 = last year's 四、结转下年度).
     #[serde(default)]
     pub carry_from: Vec<String>,
-}
-
-/// What a number cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A whole number ≥ 0.
-    Count,
-    /// A whole number that may be negative (本年增/减).
-    Signed,
-    /// A decimal ≥ 0 with at most four places in 元, six in 万元.
-    Amount,
 }
 
 /// A note on what cannot be carried from a draft in another format.
@@ -403,6 +393,21 @@ impl Template {
     /// A built-in template by id.
     pub fn builtin(id: &str) -> Option<&'static Template> {
         builtins().iter().find(|t| t.id == id)
+    }
+
+    /// A short label for a cell key: `row label · column header`.
+    pub fn cell_label(&self, key: &str) -> String {
+        if let Some(fee) = key.strip_prefix("fees.").and_then(|k| self.fee(k)) {
+            return fee.label.clone();
+        }
+        match self.cell(key) {
+            Some(cell) => format!(
+                "{} · {}",
+                cell.table.row_path(cell.row).join(" · "),
+                cell.column.header
+            ),
+            None => key.to_string(),
+        }
     }
 
     /// All built-in templates, oldest first.

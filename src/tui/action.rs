@@ -5,6 +5,8 @@
 use crate::report::Draft;
 use std::path::PathBuf;
 
+pub use crate::facts::ExportFailed;
+
 /// A command a key (or a mouse click) stands for. The key table maps keys to these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -138,25 +140,6 @@ pub enum Action {
     },
     /// A published report was imported into a draft, which is opened: with the import summary.
     ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), String>),
-}
-
-/// Why an export from the editor wrote nothing, kept typed until the screen words it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportFailed {
-    /// The format is not one the export module knows.
-    UnknownFormat(String),
-    /// The report could not be made in the format.
-    Render {
-        format: String,
-        error: crate::export::ExportError,
-    },
-    /// The file chosen is a draft (an export never replaces one).
-    OutputIsADraft(PathBuf),
-    /// The file (or its folder) could not be written.
-    Write {
-        path: PathBuf,
-        error: crate::report::IoFault,
-    },
 }
 
 /// Why 新建报告 made no draft.

@@ -2,13 +2,15 @@
 
 use super::history::History;
 use super::text::Field;
-use crate::check::{self, Finding, LastYear, Options, Outcome, Severity, codes};
+use crate::check::{self, Finding, LastYear, Outcome, Severity, codes};
 use crate::i18n::Lang;
 use crate::report::{AgencyKind, Draft, META_TEXT_FIELDS, Number};
 use crate::template::{Kind, SectionKind, Template};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+pub use crate::facts::{Instead, OpenKind, PageState, ReadOnly};
 
 /// Above this much prose (all sections together, in bytes) the findings are brought up to date
 /// when typing pauses rather than after every keystroke: reading a megabyte of prose takes
@@ -23,14 +25,6 @@ pub enum Access {
     Editing(Option<Arc<crate::lock::DraftLock>>),
     /// Viewing only: nothing is saved or autosaved.
     ReadOnly(ReadOnly),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadOnly {
-    /// Another gongkai has the draft open.
-    Held(crate::lock::Holder),
-    /// The draft's folder cannot be written (read-only, no permission): why.
-    Unwritable(String),
 }
 
 /// Work found in a recovery file that the draft does not have, offered when the draft is opened.
@@ -66,14 +60,6 @@ pub struct OpenItem {
     pub kind: OpenKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpenKind {
-    Draft,
-    Published,
-    Folder,
-    Other,
-}
-
 /// What a folder holds for 打开文件, and what matches the name being typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Browse {
@@ -92,15 +78,6 @@ pub struct UnreadableOffer {
     pub why: String,
     /// Readable copies of it, the `.bak` beside it first, then recovery files, newest first.
     pub choices: Vec<Instead>,
-}
-
-/// A readable copy of an unreadable draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Instead {
-    pub path: PathBuf,
-    pub recovery: bool,
-    /// When it was written, local time.
-    pub saved_at: String,
 }
 
 /// What another program left in the draft's file, found when saving.
@@ -268,12 +245,11 @@ impl Doc {
 
     /// Last year's figures: last year's whole draft where it has them, else `[previous]`.
     pub fn last_year(&self) -> Option<LastYear<'_>> {
-        let own = self.draft.previous.as_ref().map(LastYear::from_previous);
-        match (&self.last, own) {
-            (Some(l), Some(own)) => Some(LastYear::from_draft(l.template, &l.draft).or_else(&own)),
-            (Some(l), None) => Some(LastYear::from_draft(l.template, &l.draft)),
-            (None, own) => own,
-        }
+        let whole = self
+            .last
+            .as_ref()
+            .map(|l| LastYear::from_draft(l.template, &l.draft));
+        LastYear::in_use(whole.as_ref(), &self.draft)
     }
 
     /// Last year's figures for a typed cell, when last year says anything about it.
@@ -291,14 +267,12 @@ pub fn run_checks(
     ledger: Option<&check::LedgerNow>,
     today: Option<jiff::civil::Date>,
 ) -> Outcome {
-    check::check(
+    crate::library::check_against(
         template,
         draft,
-        &Options {
-            last_year: last.map(|l| LastYear::from_draft(l.template, &l.draft)),
-            today,
-            ledger,
-        },
+        last.map(|l| (l.template, &l.draft)),
+        ledger,
+        today,
     )
 }
 
@@ -313,18 +287,6 @@ pub enum Page {
     Review,
     /// 导出.
     Export,
-}
-
-/// How far a page has come, for the section list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageState {
-    Complete,
-    Errors(usize),
-    Warnings(usize),
-    Blanks(usize),
-    /// Nothing to report (检查 with no findings, 导出 ready).
-    Ready,
-    NotReady,
 }
 
 /// A field of the 基本信息 form.

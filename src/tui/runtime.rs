@@ -7,6 +7,8 @@ use super::app::{
     RecoveryOffer, UnreadableOffer,
 };
 use crate::i18n::{self, tui as tr};
+use crate::library::NewError;
+use crate::ops;
 use crate::report::{Draft, carry};
 use crate::template::Template;
 use std::path::{Path, PathBuf};
@@ -29,7 +31,7 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
         Effect::SaveCopy => {
             let doc = app.doc.as_ref()?;
             let path = copy_path(&doc.path);
-            let result = crate::cli::write_new(&path, doc.template, &doc.draft)
+            let result = crate::library::write_new(&path, doc.template, &doc.draft)
                 .map(|()| path.clone())
                 .map_err(|e| i18n::write_refused(lang, &e));
             Some(Action::SavedCopy(result))
@@ -100,12 +102,13 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             kind,
         } => {
             use super::action::CreateRefused;
-            let result = match Template::for_year(*year) {
-                Some(t) => {
+            // The year rule of every new draft (the dialog has applied it already).
+            let result = match crate::ops::new_report_format(*year, app.this_year()) {
+                Ok(t) => {
                     let draft = Draft::new(&t.id, agency, *year, *kind);
-                    crate::cli::write_new(path, t, &draft)
+                    crate::library::write_new(path, t, &draft)
                         .map_err(|e| match e {
-                            crate::cli::NewError::Exists => CreateRefused::Exists(path.clone()),
+                            NewError::Exists => CreateRefused::Exists(path.clone()),
                             e => CreateRefused::Failed(i18n::write_refused(lang, &e)),
                         })
                         .and_then(|()| {
@@ -115,7 +118,7 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
                         // Work kept for an earlier draft of this name is offered, not lost.
                         .map(|doc| offer_recovery(app, doc))
                 }
-                None => Err(CreateRefused::Failed(tr::year_invalid(lang).to_string())),
+                Err(_) => Err(CreateRefused::Failed(tr::year_invalid(lang).to_string())),
             };
             Some(Action::Created(result))
         }
@@ -200,20 +203,20 @@ fn copy_path(path: &Path) -> PathBuf {
 /// file itself is never written), which is opened; returns it with the import summary.
 pub fn open_published(app: &App, path: &Path) -> Result<(Box<Doc>, Vec<String>), String> {
     let lang = app.lang;
-    let (draft_path, lines) = import_published(app, path, &app.drafts_dir)?;
+    let (draft_path, lines) = import_published(app, path, None)?;
     let doc = offer_recovery(app, open(&draft_path, app.today, &app.drafts_dir, lang)?);
     Ok((doc, lines))
 }
 
-/// A published report made a draft of its own in `dir` (or the draft made of it before):
-/// where, and what to tell the officer about it.
+/// A published report made a draft of its own beside `target` (else in the data folder), or the
+/// draft made of it before: where, and what to tell the officer about it.
 fn import_published(
     app: &App,
     source: &Path,
-    dir: &Path,
+    target: Option<&Path>,
 ) -> Result<(PathBuf, Vec<String>), String> {
     let lang = app.lang;
-    let done = crate::library::import_into(source, dir)
+    let done = ops::import_last_year(source, target, &app.drafts_dir)
         .map_err(|e| i18n::import_into_error(lang, source, &e))?;
     let lines = match &done.imported {
         Some(imported) => {
@@ -236,8 +239,9 @@ fn import_published(
     Ok((done.path, lines))
 }
 
-/// Makes this year's draft from last year's with the core's carry-over, writes it (never over
-/// an existing file) and opens it; returns it with what was and was not carried, as lines.
+/// Makes this year's draft from last year's with the core's carry-over (`ops`, as `gongkai new
+/// --from`), writes it (never over an existing file) and opens it; returns it with what was and
+/// was not carried, as lines.
 pub fn create_from_last(
     from: &Path,
     target: Option<&Path>,
@@ -246,36 +250,26 @@ pub fn create_from_last(
     let lang = app.lang;
     // Last year's report as published is first made a draft of its own, beside this year's.
     let (imported, import_lines) = if crate::library::is_published(from) {
-        let dir = target
-            .and_then(Path::parent)
-            .map_or_else(|| app.drafts_dir.clone(), Path::to_path_buf);
-        let (path, lines) = import_published(app, from, &dir)?;
+        let (path, lines) = import_published(app, from, target)?;
         (Some(path), lines)
     } else {
         (None, Vec::new())
     };
     let from = imported.as_deref().unwrap_or(from);
-    let loaded = crate::library::load(from).map_err(|e| i18n::load_error(lang, &e))?;
-    let year = loaded.draft.report.year + 1;
-    let (first, last) = Template::allowed_years(app.this_year());
-    let refused = || i18n::year_refused(lang, year, first, last);
-    Template::for_new_report(year, app.this_year()).map_err(|_| refused())?;
-    let path = target.map_or_else(
-        || {
-            app.drafts_dir.join(crate::paths::draft_file_name(
-                loaded.draft.report.agency.trim(),
-                year,
-            ))
-        },
-        Path::to_path_buf,
-    );
-    let reference = crate::cli::reference_from(&path, from);
-    let carried = carry::next_year(loaded.template, &loaded.draft, Some(reference))
-        .map_err(|carry::CarryError::NoFormat { .. }| refused())?;
-    let template = Template::builtin(&carried.draft.template).ok_or_else(refused)?;
+    let this_year = app.this_year();
+    let (first, last) = ops::allowed_years(this_year);
+    let refused = |year| i18n::year_refused(lang, year, first, last);
+    let next = ops::next_year_from(from, target, &app.drafts_dir).map_err(|e| match e {
+        ops::NextYearError::Load(e) => i18n::load_error(lang, &e),
+        ops::NextYearError::Year { year } => refused(year),
+    })?;
+    let (path, carried) = (next.path, next.carried);
+    let year = carried.draft.report.year;
+    ops::new_report_format(year, this_year).map_err(|r| refused(r.year))?;
+    let template = Template::builtin(&carried.draft.template).ok_or_else(|| refused(year))?;
     // Never over an existing file: this year's report may already be there.
-    crate::cli::write_new(&path, template, &carried.draft).map_err(|e| match e {
-        crate::cli::NewError::Exists => tr::target_exists(lang, &path),
+    crate::library::write_new(&path, template, &carried.draft).map_err(|e| match e {
+        NewError::Exists => tr::target_exists(lang, &path),
         e => format!("{}: {}", path.display(), i18n::write_refused(lang, &e)),
     })?;
     let doc = offer_recovery(app, open(&path, app.today, &app.drafts_dir, lang)?);

@@ -339,7 +339,7 @@ impl Reader<'_> {
                 quote: quote.trim().to_string(),
                 found,
                 candidates: values,
-                label: super::cell_label(self.sheet.template, &cell),
+                label: self.sheet.template.cell_label(&cell),
             },
             cell: Some(cell),
             expected,

@@ -269,8 +269,8 @@ pub(super) fn new_report(
         .text
         .parse()
         .map_err(|_| tr::year_invalid(app.lang).to_string())?;
-    Template::for_new_report(year, app.this_year())
-        .map_err(|(first, last)| crate::i18n::year_refused(app.lang, year, first, last))?;
+    crate::ops::new_report_format(year, app.this_year())
+        .map_err(|r| crate::i18n::year_refused(app.lang, r.year, r.first, r.last))?;
     let path = path.clone().unwrap_or_else(|| {
         app.drafts_dir
             .join(crate::paths::draft_file_name(name, year))

@@ -47,10 +47,13 @@ pub(super) fn commit_form(app: &mut App) {
     if year == current {
         return;
     }
-    let template = match Template::for_new_report(year, app.this_year()) {
+    let template = match crate::ops::new_report_format(year, app.this_year()) {
         Ok(template) => template,
-        Err((first, last)) => {
-            error(app, crate::i18n::year_refused(app.lang, year, first, last));
+        Err(r) => {
+            error(
+                app,
+                crate::i18n::year_refused(app.lang, r.year, r.first, r.last),
+            );
             app.form.input = Field::new(&current.to_string());
             return;
         }

@@ -112,9 +112,9 @@ pub fn from_last_year_dialog(app: &App, target: Option<std::path::PathBuf>) -> D
 /// Why no draft can be made for a report year (no format applies, or it is later than next
 /// year), if so.
 pub fn year_refusal(app: &App, year: i32) -> Option<String> {
-    Template::for_new_report(year, app.this_year())
+    crate::ops::new_report_format(year, app.this_year())
         .err()
-        .map(|(first, last)| crate::i18n::year_refused(app.lang, year, first, last))
+        .map(|r| crate::i18n::year_refused(app.lang, r.year, r.first, r.last))
 }
 
 /// 打开文件: the path, over the data folder's drafts and published reports.

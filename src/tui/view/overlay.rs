@@ -516,7 +516,7 @@ fn from_last_year(
         }
         Some(c) => {
             let year = c.year + 1;
-            match crate::template::Template::for_new_report(year, app.this_year()) {
+            match crate::ops::new_report_format(year, app.this_year()) {
                 Ok(t) => {
                     let file = target.clone().unwrap_or_else(|| {
                         crate::paths::draft_file_name(c.agency.trim(), year).into()
@@ -840,7 +840,7 @@ fn ledger(
 fn change_label(template: &crate::template::Template, key: &str) -> String {
     match template.cell(key) {
         Some(cell) => format!("{} · {}", cell.row.label, cell.column.header),
-        None => crate::check::cell_label(template, key),
+        None => template.cell_label(key),
     }
 }
 

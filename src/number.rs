@@ -2,9 +2,12 @@
 //!
 //! Amounts are `rust_decimal::Decimal`, so sums of money never drift as binary floats do.
 //! Arithmetic is checked: an overflow is reported, never wrapped.
+//!
+//! Below both `template` (a cell's [`Kind`], an amount's places) and `report` (the typed
+//! figures), so neither has to reach into the other for them.
 
-use crate::template::Kind;
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use std::fmt;
 
 /// The largest whole number a cell may hold (just under a trillion).
@@ -14,6 +17,18 @@ pub const MAX_PLACES: u32 = 4;
 /// The most decimal places an amount in 万元 may have: to the fen (12345.678912 万元 is
 /// 123,456,789.12 元), as real reports print 行政事业性收费.
 pub const MAX_PLACES_WAN: u32 = 6;
+
+/// What a number cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A whole number ≥ 0.
+    Count,
+    /// A whole number that may be negative (本年增/减).
+    Signed,
+    /// A decimal ≥ 0 with at most four places in 元, six in 万元.
+    Amount,
+}
 
 /// The decimal places an amount in `unit` may have (FORMAT.md `value`): 6 in 万元, 4 in 元.
 pub fn max_places(unit: Option<&str>) -> u32 {
