@@ -7,7 +7,11 @@ fn named_paths(text: &str) -> Vec<&str> {
     text.split('`')
         .skip(1)
         .step_by(2)
-        .filter(|s| ["src/", "assets/", "tests/"].iter().any(|p| s.starts_with(p)))
+        .filter(|s| {
+            ["src/", "assets/", "tests/"]
+                .iter()
+                .any(|p| s.starts_with(p))
+        })
         .collect()
 }
 
@@ -18,7 +22,10 @@ fn every_path_the_map_names_exists() {
     let named = named_paths(&map);
     assert!(named.len() > 40, "the map names the modules: {named:?}");
     let missing: Vec<&&str> = named.iter().filter(|p| !root.join(p).exists()).collect();
-    assert!(missing.is_empty(), "named in ARCHITECTURE.md but not there: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "named in ARCHITECTURE.md but not there: {missing:?}"
+    );
 }
 
 #[test]

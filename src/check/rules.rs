@@ -313,7 +313,8 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
             let Some(&last_value) = last.in_force.get(row) else {
                 continue;
             };
-            let cell = |column: &str| draft.cell(&format!("{}.{row}.{column}", rule.table));
+            let cell =
+                |column: &str| draft.cell(&crate::template::cell_key(&rule.table, row, column));
             let (Some(issued), Some(repealed), Some(actual)) = (
                 cell(&rule.issued),
                 cell(&rule.repealed),

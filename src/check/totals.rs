@@ -76,7 +76,7 @@ impl Sheet<'_> {
         let mut sum = Number::Count(0);
         for row in rows {
             for column in columns {
-                let n = self.known(&format!("{}.{row}.{column}", table.key))?;
+                let n = self.known(&crate::template::cell_key(&table.key, row, column))?;
                 sum = sum.checked_add(n)?;
             }
         }

@@ -116,7 +116,7 @@ fn table_value(table: &Table, draft: &Draft, outcome: &Outcome) -> Value {
                     let mut values = Map::new();
                     let mut units = Map::new();
                     for column in &block.columns {
-                        let key = format!("{}.{}.{}", table.key, row.key, column.key);
+                        let key = crate::template::cell_key(&table.key, &row.key, &column.key);
                         let value = match outcome.totals.get(&key) {
                             Some(total) => total.complete(),
                             None => draft.cell(&key),

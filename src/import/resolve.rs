@@ -184,7 +184,11 @@ pub fn resolve(
                 for template_row in &row.rows {
                     for column in row.block.columns.iter().filter(|c| c.sum.is_none()) {
                         summary.blank(
-                            format!("{}.{}.{}", row.table.key, template_row.key, column.key),
+                            crate::template::cell_key(
+                                &row.table.key,
+                                &template_row.key,
+                                &column.key,
+                            ),
                             BlankReason::Ambiguous {
                                 written: row.written.clone(),
                             },
@@ -224,7 +228,7 @@ fn write_row(row: &ReadRow, reading: &[Printed], draft: &mut Draft, summary: &mu
             if column.sum.is_some() {
                 continue;
             }
-            let key = format!("{}.{}.{}", row.table.key, template_row.key, column.key);
+            let key = crate::template::cell_key(&row.table.key, &template_row.key, &column.key);
             match reading.get(r * n + c) {
                 Some(Printed::Figure { value, unit }) => match number_of(
                     *value,
@@ -276,7 +280,7 @@ fn write_group(row: &ReadRow, draft: &mut Draft, summary: &mut Summary) {
         row.block.columns.iter().any(|c| {
             draft
                 .cells
-                .contains_key(&format!("{}.{}.{}", row.table.key, r.key, c.key))
+                .contains_key(&crate::template::cell_key(&row.table.key, &r.key, &c.key))
         })
     });
     if already_read {
@@ -294,7 +298,7 @@ fn write_group(row: &ReadRow, draft: &mut Draft, summary: &mut Summary) {
     });
     for template_row in &row.rows {
         for column in row.block.columns.iter().filter(|c| c.sum.is_none()) {
-            let key = format!("{}.{}.{}", row.table.key, template_row.key, column.key);
+            let key = crate::template::cell_key(&row.table.key, &template_row.key, &column.key);
             if zero {
                 draft.cells.insert(key, Number::zero(column.kind));
             } else {
@@ -326,7 +330,7 @@ fn printed_totals(
             return;
         }
         summary.totals_disagreeing += 1;
-        let key = format!("{}.{row}.{column}", table.key);
+        let key = crate::template::cell_key(&table.key, row, column);
         let label = template
             .cell(&key)
             .map(|c| {

@@ -260,7 +260,7 @@ pub fn read_all<'t>(
                             pending = Some((block, r));
                             for c in block.columns.iter().filter(|c| c.sum.is_none()) {
                                 summary.blank(
-                                    format!("{}.{}.{}", table.key, r.key, c.key),
+                                    crate::template::cell_key(&table.key, &r.key, &c.key),
                                     BlankReason::Empty,
                                 );
                             }

@@ -66,7 +66,7 @@ impl Counted {
     pub fn get(&self, row: &str, column: &str) -> Option<u64> {
         let v = Vocabulary::get();
         self.cells
-            .get(&format!("{}.{row}.{column}", v.rows.table))
+            .get(&crate::template::cell_key(&v.rows.table, row, column))
             .copied()
     }
 }
@@ -83,7 +83,7 @@ pub fn count(cases: &Cases, year: i32) -> Result<Counted, LedgerError> {
         .iter()
         .map(|r| r.key.as_str())
         .collect();
-    let key = |row: &str, column: &str| format!("{}.{row}.{column}", table.key);
+    let key = |row: &str, column: &str| crate::template::cell_key(&table.key, row, column);
     let mut cells = BTreeMap::new();
     for row in [
         &v.rows.received,

@@ -152,13 +152,13 @@ pub fn carry_sources(cell: &CellRef) -> Vec<String> {
         cell.row
             .carry_from
             .iter()
-            .map(|from| format!("{table}.{from}.{column}"))
+            .map(|from| crate::template::cell_key(table, from, column))
             .collect()
     } else {
         cell.column
             .carry_from
             .iter()
-            .map(|from| format!("{table}.{row}.{from}"))
+            .map(|from| crate::template::cell_key(table, row, from))
             .collect()
     }
 }

@@ -178,7 +178,7 @@ impl Table {
             } else {
                 Role::Input
             },
-            content: Content::Value(format!("{}.{}.{}", self.key, row.key, column.key)),
+            content: Content::Value(crate::template::cell_key(&self.key, &row.key, &column.key)),
             row_span: 1,
             col_span: 1,
         }

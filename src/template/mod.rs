@@ -474,10 +474,27 @@ impl Template {
 
     /// Looks up `table.row.column`.
     pub fn cell(&self, key: &str) -> Option<CellRef<'_>> {
-        let mut parts = key.splitn(3, '.');
-        let (t, r, c) = (parts.next()?, parts.next()?, parts.next()?);
+        let (t, r, c) = split_cell_key(key)?;
         self.table(t)?.cell(r, c)
     }
+}
+
+/// A cell's key, `table.row.column` (`requests.granted.natural_person`): how drafts, findings,
+/// totals and every export name a cell. The one builder; [`split_cell_key`] is the one parser.
+pub fn cell_key(table: &str, row: &str, column: &str) -> String {
+    let mut key = String::with_capacity(table.len() + row.len() + column.len() + 2);
+    key.push_str(table);
+    key.push('.');
+    key.push_str(row);
+    key.push('.');
+    key.push_str(column);
+    key
+}
+
+/// The table, row and column of a cell's key; `None` for a key of another shape (`fees.notices`).
+pub fn split_cell_key(key: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = key.splitn(3, '.');
+    Some((parts.next()?, parts.next()?, parts.next()?))
 }
 
 fn builtins() -> &'static [Template] {
@@ -505,7 +522,7 @@ pub struct CellRef<'t> {
 
 impl CellRef<'_> {
     pub fn key(&self) -> String {
-        format!("{}.{}.{}", self.table.key, self.row.key, self.column.key)
+        cell_key(&self.table.key, &self.row.key, &self.column.key)
     }
 
     /// Computed cells are never typed: a sum row, a sum column, or both.

@@ -491,7 +491,7 @@ fn resolve(
         .into_iter()
         .filter(|columns| !columns.is_empty() && !rows.is_empty())
         .map(|columns| {
-            let cell = format!("{}.{}.{}", table.key, rows[0], columns[0]);
+            let cell = crate::template::cell_key(&table.key, rows[0], columns[0]);
             (sheet.sum(table, &rows, &columns), cell)
         })
         .collect()

@@ -165,7 +165,7 @@ fn figures_width(app: &App, table: &Table, balanced: bool) -> usize {
     let mut widest = 0;
     for (block, r) in table.rows() {
         for column in &block.columns {
-            let key = format!("{}.{}.{}", table.key, r.key, column.key);
+            let key = crate::template::cell_key(&table.key, &r.key, &column.key);
             let computed = r.sum.is_some() || column.sum.is_some();
             let shown = if computed {
                 doc.outcome

@@ -28,7 +28,7 @@ pub fn cell_key(table: &Table, row: usize, col: usize) -> String {
         return String::new();
     };
     let column = &block.columns[col.min(block.columns.len() - 1)];
-    format!("{}.{}.{}", table.key, row.key, column.key)
+    crate::template::cell_key(&table.key, &row.key, &column.key)
 }
 
 /// Whether (row, col) of a table is a cell a person types.

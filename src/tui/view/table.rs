@@ -235,7 +235,7 @@ fn data_row(
     let mut cursor = None;
     let mut typed = None;
     for (j, column) in block.columns.iter().enumerate() {
-        let key = format!("{}.{}.{}", table.key, r.key, column.key);
+        let key = crate::template::cell_key(&table.key, &r.key, &column.key);
         let Some(x) = column_x(area, g, j) else {
             continue;
         };
