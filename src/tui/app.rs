@@ -775,6 +775,14 @@ impl App {
         }
     }
 
+    /// Whether a table carries the balance line (table 三): a question the view and the mouse
+    /// both ask of the state.
+    pub fn is_balanced(&self, table: &crate::template::Table) -> bool {
+        self.doc
+            .as_ref()
+            .is_some_and(|d| d.template.checks.balance.table == table.key)
+    }
+
     /// How far a page has come.
     pub fn page_state(&self, page: Page) -> PageState {
         let Some(doc) = &self.doc else {

@@ -4,11 +4,11 @@
 //! Totals and checks are never computed here: after every change the core's `check` is asked
 //! again, and the screen shows its answer.
 
+mod change;
 mod dialog;
 mod editor;
 mod export;
 mod form;
-mod history;
 mod ledger;
 mod mouse;
 mod prose;
@@ -30,12 +30,12 @@ use crate::i18n::tui as tr;
 use crate::report::number::{InputError, MAX_PLACES, max_places, normalize_char};
 use crate::report::{AgencyKind, Draft, Number};
 use crate::template::{Kind, SectionKind, Table, Template};
+use change::*;
 pub use dialog::expand_home;
 use dialog::*;
 pub use editor::*;
 use export::*;
 use form::*;
-use history::*;
 pub use ledger::is_ledger_table;
 use ledger::*;
 pub use mouse::*;

@@ -146,7 +146,7 @@ pub(super) fn click_content(app: &mut App, area: ratatui::layout::Rect, x: u16, 
 /// A table's layout in an area as the screen draws it: columns wide enough for the draft's
 /// figures (and the balance's differences), the focused column on screen.
 pub fn table_geometry(app: &App, table: &Table, width: u16, height: u16) -> layout::TableGeometry {
-    let balanced = is_balanced(app, table);
+    let balanced = app.is_balanced(table);
     let focus = app.tables.get(&table.key).copied().unwrap_or_default();
     layout::table_geometry_for(
         table,
@@ -193,11 +193,4 @@ fn figures_width(app: &App, table: &Table, balanced: bool) -> usize {
         }
     }
     widest
-}
-
-/// Whether a table carries the balance line (table 三).
-pub fn is_balanced(app: &App, table: &Table) -> bool {
-    app.doc
-        .as_ref()
-        .is_some_and(|d| d.template.checks.balance.table == table.key)
 }

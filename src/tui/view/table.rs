@@ -10,14 +10,14 @@ use crate::tui::app::App;
 use crate::tui::layout::{Areas, HEADER_MOST_LINES, TableGeometry, TableLine, header_lines};
 use crate::tui::text::{center, fit_end, pad_left, str_width, wrap_lines};
 use crate::tui::theme::Theme;
-use crate::tui::update::{cell_key, focused_cell, is_balanced, table_geometry};
+use crate::tui::update::{cell_key, focused_cell, table_geometry};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme, table: &Table) {
     let area = areas.content;
-    let balanced = is_balanced(app, table);
+    let balanced = app.is_balanced(table);
     let g = table_geometry(app, table, area.width, area.height);
     let focus = app.tables.get(&table.key).copied().unwrap_or_default();
     let mut cursor = None;

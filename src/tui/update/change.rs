@@ -1,4 +1,5 @@
-//! Changes to the draft and their undo.
+//! The change point: every change to the draft goes through `change`, which records its undo
+//! step (in `tui::history`) and marks the draft for checking again.
 
 use super::*;
 
