@@ -2,9 +2,7 @@
 //! prose paragraphs, the computed totals, the 信息处理费 sentence; and how the plain text and
 //! Markdown formats lay tables out.
 
-mod export_support;
-
-use export_support::{acknowledged_sample_text, gip_2021_text, render_text};
+use crate::support::{acknowledged_sample_text, gip_2021_text, render_text};
 use gongkai::export::Format;
 use unicode_width::UnicodeWidthStr;
 

@@ -1,9 +1,7 @@
 //! The HTML export, parsed: each table rebuilt from its rowspan/colspan must be the official
 //! grid; headers are `<th scope>`; the page is zh-CN and refers to nothing outside itself.
 
-mod export_support;
-
-use export_support::{acknowledged_sample_text, gip_2021_text, load_draft, render_text};
+use crate::support::{acknowledged_sample_text, gip_2021_text, load_draft, render_text};
 use gongkai::export::Format;
 use gongkai::template::grid::{Content, Role};
 use scraper::{ElementRef, Html, Selector};

@@ -1,11 +1,9 @@
 //! Golden files: the sample report (its warning acknowledged) and the gip-2021 fixture in every
 //! format, compared byte for byte with `tests/golden/`. After a deliberate change, regenerate
-//! them with `GONGKAI_BLESS=1 cargo test --test export_golden` and look at the diff (and at the
+//! them with `GONGKAI_BLESS=1 cargo test --test export golden` and look at the diff (and at the
 //! rendered documents) before committing.
 
-mod export_support;
-
-use export_support::{acknowledged_sample_text, gip_2021_text, render, root};
+use crate::support::{acknowledged_sample_text, gip_2021_text, render, root};
 use gongkai::export::Format;
 
 /// The formats the program renders itself. PDF is LibreOffice's rendering of the Word file
@@ -25,7 +23,7 @@ fn check_golden(name: &str, text: &str, format: Format) {
     }
     let expected = std::fs::read(&path).unwrap_or_else(|_| {
         panic!(
-            "{} is missing: run GONGKAI_BLESS=1 cargo test --test export_golden",
+            "{} is missing: run GONGKAI_BLESS=1 cargo test --test export golden",
             path.display()
         )
     });
@@ -37,7 +35,7 @@ fn check_golden(name: &str, text: &str, format: Format) {
             .position(|(a, e)| a != e);
         panic!(
             "{} differs from the export (first differing line: {line:?}); \
-             if the change is meant, run GONGKAI_BLESS=1 cargo test --test export_golden",
+             if the change is meant, run GONGKAI_BLESS=1 cargo test --test export golden",
             path.display()
         );
     }

@@ -3,9 +3,7 @@
 //! the saved file. The time each took is printed (run with `--nocapture`, in release for real
 //! figures); it is not asserted, since a loaded machine is slower.
 
-mod common;
-
-use common::pty::*;
+use crate::common::pty::*;
 use std::time::{Duration, Instant};
 
 /// The character count the prose page shows beside its heading (`N 字`).
@@ -26,6 +24,7 @@ fn ms(d: Duration) -> String {
 
 #[test]
 fn a_megabyte_pasted_a_held_key_and_resizes_lose_nothing() {
+    let _one = crate::one_at_a_time();
     let home = tempfile::tempdir().unwrap();
     let draft = home.path().join("load.toml");
     std::fs::copy("assets/samples/xiamen-hrss-2020.toml", &draft).unwrap();

@@ -4,9 +4,7 @@
 //! LibreOffice. Where LibreOffice or Chromium is installed, the Word file is converted and the
 //! HTML rendered, and what a reader sees is checked; without them those tests skip.
 
-mod export_support;
-
-use export_support::{acknowledged_sample_text, gip_2021_text, render, render_text};
+use crate::support::{acknowledged_sample_text, gip_2021_text, render, render_text};
 use gongkai::export::Format;
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -91,7 +89,7 @@ fn page_number_digit_and_dashes_are_one_size_of_song() {
 fn core_properties_carry_the_export_time_and_the_language() {
     let docx = render(&acknowledged_sample_text(), Format::Docx, false);
     let core = part(&docx, "docProps/core.xml");
-    let made = export_support::MADE;
+    let made = crate::support::MADE;
     assert!(
         core.contains(&format!(
             r#"<dcterms:created xsi:type="dcterms:W3CDTF">{made}</dcterms:created>"#

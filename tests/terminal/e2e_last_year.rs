@@ -2,12 +2,11 @@
 //! (2020) in the data folder, 从上年报告新建 on the start screen, 上年结转 filled and checked,
 //! last year's figure under the focused cell, last year's text beside 一.
 
-mod common;
-
-use common::pty::*;
+use crate::common::pty::*;
 
 #[test]
 fn from_last_years_sample_to_this_years_draft() {
+    let _one = crate::one_at_a_time();
     let home = tempfile::tempdir().unwrap();
     let drafts = home.path().join("drafts");
     std::fs::create_dir_all(&drafts).unwrap();
@@ -82,6 +81,7 @@ fn from_last_years_sample_to_this_years_draft() {
 /// into a draft of its own, and this year's draft carries from that.
 #[test]
 fn from_last_years_published_pdf_to_this_years_draft() {
+    let _one = crate::one_at_a_time();
     let home = tempfile::tempdir().unwrap();
     let pdf = home.path().join("洪泽区2023年报告.pdf");
     std::fs::copy("tests/fixtures/pdf/hongze-2023.pdf", &pdf).unwrap();

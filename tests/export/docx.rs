@@ -4,9 +4,7 @@
 //! right-aligned; page numbers are fields. Where LibreOffice is installed, the file must also
 //! convert to PDF.
 
-mod export_support;
-
-use export_support::{acknowledged_sample_text, gip_2021_text, load_draft, render};
+use crate::support::{acknowledged_sample_text, gip_2021_text, load_draft, render};
 use gongkai::export::Format;
 use gongkai::template::grid::{Content, Grid, Slot};
 use quick_xml::Reader;
@@ -140,7 +138,7 @@ fn check_tables_match_grids(text: &str) {
     let document = part(&docx, "word/document.xml");
     let word = tables(&document);
     let (template, draft) = load_draft(text);
-    let outcome = export_support::outcome(template, &draft);
+    let outcome = crate::support::outcome(template, &draft);
     assert_eq!(word.len(), template.tables.len());
     for (table, word) in template.tables.iter().zip(&word) {
         let grid = table.grid();
@@ -329,7 +327,7 @@ fn libreoffice_converts_the_word_file_to_pdf() {
 
 #[test]
 fn every_control_character_in_the_text_still_gives_well_formed_xml() {
-    let (template, mut draft) = load_draft(&export_support::sample_text());
+    let (template, mut draft) = load_draft(&crate::support::sample_text());
     let controls: String = (0u32..0x20)
         .chain([0x7f, 0xfffe, 0xffff])
         .filter_map(char::from_u32)
@@ -340,11 +338,11 @@ fn every_control_character_in_the_text_still_gives_well_formed_xml() {
         format!("第一页\u{c}第二页\u{b}换行{controls}结束"),
     );
     draft.report.phone = "0592\u{1}5327743".into();
-    let outcome = export_support::outcome(template, &draft);
+    let outcome = crate::support::outcome(template, &draft);
     let options = gongkai::export::ExportOptions {
         draft_mark: true,
         lang: gongkai::i18n::Lang::Zh,
-        made: export_support::MADE.parse().unwrap(),
+        made: crate::support::MADE.parse().unwrap(),
     };
     let bytes = gongkai::export::render(
         gongkai::export::Format::Docx,

@@ -2,9 +2,7 @@
 //! up (SIGHUP), told to stop (SIGTERM), crashes, meets a read-only folder and a second editor
 //! on the same draft — and what was typed comes back.
 
-mod common;
-
-use common::pty::*;
+use crate::common::pty::*;
 use gongkai::recovery::Store;
 use gongkai::report::Number;
 use std::path::{Path, PathBuf};
@@ -68,6 +66,7 @@ fn assert_has_work(d: &gongkai::report::Draft) {
 
 #[test]
 fn sigkill_loses_nothing_typed_two_seconds_before_and_the_restart_offers_it() {
+    let _one = crate::one_at_a_time();
     let (home, draft) = setup();
     let before = std::fs::read(&draft).unwrap();
     let ed = type_work(home.path(), &draft);
@@ -118,6 +117,7 @@ fn sigkill_loses_nothing_typed_two_seconds_before_and_the_restart_offers_it() {
 /// autosave — and the terminal is given back.
 #[test]
 fn sighup_and_sigterm_keep_everything_and_restore_the_terminal() {
+    let _one = crate::one_at_a_time();
     for (sig, code, name) in [("-HUP", 129, "SIGHUP"), ("-TERM", 143, "SIGTERM")] {
         let (home, draft) = setup();
         let mut ed = type_work(home.path(), &draft);
@@ -154,6 +154,7 @@ fn sighup_and_sigterm_keep_everything_and_restore_the_terminal() {
 
 #[test]
 fn a_crash_writes_the_last_good_state_and_says_how_to_recover() {
+    let _one = crate::one_at_a_time();
     let (home, draft) = setup();
     let mut ed = Editor::start(
         home.path(),
@@ -176,10 +177,11 @@ fn a_crash_writes_the_last_good_state_and_says_how_to_recover() {
 #[cfg(unix)]
 #[test]
 fn a_save_to_a_read_only_folder_fails_cleanly_and_keeps_the_work() {
+    let _one = crate::one_at_a_time();
     let (home, draft) = setup();
     let before = std::fs::read(&draft).unwrap();
     let mut ed = type_work(home.path(), &draft);
-    let Some(guard) = common::read_only(draft.parent().unwrap()) else {
+    let Some(guard) = crate::common::read_only(draft.parent().unwrap()) else {
         eprintln!("no way to make a read-only folder here; skipped");
         return;
     };
@@ -202,6 +204,7 @@ fn a_save_to_a_read_only_folder_fails_cleanly_and_keeps_the_work() {
 
 #[test]
 fn a_second_editor_is_told_who_has_the_draft_and_may_only_view_it() {
+    let _one = crate::one_at_a_time();
     let (home, draft) = setup();
     let path = draft.to_str().unwrap();
     let mut first = type_work(home.path(), &draft);
@@ -237,6 +240,7 @@ fn a_second_editor_is_told_who_has_the_draft_and_may_only_view_it() {
 /// SIGQUIT: the work is kept and the terminal given back all the same.
 #[test]
 fn two_signals_in_quick_succession_and_sigquit_still_keep_everything() {
+    let _one = crate::one_at_a_time();
     for (signals, code, name) in [
         (&["-HUP", "-TERM"][..], 129, "SIGHUP"),
         (&["-QUIT"][..], 131, "SIGQUIT"),

@@ -1,10 +1,8 @@
 //! `gongkai export` from the command line: refusals (listing each blocker, exit 1, writing
 //! nothing), draft exports, several formats at once, where files go, and replacing.
 
-mod export_support;
-
+use crate::support::{ACKNOWLEDGEMENT, acknowledged_sample_text, sample_text};
 use assert_cmd::Command;
-use export_support::{ACKNOWLEDGEMENT, acknowledged_sample_text, sample_text};
 use predicates::str::contains;
 use std::path::{Path, PathBuf};
 

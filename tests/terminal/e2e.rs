@@ -1,12 +1,11 @@
 //! The real binary in a pseudo-terminal: open a copy of the sample, type figures into table 三,
 //! save with Ctrl-S, quit with Ctrl-Q, and read the saved TOML.
 
-mod common;
-
-use common::pty::*;
+use crate::common::pty::*;
 
 #[test]
 fn type_into_table_three_save_quit_and_read_the_file() {
+    let _one = crate::one_at_a_time();
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("xiamen.toml");
     std::fs::copy("assets/samples/xiamen-hrss-2020.toml", &file).unwrap();
@@ -53,6 +52,7 @@ fn rows(editor: &Editor) -> Vec<String> {
 
 #[test]
 fn create_a_report_export_it_and_find_the_file_where_the_screen_said() {
+    let _one = crate::one_at_a_time();
     let home = tempfile::tempdir().unwrap();
     let mut editor = Editor::start(home.path(), &[], &[]);
     // An 80×24 window: the path is longer than a line there.
