@@ -1753,3 +1753,36 @@ fn esc_on_the_start_screen_says_how_to_quit() {
         assert!(screen.contains("按 Ctrl-Q 或 q 退出"), "{screen}");
     }
 }
+
+#[test]
+fn the_export_path_is_corrected_with_the_real_keys() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |app: &mut App, code: KeyCode| {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = gongkai::tui::translate(app, event) {
+            update(app, action);
+        }
+    };
+    for (w, h) in SIZES {
+        let mut app = county(w, h);
+        press(&mut app, Command::Down);
+        press(&mut app, Command::Down);
+        assert_eq!(app.export.field, 2);
+        let before = app.export.path.text.clone();
+        // Backspace shortens it, a space is a space (not the draft box), Delete deletes forward.
+        for _ in 0..".docx".chars().count() {
+            key(&mut app, KeyCode::Backspace);
+        }
+        for c in " 副本.docx".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        let stem = before.strip_suffix(".docx").unwrap();
+        assert_eq!(app.export.path.text, format!("{stem} 副本.docx"));
+        assert!(!app.export.draft_mark, "the space went into the path");
+        key(&mut app, KeyCode::Home);
+        key(&mut app, KeyCode::Delete);
+        assert_eq!(app.export.path.text, format!("{} 副本.docx", &stem[1..]));
+        let (screen, _) = draw(&app);
+        assert!(screen.contains("副本.docx"), "{screen}");
+    }
+}

@@ -229,7 +229,7 @@ pub(super) fn balance(sheet: &Sheet, out: &mut Vec<Finding>) {
                 .iter()
                 .find(|c| c.key == side.column)
                 .map_or(side.column.clone(), |c| c.header.clone());
-            let key = format!("{}.{last_right}.{}", table.key, side.column);
+            let key = crate::template::cell_key(&table.key, last_right, &side.column);
             let detail = Detail::Balance {
                 column: header,
                 left: l,
@@ -325,7 +325,7 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
             let whole = |n: Number| i128::try_from(n.as_decimal()).unwrap_or(0);
             let expected = i128::from(last_value) + whole(issued) - whole(repealed);
             if expected != whole(actual) {
-                let key = format!("{}.{row}.{}", rule.table, rule.in_force);
+                let key = crate::template::cell_key(&rule.table, row, &rule.in_force);
                 let label = t
                     .table(&rule.table)
                     .and_then(|tb| tb.row(row))

@@ -346,10 +346,11 @@ pub fn io_words(lang: Lang, kind: std::io::ErrorKind, raw: Option<i32>, detail: 
 /// The sentence for a kind of operating-system error.
 fn io_kind_sentence(lang: Lang, kind: std::io::ErrorKind, raw: Option<i32>) -> &'static str {
     use std::io::ErrorKind::*;
-    // Some kinds are known by their number before the standard library names them.
+    // ENOSPC and EROFS (Linux's numbers), for an error made from a raw code without its kind;
+    // elsewhere these numbers mean other things.
     let kind = match raw {
-        Some(28) => StorageFull,
-        Some(30) => ReadOnlyFilesystem,
+        Some(28) if cfg!(target_os = "linux") => StorageFull,
+        Some(30) if cfg!(target_os = "linux") => ReadOnlyFilesystem,
         _ => kind,
     };
     match kind {

@@ -75,14 +75,25 @@ pub fn preamble(f: &PreambleFacts) -> String {
     .collect();
     // An office written in full (「某某县人民政府办公室」), or one that names an organisation of its
     // own (「县交通运输局办公室」, 「市政府办公室」), already says whose it is; only a bare part
-    // (「办公室」, 「政策法规科」) takes the agency's name before it.
+    // (「办公室」, 「政策法规科」, 「政府信息公开办公室」) takes the agency's name before it.
+    // A name must stand before the organisation word (「局办公室」 names none), and the words
+    // of 政府信息公开 and 政务公开 are the office's subject, not an organisation.
+    let subject = office.replace("政府信息公开", "").replace("政务公开", "");
     let names_an_organisation = ["局", "委", "厅", "政府", "署", "中心", "院"]
         .iter()
-        .any(|word| office.contains(word));
+        .any(|word| subject.find(word).is_some_and(|at| at > 0));
     let office = if office.starts_with(agency) || names_an_organisation {
         office.to_string()
     } else {
-        format!("{agency}{office}")
+        // 「局办公室」 of 某某局 is 某某局办公室, not 某某局局办公室.
+        let shared = agency
+            .chars()
+            .last()
+            .filter(|c| "局委厅院署".contains(*c) && office.starts_with(*c));
+        match shared {
+            Some(c) => format!("{agency}{}", &office[c.len_utf8()..]),
+            None => format!("{agency}{office}"),
+        }
     };
     out.push_str(&format!("如对本报告有疑问，请与{office}联系"));
     if !parts.is_empty() {

@@ -132,7 +132,7 @@ pub fn last_years_figures(
     let mut missing = Vec::new();
     if let Some(rule) = &rules.checks.in_force {
         for row in &rule.rows {
-            let key = format!("{}.{row}.{}", rule.table, rule.in_force);
+            let key = crate::template::cell_key(&rule.table, row, &rule.in_force);
             match last.cell(&key) {
                 Some(Number::Count(n)) if last_template.cell(&key).is_some() => {
                     previous.in_force.insert(row.clone(), n);

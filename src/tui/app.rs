@@ -152,12 +152,16 @@ impl Doc {
     /// balance, repeating another column's, is not counted again).
     pub fn shown_summary(&self) -> crate::check::Summary {
         let mut s = self.outcome.summary();
-        s.errors -= self
+        let repeats = self
             .outcome
             .findings
             .iter()
-            .filter(|f| crate::check::repeats_another(self.template, &self.outcome.findings, f))
+            .filter(|f| {
+                f.severity == Severity::Error
+                    && crate::check::repeats_another(self.template, &self.outcome.findings, f)
+            })
             .count();
+        s.errors = s.errors.saturating_sub(repeats);
         s
     }
 

@@ -200,8 +200,8 @@ pub const KEYS: &[Binding] = &[
     bind(&[plain(KeyCode::End)], C::End, &[Prose, ProseLast, Table, Review], H::End, HELP),
     bind(&[ctrl_key(KeyCode::Home)], C::TextStart, &[Prose, ProseLast], H::TextStart, HELP),
     bind(&[ctrl_key(KeyCode::End)], C::TextEnd, &[Prose, ProseLast], H::TextEnd, HELP),
-    bind(&[plain(KeyCode::Backspace)], C::Backspace, &[Table, Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile], H::Backspace, HELP),
-    bind(&[plain(KeyCode::Delete)], C::Delete, &[Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile], H::Delete, HELP),
+    bind(&[plain(KeyCode::Backspace)], C::Backspace, &[Table, Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile, Export], H::Backspace, HELP),
+    bind(&[plain(KeyCode::Delete)], C::Delete, &[Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile, Export], H::Delete, HELP),
     bind(&[ch(' ')], C::Toggle, &[Form], H::ToggleKind, HELP),
 ];
 
@@ -337,8 +337,24 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         for ctx in [
-            Start, Table, Cell, Prose, ProseLast, Form, Review, Export, Dialog, NewReport,
-            OpenFile, Confirm, Help, Recover, LockHeld,
+            Start,
+            Table,
+            Cell,
+            Prose,
+            ProseLast,
+            Form,
+            Review,
+            Export,
+            Dialog,
+            NewReport,
+            OpenFile,
+            Confirm,
+            Recover,
+            LockHeld,
+            ChangedOnDisk,
+            QuitUnkept,
+            Help,
+            TooSmall,
         ] {
             let mut seen: Vec<Key> = Vec::new();
             for b in bindings(ctx) {

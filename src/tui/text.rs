@@ -104,8 +104,10 @@ pub fn wrap_lines(s: &str, width: usize, lines: usize) -> Vec<String> {
     if wrapped.len() > lines
         && let Some(last) = out.last_mut()
     {
+        // The rest of its own paragraph only: the next one would read as running on from it.
         let rest = &s[wrapped[lines - 1].start..];
-        *last = fit_end(rest, width);
+        let rest = rest.split('\n').next().unwrap_or(rest);
+        *last = fit_end(&format!("{rest}…"), width);
     }
     out
 }
@@ -332,51 +334,50 @@ impl Field {
     /// The part of the text to show in `width` columns so that the caret is visible, and the
     /// caret's column within it; an end cut off is marked with `…`.
     pub fn window(&self, width: usize) -> (String, usize) {
-        let width = width.max(2);
+        let width = width.max(3);
         let caret_col = self.caret_column();
         if str_width(&self.text) < width {
             return (self.text.clone(), caret_col);
         }
-        // Scroll so the caret sits within the last columns.
+        // A cut end takes a column for its mark; the caret keeps its own cell (two under a wide
+        // character), so what it stands on is never hidden behind a mark.
+        let inner = width - 2;
+        let under = self.text[self.caret..].chars().next().map_or(1, char_width);
         let mut start = 0;
         let mut skipped = 0;
         for (i, c) in self.text.char_indices() {
-            if caret_col - skipped < width {
+            if caret_col - skipped + under <= inner {
                 start = i;
                 break;
             }
             skipped += char_width(c);
             start = i + c.len_utf8();
         }
+        let left_mark = start > 0;
+        let room = width - usize::from(left_mark);
         let mut visible: Vec<char> = Vec::new();
         let mut used = 0;
         let mut shown_to = start;
         for c in self.text[start..].chars() {
             let w = char_width(c);
-            if used + w > width {
+            if used + w > room {
                 break;
             }
             visible.push(c);
             used += w;
             shown_to += c.len_utf8();
         }
-        let mut col = caret_col - skipped;
         if shown_to < self.text.len() {
             // More after: the last column is the mark.
-            while str_width(&visible.iter().collect::<String>()) + 1 > width {
-                visible.pop();
+            while used + 1 > room {
+                used -= visible.pop().map_or(0, char_width);
             }
             visible.push('…');
         }
-        if start > 0 {
-            // More before: the first column is the mark.
-            let first = visible.first().map_or(0, |c| char_width(*c));
-            if first > 0 {
-                visible.remove(0);
-            }
+        if left_mark {
             visible.insert(0, '…');
-            col = (col + 1).saturating_sub(first).max(1);
         }
+        let col = caret_col - skipped + usize::from(left_mark);
         (visible.into_iter().collect(), col)
     }
 }
@@ -501,6 +502,12 @@ mod tests {
         assert_eq!(fit_middle("short", 10), "short");
         let lines = wrap_lines("一二三四五六七八九十", 6, 2);
         assert_eq!(lines, vec!["一二三", "四五…"]);
+        // A cut last line keeps to its paragraph: the next is not run on after it.
+        assert_eq!(wrap_lines("一二\n三四\n五六", 6, 1), vec!["一二…"]);
+        assert_eq!(
+            wrap_lines("一二\n三四五六七八九", 6, 2),
+            vec!["一二", "三四…"]
+        );
     }
 
     #[test]
@@ -518,5 +525,27 @@ mod tests {
             ("一二三…", 0),
             "and so is the cut end"
         );
+        // Wherever the caret is, what it stands on is shown, never the mark.
+        for step in 0..10 {
+            let (shown, col) = f.window(8);
+            assert!(str_width(&shown) <= 8, "{shown}");
+            let under: String = f.text[f.caret..].chars().take(1).collect();
+            let at: String = {
+                let mut x = 0;
+                shown
+                    .chars()
+                    .skip_while(|c| {
+                        let before = x < col;
+                        x += char_width(*c);
+                        before
+                    })
+                    .take(1)
+                    .collect()
+            };
+            if !under.is_empty() {
+                assert_eq!(at, under, "step {step}: {shown} caret at {col}");
+            }
+            f.right();
+        }
     }
 }

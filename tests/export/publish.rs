@@ -420,9 +420,25 @@ fn an_office_naming_its_own_organisation_takes_no_agency_before_it() {
     );
     let out = render_text(&short, Format::Txt, false).replace('\n', "");
     assert!(out.contains("请与市某某局办公室联系"), "{out}");
-    // A bare part of the agency is named with the agency, as before.
+    // A bare part of the agency is named with the agency, as before — 政府信息公开办公室 and
+    // 局办公室 too, which name no organisation of their own.
     let bare = render_text(&gip_2021_text(), Format::Txt, false).replace('\n', "");
     assert!(bare.contains("请与某某市某某局办公室联系"), "{bare}");
+    for (office, said) in [
+        (
+            "政府信息公开办公室",
+            "请与某某市某某局政府信息公开办公室联系",
+        ),
+        ("局办公室", "请与某某市某某局办公室联系"),
+        ("政务公开科", "请与某某市某某局政务公开科联系"),
+    ] {
+        let text = gip_2021_text().replace(
+            "contact_office = \"办公室\"",
+            &format!("contact_office = \"{office}\""),
+        );
+        let out = render_text(&text, Format::Txt, false).replace('\n', "");
+        assert!(out.contains(said), "{office}: {out}");
+    }
 }
 
 /// Display width as a Chinese terminal draws it: ambiguous-width marks (“”) take two columns.

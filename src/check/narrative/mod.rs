@@ -389,7 +389,7 @@ impl Reader<'_> {
             for column in table.expand_columns(block, column_key) {
                 let mut sum = Number::Count(0);
                 for row in &rows {
-                    let key = format!("{}.{row}.{}", table.key, column.key);
+                    let key = crate::template::cell_key(&table.key, row, &column.key);
                     if let Some(v) = self.sheet.known(&key).filter(|v| !v.is_zero()) {
                         first_cell.get_or_insert(key);
                         sum = sum.checked_add(v).unwrap_or(sum);

@@ -142,10 +142,9 @@ pub(super) fn review(app: &mut App, input: Action) {
     }
 }
 
-/// Goes to the cell, field or section a finding is about.
-/// A finding about the prose (a figure that contradicts the tables) is fixed where the sentence
-/// stands: its section, with the caret at the start of the sentence. False when the finding
-/// quotes no sentence still in the text.
+/// A finding about the prose (a figure that contradicts the tables) is fixed where the words
+/// stand: its section, with the caret at the start of the clause it quotes (the first, when the
+/// same clause is written twice). False when the finding quotes nothing still in the text.
 fn go_to_sentence(app: &mut App, f: &Finding) -> bool {
     let Some(quote) = f.quote() else { return false };
     let Some(doc) = &app.doc else { return false };
@@ -166,6 +165,7 @@ fn go_to_sentence(app: &mut App, f: &Finding) -> bool {
     true
 }
 
+/// Goes to the cell, field or section a finding is about.
 pub(super) fn go_to_finding(app: &mut App, cell: Option<&str>, section: &str) {
     let Some(doc) = &app.doc else { return };
     let template = doc.template;
