@@ -202,7 +202,6 @@ pub const KEYS: &[Binding] = &[
     bind(&[ctrl_key(KeyCode::End)], C::TextEnd, &[Prose, ProseLast], H::TextEnd, HELP),
     bind(&[plain(KeyCode::Backspace)], C::Backspace, &[Table, Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile, Export], H::Backspace, HELP),
     bind(&[plain(KeyCode::Delete)], C::Delete, &[Cell, Prose, ProseLast, Form, Dialog, NewReport, OpenFile, Export], H::Delete, HELP),
-    bind(&[ch(' ')], C::Toggle, &[Form], H::ToggleKind, HELP),
 ];
 
 /// Makes a key comparable with the table: Shift is part of the character typed, not a modifier.
