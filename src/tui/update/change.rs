@@ -1,7 +1,10 @@
 //! The change point: every change to the draft goes through `change`, which records its undo
 //! step (in `tui::history`) and marks the draft for checking again.
 
-use super::*;
+use super::{
+    App, Draft, Page, Place, PlaceFocus, SectionKind, Template, commit_cell, current_prose,
+    current_table_key, enter_page, focus_form_field, info, pages, text, tr,
+};
 
 /// Where the focus is, for undo.
 pub(super) fn place(app: &App) -> Place {

@@ -1,6 +1,10 @@
 //! Dialogs: questions, the new-report form, reasons, paths.
 
-use super::*;
+use super::{
+    Action, AgencyKind, App, Command, Dialog, Draft, Effect, Field, ListEntry, change, error,
+    focus_form_field, from_last_year_dialog, info, ledger_dialog, lock_dialog, normalize_char,
+    recover_dialog, switch_year, tr, year_refusal,
+};
 
 pub(super) fn dialog(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     let lang = app.lang;

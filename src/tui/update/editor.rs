@@ -1,6 +1,11 @@
 //! The editor: moving between pages and fields, the walk through the report.
 
-use super::*;
+use super::{
+    Action, App, Command, Effect, Field, FormField, Page, SectionKind, TableFocus, cell_key,
+    commit_cell, commit_form, current_table_focus, current_table_key, default_export_path, export,
+    focus_form_field, form, form_fields, hint, info, input_positions, mouse, prose, quit,
+    refused_read_only, review, table, table_fields, tr, undo_redo,
+};
 
 pub(super) fn editor(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
     if refused_read_only(app, &input) {

@@ -1,6 +1,6 @@
 //! 导出: readiness, blockers and writing the report.
 
-use super::*;
+use super::{Action, App, Command, Effect, Field, edit_field, error, expand_home, tr};
 
 /// The default file for an export, named by the export module: beside a draft kept anywhere
 /// but the (hidden) data folder; for a draft in the data folder, in the documents folder.

@@ -1,6 +1,10 @@
 //! 基本信息: the metadata form, and switching format when the year crosses 2020/2021.
 
-use super::*;
+use super::{
+    Action, App, Command, Dialog, Field, FormField, InputError, Number, Page, Template,
+    accept_char, change, edit_field, error, form_fields, info, max_places, normalize_char, pages,
+    seal, toggle_kind, tr,
+};
 
 /// Focuses a form field, loading its text for typing.
 pub(super) fn focus_form_field(app: &mut App, i: usize) {

@@ -3,7 +3,10 @@
 //! point so Ctrl-Z takes it all back. Counting and applying are `crate::ledger`'s, as for
 //! `gongkai ledger --into`.
 
-use super::*;
+use super::{
+    Action, App, Command, Dialog, Effect, Field, Number, Table, change, edit_field, expand_home,
+    info,
+};
 use crate::i18n::ledger::editor as words;
 use crate::ledger::vocabulary::Vocabulary;
 use crate::tui::app::LedgerPreview;

@@ -1,6 +1,11 @@
 //! Clicks and the wheel.
 
-use super::*;
+use super::{
+    Action, App, Command, Effect, Mouse, Page, ProseFocus, Table, TableLine, commit_cell,
+    commit_form, current_prose, current_table, current_table_focus, current_table_key, editor,
+    focus_form_field, form_fields, go_to_page, is_input, layout, prose_layout, review_items, seal,
+    selectable, text,
+};
 
 pub(super) fn mouse(app: &mut App, m: Mouse, effects: &mut Vec<Effect>) {
     let areas = layout::areas(app.width, app.height);

@@ -1,6 +1,9 @@
 //! Prose sections 一, 五, 六.
 
-use super::*;
+use super::{
+    Action, App, Command, Effect, SectionKind, change, changed_to_here, error, info, layout, text,
+    tr,
+};
 
 /// The key of the prose section on the current page.
 pub(super) fn current_prose_key(app: &App) -> Option<String> {

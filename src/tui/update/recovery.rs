@@ -1,7 +1,10 @@
 //! Keeping the officer's work: the offer of unrecovered work on opening (恢复 / 丢弃 /
 //! 查看差异), the draft another gongkai has open, and read-only viewing.
 
-use super::*;
+use super::{
+    Action, App, Command, Dialog, Doc, Effect, FormField, Screen, Template, current_form_field,
+    enter_page, error, info, layout, pages, place, tr,
+};
 use crate::tui::app::{RecoverView, RecoveryOffer};
 use crate::tui::keys::Context;
 

@@ -1,6 +1,9 @@
 //! 检查: every finding, going to it, acknowledging warnings.
 
-use super::*;
+use super::{
+    Action, App, Command, Dialog, Field, Finding, FormField, Page, Severity, change, codes, error,
+    focus_form_field, form_fields, go_to_page, info, section_of, tr,
+};
 
 /// A line of the 检查 page.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,10 @@
 //! Keeping the focus in view.
 
-use super::*;
+use super::{
+    App, Page, START_ITEMS, START_LIST_TOP, Screen, current_prose_key, current_table,
+    current_table_key, last_text, layout, prose_layout, review_items, selectable, table_geometry,
+    text,
+};
 
 /// Scrolls the current page so its focus is on screen.
 pub(super) fn keep_in_view(app: &mut App) {

@@ -1,6 +1,9 @@
 //! The start screen: the drafts of the data folder, 新建报告, 打开文件.
 
-use super::*;
+use super::{
+    Action, AgencyKind, App, Command, Dialog, Effect, Field, ListEntry, Mouse, Screen, hint, quit,
+    tr,
+};
 
 /// 新建报告, 从上年报告新建 and 打开文件 come before the drafts in the start list.
 pub const START_ITEMS: usize = 3;

@@ -1,6 +1,10 @@
 //! Tables 二, 三, 四: moving, typing and checking cells as typed.
 
-use super::*;
+use super::{
+    Action, App, CellEdit, Command, Field, InputError, Kind, MAX_PLACES, Number, SectionKind,
+    Table, TableFocus, change, error, info, max_places, next_page_name, normalize_char,
+    open_ledger_dialog, tr,
+};
 
 /// The key of the table on the current page.
 pub fn current_table_key(app: &App) -> Option<String> {
