@@ -12,7 +12,7 @@ pub fn current_table_key(app: &App) -> Option<String> {
     (s.kind == SectionKind::Table).then(|| s.key.clone())
 }
 
-pub(super) fn current_table(app: &App) -> Option<&'static Table> {
+pub fn current_table(app: &App) -> Option<&'static Table> {
     let key = current_table_key(app)?;
     app.doc.as_ref()?.template.table(&key)
 }

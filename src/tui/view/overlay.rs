@@ -658,10 +658,8 @@ pub(super) fn help(app: &App, frame: &mut Frame, theme: &Theme) {
     let per_col = rows.len().div_ceil(columns);
     let width = ((col_w * columns + 2 * (columns - 1)) as u16 + 2).max(40);
     // On table 三 the note also says what the sign of the balance line's difference means.
-    let on_balanced_table = app.doc.as_ref().is_some_and(|doc| {
-        crate::tui::update::current_table_key(app).as_deref()
-            == Some(doc.template.checks.balance.table.as_str())
-    });
+    let on_balanced_table =
+        crate::tui::update::current_table(app).is_some_and(|table| app.is_balanced(table));
     let read_only = app.screen == crate::tui::app::Screen::Editor
         && app
             .doc
