@@ -148,18 +148,21 @@ pub struct LastDraft {
 }
 
 impl Doc {
-    /// The findings counted as the screens list them: each wrong cell once (the 总计 column's
-    /// balance, repeating another column's, is not counted again).
+    /// Whether the screens show a finding: each wrong cell once, so the 总计 column's balance,
+    /// repeating another column's, is neither listed nor counted again. The one rule for every
+    /// list and count of the editor; `check` keeps one finding per column.
+    pub fn shows(&self, f: &Finding) -> bool {
+        !crate::check::repeats_another(self.template, &self.outcome.findings, f)
+    }
+
+    /// The findings counted as the screens list them (see [`Doc::shows`]).
     pub fn shown_summary(&self) -> crate::check::Summary {
         let mut s = self.outcome.summary();
         let repeats = self
             .outcome
             .findings
             .iter()
-            .filter(|f| {
-                f.severity == Severity::Error
-                    && crate::check::repeats_another(self.template, &self.outcome.findings, f)
-            })
+            .filter(|f| f.severity == Severity::Error && !self.shows(f))
             .count();
         s.errors = s.errors.saturating_sub(repeats);
         s
@@ -805,7 +808,7 @@ impl App {
                     "report" => on_meta_page(f),
                     _ => f.section == section,
                 })
-                .filter(|f| !crate::check::repeats_another(doc.template, &outcome.findings, f));
+                .filter(|f| doc.shows(f));
             for f in shown {
                 match f.severity {
                     Severity::Error => errors += 1,

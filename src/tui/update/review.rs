@@ -46,9 +46,7 @@ pub fn review_items(app: &App) -> Vec<ReviewItem> {
             .map(|(_, f)| *f)
             .collect();
         for (i, f) in &found {
-            if f.code != codes::BLANK
-                && !crate::check::repeats_another(doc.template, &doc.outcome.findings, f)
-            {
+            if f.code != codes::BLANK && doc.shows(f) {
                 out.push(ReviewItem::Finding(*i));
             }
         }

@@ -339,7 +339,7 @@ pub(super) fn section_findings<'a>(app: &'a App, section: &'a str) -> Vec<&'a Fi
         .map(|d| {
             d.outcome
                 .in_section(section)
-                .filter(|f| !crate::check::repeats_another(d.template, &d.outcome.findings, f))
+                .filter(|f| d.shows(f))
                 .collect()
         })
         .unwrap_or_default()

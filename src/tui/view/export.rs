@@ -35,10 +35,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, areas: &Areas, theme: &Theme) {
         // Each wrong cell once, as the 检查 page lists it.
         let others: Vec<_> = blockers
             .iter()
-            .filter(|f| {
-                f.code != codes::BLANK
-                    && !crate::check::repeats_another(doc.template, &doc.outcome.findings, f)
-            })
+            .filter(|f| f.code != codes::BLANK && doc.shows(f))
             .collect();
         let count = others.len() + usize::from(blanks > 0);
         put_line(
