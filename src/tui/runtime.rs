@@ -530,17 +530,8 @@ fn entry(e: crate::library::Entry, lang: i18n::Lang) -> ListEntry {
             published: false,
         },
         Err(err) => ListEntry {
-            path: e.path,
-            agency: String::new(),
-            year: 0,
-            template: String::new(),
-            filled: 0,
-            cells: 0,
-            errors: 0,
             problem: Some(i18n::problem(lang, &err.problem)),
-            unrecovered: None,
-            recovery_files: 0,
-            published: false,
+            ..ListEntry::unread(e.path)
         },
     }
 }

@@ -463,32 +463,24 @@ fn from_last_year(
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         let text = if c.published {
             format!(
-                "{} {}  {}",
-                if i == selected { ">" } else { " " },
+                "{}  {}",
                 pad_right(&crate::tui::text::fit_middle(&name, agency_w), agency_w),
                 tr::start_published(lang),
             )
         } else {
             let lead = format!(
-                "{} {}  {}  {:<8}  ",
-                if i == selected { ">" } else { " " },
+                "{}  {}  {:<8}  ",
                 pad_right(&crate::tui::text::fit_end(&c.agency, agency_w), agency_w),
                 crate::i18n::year(lang, c.year),
                 c.template,
             );
-            // The file name keeps its tail, which tells drafts of one agency apart.
-            let room = usize::from(inner.width).saturating_sub(str_width(&lead));
+            // The file name keeps its tail, which tells drafts of one agency apart (after the
+            // two columns of the pointer).
+            let room = usize::from(inner.width).saturating_sub(str_width(&lead) + 2);
             format!("{lead}{}", crate::tui::text::fit_middle(&name, room))
         };
         let y = 1 + line as u16;
-        let style = if i == selected {
-            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
-            frame.buffer_mut().set_style(row, theme.focus());
-            theme.focus()
-        } else {
-            theme.plain()
-        };
-        put_line(frame.buffer_mut(), inner, y, &text, style);
+        choice_line(frame, inner, y, i == selected, &text, theme);
     }
     let path_line = 1 + rows as u16;
     let label = format!("  {}", tr::from_last_other(lang));
@@ -920,20 +912,12 @@ fn open_file(
     {
         let chosen = open.selected == Some(i);
         let text = format!(
-            "{} {}  {}",
-            if chosen { ">" } else { " " },
+            "{}  {}",
             pad_right(tr::open_kind(lang, item.kind), kind_w),
             item.label
         );
         let y = top + 1 + line as u16;
-        let style = if chosen {
-            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
-            frame.buffer_mut().set_style(row, theme.focus());
-            theme.focus()
-        } else {
-            theme.plain()
-        };
-        put_line(frame.buffer_mut(), inner, y, &text, style);
+        choice_line(frame, inner, y, chosen, &text, theme);
     }
     if open.items.len() > first + rows {
         let more = format!("  … {}", open.items.len() - first - rows);
@@ -996,19 +980,8 @@ fn unreadable(
     y += 1;
     for (i, choice) in offer.choices.iter().enumerate() {
         let chosen = i == selected;
-        let text = format!(
-            "{} {}",
-            if chosen { ">" } else { " " },
-            tr::unreadable_choice(lang, choice)
-        );
-        let style = if chosen {
-            let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
-            frame.buffer_mut().set_style(row, theme.focus());
-            theme.focus()
-        } else {
-            theme.plain()
-        };
-        put_line(frame.buffer_mut(), inner, y, &text, style);
+        let text = tr::unreadable_choice(lang, choice);
+        choice_line(frame, inner, y, chosen, &text, theme);
         y += 1;
     }
     put_line(
@@ -1017,5 +990,24 @@ fn unreadable(
         y + 1,
         tr::unreadable_hint(lang),
         theme.dim(),
+    );
+}
+
+/// One line of a list to choose from: `>` and the focus colour across the popup when chosen.
+fn choice_line(frame: &mut Frame, inner: Rect, y: u16, chosen: bool, text: &str, theme: &Theme) {
+    let style = if chosen {
+        let row = Rect::new(inner.x, inner.y + y, inner.width, 1);
+        frame.buffer_mut().set_style(row, theme.focus());
+        theme.focus()
+    } else {
+        theme.plain()
+    };
+    let pointer = if chosen { ">" } else { " " };
+    put_line(
+        frame.buffer_mut(),
+        inner,
+        y,
+        &format!("{pointer} {text}"),
+        style,
     );
 }
