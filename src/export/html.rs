@@ -301,7 +301,8 @@ fn hyphenated_figures_whole(text: &str) -> String {
     let mut plain = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if !c.is_ascii_digit() || text[..i].ends_with(|p: char| p.is_ascii_digit()) {
+        // A run is read whole below, so a digit met here starts one.
+        if !c.is_ascii_digit() {
             continue;
         }
         // A run of digits and single hyphens between digits.
