@@ -147,7 +147,7 @@ pub fn progress_of(template: &Template, draft: &Draft, outcome: &Outcome) -> Pro
         .filter(|c| draft.cells.contains_key(&c.key))
         .count()
         + template.fees.len()
-        - crate::check::fees_left_blank(template, draft);
+        - crate::check::fees_left_blank(template, draft).len();
     Progress {
         filled,
         cells,

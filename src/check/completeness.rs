@@ -264,16 +264,19 @@ fn states_a_figure(sentence: &[char], units: &[String]) -> bool {
 }
 
 /// The fee figures of 基本信息 (gip-2021) still to give: those left blank, unless 六 states the
-/// fees instead, which the format allows (`fees.stated`). What the editor's progress and its
-/// 基本信息 page count as blank.
-pub fn fees_left_blank(template: &Template, draft: &Draft) -> usize {
-    let blank = template
+/// fees instead, which the format allows. What `fees.stated` names, and what the editor's
+/// progress and its 基本信息 page count as blank.
+pub fn fees_left_blank<'t>(
+    template: &'t Template,
+    draft: &Draft,
+) -> Vec<&'t crate::template::FeeField> {
+    let blank: Vec<&crate::template::FeeField> = template
         .fees
         .iter()
         .filter(|f| !draft.fees.contains_key(&f.key))
-        .count();
-    if blank > 0 && fees_stated_in_prose(template, draft) {
-        0
+        .collect();
+    if !blank.is_empty() && fees_stated_in_prose(template, draft) {
+        Vec::new()
     } else {
         blank
     }

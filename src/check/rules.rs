@@ -248,14 +248,8 @@ pub(super) fn fees(sheet: &Sheet, out: &mut Vec<Finding>) {
     if !t.has_fees {
         return;
     }
-    let missing: Vec<&crate::template::FeeField> = t
-        .fees
-        .iter()
-        .filter(|f| !draft.fees.contains_key(&f.key))
-        .collect();
-    if let Some(first) = missing.first()
-        && !super::fees_stated_in_prose(t, draft)
-    {
+    let missing = super::fees_left_blank(t, draft);
+    if let Some(first) = missing.first() {
         let detail = Detail::FeesNotStated {
             missing: missing.iter().map(|f| f.label.clone()).collect(),
         };

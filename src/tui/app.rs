@@ -833,7 +833,7 @@ impl App {
         match page {
             Page::Meta => {
                 let (e, w, b) = summarize("report");
-                let blank_fees = crate::check::fees_left_blank(doc.template, &doc.draft);
+                let blank_fees = crate::check::fees_left_blank(doc.template, &doc.draft).len();
                 state((e, w, b + blank_fees))
             }
             Page::Section(i) => state(summarize(&doc.template.sections[i].key)),
