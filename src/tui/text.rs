@@ -96,16 +96,29 @@ pub fn fit_middle(s: &str, width: usize) -> String {
 /// line ends with `…` when there was more.
 pub fn wrap_lines(s: &str, width: usize, lines: usize) -> Vec<String> {
     let wrapped = wrap(s, width);
+    // A line broken at a space does not start with it: a message is read, not edited, so the
+    // space that was the break is no indent.
+    let line_text = |i: usize, from: usize, to: usize| {
+        let text = &s[from..to];
+        let after_break = i > 0 && !s[..from].ends_with('\n');
+        if after_break {
+            text.trim_start_matches(' ')
+        } else {
+            text
+        }
+    };
     let mut out: Vec<String> = wrapped
         .iter()
         .take(lines)
-        .map(|l| s[l.start..l.end].to_string())
+        .enumerate()
+        .map(|(i, l)| line_text(i, l.start, l.end).to_string())
         .collect();
     if wrapped.len() > lines
         && let Some(last) = out.last_mut()
     {
         // The rest of its own paragraph only: the next one would read as running on from it.
-        let rest = &s[wrapped[lines - 1].start..];
+        let from = wrapped[lines - 1].start;
+        let rest = line_text(lines - 1, from, s.len());
         let rest = rest.split('\n').next().unwrap_or(rest);
         *last = fit_end(&format!("{rest}…"), width);
     }
