@@ -38,6 +38,15 @@ fn empty(year: i32) -> App {
     app_with(Doc::new("new.toml".into(), template, draft, None))
 }
 
+/// Drafts, and their recovery files, in a folder of the test's own: never the data and state
+/// folders of whoever runs the tests, whose drafts would show up in the lists.
+fn in_folder(app: &mut App, dir: &std::path::Path) {
+    app.drafts_dir = dir.to_path_buf();
+    app.recovery = gongkai::recovery::Store {
+        folder: dir.join(".recovery"),
+    };
+}
+
 fn press(app: &mut App, cmd: Command) -> Vec<Effect> {
     update(app, Action::Command(cmd))
 }
@@ -661,7 +670,7 @@ fn new_report_creates_the_draft_in_the_data_folder() {
         100,
         30,
     );
-    app.drafts_dir = dir.path().to_path_buf();
+    in_folder(&mut app, dir.path());
     press(&mut app, Command::Enter);
     assert!(matches!(app.dialog, Some(Dialog::NewReport { .. })));
     press(&mut app, Command::Enter);
@@ -801,7 +810,7 @@ fn start_with_sample() -> (tempfile::TempDir, App) {
         100,
         30,
     );
-    app.drafts_dir = dir.path().to_path_buf();
+    in_folder(&mut app, dir.path());
     let listed = runtime::perform(&app, &Effect::List).unwrap();
     update(&mut app, listed);
     (dir, app)
@@ -1821,7 +1830,7 @@ fn a_duplicate_new_report_keeps_the_dialog_and_offers_open_or_rename() {
         100,
         30,
     );
-    app.drafts_dir = dir.path().to_path_buf();
+    in_folder(&mut app, dir.path());
     let make = |app: &mut App| {
         let effects = press(app, Command::Enter);
         let Some(effect @ Effect::Create { .. }) = effects.first() else {
@@ -1899,7 +1908,7 @@ fn open_file_completes_paths_with_tab_and_lists_the_folders_drafts() {
         100,
         30,
     );
-    app.drafts_dir = dir.path().to_path_buf();
+    in_folder(&mut app, dir.path());
     let effects = press(&mut app, Command::OpenFile);
     run_effects(&mut app, effects);
     let labels = |app: &App| -> Vec<String> {
@@ -1974,7 +1983,7 @@ fn open_file_of_a_missing_file_says_so_in_chinese_and_keeps_the_path() {
         100,
         30,
     );
-    app.drafts_dir = dir.path().to_path_buf();
+    in_folder(&mut app, dir.path());
     let effects = press(&mut app, Command::OpenFile);
     run_effects(&mut app, effects);
     let missing = dir.path().join("没有这个.toml");
