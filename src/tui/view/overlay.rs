@@ -560,13 +560,14 @@ fn notice(app: &App, frame: &mut Frame, title: &str, lines: &[String], theme: &T
     let area = frame.area();
     let width = 76.min(area.width.saturating_sub(4));
     let text_w = usize::from(width.saturating_sub(2));
-    let wrapped: Vec<(&str, usize)> = lines
+    // Whole: a notice is read to the end (wrapped as messages are, without a break's space).
+    let wrapped: Vec<(String, usize)> = lines
         .iter()
         .enumerate()
         .flat_map(|(i, l)| {
-            wrap(l, text_w)
+            wrap_lines(l, text_w, usize::MAX)
                 .into_iter()
-                .map(move |v| (&l[v.start..v.end], i))
+                .map(move |t| (t, i))
         })
         .collect();
     let inner = popup(frame, width, wrapped.len() as u16 + 4, title, theme);
