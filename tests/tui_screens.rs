@@ -859,7 +859,9 @@ fn the_quit_question_when_the_recovery_file_fails() {
     for (w, h) in SIZES {
         let mut app = sample(w, h);
         app.dialog = Some(Dialog::ConfirmQuitUnkept {
-            why: "磁盘已满".into(),
+            why: gongkai::report::IoFault::from(&std::io::Error::from(
+                std::io::ErrorKind::StorageFull,
+            )),
         });
         let screen = snapshot("quit_unkept", &app);
         assert!(screen.contains("恢复文件写不进去"));
@@ -1577,7 +1579,7 @@ fn an_unreadable_draft_offers_its_backup_and_recovery_file() {
     let mut e =
         gongkai::report::load::load_str("schema = 1\n[report\nagency = \"某某局\"\n").unwrap_err();
     e.file = Some("drafts/某某区教育局-2024.toml".into());
-    let why = gongkai::i18n::load_error(Lang::Zh, &e);
+    let why = e;
     for (w, h) in SIZES {
         let mut app = App::new(Lang::Zh, look(), w, h);
         app.drafts_dir = PathBuf::from("drafts");

@@ -47,6 +47,11 @@ fn in_folder(app: &mut App, dir: &std::path::Path) {
     };
 }
 
+/// The system's error for a full disk, as the runtime hands it up.
+fn disk_full() -> gongkai::report::IoFault {
+    gongkai::report::IoFault::from(&std::io::Error::from(std::io::ErrorKind::StorageFull))
+}
+
 fn press(app: &mut App, cmd: Command) -> Vec<Effect> {
     update(app, Action::Command(cmd))
 }
@@ -1313,7 +1318,10 @@ fn a_draft_another_editor_holds_opens_read_only_and_refuses_every_change() {
     else {
         panic!("a save result");
     };
-    assert!(result.unwrap_err().contains("只读"));
+    assert!(matches!(
+        result.unwrap_err(),
+        gongkai::tui::action::SaveFailed::ReadOnly(_)
+    ));
 }
 
 #[test]
@@ -1405,11 +1413,15 @@ fn long_prose_is_checked_when_typing_pauses_and_totals_follow_every_key() {
 #[test]
 fn a_failed_autosave_is_said_once_and_stays_in_view_until_it_works() {
     let mut app = sample();
-    update(&mut app, Action::Autosaved(Err("磁盘已满".into())));
-    assert!(app.message.as_ref().unwrap().text.contains("自动保存失败"));
-    assert_eq!(app.recovery_error.as_deref(), Some("磁盘已满"));
+    update(&mut app, Action::Autosaved(Err(disk_full())));
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(
+        said.contains("自动保存失败") && said.contains("磁盘已满"),
+        "{said}"
+    );
+    assert_eq!(app.recovery_error, Some(disk_full()));
     press(&mut app, Command::Down);
-    update(&mut app, Action::Autosaved(Err("磁盘已满".into())));
+    update(&mut app, Action::Autosaved(Err(disk_full())));
     assert!(
         app.message.is_none(),
         "said once, then kept in the status line"
@@ -1733,7 +1745,7 @@ fn quitting_while_the_recovery_file_fails_promises_nothing_and_asks_for_a_clear_
     let mut app = sample();
     go_to_section(&mut app, "other");
     type_text(&mut app, "新写的话。");
-    update(&mut app, Action::Autosaved(Err("磁盘已满".into())));
+    update(&mut app, Action::Autosaved(Err(disk_full())));
     press(&mut app, Command::Quit);
     assert!(matches!(app.dialog, Some(Dialog::ConfirmQuitUnkept { .. })));
     // n, the usual "quit without saving", does nothing here.
@@ -2017,10 +2029,10 @@ fn an_unreadable_draft_offers_its_bak_and_recovery_file_and_opens_them_unsaved()
     let Some(Dialog::Unreadable { offer, selected: 0 }) = &app.dialog else {
         panic!("expected the offer, got {:?}", app.dialog);
     };
+    let why = gongkai::i18n::load_error(Lang::Zh, &offer.why);
     assert!(
-        offer.why.contains(":2:8: TOML 语法错误：[节] 缺少结尾的 ]"),
-        "{}",
-        offer.why
+        why.contains(":2:8: TOML 语法错误：[节] 缺少结尾的 ]"),
+        "{why}"
     );
     assert_eq!(offer.choices.len(), 2);
     assert_eq!(offer.choices[0].path, gongkai::atomic::backup_path(&path));
@@ -2158,7 +2170,9 @@ fn tab_on_a_tables_last_cell_stops_there_says_so_and_a_figure_typed_next_lands_n
 #[test]
 fn a_draft_viewed_read_only_offers_only_the_keys_that_work_there() {
     for why in [
-        ReadOnly::Unwritable("只读文件夹".into()),
+        ReadOnly::Unwritable(gongkai::report::IoFault::from(&std::io::Error::from(
+            std::io::ErrorKind::ReadOnlyFilesystem,
+        ))),
         ReadOnly::Held(gongkai::lock::Holder {
             pid: 4242,
             host: "ban-gong-shi-01".into(),
@@ -2409,4 +2423,59 @@ fn the_section_list_counts_what_the_meta_page_lists() {
         app.page_state(Page::Meta),
         gongkai::tui::app::PageState::Warnings(2)
     );
+}
+
+#[test]
+fn what_did_not_happen_comes_up_typed_and_is_worded_in_the_officers_language() {
+    use gongkai::tui::action::{CarryFailed, SaveFailed};
+    let full = || SaveFailed::Write {
+        path: "drafts/某某局-2025.toml".into(),
+        error: disk_full(),
+    };
+    for (lang, said) in [
+        (Lang::Zh, ["保存失败", "磁盘已满", "不能新建 2031 年的报告"]),
+        (
+            Lang::En,
+            [
+                "save failed",
+                "the disk is full",
+                "cannot create a 2031 report",
+            ],
+        ),
+    ] {
+        let mut app = sample();
+        app.lang = lang;
+        update(
+            &mut app,
+            Action::Saved {
+                result: Err(full()),
+                then_quit: false,
+                disk: None,
+            },
+        );
+        let text = &app.message.as_ref().unwrap().text;
+        assert!(text.contains(said[0]) && text.contains(said[1]), "{text}");
+        // A copy's name taken meanwhile: the editor has no -o to suggest.
+        update(
+            &mut app,
+            Action::SavedCopy(Err(SaveFailed::Exists(
+                "drafts/某某局-2025-副本.toml".into(),
+            ))),
+        );
+        let text = &app.message.as_ref().unwrap().text;
+        assert!(
+            text.contains("某某局-2025-副本.toml") && !text.contains("-o"),
+            "{text}"
+        );
+        update(
+            &mut app,
+            Action::CarriedOver(Err(CarryFailed::Year {
+                year: 2031,
+                first: 2021,
+                last: 2027,
+            })),
+        );
+        let text = &app.message.as_ref().unwrap().text;
+        assert!(text.contains(said[2]), "{text}");
+    }
 }

@@ -322,6 +322,11 @@ pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
     io_words(lang, e.kind(), e.raw_os_error(), &e.to_string())
 }
 
+/// [`io_error`] from an error kept for later wording.
+pub fn io_fault(lang: Lang, e: &crate::report::IoFault) -> String {
+    io_words(lang, e.kind, e.raw, &e.detail)
+}
+
 /// [`io_error`] from what is kept of an error: its kind, its OS code and its English text.
 pub fn io_words(lang: Lang, kind: std::io::ErrorKind, raw: Option<i32>, detail: &str) -> String {
     let what = io_kind_sentence(lang, kind, raw);

@@ -729,13 +729,13 @@ pub fn quit_unkept_question(lang: Lang, why: &str) -> Vec<String> {
     match lang {
         Lang::Zh => vec![
             "有未保存的修改，而恢复文件写不进去：".into(),
-            format!("（{why}）"),
+            why.to_string(),
             "不保存就退出，这些修改将无法找回。".into(),
             "y 保存后退出 · D（大写）放弃修改并退出 · Esc 返回".into(),
         ],
         Lang::En => vec![
             "There are unsaved changes, and the recovery file cannot be written:".into(),
-            format!("({why})"),
+            why.to_string(),
             "Quitting without saving loses them for good.".into(),
             "y save and quit · D (capital) give them up and quit · Esc back".into(),
         ],
@@ -1033,7 +1033,22 @@ pub fn saved(lang: Lang, path: &Path) -> String {
 }
 
 /// A save failed: why, that nothing is lost, where the work is kept meanwhile.
-pub fn save_failed(lang: Lang, e: &str, recovery: Option<&Path>) -> String {
+/// Why a save wrote nothing, with what became of the work (in the recovery file, or only in
+/// the editor).
+pub fn save_failed(
+    lang: Lang,
+    failed: &crate::facts::SaveFailed,
+    recovery: Option<&Path>,
+) -> String {
+    use crate::facts::SaveFailed;
+    let e = match failed {
+        SaveFailed::ReadOnly(why) => read_only_refused(lang, why),
+        SaveFailed::Exists(path) => match lang {
+            Lang::Zh => format!("{} 已存在，未覆盖", path.display()),
+            Lang::En => format!("{} exists and was not overwritten", path.display()),
+        },
+        SaveFailed::Write { path, error } => written_nothing(lang, path, error),
+    };
     match (lang, recovery) {
         (Lang::Zh, Some(r)) => format!(
             "保存失败：{e}。修改未丢失，仍在编辑器中，也已存入恢复文件；请处理后再按 Ctrl-S。恢复文件：{}",
@@ -1083,16 +1098,74 @@ pub fn read_only_refused(lang: Lang, why: &crate::facts::ReadOnly) -> String {
             h.pid, h.host
         ),
         (ReadOnly::Unwritable(e), Lang::Zh) => format!(
-            "只读查看：草稿所在的文件夹不能写入（{e}），不能修改或保存。请把草稿复制到可写的文件夹再打开。"
+            "只读查看：草稿所在的文件夹不能写入（{}），不能修改或保存。请把草稿复制到可写的文件夹再打开。",
+            crate::i18n::io_fault(lang, e)
         ),
         (ReadOnly::Unwritable(e), Lang::En) => format!(
-            "read-only: the draft's folder cannot be written ({e}); nothing can be changed or saved. Copy the draft to a folder you can write and open it there."
+            "read-only: the draft's folder cannot be written ({}); nothing can be changed or saved. Copy the draft to a folder you can write and open it there.",
+            crate::i18n::io_fault(lang, e)
         ),
+        (ReadOnly::LockNotAFile(path), Lang::Zh) => {
+            format!("只读查看：{}。", lock_not_a_file(lang, path))
+        }
+        (ReadOnly::LockNotAFile(path), Lang::En) => {
+            format!("read-only: {}.", lock_not_a_file(lang, path))
+        }
     }
 }
 
-pub fn read_only_because(lang: Lang, why: &str) -> String {
-    read_only_refused(lang, &crate::facts::ReadOnly::Unwritable(why.to_string()))
+/// 「<file>：无法写入：<why>」.
+fn written_nothing(lang: Lang, path: &Path, error: &crate::report::IoFault) -> String {
+    let why = crate::i18n::io_fault(lang, error);
+    match lang {
+        Lang::Zh => format!("{}：无法写入：{why}", path.display()),
+        Lang::En => format!("{}: cannot write: {why}", path.display()),
+    }
+}
+
+/// Why a draft or a published report did not open.
+pub fn open_failed(lang: Lang, e: &crate::facts::OpenFailed) -> String {
+    use crate::facts::OpenFailed;
+    match e {
+        OpenFailed::CopySample { copy, error } => match lang {
+            Lang::Zh => format!(
+                "无法把示例复制为 {}：{}",
+                copy.display(),
+                crate::i18n::io_fault(lang, error)
+            ),
+            Lang::En => format!(
+                "the sample cannot be copied to {}: {}",
+                copy.display(),
+                crate::i18n::io_fault(lang, error)
+            ),
+        },
+        OpenFailed::Load(e) => crate::i18n::load_error(lang, e),
+        OpenFailed::Import { source, error } => crate::i18n::import_into_error(lang, source, error),
+    }
+}
+
+/// Why this year's draft was not made from last year's.
+pub fn carry_failed(lang: Lang, e: &crate::facts::CarryFailed) -> String {
+    use crate::facts::CarryFailed;
+    match e {
+        CarryFailed::Open(e) => open_failed(lang, e),
+        CarryFailed::Year { year, first, last } => {
+            crate::i18n::year_refused(lang, *year, *first, *last)
+        }
+        CarryFailed::Exists(path) => target_exists(lang, path),
+        CarryFailed::Write { path, error } => written_nothing(lang, path, error),
+    }
+}
+
+/// Why 新建报告 made no draft (a file of that name being there is said in the dialog).
+pub fn create_refused(lang: Lang, e: &crate::facts::CreateRefused) -> String {
+    use crate::facts::CreateRefused;
+    match e {
+        CreateRefused::Exists(path) => new_exists(lang, path),
+        CreateRefused::Year => year_invalid(lang).to_string(),
+        CreateRefused::Write { path, error } => written_nothing(lang, path, error),
+        CreateRefused::Open(e) => open_failed(lang, e),
+    }
 }
 
 pub fn viewing_read_only(lang: Lang) -> &'static str {
@@ -1294,7 +1367,8 @@ pub fn recovery_unreadable(lang: Lang, path: &Path, why: &str) -> String {
     }
 }
 
-pub fn recovery_failed(lang: Lang, e: &str) -> String {
+pub fn recovery_failed(lang: Lang, e: &crate::report::IoFault) -> String {
+    let e = crate::i18n::io_fault(lang, e);
     match lang {
         Lang::Zh => format!(
             "自动保存失败：恢复文件无法写入（{e}）。修改仍在编辑器中；请尽快按 Ctrl-S 保存。"
@@ -1352,7 +1426,7 @@ pub fn start_unrecovered_note(lang: Lang, n: usize) -> String {
 pub fn stopped_by_signal(
     lang: Lang,
     signal: &str,
-    kept: &Result<Option<std::path::PathBuf>, String>,
+    kept: &Result<Option<std::path::PathBuf>, crate::report::IoFault>,
     draft: Option<&Path>,
 ) -> String {
     let reopen = draft.map_or_else(String::new, |d| format!("gongkai edit {}", d.display()));
@@ -1362,16 +1436,18 @@ pub fn stopped_by_signal(
             r.display()
         ),
         (Lang::Zh, Ok(None)) => format!("gongkai 收到 {signal}，已退出；没有未保存的修改。"),
-        (Lang::Zh, Err(e)) => {
-            format!("gongkai 收到 {signal}，已退出；未保存的修改未能写入恢复文件（{e}）。")
-        }
+        (Lang::Zh, Err(e)) => format!(
+            "gongkai 收到 {signal}，已退出；未保存的修改未能写入恢复文件（{}）。",
+            crate::i18n::io_fault(lang, e)
+        ),
         (Lang::En, Ok(Some(r))) => format!(
             "gongkai received {signal} and quit. Unsaved work was written to the recovery file {}; open the draft again to restore it: {reopen}",
             r.display()
         ),
         (Lang::En, Ok(None)) => format!("gongkai received {signal} and quit; nothing was unsaved."),
         (Lang::En, Err(e)) => format!(
-            "gongkai received {signal} and quit; the unsaved work could not be written to the recovery file ({e})."
+            "gongkai received {signal} and quit; the unsaved work could not be written to the recovery file ({}).",
+            crate::i18n::io_fault(lang, e)
         ),
     }
 }
@@ -1395,7 +1471,7 @@ pub fn quit_unsaved(lang: Lang, recovery: &Path, draft: Option<&Path>) -> String
 pub fn terminal_lost(
     lang: Lang,
     why: &str,
-    kept: &Result<Option<std::path::PathBuf>, String>,
+    kept: &Result<Option<std::path::PathBuf>, crate::report::IoFault>,
     draft: Option<&Path>,
 ) -> String {
     let what = match lang {
@@ -1408,7 +1484,7 @@ pub fn terminal_lost(
 /// After an internal error: where the work was saved and how to get it back.
 pub fn crashed(
     lang: Lang,
-    kept: &Result<Option<std::path::PathBuf>, String>,
+    kept: &Result<Option<std::path::PathBuf>, crate::report::IoFault>,
     draft: Option<&Path>,
 ) -> String {
     let reopen = draft.map_or_else(String::new, |d| format!("gongkai edit {}", d.display()));
@@ -1422,15 +1498,19 @@ pub fn crashed(
             r.display()
         ),
         (Lang::Zh, Ok(None)) => "没有未保存的修改，草稿文件完好。".into(),
-        (Lang::Zh, Err(e)) => format!("未保存的修改未能写入恢复文件（{e}）。"),
+        (Lang::Zh, Err(e)) => format!(
+            "未保存的修改未能写入恢复文件（{}）。",
+            crate::i18n::io_fault(lang, e)
+        ),
         (Lang::En, Ok(Some(r))) => format!(
             "Your work was saved to the recovery file {}. Open the draft again and choose “restore”: {reopen}",
             r.display()
         ),
         (Lang::En, Ok(None)) => "Nothing was unsaved; the draft file is whole.".into(),
-        (Lang::En, Err(e)) => {
-            format!("The unsaved work could not be written to the recovery file ({e}).")
-        }
+        (Lang::En, Err(e)) => format!(
+            "The unsaved work could not be written to the recovery file ({}).",
+            crate::i18n::io_fault(lang, e)
+        ),
     };
     format!("{first}\n{kept}")
 }
@@ -1450,7 +1530,14 @@ pub fn editing_copy(lang: Lang, sample: &Path, copy: &Path) -> String {
     }
 }
 
-pub fn editor_failed(lang: Lang, e: &str) -> String {
+/// Why the external editor gave no text back.
+pub fn editor_failed(lang: Lang, failed: &crate::facts::EditorFailed) -> String {
+    use crate::facts::EditorFailed;
+    let e = match failed {
+        EditorFailed::NoEditor => no_editor(lang),
+        EditorFailed::Io(e) => crate::i18n::io_fault(lang, e),
+        EditorFailed::Exit(code) => editor_exit(lang, *code),
+    };
     match lang {
         Lang::Zh => format!("外部编辑器未能运行：{e}"),
         Lang::En => format!("the external editor did not run: {e}"),
@@ -1458,7 +1545,7 @@ pub fn editor_failed(lang: Lang, e: &str) -> String {
 }
 
 /// The external editor ended with an error (its exit code, if it had one).
-pub fn editor_exit(lang: Lang, code: Option<i32>) -> String {
+fn editor_exit(lang: Lang, code: Option<i32>) -> String {
     match (lang, code) {
         (Lang::Zh, Some(c)) => format!("编辑器以退出码 {c} 结束，文字未改动"),
         (Lang::Zh, None) => "编辑器被中断，文字未改动".into(),
@@ -1467,7 +1554,7 @@ pub fn editor_exit(lang: Lang, code: Option<i32>) -> String {
     }
 }
 
-pub fn no_editor(lang: Lang) -> String {
+fn no_editor(lang: Lang) -> String {
     lang.pick(
         "未设置 $VISUAL 或 $EDITOR",
         "neither $VISUAL nor $EDITOR is set",

@@ -5,7 +5,9 @@
 use crate::report::Draft;
 use std::path::PathBuf;
 
-pub use crate::facts::ExportFailed;
+pub use crate::facts::{
+    CarryFailed, CreateRefused, EditorFailed, ExportFailed, OpenFailed, SaveFailed,
+};
 
 /// A command a key (or a mouse click) stands for. The key table maps keys to these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,7 +91,7 @@ pub enum Action {
     Resize(u16, u16),
     /// A save finished: the draft as saved, or why it failed.
     Saved {
-        result: Result<Box<Draft>, String>,
+        result: Result<Box<Draft>, SaveFailed>,
         then_quit: bool,
         /// The file as written, to notice another program's change before the next save.
         disk: Option<crate::atomic::OnDisk>,
@@ -103,11 +105,11 @@ pub enum Action {
         then_quit: bool,
     },
     /// A copy of the editor's draft was written (save as), or why not.
-    SavedCopy(Result<PathBuf, String>),
+    SavedCopy(Result<PathBuf, SaveFailed>),
     /// The external editor returned the section's text, or why it could not run.
     EditorDone {
         section: String,
-        result: Result<String, String>,
+        result: Result<String, EditorFailed>,
     },
     /// An export finished: the file written, or why it failed (worded on the screen).
     Exported(Result<PathBuf, ExportFailed>),
@@ -123,32 +125,23 @@ pub enum Action {
         found: super::app::Browse,
     },
     /// A draft was opened (or could not be): from the start screen or `edit`.
-    Opened(Result<Box<super::app::Doc>, String>),
+    Opened(Result<Box<super::app::Doc>, OpenFailed>),
     /// The start screen's list was read again.
     Listed(Vec<super::app::ListEntry>),
     /// Typing has paused: bring findings that were put off up to date.
     Recheck,
     /// The recovery file was written (or removed), or why it could not be.
-    Autosaved(Result<(), String>),
+    Autosaved(Result<(), crate::report::IoFault>),
     /// This year's draft was made from last year's and opened: the draft and what was and was
     /// not carried, as lines to show; or why it was not made.
-    CarriedOver(Result<(Box<super::app::Doc>, Vec<String>), String>),
-    /// A ledger was read and counted: its figures, or why it cannot be (one line each).
+    CarriedOver(Result<(Box<super::app::Doc>, Vec<String>), CarryFailed>),
+    /// A ledger was read and counted: its figures, or why it cannot be.
     LedgerRead {
         path: PathBuf,
-        result: Result<Vec<(String, crate::report::Number)>, Vec<String>>,
+        result: Result<Vec<(String, crate::report::Number)>, crate::ledger::LedgerError>,
     },
     /// A published report was imported into a draft, which is opened: with the import summary.
-    ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), String>),
-}
-
-/// Why 新建报告 made no draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CreateRefused {
-    /// A file of that name is there already (it is never overwritten).
-    Exists(PathBuf),
-    /// Anything else, worded.
-    Failed(String),
+    ImportedOpened(Result<(Box<super::app::Doc>, Vec<String>), OpenFailed>),
 }
 
 /// What `update` asks the runtime to do.

@@ -74,8 +74,8 @@ pub struct Browse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnreadableOffer {
     pub path: PathBuf,
-    /// Why, worded: file, line, column and what is wrong.
-    pub why: String,
+    /// Why it cannot be read: file, line, column and what is wrong.
+    pub why: crate::report::LoadError,
     /// Readable copies of it, the `.bak` beside it first, then recovery files, newest first.
     pub choices: Vec<Instead>,
 }
@@ -449,7 +449,7 @@ pub enum Dialog {
     /// Unrecovered work was found: 恢复 / 丢弃 / 查看差异.
     /// Quit with unsaved changes while the recovery file cannot be written: only saving, or
     /// giving the changes up on purpose. Why the recovery file fails.
-    ConfirmQuitUnkept { why: String },
+    ConfirmQuitUnkept { why: crate::report::IoFault },
     /// The draft was changed on disk by another program: keep mine, take theirs, save a copy.
     ChangedOnDisk(Box<ChangedOnDisk>),
     Recover {
@@ -591,7 +591,7 @@ pub struct App {
     /// Where recovery files are kept.
     pub recovery: crate::recovery::Store,
     /// The last autosave failed: why (shown until one succeeds).
-    pub recovery_error: Option<String>,
+    pub recovery_error: Option<crate::report::IoFault>,
     /// The current prose section wrapped for the screen, kept between keystrokes.
     pub wrapped_prose: Option<WrappedProse>,
     /// Tab stopped on the last cell of this table (its key): a figure typed now is refused

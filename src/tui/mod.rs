@@ -31,7 +31,8 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-use action::{Action, Effect, Mouse};
+use crate::report::IoFault;
+use action::{Action, EditorFailed, Effect, Mouse};
 use app::{App, Look};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -74,7 +75,8 @@ pub fn prepare(options: &Options, width: u16, height: u16) -> Result<App, String
     app.today = options.today;
     match &options.file {
         Some(path) if path.exists() => {
-            let doc = runtime::open(path, app.today, &app.drafts_dir, app.lang)?;
+            let doc = runtime::open(path, app.today, &app.drafts_dir, app.lang)
+                .map_err(|e| crate::i18n::tui::open_failed(app.lang, &e))?;
             let doc = runtime::offer_recovery(&app, doc);
             update::update(&mut app, Action::Opened(Ok(doc)));
         }
@@ -230,7 +232,7 @@ pub fn run(options: Options) -> Result<Ended, String> {
 fn finish(end: End, app: &App, keeper: &mut autosave::Keeper) -> Ended {
     let lang = app.lang;
     let draft = app.doc.as_ref().map(|d| d.path.as_path());
-    let kept = |r: io::Result<Option<PathBuf>>| r.map_err(|e| crate::i18n::io_error(lang, &e));
+    let kept = |r: io::Result<Option<PathBuf>>| r.map_err(|e| crate::report::IoFault::from(&e));
     // The work first: the terminal may be gone (SIGHUP), and restoring it may then fail.
     let ended = match end {
         End::Quit => {
@@ -358,10 +360,9 @@ fn step(s: &mut Session, app: &mut App) -> io::Result<()> {
         update::update(app, Action::Recheck);
     }
     if let Some(result) = s.keeper.observe(app, Instant::now()) {
-        let lang = app.lang;
         update::update(
             app,
-            Action::Autosaved(result.map_err(|e| crate::i18n::io_error(lang, &e))),
+            Action::Autosaved(result.map_err(|e| crate::report::IoFault::from(&e))),
         );
     }
     Ok(())
@@ -378,7 +379,7 @@ fn apply(s: &mut Session, app: &mut App, action: Action) -> io::Result<()> {
                     // What waits for autosave goes now: the editor may be a while.
                     s.keeper.write_now(app);
                     s.input.stop();
-                    let done = external_editor(s.terminal, app.lang, section, &text);
+                    let done = external_editor(s.terminal, section, &text);
                     s.input.resume();
                     queue.push(done?);
                 }
@@ -397,10 +398,9 @@ fn apply(s: &mut Session, app: &mut App, action: Action) -> io::Result<()> {
                         // A failed save: the work goes to the recovery file at once, and the
                         // message that follows says where (or that it could not).
                         queue.push(done);
-                        let lang = app.lang;
                         let kept = s.keeper.flush(app).map(|_| ());
                         queue.push(Action::Autosaved(
-                            kept.map_err(|e| crate::i18n::io_error(lang, &e)),
+                            kept.map_err(|e| crate::report::IoFault::from(&e)),
                         ));
                     } else {
                         queue.push(done);
@@ -531,21 +531,20 @@ mod signals {
 /// Hands a section's text to `$VISUAL` / `$EDITOR`, with the terminal given back meanwhile.
 fn external_editor<B: Backend>(
     terminal: &mut Terminal<B>,
-    lang: crate::i18n::Lang,
     section: String,
     text: &str,
 ) -> io::Result<Action> {
     let Some(editor) = runtime::editor_command() else {
         return Ok(Action::EditorDone {
             section,
-            result: Err(crate::i18n::tui::no_editor(lang)),
+            result: Err(EditorFailed::NoEditor),
         });
     };
     let file = runtime::editor_file(&section);
     if let Err(e) = std::fs::write(&file, text) {
         return Ok(Action::EditorDone {
             section,
-            result: Err(crate::i18n::io_error(lang, &e)),
+            result: Err(EditorFailed::Io(IoFault::from(&e))),
         });
     }
     leave_terminal();
@@ -561,10 +560,10 @@ fn external_editor<B: Backend>(
         .map_err(|e| io::Error::other(e.to_string()))?;
     let result = match status {
         Ok(s) if s.success() => {
-            std::fs::read_to_string(&file).map_err(|e| crate::i18n::io_error(lang, &e))
+            std::fs::read_to_string(&file).map_err(|e| EditorFailed::Io(IoFault::from(&e)))
         }
-        Ok(s) => Err(crate::i18n::tui::editor_exit(lang, s.code())),
-        Err(e) => Err(crate::i18n::io_error(lang, &e)),
+        Ok(s) => Err(EditorFailed::Exit(s.code())),
+        Err(e) => Err(EditorFailed::Io(IoFault::from(&e))),
     };
     let _ = std::fs::remove_file(&file);
     Ok(Action::EditorDone { section, result })

@@ -1,7 +1,7 @@
 //! Carrying out effects: files read and written, drafts listed. The terminal is not touched
 //! here (see `tui::run`), so tests carry out effects the same way the program does.
 
-use super::action::{Action, Effect};
+use super::action::{Action, CarryFailed, CreateRefused, Effect, OpenFailed, SaveFailed};
 use super::app::{
     Access, App, Browse, Doc, Instead, LastDraft, ListEntry, OpenItem, OpenKind, ReadOnly,
     RecoveryOffer, UnreadableOffer,
@@ -9,7 +9,7 @@ use super::app::{
 use crate::i18n::{self, tui as tr};
 use crate::library::NewError;
 use crate::ops;
-use crate::report::{Draft, carry};
+use crate::report::{Draft, IoFault, carry};
 use crate::template::Template;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,15 +25,21 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             {
                 return Some(changed);
             }
-            Some(save(doc, *then_quit, lang))
+            Some(save(doc, *then_quit))
         }
-        Effect::SaveOver { then_quit } => Some(save(app.doc.as_ref()?, *then_quit, lang)),
+        Effect::SaveOver { then_quit } => Some(save(app.doc.as_ref()?, *then_quit)),
         Effect::SaveCopy => {
             let doc = app.doc.as_ref()?;
             let path = copy_path(&doc.path);
             let result = crate::library::write_new(&path, doc.template, &doc.draft)
                 .map(|()| path.clone())
-                .map_err(|e| i18n::write_refused(lang, &e));
+                .map_err(|e| match e {
+                    NewError::Exists => SaveFailed::Exists(path.clone()),
+                    NewError::Io(e) => SaveFailed::Write {
+                        path: path.clone(),
+                        error: IoFault::from(&e),
+                    },
+                });
             Some(Action::SavedCopy(result))
         }
         Effect::Export {
@@ -75,14 +81,15 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             match open(path, app.today, &app.drafts_dir, lang).map(|doc| offer_recovery(app, doc)) {
                 Ok(doc) => Action::Opened(Ok(doc)),
                 // A draft that cannot be read may have a copy that can.
-                Err(why) => match instead_of(app, path) {
-                    choices if choices.is_empty() => Action::Opened(Err(why)),
+                Err(OpenFailed::Load(why)) => match instead_of(app, path) {
+                    choices if choices.is_empty() => Action::Opened(Err(OpenFailed::Load(why))),
                     choices => Action::Unreadable(Box::new(UnreadableOffer {
                         path: path.clone(),
                         why,
                         choices,
                     })),
                 },
+                Err(e) => Action::Opened(Err(e)),
             },
         ),
         Effect::OpenInstead { path, from } => Some(Action::Opened(open_instead(app, path, from))),
@@ -101,7 +108,6 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
             year,
             kind,
         } => {
-            use super::action::CreateRefused;
             // The year rule of every new draft (the dialog has applied it already).
             let result = match crate::ops::new_report_format(*year, app.this_year()) {
                 Ok(t) => {
@@ -109,16 +115,19 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
                     crate::library::write_new(path, t, &draft)
                         .map_err(|e| match e {
                             NewError::Exists => CreateRefused::Exists(path.clone()),
-                            e => CreateRefused::Failed(i18n::write_refused(lang, &e)),
+                            NewError::Io(e) => CreateRefused::Write {
+                                path: path.clone(),
+                                error: IoFault::from(&e),
+                            },
                         })
                         .and_then(|()| {
                             open(path, app.today, &app.drafts_dir, lang)
-                                .map_err(CreateRefused::Failed)
+                                .map_err(CreateRefused::Open)
                         })
                         // Work kept for an earlier draft of this name is offered, not lost.
                         .map(|doc| offer_recovery(app, doc))
                 }
-                Err(_) => Err(CreateRefused::Failed(tr::year_invalid(lang).to_string())),
+                Err(_) => Err(CreateRefused::Year),
             };
             Some(Action::Created(result))
         }
@@ -131,8 +140,7 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
         Effect::ReadLedger(path) => {
             let doc = app.doc.as_ref()?;
             let result = crate::ledger::read_and_count(path, doc.draft.report.year, None)
-                .map(|counted| counted.values())
-                .map_err(|e| i18n::ledger::ledger_error(lang, &e));
+                .map(|counted| counted.values());
             Some(Action::LedgerRead {
                 path: path.clone(),
                 result,
@@ -143,12 +151,15 @@ pub fn perform(app: &App, effect: &Effect) -> Option<Action> {
 }
 
 /// Saves the draft (unless it is only viewed), and notes the file as written.
-fn save(doc: &Doc, then_quit: bool, lang: i18n::Lang) -> Action {
+fn save(doc: &Doc, then_quit: bool) -> Action {
     let result = match &doc.access {
-        Access::ReadOnly(why) => Err(tr::read_only_refused(lang, why)),
+        Access::ReadOnly(why) => Err(SaveFailed::ReadOnly(why.clone())),
         Access::Editing(_) => crate::report::save::save(&doc.path, doc.template, &doc.draft)
             .map(|()| Box::new(doc.draft.clone()))
-            .map_err(|e| i18n::io_error(lang, &e)),
+            .map_err(|e| SaveFailed::Write {
+                path: doc.path.clone(),
+                error: IoFault::from(&e),
+            }),
     };
     let disk = result
         .is_ok()
@@ -201,10 +212,12 @@ fn copy_path(path: &Path) -> PathBuf {
 
 /// Opens a published report: it is imported into a draft of its own in the data folder (the
 /// file itself is never written), which is opened; returns it with the import summary.
-pub fn open_published(app: &App, path: &Path) -> Result<(Box<Doc>, Vec<String>), String> {
-    let lang = app.lang;
+pub fn open_published(app: &App, path: &Path) -> Result<(Box<Doc>, Vec<String>), OpenFailed> {
     let (draft_path, lines) = import_published(app, path, None)?;
-    let doc = offer_recovery(app, open(&draft_path, app.today, &app.drafts_dir, lang)?);
+    let doc = offer_recovery(
+        app,
+        open(&draft_path, app.today, &app.drafts_dir, app.lang)?,
+    );
     Ok((doc, lines))
 }
 
@@ -214,10 +227,13 @@ fn import_published(
     app: &App,
     source: &Path,
     target: Option<&Path>,
-) -> Result<(PathBuf, Vec<String>), String> {
+) -> Result<(PathBuf, Vec<String>), OpenFailed> {
     let lang = app.lang;
-    let done = ops::import_last_year(source, target, &app.drafts_dir)
-        .map_err(|e| i18n::import_into_error(lang, source, &e))?;
+    let done =
+        ops::import_last_year(source, target, &app.drafts_dir).map_err(|e| OpenFailed::Import {
+            source: source.to_path_buf(),
+            error: Arc::new(e),
+        })?;
     let lines = match &done.imported {
         Some(imported) => {
             let mut lines = vec![i18n::imported(lang, source, &done.path)];
@@ -246,7 +262,7 @@ pub fn create_from_last(
     from: &Path,
     target: Option<&Path>,
     app: &App,
-) -> Result<(Box<Doc>, Vec<String>), String> {
+) -> Result<(Box<Doc>, Vec<String>), CarryFailed> {
     let lang = app.lang;
     // Last year's report as published is first made a draft of its own, beside this year's.
     let (imported, import_lines) = if crate::library::is_published(from) {
@@ -258,9 +274,9 @@ pub fn create_from_last(
     let from = imported.as_deref().unwrap_or(from);
     let this_year = app.this_year();
     let (first, last) = ops::allowed_years(this_year);
-    let refused = |year| i18n::year_refused(lang, year, first, last);
+    let refused = |year| CarryFailed::Year { year, first, last };
     let next = ops::next_year_from(from, target, &app.drafts_dir).map_err(|e| match e {
-        ops::NextYearError::Load(e) => i18n::load_error(lang, &e),
+        ops::NextYearError::Load(e) => CarryFailed::Open(OpenFailed::Load(e)),
         ops::NextYearError::Year { year } => refused(year),
     })?;
     let (path, carried) = (next.path, next.carried);
@@ -269,8 +285,11 @@ pub fn create_from_last(
     let template = Template::builtin(&carried.draft.template).ok_or_else(|| refused(year))?;
     // Never over an existing file: this year's report may already be there.
     crate::library::write_new(&path, template, &carried.draft).map_err(|e| match e {
-        NewError::Exists => tr::target_exists(lang, &path),
-        e => format!("{}: {}", path.display(), i18n::write_refused(lang, &e)),
+        NewError::Exists => CarryFailed::Exists(path.clone()),
+        NewError::Io(e) => CarryFailed::Write {
+            path: path.clone(),
+            error: IoFault::from(&e),
+        },
     })?;
     let doc = offer_recovery(app, open(&path, app.today, &app.drafts_dir, lang)?);
     let mut lines = import_lines;
@@ -320,7 +339,7 @@ pub fn open(
     today: Option<jiff::civil::Date>,
     drafts_dir: &Path,
     lang: i18n::Lang,
-) -> Result<Box<Doc>, String> {
+) -> Result<Box<Doc>, OpenFailed> {
     let (file, copied_from) = if is_sample(path) && path.is_file() {
         let name = path
             .file_name()
@@ -329,13 +348,16 @@ pub fn open(
         if !copy.exists() {
             std::fs::create_dir_all(drafts_dir)
                 .and_then(|()| std::fs::copy(path, &copy).map(|_| ()))
-                .map_err(|e| format!("{}: {}", copy.display(), i18n::io_error(lang, &e)))?;
+                .map_err(|e| OpenFailed::CopySample {
+                    copy: copy.clone(),
+                    error: IoFault::from(&e),
+                })?;
         }
         (copy, Some(path.to_path_buf()))
     } else {
         (path.to_path_buf(), None)
     };
-    let loaded = crate::library::load(&file).map_err(|e| i18n::load_error(lang, &e))?;
+    let loaded = crate::library::load(&file).map_err(OpenFailed::Load)?;
     let (access, mut notice) = lock(&file, lang);
     if matches!(access, Access::Editing(_)) {
         // Left beside it by a write that died before its rename: never the lock, never young.
@@ -381,14 +403,11 @@ fn lock(file: &Path, lang: i18n::Lang) -> (Access, Option<String>) {
             (Access::Editing(Some(Arc::new(lock))), notice)
         }
         Err(LockError::Held(holder)) => (Access::ReadOnly(ReadOnly::Held(holder)), None),
-        Err(LockError::NotAFile(path)) => (
-            Access::ReadOnly(ReadOnly::Unwritable(tr::lock_not_a_file(lang, &path))),
-            None,
-        ),
+        Err(LockError::NotAFile(path)) => (Access::ReadOnly(ReadOnly::LockNotAFile(path)), None),
         Err(LockError::Io(e)) => match e.kind() {
             // No lock file can be made: nothing could be saved there either.
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => (
-                Access::ReadOnly(ReadOnly::Unwritable(i18n::io_error(lang, &e))),
+                Access::ReadOnly(ReadOnly::Unwritable(IoFault::from(&e))),
                 None,
             ),
             // A file system without locks: edit, but say that nothing stops a second editor.
@@ -585,9 +604,9 @@ pub fn instead_of(app: &App, path: &Path) -> Vec<Instead> {
 /// An unreadable draft opened from a readable copy: the copy's content in the editor as the
 /// draft at `path`, not yet saved (saving replaces the unreadable file, which is kept as
 /// `<name>.bak`).
-pub fn open_instead(app: &App, path: &Path, from: &Path) -> Result<Box<Doc>, String> {
+pub fn open_instead(app: &App, path: &Path, from: &Path) -> Result<Box<Doc>, OpenFailed> {
     let lang = app.lang;
-    let loaded = crate::library::load(from).map_err(|e| i18n::load_error(lang, &e))?;
+    let loaded = crate::library::load(from).map_err(OpenFailed::Load)?;
     let (access, lock_notice) = lock(path, lang);
     let mut doc = Doc::new(
         path.to_path_buf(),

@@ -93,8 +93,9 @@ pub(super) fn ledger_dialog(
 pub(super) fn ledger_read(
     app: &mut App,
     path: std::path::PathBuf,
-    result: Result<Vec<(String, Number)>, Vec<String>>,
+    result: Result<Vec<(String, Number)>, crate::ledger::LedgerError>,
 ) {
+    let lang = app.lang;
     let Some(doc) = &app.doc else { return };
     let outcome = result.map(|values| {
         let changes = crate::ledger::changes_to(&doc.draft, &values);
@@ -117,9 +118,9 @@ pub(super) fn ledger_read(
                 *preview = Some(p);
                 problems.clear();
             }
-            Err(lines) => {
+            Err(e) => {
                 *preview = None;
-                *problems = lines;
+                *problems = crate::i18n::ledger::ledger_error(lang, &e);
             }
         }
     }

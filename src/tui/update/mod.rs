@@ -133,7 +133,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SavedCopy(result) => match result {
             Ok(path) => info(app, tr::saved_copy(app.lang, &path)),
-            Err(e) => error(app, e),
+            Err(e) => error(app, tr::save_failed(app.lang, &e, None)),
         },
         Action::EditorDone { section, result } => match result {
             Ok(text) => {
@@ -185,17 +185,18 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                     Access::ReadOnly(ReadOnly::Held(holder)) => {
                         app.dialog = Some(Dialog::LockHeld { holder });
                     }
-                    Access::ReadOnly(ReadOnly::Unwritable(why)) => {
-                        error(app, tr::read_only_because(app.lang, &why));
-                    }
+                    Access::ReadOnly(why) => error(app, tr::read_only_refused(app.lang, &why)),
                     Access::Editing(_) => next_offer(app, &mut effects),
                 }
             }
-            Err(e) => match &mut app.dialog {
-                // Said in the dialog, which keeps what was typed.
-                Some(Dialog::OpenFile(open)) => open.error = Some(e),
-                _ => error(app, e),
-            },
+            Err(e) => {
+                let text = tr::open_failed(app.lang, &e);
+                match &mut app.dialog {
+                    // Said in the dialog, which keeps what was typed.
+                    Some(Dialog::OpenFile(open)) => open.error = Some(text),
+                    _ => error(app, text),
+                }
+            }
         },
         Action::Recheck => {
             let today = app.today;
@@ -213,10 +214,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Err(e) => {
                 let first = app.recovery_error.is_none();
-                app.recovery_error = Some(e.clone());
                 if first {
                     error(app, tr::recovery_failed(app.lang, &e));
                 }
+                app.recovery_error = Some(e);
             }
         },
         Action::ImportedOpened(result) => match result {
@@ -230,20 +231,26 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                     app.dialog = Some(Dialog::Imported { lines });
                 }
             }
-            Err(e) => match &mut app.dialog {
-                Some(Dialog::OpenFile(open)) => open.error = Some(e),
-                _ => error(app, e),
-            },
+            Err(e) => {
+                let text = tr::open_failed(app.lang, &e);
+                match &mut app.dialog {
+                    Some(Dialog::OpenFile(open)) => open.error = Some(text),
+                    _ => error(app, text),
+                }
+            }
         },
         Action::CarriedOver(result) => match result {
             Ok((doc, lines)) => {
                 app.open(*doc);
                 app.dialog = Some(Dialog::Carried { lines });
             }
-            Err(e) => match &mut app.dialog {
-                Some(Dialog::FromLastYear { error, .. }) => *error = Some(e),
-                _ => error(app, e),
-            },
+            Err(e) => {
+                let text = tr::carry_failed(app.lang, &e);
+                match &mut app.dialog {
+                    Some(Dialog::FromLastYear { error, .. }) => *error = Some(text),
+                    _ => error(app, text),
+                }
+            }
         },
         Action::LedgerRead { path, result } => ledger_read(app, path, result),
         Action::Listed(entries) => {
@@ -338,7 +345,7 @@ pub(super) fn quit(app: &mut App, effects: &mut Vec<Effect>) {
 
 pub(super) fn saved(
     app: &mut App,
-    result: Result<Box<Draft>, String>,
+    result: Result<Box<Draft>, crate::facts::SaveFailed>,
     then_quit: bool,
     effects: &mut Vec<Effect>,
 ) {
@@ -378,10 +385,7 @@ fn created(app: &mut App, result: Result<Box<Doc>, crate::tui::action::CreateRef
         Err(refusal) => refusal,
     };
     let lang = app.lang;
-    let text = match &refusal {
-        CreateRefused::Exists(path) => tr::new_exists(lang, path),
-        CreateRefused::Failed(why) => why.clone(),
-    };
+    let text = tr::create_refused(lang, &refusal);
     match &mut app.dialog {
         Some(Dialog::NewReport {
             error,

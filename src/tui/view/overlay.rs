@@ -91,7 +91,7 @@ pub(super) fn dialog(app: &App, frame: &mut Frame, theme: &Theme) {
     match d {
         Dialog::ChangedOnDisk(changed) => changed_on_disk(app, frame, theme, changed),
         Dialog::ConfirmQuitUnkept { why } => {
-            let lines = tr::quit_unkept_question(lang, why);
+            let lines = tr::quit_unkept_question(lang, &crate::i18n::io_fault(lang, why));
             let inner = popup(
                 frame,
                 66,
@@ -944,7 +944,8 @@ fn unreadable(
     let lang = app.lang;
     let width = 76u16.min(frame.area().width.saturating_sub(4));
     let text_w = usize::from(width);
-    let why = wrap(&offer.why, text_w);
+    let why_text = crate::i18n::load_error(lang, &offer.why);
+    let why = wrap(&why_text, text_w);
     let intro = tr::unreadable_offer(lang);
     let intro_lines = wrap(intro, text_w);
     let why_rows = why.len().min(6);
@@ -962,7 +963,7 @@ fn unreadable(
             frame.buffer_mut(),
             inner,
             y,
-            &offer.why[l.start..l.end],
+            &why_text[l.start..l.end],
             theme.error(),
         );
         y += 1;
