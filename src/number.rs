@@ -6,6 +6,8 @@
 //! Below both `template` (a cell's [`Kind`], an amount's places) and `report` (the typed
 //! figures), so neither has to reach into the other for them.
 
+#![warn(missing_docs)]
+
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::fmt;
@@ -38,26 +40,39 @@ pub fn max_places(unit: Option<&str>) -> u32 {
     }
 }
 
+/// A typed or computed figure, of the kind its column holds (see [`Kind`]).
+///
+/// Equality compares kind and value: `Count(0)` is not `Amount(0)`; compare
+/// [`as_decimal`](Number::as_decimal) across kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Number {
+    /// A count of cases, documents, requests (件, 条 …).
     Count(u64),
+    /// A change that may be negative (本年增/减).
     Signed(i64),
+    /// A sum of money, exact, in the unit its column or the draft records (元 or 万元).
     Amount(Decimal),
 }
 
 /// Why typed text is not a number of the wanted kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputError {
+    /// Nothing but spaces and separators: the cell is blank.
     Empty,
+    /// Something other than digits, one sign and one decimal point (「十二」, 「约5」).
     NotANumber,
+    /// Below 0 in a count or an amount: only a change (本年增/减) may be negative.
     Negative,
+    /// A fraction in a count or a change.
     NotWhole,
     /// More decimal places than the amount's unit allows (the number allowed).
     TooManyPlaces(u32),
+    /// Larger than [`MAX_WHOLE`] (a change: in size).
     TooLarge,
 }
 
 impl Number {
+    /// Zero of a kind: where a total of cells of that kind starts.
     pub fn zero(kind: Kind) -> Number {
         match kind {
             Kind::Count => Number::Count(0),
@@ -66,6 +81,8 @@ impl Number {
         }
     }
 
+    /// Which kind of column the figure was made for; [`problem`](Number::problem) reports one
+    /// that does not fit the column it stands in.
     pub fn kind(self) -> Kind {
         match self {
             Number::Count(_) => Kind::Count,
@@ -83,6 +100,7 @@ impl Number {
         }
     }
 
+    /// Whether it is 0, whatever its kind (0, 0.00 万元).
     pub fn is_zero(self) -> bool {
         self.as_decimal().is_zero()
     }

@@ -25,6 +25,7 @@ pub struct LastValue {
 pub struct Carried {
     /// The sources' labels: rows (四、结转下年度继续办理) or columns (上一年项目数量, 本年增/减).
     pub from: Vec<String>,
+    /// Their sum in last year's report: what this year's cell should hold.
     pub value: Number,
 }
 

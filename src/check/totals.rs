@@ -29,6 +29,7 @@ impl Total {
 pub struct Totals(pub BTreeMap<String, Total>);
 
 impl Totals {
+    /// The computed cell with this key (`table.row.column`); `None` for a typed cell.
     pub fn get(&self, key: &str) -> Option<&Total> {
         self.0.get(key)
     }
@@ -57,8 +58,11 @@ pub fn totals(template: &Template, draft: &Draft) -> Totals {
 
 /// A draft with its totals: the value of any cell, typed or computed.
 pub struct Sheet<'a> {
+    /// The format that says which cells exist and which are computed.
     pub template: &'a Template,
+    /// The draft: its typed figures, units and prose.
     pub draft: &'a Draft,
+    /// The computed cells, worked out from `draft` by [`totals`].
     pub totals: &'a Totals,
 }
 

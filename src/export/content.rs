@@ -13,6 +13,7 @@ use crate::template::{SectionKind, Table, Template};
 
 /// The report as every format prints it.
 pub struct Content<'a> {
+    /// The format the report follows.
     pub template: &'a Template,
     /// The title, with （草稿） appended on a draft.
     pub title: String,
@@ -22,17 +23,23 @@ pub struct Content<'a> {
     pub title_lines: Vec<String>,
     /// The reporting agency (the document's author).
     pub agency: &'a str,
+    /// A draft export: the title carries （草稿）, blank cells read 「□」, and each format
+    /// marks every page (or the page top).
     pub draft: bool,
     /// The unnumbered opening paragraphs.
     pub preamble: Vec<String>,
+    /// The template's sections in order, each under its canonical heading.
     pub sections: Vec<SectionContent<'a>>,
 }
 
 /// One of the six sections.
 pub struct SectionContent<'a> {
+    /// The section's key in the template (`overview`, `requests`, `other` …).
     pub key: &'a str,
     /// The canonical heading, e.g. 一、总体情况.
     pub heading: &'a str,
+    /// What stands under the heading: the prose's paragraphs, or the table (and, in a draft,
+    /// the note explaining 「□」).
     pub blocks: Vec<Block<'a>>,
 }
 
@@ -40,13 +47,18 @@ pub struct SectionContent<'a> {
 pub enum Block<'a> {
     /// A second-level heading the officer wrote in the prose, e.g. （一）主动公开.
     Subheading(String),
+    /// One paragraph: a line of the officer's prose with its typed indent removed, or a
+    /// generated sentence (the 信息处理费 item of 六, the note on blank cells).
     Paragraph(String),
+    /// The section's table.
     Table(TableContent<'a>),
 }
 
 /// A table laid out as its official grid, with the text of every origin cell.
 pub struct TableContent<'a> {
+    /// The template's table: its key, rows and columns.
     pub table: &'a Table,
+    /// Where each printed cell stands and what it spans, as the official form lays it out.
     pub grid: Grid,
     /// Text by slot; empty for covered slots and blank cells (「□」 in a draft's).
     texts: Vec<Vec<String>>,

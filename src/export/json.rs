@@ -12,6 +12,9 @@ use serde_json::{Map, Value, json};
 /// The version of this JSON shape; it changes only when a field changes meaning or goes.
 pub const JSON_SCHEMA: u32 = 1;
 
+/// The report as one pretty-printed JSON document (with a final newline): the whole report for
+/// other systems. Finding messages are in `lang`; a finished export (`content.draft` false)
+/// replaces the officers' acknowledgement reasons with `true`.
 pub fn render(
     content: &Content,
     template: &Template,

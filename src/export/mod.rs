@@ -7,6 +7,8 @@
 //! the domain: it never touches a terminal, and writes no file (the caller does, atomically).
 //! The renderers are pure; [`pdf`] is the one module that runs a program (LibreOffice).
 
+#![warn(missing_docs)]
+
 pub mod content;
 mod docx;
 mod html;
@@ -24,16 +26,22 @@ use crate::template::Template;
 /// A format the report can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Word, laid out after GB/T 9704 with real merged cells: the file an agency prints.
     Docx,
+    /// One self-contained page that prints on A4 and pastes into a portal's editor.
     Html,
+    /// Plain text for a terminal or an email, tables drawn with ASCII rules in 80 columns.
     Txt,
+    /// Markdown, each table's grid flattened into GitHub tables (which cannot merge cells).
     Md,
+    /// The whole report with every figure and the findings, for other systems (see [`json`]).
     Json,
     /// The Word file converted by LibreOffice, where it is installed.
     Pdf,
 }
 
 impl Format {
+    /// Every format, in the order `--to` and the editor's 导出 page offer them.
     pub const ALL: [Format; 6] = [
         Format::Docx,
         Format::Html,
@@ -89,7 +97,10 @@ pub struct ExportOptions {
 pub enum ExportError {
     /// A finished (not draft) export was asked for while findings block it.
     #[error("{count} findings block a finished export")]
-    Blocked { count: usize },
+    Blocked {
+        /// How many findings block it (see [`blockers`]).
+        count: usize,
+    },
     /// The Word package could not be assembled.
     #[error("could not build the Word package: {0}")]
     Package(String),
