@@ -771,7 +771,7 @@ impl Table {
             .collect()
     }
 
-    /// The input columns (of the block holding `row`) a column key or group key stands for.
+    /// The input columns of `block` a column key or group key stands for.
     pub fn expand_columns<'a>(&'a self, block: &'a Block, key: &str) -> Vec<&'a Column> {
         if let Some(column) = block.columns.iter().find(|c| c.key == key) {
             return vec![column];
