@@ -8,7 +8,9 @@ use std::collections::HashMap;
 /// One typed cell.
 #[derive(Debug, Clone)]
 pub struct InputCell {
+    /// The cell's key, `table.row.column`.
     pub key: String,
+    /// What the cell holds, from its column.
     pub kind: Kind,
     /// The unit the format prints for an amount (万元), if any.
     pub unit: Option<String>,
@@ -35,7 +37,9 @@ impl InputCell {
 /// One computed cell and the typed cells it adds up.
 #[derive(Debug, Clone)]
 pub struct ComputedCell {
+    /// The cell's key, in a sum row or a sum column (`requests.total_handled.total`).
     pub key: String,
+    /// Its column's kind, which the sum keeps.
     pub kind: Kind,
     /// Indices into `Compiled::inputs`.
     pub parts: Vec<usize>,
@@ -48,14 +52,20 @@ pub enum Role {
     Term(usize),
     /// A verb of a term's sense.
     Verb {
+        /// The term, by index into `narrative.terms`.
         term: usize,
+        /// The sense, by index into that term's `senses`.
         sense: usize,
     },
     /// A qualifier, by index into `narrative.qualifiers`.
     Qualifier(usize),
+    /// A word that may stand between a term and its number (`narrative.links`: 共, 案件).
     Link,
+    /// A word that opens a breakdown (其中).
     Breakdown,
+    /// A word that makes a figure approximate (约, 近).
     Approximate,
+    /// A phrase claiming every appeal was upheld (均获维持).
     UpheldAll,
     /// Whose figures the sentence gives.
     Scope(ScopeKind),
@@ -63,16 +73,21 @@ pub enum Role {
     Other,
 }
 
-/// See `template::Scope`.
+/// See [`Scope`](super::Scope).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScopeKind {
+    /// The reporting agency itself (本机关): its figures are the tables'.
     Own,
+    /// Its area (全市): the tables' figures only in a people's government's report.
     Area,
+    /// A part of the agency or area (各部门): figures the tables do not hold.
     Part,
 }
 
+/// A distinct word of the prose vocabulary.
 #[derive(Debug, Clone)]
 pub struct Word {
+    /// The word, as characters: texts are scanned character by character.
     pub chars: Vec<char>,
     /// One string may play several roles.
     pub roles: Vec<Role>,
@@ -81,13 +96,19 @@ pub struct Word {
 /// A word found in a text, in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
+    /// Index of its first character in the scanned text.
     pub start: usize,
+    /// Index just past its last character.
     pub end: usize,
+    /// The word, by index into [`Lexicon::words`].
     pub word: usize,
 }
 
+/// The prose vocabulary of a template's `narrative`, indexed by first character so that one
+/// pass over a text finds every word ([`Lexicon::scan`]).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
+    /// Every distinct word once, with all its roles.
     pub words: Vec<Word>,
     /// The words starting with each character: `lists[slot - 1]`.
     lists: Vec<Vec<usize>>,
@@ -169,6 +190,7 @@ impl Lexicon {
         out
     }
 
+    /// The roles of the word found at an occurrence.
     pub fn roles(&self, o: &Occurrence) -> &[Role] {
         &self.words[o.word].roles
     }
@@ -181,7 +203,9 @@ pub struct Compiled {
     pub inputs: Vec<InputCell>,
     /// Indices into `inputs`, ordered by key (the order a draft's cells are stored in).
     pub inputs_by_key: Vec<usize>,
+    /// Every computed cell (总计 rows and columns), in report order.
     pub computed: Vec<ComputedCell>,
+    /// The prose vocabulary, for `narrative.mismatch`.
     pub lexicon: Lexicon,
 }
 

@@ -23,40 +23,54 @@ pub enum Role {
     Computed,
 }
 
+/// What a cell of the printed table shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
+    /// Printed wording: a caption, header, label or the corner note (empty when the template
+    /// gives none).
     Text(String),
     /// A number cell, by cell key (`table.row.column`).
     Value(String),
 }
 
+/// A cell of the printed table, possibly merged over several slots.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridCell {
+    /// What the cell is for, which decides how it is drawn.
     pub role: Role,
+    /// Its wording, or the key of the number it shows.
     pub content: Content,
+    /// How many grid rows it covers, downward from its origin.
     pub row_span: usize,
+    /// How many grid columns it covers, rightward from its origin.
     pub col_span: usize,
 }
 
+/// One position of the grid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Slot {
+    /// The top-left position of a cell, holding the cell.
     Origin(GridCell),
     /// Covered by the cell whose origin is at (row, column).
     Covered(usize, usize),
 }
 
+/// A table as printed ([`Table::grid`]): rows of slots, every row as wide as the others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grid {
     /// Rows at the top that repeat on every page (column headers).
     pub header_rows: usize,
+    /// The slots, by grid row, then grid column.
     pub slots: Vec<Vec<Slot>>,
 }
 
 impl Grid {
+    /// The number of grid rows, header rows included.
     pub fn height(&self) -> usize {
         self.slots.len()
     }
 
+    /// The number of grid columns, label columns included.
     pub fn width(&self) -> usize {
         self.slots.first().map_or(0, Vec::len)
     }

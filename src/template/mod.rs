@@ -5,6 +5,8 @@
 //! checks are configured. Everything else in gongkai is generic over it: a new national format
 //! is a new file in `assets/templates/`, not new code.
 
+#![warn(missing_docs)]
+
 pub mod compiled;
 pub mod grid;
 mod validate;
@@ -33,47 +35,65 @@ const BUILTIN_SOURCES: [(&str, &str); 2] = [
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
+    /// The format's stable identifier (`gip-2019`, `gip-2021`): what a draft's `template =`
+    /// line names and what [`Template::builtin`] looks up.
     pub id: String,
     /// The format's official name, e.g. 中华人民共和国政府信息公开工作年度报告格式.
     pub name: String,
     /// The document that issued it, e.g. 国办公开办函〔2021〕30号.
     pub issued_by: String,
+    /// The first report year the format is used for (2019, 2021).
     pub first_year: i32,
+    /// The last report year it is used for (2020 for gip-2019); `None` while it is still in
+    /// force.
     #[serde(default)]
     pub last_year: Option<i32>,
     /// Whether the report states 信息处理费 figures (`[fees]` in a draft).
     #[serde(default)]
     pub has_fees: bool,
+    /// The report's sections (一 to 六), prose and tables alike, in printed order.
     pub sections: Vec<Section>,
+    /// The statistics tables (二, 三, 四) in printed order; each has a [`Section`] of kind
+    /// [`SectionKind::Table`] with the same key.
     pub tables: Vec<Table>,
+    /// The 信息处理费 figures 六 states, in order; empty exactly when `has_fees` is false.
     #[serde(default)]
     pub fees: Vec<FeeField>,
     /// Why some of last year's figures cannot be carried over from an older format.
     #[serde(default)]
     pub carry_notes: Vec<CarryNote>,
+    /// Which checks apply to this format and what they look at.
     pub checks: Checks,
+    /// The vocabulary for reading figures in the prose (`narrative.mismatch`).
     pub narrative: Narrative,
     /// Lookups derived from the above, built on first use.
     #[serde(skip)]
     compiled: OnceLock<compiled::Compiled>,
 }
 
+/// One numbered section of the report (一 to 六), under its printed heading.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// The section's stable name (`overview`, `requests` …): a prose section's text is stored
+    /// under it in a draft's `[text]`, and a table section's [`Table`] has the same key.
     pub key: String,
     /// The canonical heading, e.g. 一、总体情况.
     pub heading: String,
+    /// Whether the officer writes the section or fills in a table.
     pub kind: SectionKind,
     /// Topics offered as a starting outline for an empty prose section.
     #[serde(default)]
     pub outline: Vec<String>,
 }
 
+/// Whether a section is written text or a statistics table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionKind {
+    /// Free text the officer writes (一, 五, 六).
     Prose,
+    /// A statistics table (二, 三, 四), laid out by the [`Table`] of the same key.
     Table,
 }
 
@@ -89,10 +109,15 @@ pub enum Layout {
     Across,
 }
 
+/// One statistics table: its rows and columns, the merged labels over them, and how it is
+/// printed ([`Table::grid`]).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
+    /// The table's name (`proactive`, `requests`, `appeals`): the first part of its cell keys
+    /// ([`cell_key`]), its section in a draft (`[requests]`), and its [`Section`]'s key.
     pub key: String,
+    /// How the table is drawn on paper.
     pub layout: Layout,
     /// Header of the label column in a `blocks` table (信息内容).
     #[serde(default)]
@@ -103,8 +128,12 @@ pub struct Table {
     /// The note printed in the top-left cell of a `matrix` table.
     #[serde(default)]
     pub corner: Option<String>,
+    /// The merged labels over rows or columns, which rows, columns and other groups name by
+    /// key; empty when nothing is merged (table 二).
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// The table's blocks in printed order: one per 条例 item in a `blocks` table, a single
+    /// one in tables 三 and 四.
     pub blocks: Vec<Block>,
 }
 
@@ -116,28 +145,45 @@ fn one() -> usize {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// The name rows and columns give in their `group`, and sums, qualifiers and figures use
+    /// to mean every row or column under the label (`refused` for all of （三）).
     pub key: String,
+    /// The label as printed in the merged cell, e.g. 「（三）不予公开」.
     pub label: String,
+    /// The key of the enclosing group (法人或其他组织 sits under 申请人情况); `None` for an
+    /// outermost label.
     #[serde(default)]
     pub parent: Option<String>,
 }
 
+/// A run of rows sharing one set of columns; in a `blocks` table, one captioned part of the
+/// table with its own header row.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Block {
     /// The 条例 item the block reports on, e.g. 第二十条第（一）项.
     #[serde(default)]
     pub caption: Option<String>,
+    /// The block's number columns, left to right after the row labels.
     pub columns: Vec<Column>,
+    /// The block's rows, top to bottom.
     pub rows: Vec<Row>,
 }
 
+/// A column of figures: its printed header, what its cells hold, and whether they are
+/// computed or carried from last year.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
+    /// The column's name in cell keys (`natural_person` in `requests.granted.natural_person`)
+    /// and in a draft's row lines; unique within its block.
     pub key: String,
+    /// The header as printed above the column, character for character (本年制发件数, 自然人).
     pub header: String,
+    /// What its cells hold: a count, a signed change (本年增/减) or an amount.
     pub kind: Kind,
+    /// The key of the column group whose merged label is printed above the header (申请人情况,
+    /// 法人或其他组织); `None` when nothing is printed above it.
     #[serde(default)]
     pub group: Option<String>,
     /// A computed column: the sum of these columns (or column groups).
@@ -160,11 +206,19 @@ pub struct Column {
     pub carry_from: Vec<String>,
 }
 
+/// A row of figures: its printed label, its help, and whether it is computed or carried from
+/// last year.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
+    /// The row's name in cell keys (`granted` in `requests.granted.natural_person`) and in a
+    /// draft (`granted = { … }`); unique within its table.
     pub key: String,
+    /// The row's printed wording, character for character as FORMAT.md gives it (e.g.
+    /// 「（一）予以公开」).
     pub label: String,
+    /// The key of the row group whose merged label stands to its left (（三）不予公开); `None`
+    /// for a row with no label beside it.
     #[serde(default)]
     pub group: Option<String>,
     /// The row's basis in the 条例, shown as help.
@@ -184,6 +238,7 @@ pub struct Row {
 pub struct CarryNote {
     /// The format of last year's draft.
     pub from: String,
+    /// The explanation shown, in Chinese, when a draft is started from one in that format.
     pub note: String,
 }
 
@@ -191,9 +246,14 @@ pub struct CarryNote {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeField {
+    /// The figure's name in a draft's `[fees]` and in keys `fees.<key>` (`notices`, `billed`,
+    /// `collected`).
     pub key: String,
+    /// What the figure is, as shown and exported (发出收费通知的件数, 实际收取的总金额).
     pub label: String,
+    /// A count of notices or an amount of money.
     pub kind: Kind,
+    /// The unit it is stated in (件, 元); for an amount it also fixes the decimal places.
     pub unit: String,
 }
 
@@ -202,11 +262,18 @@ pub struct FeeField {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checks {
+    /// Keys of the prose sections that must not be empty (`text.empty`: 一, 五, 六).
     pub prose_required: Vec<String>,
+    /// The rows of table 三 that must balance (`requests.balance`).
     pub balance: Balance,
+    /// Where this year's 二、上年结转 and last year's 四 stand (`previous.carry`).
     pub carry: Carry,
+    /// The rows whose 现行有效件数 follows from last year's (`previous.in_force`); `None` where
+    /// the format counts no documents in force (gip-2019).
     #[serde(default)]
     pub in_force: Option<InForce>,
+    /// Applications dropped for unpaid fees against the notices sent (`fees.unpaid`); `None`
+    /// where the format has no such row (gip-2019).
     #[serde(default)]
     pub unpaid_fees: Option<UnpaidFees>,
     /// Words that name the 信息处理费 (信息处理费, 信息公开处理费, 收费通知): a sentence of 六 with
@@ -232,9 +299,13 @@ pub struct Checks {
     pub overview_max_chars: Option<usize>,
     /// Cells whose doubling or halving against last year is worth a hint.
     pub jump_totals: Vec<String>,
+    /// Words 一 of a people's government's report must each contain (工作考核, 社会评议,
+    /// 责任追究): `government.accountability`.
     pub accountability: Vec<String>,
+    /// The topics 一 should cover (`overview.topics`); empty: no such hint (gip-2019).
     #[serde(default)]
     pub topics: Vec<Topic>,
+    /// The statutory deadlines the `deadline` hint counts down to.
     pub deadline: Deadline,
 }
 
@@ -242,14 +313,22 @@ fn default_topic_min_chars() -> usize {
     20
 }
 
+/// `requests.balance`: in each column of a table, the left rows add up to the right rows
+/// (一 + 二 = （七）总计 + 四).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Balance {
+    /// Key of the table that balances (`requests`).
     pub table: String,
+    /// Row keys of the left side (`new_received`, `carried_over`).
     pub left: Vec<String>,
+    /// Row keys of the right side (`total_handled`, `carried_forward`); a finding points at
+    /// the last one's cell.
     pub right: Vec<String>,
 }
 
+/// `previous.carry`: which row of this year's report must equal, column by column, which row
+/// of last year's; the latter is also what a draft's `[previous]` keeps.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Carry {
@@ -259,27 +338,42 @@ pub struct Carry {
     pub last_year: String,
 }
 
+/// `previous.in_force`: in these rows, 现行有效件数 must equal last year's + 本年制发 − 本年废止.
+/// The columns are given by key.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InForce {
+    /// Key of the table holding the rows (`proactive`).
     pub table: String,
+    /// Keys of the rows checked (`regulations`, `normative_documents`).
     pub rows: Vec<String>,
+    /// The column of documents in force at year end (现行有效件数); last year's value is what
+    /// a draft's `[previous]` keeps.
     pub in_force: String,
+    /// The column of documents issued this year (本年制发件数).
     pub issued: String,
+    /// The column of documents repealed this year (本年废止件数).
     pub repealed: String,
 }
 
+/// `fees.unpaid`: applications no longer handled for unpaid fees cannot outnumber the fee
+/// notices sent.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnpaidFees {
+    /// Cell key of those applications (`requests.other_unpaid_fee.total`).
     pub cell: String,
+    /// Key of the [`FeeField`] counting the notices sent (`notices`).
     pub notices: String,
 }
 
+/// A topic 一 should cover (`overview.topics`): gip-2021 asks for five.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
+    /// The topic as the hint names it when missing (政府信息公开平台建设).
     pub name: String,
+    /// Words any one of which in 一 counts as covering it (平台载体, 政府网站 …).
     pub words: Vec<String>,
 }
 
@@ -287,7 +381,9 @@ pub struct Topic {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deadline {
+    /// For a department's report (`01-31`).
     pub department: String,
+    /// For a people's government's own report (`03-31`).
     pub government: String,
 }
 
@@ -295,6 +391,8 @@ pub struct Deadline {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Narrative {
+    /// Units that make a number in the prose a figure to read (件, 起, 条); a number without
+    /// one is left alone.
     pub units: Vec<String>,
     /// How many characters before a number a term may stand.
     pub reach: usize,
@@ -304,9 +402,13 @@ pub struct Narrative {
     pub links: Vec<String>,
     /// Words that make a figure approximate (近, 约, 余): it is not checked.
     pub approximate: Vec<String>,
+    /// The claim that every appeal was upheld, and what in table 四 contradicts it.
     pub upheld_all: UpheldAll,
+    /// Words that narrow a figure to some columns; without one, a figure naming no column
+    /// reads the table's total.
     #[serde(default)]
     pub qualifiers: Vec<Qualifier>,
+    /// The table terms a number is read against, each with the figures it may mean.
     pub terms: Vec<Term>,
     /// Whose figures a sentence gives: the agency's own, its area's, or a part's.
     #[serde(default)]
@@ -336,11 +438,17 @@ pub struct Scope {
     pub place_suffixes: Vec<String>,
 }
 
+/// A claim that every appeal was upheld (「均获维持」): a mismatch when the table shows an
+/// appeal with another outcome.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpheldAll {
+    /// The phrases that make the claim (均获维持, 全部维持 …).
     pub words: Vec<String>,
+    /// Key of the table the claim is checked against (`appeals`).
     pub table: String,
+    /// Keys of the columns (or column groups) whose figures, when not 0, contradict it
+    /// (`corrected`, `pending`).
     pub contradicted_by: Vec<String>,
 }
 
@@ -348,7 +456,10 @@ pub struct UpheldAll {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Qualifier {
+    /// The words as they appear in the prose (法人或其他组织, 法人和其他组织).
     pub words: Vec<String>,
+    /// Keys of the columns or column groups they select; the qualifier applies to a figure
+    /// only in a table that has them all.
     pub columns: Vec<String>,
 }
 
@@ -356,10 +467,13 @@ pub struct Qualifier {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
+    /// The term's spellings in prose (规范性文件, 行政规范性文件).
     pub words: Vec<String>,
     /// Each figure is a sum of references: `table.row.column`, or `table.row` / `table.group`
     /// whose column comes from the qualifiers (or the table's total).
     pub figures: Vec<Vec<String>>,
+    /// Narrower readings, each chosen by a verb near the term; without such a verb (or with no
+    /// senses) `figures` apply.
     #[serde(default)]
     pub senses: Vec<Sense>,
 }
@@ -370,7 +484,9 @@ pub struct Term {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sense {
+    /// The verbs that select this reading (收到, 受理, 新收 for new applications).
     pub verbs: Vec<String>,
+    /// The figures the term then means, written as [`Term::figures`].
     pub figures: Vec<Vec<String>>,
 }
 
@@ -439,22 +555,28 @@ impl Template {
             .ok_or((first, last))
     }
 
+    /// Whether this is the format for a report year: from `first_year`, through `last_year`
+    /// when it has one.
     pub fn covers(&self, year: i32) -> bool {
         year >= self.first_year && self.last_year.is_none_or(|last| year <= last)
     }
 
+    /// The section with this key (`overview`), if the format has it.
     pub fn section(&self, key: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.key == key)
     }
 
+    /// The table with this key (`requests`), if the format has it.
     pub fn table(&self, key: &str) -> Option<&Table> {
         self.tables.iter().find(|t| t.key == key)
     }
 
+    /// The 信息处理费 figure with this key (`notices`); `None` in a format without fees.
     pub fn fee(&self, key: &str) -> Option<&FeeField> {
         self.fees.iter().find(|f| f.key == key)
     }
 
+    /// The sections the officer writes (一, 五, 六), in report order.
     pub fn prose_sections(&self) -> impl Iterator<Item = &Section> {
         self.sections
             .iter()
@@ -514,13 +636,18 @@ fn builtins() -> &'static [Template] {
 /// A cell of a table: its table, block, row and column.
 #[derive(Debug, Clone, Copy)]
 pub struct CellRef<'t> {
+    /// The table the cell is in.
     pub table: &'t Table,
+    /// The block holding its row; the column is one of this block's.
     pub block: &'t Block,
+    /// The cell's row.
     pub row: &'t Row,
+    /// The cell's column.
     pub column: &'t Column,
 }
 
 impl CellRef<'_> {
+    /// The cell's key, `table.row.column` ([`cell_key`]).
     pub fn key(&self) -> String {
         cell_key(&self.table.key, &self.row.key, &self.column.key)
     }
@@ -532,16 +659,19 @@ impl CellRef<'_> {
 }
 
 impl Table {
+    /// Every row of every block, computed ones included, in printed order, each with its block.
     pub fn rows(&self) -> impl Iterator<Item = (&Block, &Row)> {
         self.blocks
             .iter()
             .flat_map(|b| b.rows.iter().map(move |r| (b, r)))
     }
 
+    /// The row with this key and the block holding it; `None` for a group's key.
     pub fn row(&self, key: &str) -> Option<(&Block, &Row)> {
         self.rows().find(|(_, r)| r.key == key)
     }
 
+    /// The row or column group with this key.
     pub fn group(&self, key: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.key == key)
     }
@@ -560,10 +690,13 @@ impl Table {
         })
     }
 
+    /// Every cell of the table a person types (none computed), in report order.
     pub fn input_cells(&self) -> impl Iterator<Item = CellRef<'_>> {
         self.cells().filter(|c| !c.is_computed())
     }
 
+    /// The cell at a row key and a column key; `None` unless both name a row and a column of
+    /// the row's block (group keys do not).
     pub fn cell(&self, row: &str, column: &str) -> Option<CellRef<'_>> {
         let (block, row) = self.row(row)?;
         let column = block.columns.iter().find(|c| c.key == column)?;
@@ -638,7 +771,7 @@ impl Table {
             .collect()
     }
 
-    /// The input columns (of the block holding `row`) a column key or group key stands for.
+    /// The input columns of `block` a column key or group key stands for.
     pub fn expand_columns<'a>(&'a self, block: &'a Block, key: &str) -> Vec<&'a Column> {
         if let Some(column) = block.columns.iter().find(|c| c.key == key) {
             return vec![column];

@@ -6,15 +6,27 @@
 use super::{Kind, Layout, SectionKind, Table, Template};
 use std::collections::HashSet;
 
+/// Why a template was refused ([`Template::parse`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
+    /// The text is not TOML, or not in a template's shape (a field unknown, missing or of the
+    /// wrong type).
     #[error("template syntax at byte {offset:?}: {message}")]
     Syntax {
+        /// Where in the text, in bytes, the parser found the problem, when it can tell.
         offset: Option<usize>,
+        /// The parser's account of the problem.
         message: String,
     },
+    /// The template reads but does not hold together: a key repeated, a reference that names
+    /// nothing, a group its own ancestor.
     #[error("template {template}: {problem}")]
-    Invalid { template: String, problem: String },
+    Invalid {
+        /// The id of the template at fault.
+        template: String,
+        /// What is wrong, in English.
+        problem: String,
+    },
 }
 
 pub(super) fn validate(t: &Template) -> Result<(), TemplateError> {
