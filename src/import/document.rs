@@ -5,6 +5,7 @@
 /// A published report reduced to what the importer reads.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
+    /// The paragraphs and tables in reading order.
     pub blocks: Vec<Block>,
     /// The file says it was written by gongkai's own export (a `generator` mark).
     pub own_export: bool,
@@ -13,7 +14,9 @@ pub struct Document {
 /// One paragraph of text or one table, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// The text of one paragraph or heading, its wrapped lines joined; never empty.
     Paragraph(String),
+    /// A table, its merged cells spread over the slots they cover.
     Table(Grid),
 }
 
@@ -21,12 +24,15 @@ pub enum Block {
 /// appears in each of them, marked as a copy everywhere but its top-left slot.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grid {
+    /// The rows, top to bottom, each its slots left to right; rows may differ in length.
     pub rows: Vec<Vec<Slot>>,
 }
 
 /// One slot of a grid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
+    /// The text of the cell covering this slot, repeated in every slot it spans; empty for an
+    /// empty cell or a slot no cell covers.
     pub text: String,
     /// The top-left slot of its cell (false for the slots a span covers).
     pub origin: bool,
@@ -37,12 +43,16 @@ pub struct Slot {
 /// A cell as a front end finds it, before its spans are resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpanCell {
+    /// The cell's text; the HTML and Word front ends collapse its whitespace with [`tidy`].
     pub text: String,
+    /// How many rows it covers (`rowspan`, a Word vertical merge); 1 for a plain cell.
     pub row_span: usize,
+    /// How many columns it covers (`colspan`, `w:gridSpan`); 1 for a plain cell.
     pub col_span: usize,
 }
 
 impl SpanCell {
+    /// A cell of one row and one column.
     pub fn plain(text: impl Into<String>) -> SpanCell {
         SpanCell {
             text: text.into(),

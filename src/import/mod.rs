@@ -10,6 +10,8 @@
 //!
 //! This module is part of the domain: no terminal, no command line, no file is written here.
 
+#![warn(missing_docs)]
+
 pub mod document;
 pub mod docx;
 pub mod html;
@@ -45,9 +47,15 @@ pub const PRINTED_TOTAL: &str = crate::check::codes::IMPORT_PRINTED_TOTAL;
 /// the published file itself (its printed totals).
 #[derive(Debug, Clone)]
 pub struct Imported {
+    /// The format the report was read against: the one of the year in its title.
     pub template: &'static Template,
+    /// The report as a draft, not yet saved: what could be read with certainty, the rest blank.
     pub draft: Draft,
+    /// How the file was read: cells read and left blank (and why), deviations from the format.
     pub summary: Summary,
+    /// `import.printed_total` warnings ([`PRINTED_TOTAL`]): totals the published report prints
+    /// that disagree with their parts. They are about the file, so they are not in the draft;
+    /// `check` adds them to its findings.
     pub printed_totals: Vec<Finding>,
     /// The file is gongkai's own export (marked by its generator).
     pub own_export: bool,
@@ -56,42 +64,83 @@ pub struct Imported {
 /// Why a file cannot be imported. Each names what is wrong; the caller names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// The system could not read the file (not found, no permission …): check the path.
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
+    /// The path is a folder, a pipe or a device: name the published file itself.
     #[error("not a regular file")]
     NotAFile,
+    /// Over [`MAX_FILE_BYTES`], refused unread: no report is that large.
     #[error("file too large: {bytes} bytes")]
-    TooLarge { bytes: u64 },
+    TooLarge {
+        /// The file's size.
+        bytes: u64,
+    },
+    /// Nothing but whitespace: the download or copy likely failed, so fetch it again.
     #[error("empty file")]
     Empty,
+    /// A PDF that needs a password to open (one only restricted from printing or copying is
+    /// read): ask for an unencrypted file, or use the portal page or the Word file.
     #[error("an encrypted PDF")]
     PdfEncrypted,
+    /// A PDF with images but no text (a scan): use the portal page, the Word file or a PDF with
+    /// text.
     #[error("a PDF without a text layer (a scan)")]
     PdfScanned,
+    /// A PDF with text in a font nothing decodes (a CJK font without a `ToUnicode` map), which
+    /// would give wrong characters unseen: use the portal page or the Word file.
     #[error("a PDF whose font {font} cannot be decoded")]
-    PdfUndecodable { font: String },
+    PdfUndecodable {
+        /// The font's name as the PDF gives it.
+        font: String,
+    },
+    /// An old binary Word file (`.doc`): save it as `.docx` in Word or WPS and import that.
     #[error("old binary .doc")]
     OldWord,
+    /// Neither a zip, a PDF, a portal page nor text (binary content): not a published report.
     #[error("unknown format")]
     UnknownFormat,
+    /// Text that is valid neither as its byte-order mark says, nor as UTF-8, the page's declared
+    /// encoding or GB18030: re-save it as UTF-8.
     #[error("text in an unknown encoding")]
     Encoding,
+    /// A zip or PDF that cannot be parsed, usually an unfinished download: fetch it again.
     #[error("damaged or truncated file")]
     Damaged,
+    /// A zip without `word/document.xml` (a spreadsheet or an archive, say): not a Word report.
     #[error("a zip file that is not a Word document")]
     NotWord,
+    /// A part of a Word file inflating beyond [`docx::MAX_PART_BYTES`]: never inflated whole,
+    /// as it may be built to exhaust memory.
     #[error("a part inflates beyond the limit (zip bomb)")]
     ZipBomb,
+    /// A page whose tags nest deeper than [`html::MAX_DEPTH`]: no article nests so deep, and
+    /// parsing it would take long; refused before parsing.
     #[error("tags nested {depth} deep")]
-    TooDeep { depth: usize },
+    TooDeep {
+        /// How deep the tags nest.
+        depth: usize,
+    },
+    /// No report title with a year (「某局2023年政府信息公开工作年度报告」) or no report table
+    /// was found: the file is something else, and `check` of a folder skips it.
     #[error("not an annual report")]
     NotAReport,
+    /// The report's title and headings are there but no table can be read (tables as images,
+    /// or a PDF's text taken without its layout): use another version of the report.
     #[error("no table could be read")]
     NoTables,
+    /// The year in the title has no format (formats start in 2019): check the title.
     #[error("no format for year {year}")]
-    NoFormat { year: i32 },
+    NoFormat {
+        /// The year read from the title.
+        year: i32,
+    },
+    /// The format's last table (四) is missing, so the file is likely truncated: fetch it again.
     #[error("incomplete: {missing} not found")]
-    Incomplete { missing: String },
+    Incomplete {
+        /// The heading of the section whose table is missing, as the format prints it.
+        missing: String,
+    },
 }
 
 /// Imports a file: refuses one over [`MAX_FILE_BYTES`] without reading it.

@@ -8,13 +8,18 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
+    /// A portal page (`.html`, `.htm`, `.shtml`), in UTF-8 or GB18030/GBK.
     Html,
+    /// A Word file (`.docx`), or any zip, which is then read as one.
     Docx,
+    /// A PDF with a text layer.
     Pdf,
+    /// Plain text: `pdftotext -layout` output, a copy from a browser, or gongkai's text export.
     Text,
 }
 
 impl SourceFormat {
+    /// The usual file extension of the kind, without the dot (`txt` for text).
     pub fn name(self) -> &'static str {
         match self {
             SourceFormat::Html => "html",

@@ -13,11 +13,21 @@ pub enum BlankReason {
     /// The published cell is empty.
     Empty,
     /// The published cell holds a mark meaning nothing (「—」「/」「无」), as written.
-    Mark { written: String },
+    Mark {
+        /// The mark as printed.
+        written: String,
+    },
     /// The cell holds text that is not a figure of this kind.
-    Unreadable { written: String },
+    Unreadable {
+        /// The cell's text as printed, or the figure a cell of its kind cannot take (a fraction
+        /// where a count belongs).
+        written: String,
+    },
     /// The row's figures could be read more than one way, and the totals leave more than one.
-    Ambiguous { written: Vec<String> },
+    Ambiguous {
+        /// The texts of the row's value cells as printed, in order.
+        written: Vec<String>,
+    },
     /// The row was not found in the file.
     RowMissing,
     /// The file prints this group as one row; its parts cannot be told apart.
@@ -27,7 +37,9 @@ pub enum BlankReason {
 /// A cell left blank.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BlankNote {
+    /// The cell's key, `table.row.column`.
     pub cell: String,
+    /// Why nothing was read into it.
     #[serde(flatten)]
     pub reason: BlankReason,
 }
@@ -38,42 +50,73 @@ pub struct BlankNote {
 pub enum Deviation {
     /// A group printed as one row (（六）其他处理 in a gip-2021 report); `resolved` when the
     /// totals left one reading of its rows.
-    GroupAsOneRow { group: String, resolved: bool },
+    GroupAsOneRow {
+        /// The group's key, `table.group` (`requests.other_handling`).
+        group: String,
+        /// Whether its figures were all 0, so that each of its rows was read as 0.
+        resolved: bool,
+    },
     /// A row printed with more or fewer figures than its columns.
     Figures {
+        /// The row's key, `table.row` (or `table.group` for a group printed as one row).
         row: String,
+        /// How many value cells the row holds, blanks at either end beyond the format's count
+        /// dropped.
         printed: usize,
+        /// How many the format's columns take, totals included.
         expected: usize,
         /// Whether the printed totals left one reading (else the row is left blank).
         settled: bool,
     },
     /// A label printed differently from the format (a typo, a variant).
-    Label { row: String, printed: String },
+    Label {
+        /// The key of the format's row it was read as, `table.row`.
+        row: String,
+        /// The label as printed.
+        printed: String,
+    },
 }
 
 /// The import summary.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Summary {
+    /// The kind of file read.
     pub format: SourceFormat,
+    /// The id of the format it was read against.
     pub template: String,
+    /// The agency as read from the title.
     pub agency: String,
+    /// The report's year as read from the title.
     pub year: i32,
     /// Input cells read with a figure, of all input cells of the format.
     pub cells_read: usize,
+    /// How many input cells the format has: the denominator of `cells_read`.
     pub cells_total: usize,
+    /// Every input cell left blank, once each, with why; in template order once
+    /// [`Summary::finish`] has run.
     pub left_blank: Vec<BlankNote>,
+    /// Where the file departs from its format, in the order found.
     pub deviations: Vec<Deviation>,
     /// Rows of figures whose label matched no row of the format, as printed.
     pub not_understood: Vec<String>,
     /// Printed totals compared with the sum of their parts, and how many disagreed.
     pub totals_checked: usize,
+    /// How many of those disagreed; each is also an `import.printed_total` warning
+    /// ([`crate::import::Imported::printed_totals`]).
     pub totals_disagreeing: usize,
+    /// The prose sections read, by key (`overview`, `problems`, `other`).
     pub prose_found: Vec<String>,
+    /// The prose sections whose heading was not found or under which nothing was written, by
+    /// key; they are left empty in the draft.
     pub prose_missing: Vec<String>,
+    /// The 信息处理费 figures the prose does not state, by fee key; left blank in the draft.
+    /// Always empty in a format without fees (gip-2019).
     pub fees_missing: Vec<String>,
 }
 
 impl Summary {
+    /// An empty summary for a file of `format` read against `template`, under the agency and
+    /// year the draft was given from the title.
     pub fn new(format: SourceFormat, template: &Template, draft: &Draft) -> Summary {
         Summary {
             format,
@@ -93,6 +136,7 @@ impl Summary {
         }
     }
 
+    /// Notes a cell left blank and why; the first reason noted for a cell stands.
     pub fn blank(&mut self, cell: String, reason: BlankReason) {
         if !self.left_blank.iter().any(|b| b.cell == cell) {
             self.left_blank.push(BlankNote { cell, reason });

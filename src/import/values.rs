@@ -15,7 +15,11 @@ pub enum Printed {
     Mark(String),
     /// A figure, with the unit written beside it if any.
     Figure {
+        /// The figure exactly as printed, full-width digits and thousands separators undone;
+        /// it may be negative or fractional, and whether the cell takes it is decided later.
         value: Decimal,
+        /// The unit written after it in the cell (万元, 元, 件, 项, 个); `None` when there is
+        /// none, and the column header may still give one.
         unit: Option<String>,
     },
     /// Text that is not a figure.
@@ -23,6 +27,7 @@ pub enum Printed {
 }
 
 impl Printed {
+    /// The figure, when the cell holds one; `None` for a blank, a mark or other text.
     pub fn figure(&self) -> Option<Decimal> {
         match self {
             Printed::Figure { value, .. } => Some(*value),

@@ -15,14 +15,23 @@ use crate::template::{CellRef, Template};
 pub enum NotCarried {
     /// A cell marked to carry whose sources last year's format lacks.
     Cell {
+        /// This year's cell as the officer finds it: `row label · column header`.
         label: String,
+        /// The id of last year's format (`gip-2019`).
         from_template: String,
     },
     /// A cell marked to carry whose sources last year's draft left blank.
-    Blank { label: String },
-    /// 现行有效件数 for `[previous]`, absent from last year's format.
-    InForce {
+    Blank {
+        /// This year's cell, `row label · column header`: left blank for the officer to fill.
         label: String,
+    },
+    /// 现行有效件数 for `[previous]`, absent from last year's format (or left blank in last
+    /// year's draft).
+    InForce {
+        /// This year's 现行有效件数 cell, `row label · column header`; the officer can type last
+        /// year's figure into `[previous].in_force`.
+        label: String,
+        /// The id of last year's format.
         from_template: String,
     },
     /// The template's note on carrying from an older format.
@@ -32,7 +41,10 @@ pub enum NotCarried {
 /// This year's new draft and what could not be carried into it.
 #[derive(Debug, Clone)]
 pub struct CarriedOver {
+    /// This year's draft, not yet saved: last year's agency, kind and contact, the carried cells
+    /// filled, `[previous]` set, no prose.
     pub draft: Draft,
+    /// What the officer must fill in or know; empty when everything carried.
     pub not_carried: Vec<NotCarried>,
 }
 
@@ -40,7 +52,10 @@ pub struct CarriedOver {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CarryError {
     /// No format applies to the year after last year's.
-    NoFormat { year: i32 },
+    NoFormat {
+        /// The year the new draft would be for (last year's plus one).
+        year: i32,
+    },
 }
 
 /// Builds next year's draft from last year's. `last_file` is recorded in `[previous]` so that

@@ -17,11 +17,14 @@ use toml::de::{DeTable, DeValue};
 /// A draft that cannot be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
+    /// The draft file, as the caller named it; `None` when the draft was read from text or bytes
+    /// rather than a file (the message then says `<input>`).
     pub file: Option<PathBuf>,
     /// 1-based; 0 when the problem is the file as a whole.
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
+    /// What is wrong there; [`crate::i18n::load_error`] words it with the file and place.
     pub problem: Problem,
 }
 
@@ -30,63 +33,116 @@ pub struct LoadError {
 pub enum Problem {
     /// The file could not be read: what the system said, kept by kind to be worded.
     Io(IoFault),
+    /// The path is a folder, a pipe or a device, refused without being opened: name the draft
+    /// file itself.
     NotAFile,
     /// Larger than a draft can be ([`MAX_DRAFT_BYTES`]).
     TooBig {
+        /// The limit in whole megabytes, as the message states it.
         limit_mb: u64,
     },
+    /// The bytes stop being UTF-8 at the place given (a file saved as GBK, say): save it as
+    /// UTF-8.
     NotUtf8,
+    /// The text is not valid TOML (an unclosed quote or bracket, a key written twice): fix it
+    /// at the place given.
     Syntax(String),
+    /// A key the draft's format has no place for — a misspelling, a row of the other format:
+    /// rename or remove it.
     UnknownKey {
+        /// The key as written, without the tables above it.
         key: String,
+        /// The keys allowed where it stands, offered as the likely fix.
         expected: Vec<String>,
     },
+    /// A key every draft must have is absent (`schema`, `template`, `[report]`, its `agency`
+    /// and `year`, `ledger.file`, an acknowledgement's `code` and `reason`): add it.
     Missing {
+        /// The dotted path of the missing key, such as `report.agency`.
         key: String,
     },
+    /// A value of the wrong kind, such as a number where text belongs or a lone value where a
+    /// table belongs: rewrite it as the kind asked for.
     WrongType {
+        /// The dotted path of the value, such as `report.agency`.
         key: String,
+        /// The kind of value that belongs there.
         expected: Expected,
     },
+    /// A negative figure in a cell or fee that only takes counts or amounts (only
+    /// `本年增/减` cells may go below 0).
     Negative {
+        /// The dotted path of the figure, such as `requests.new_received.natural_person`.
         key: String,
     },
+    /// A decimal where only a count belongs: write a whole number.
     NotWhole {
+        /// The dotted path of the figure.
         key: String,
     },
+    /// Text or another non-number where a figure belongs, often a number written in quotes:
+    /// drop the quotes.
     NotANumber {
+        /// The dotted path of the figure.
         key: String,
     },
+    /// A figure beyond [`crate::number::MAX_WHOLE`], or a whole number too long to read at all
+    /// (a huge `schema`): almost always a typing slip.
     TooLarge {
+        /// The dotted path of the figure.
         key: String,
     },
+    /// An amount too small for the decimal type to hold (`1e-30`): the message asks for at
+    /// most four decimal places.
     TooManyPlaces {
+        /// The dotted path of the amount.
         key: String,
     },
+    /// A figure typed for a total row or column, which drafts never store since the totals are
+    /// computed: remove it.
     Computed {
+        /// The dotted path of the row or cell, such as `requests.total_handled` or
+        /// `requests.new_received.total`.
         key: String,
+        /// The row's label or the column's header in the template, so the officer sees which
+        /// total it is.
         label: String,
     },
+    /// `template` names no built-in format: write one of those known.
     UnknownTemplate {
+        /// The format id as written.
         id: String,
+        /// The ids of the built-in formats.
         known: Vec<String>,
     },
+    /// `schema` is a version this program cannot read: newer than [`SCHEMA`] (the draft came
+    /// from a newer gongkai, which is needed to read it) or below 1.
     SchemaTooNew {
+        /// The schema number as written.
         found: i64,
     },
     /// A year out of range, or not a number a year can be (as written, cut if long).
     BadYear {
+        /// The value as written, cut after 12 characters with 「…」.
         found: String,
     },
     /// `nan`, `inf` or a float beyond any number (`1e400`).
     NotFinite {
+        /// The dotted path of the amount.
         key: String,
     },
+    /// Text that must be one of a fixed set — `report.kind`, an amount's unit — is not:
+    /// write one of those listed.
     BadChoice {
+        /// The dotted path of the value, such as `report.kind`.
         key: String,
+        /// The values allowed.
         expected: Vec<String>,
     },
+    /// A `[fees]` table in a draft whose format has no 信息处理费 (gip-2019): remove it, or
+    /// correct the year and format.
     NoFees {
+        /// The draft's format id.
         template: String,
     },
 }
@@ -95,8 +151,12 @@ pub enum Problem {
 /// chosen by) and the system's English text (shown in brackets after it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IoFault {
+    /// The kind of error, which picks the sentence (file not found, permission denied …).
     pub kind: std::io::ErrorKind,
+    /// The operating system's error number, when there is one; it tells a full disk or a
+    /// read-only file system where the kind does not.
     pub raw: Option<i32>,
+    /// The system's own English message, shown in brackets after the sentence.
     pub detail: String,
 }
 
@@ -113,9 +173,13 @@ impl From<&std::io::Error> for IoFault {
 /// The kind of value a key wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
+    /// Text in quotes.
     Text,
+    /// A whole number without quotes.
     Integer,
+    /// A table: `{ … }` inline, or a `[section]` of its own.
     Table,
+    /// A list in `[ … ]`.
     List,
 }
 

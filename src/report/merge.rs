@@ -12,27 +12,50 @@ use std::collections::BTreeMap;
 
 /// Why a unit's draft is left out of the sum.
 pub enum Refusal {
-    OtherYear { year: i32, template: String },
-    HasErrors { errors: usize },
+    /// The draft is of another year or format than most units' (see [`majority`]): correct its
+    /// year, or merge it with drafts of its own year.
+    OtherYear {
+        /// The year the unit's draft reports on.
+        year: i32,
+        /// The id of the unit's format.
+        template: String,
+    },
+    /// The draft has errors, which would go into the sum: fix them, or merge anyway with
+    /// `--allow-errors`.
+    HasErrors {
+        /// How many error findings the draft has.
+        errors: usize,
+    },
+    /// Another draft names the same agency, so the unit would be counted twice: remove one.
     SameName,
+    /// The draft's `report.agency` is blank, so its unit cannot be named: fill it in.
     NoName,
 }
 
 /// What the merge keeps of one unit's draft: its figures, not its prose.
 #[derive(Debug, Clone)]
 pub struct Unit {
+    /// The unit's agency name, trimmed; empty when the draft names none (refused as
+    /// [`Refusal::NoName`]).
     pub name: String,
+    /// The id of the draft's format.
     pub template: String,
+    /// The year the draft reports on.
     pub year: i32,
     /// By index into the template's `compiled().inputs`.
     pub values: Vec<Option<Number>>,
     /// By index into the template's `fees`.
     pub fees: Vec<Option<Number>>,
+    /// The unit recorded for an amount the format prints without one, by cell key (as
+    /// [`Draft::units`]); sums of mixed units are added in the first unit (元).
     pub units: BTreeMap<String, String>,
+    /// The draft's `[previous]`; the summary sums them only when every unit has one for the
+    /// same year.
     pub previous: Option<Previous>,
 }
 
 impl Unit {
+    /// What the merge needs of a draft read in `template`, its own format.
     pub fn from_draft(template: &Template, draft: &Draft) -> Unit {
         Unit {
             name: draft.report.agency.trim().to_string(),
@@ -53,6 +76,8 @@ impl Unit {
 /// The summary draft and what the officer must know about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
+    /// The summary: the agency given, `sources` naming the units, the summed cells and fees,
+    /// `[previous]` where the units agree, and no prose (the officer writes it).
     pub draft: Draft,
     /// Cells left blank, with the units that left them blank.
     pub blanks: Vec<(String, Vec<String>)>,

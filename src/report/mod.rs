@@ -3,6 +3,8 @@
 //! A blank cell is absent (`None`), never 0. Totals are not stored: `check::totals` computes
 //! them. Drafts are read from and written to TOML by [`load`] and [`save`].
 
+#![warn(missing_docs)]
+
 pub mod carry;
 pub mod load;
 pub mod merge;
@@ -23,12 +25,18 @@ pub const SCHEMA: i64 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AgencyKind {
+    /// A department (局, 委, 办 …) reporting on its own work; due by the format's
+    /// `deadline.department` (31 January).
     #[default]
     Department,
+    /// A people's government (or a 管委会) reporting for its whole area; due by
+    /// `deadline.government` (31 March), and its overview is expected to cover accountability
+    /// (工作考核, 社会评议, 责任追究).
     Government,
 }
 
 impl AgencyKind {
+    /// The word a draft's `report.kind` is written with: `department` or `government`.
     pub fn as_str(self) -> &'static str {
         match self {
             AgencyKind::Department => "department",
@@ -36,6 +44,7 @@ impl AgencyKind {
         }
     }
 
+    /// The kind `report.kind` names; `None` for any other word (the loader then lists both).
     pub fn parse(text: &str) -> Option<AgencyKind> {
         match text {
             "department" => Some(AgencyKind::Department),
@@ -48,14 +57,25 @@ impl AgencyKind {
 /// `[report]`: who reports, for which year, and whom to contact.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Meta {
+    /// The reporting agency's full name, as the title prints it (「某某市人力资源和社会保障局」);
+    /// also what `merge` tells units apart by.
     pub agency: String,
+    /// The year reported on (1 January to 31 December); the format follows from it.
     pub year: i32,
+    /// Department or people's government: which deadline and checks apply.
     pub kind: AgencyKind,
+    /// The office to contact about the report (「办公室」), printed in the preamble; the agency's
+    /// name is put before a bare office. Empty draws the `report.contact` warning.
     pub contact_office: String,
+    /// The office's postal address for the preamble. Empty draws the `report.contact` warning.
     pub address: String,
+    /// The postal code for the preamble; empty leaves it out.
     pub postcode: String,
+    /// The contact telephone for the preamble. Empty draws the `report.contact` warning.
     pub phone: String,
+    /// The contact e-mail address for the preamble; empty leaves it out.
     pub email: String,
+    /// The portal where the report is published; empty names the portal without an address.
     pub website: String,
 }
 
@@ -71,6 +91,8 @@ pub const META_TEXT_FIELDS: [&str; 7] = [
 ];
 
 impl Meta {
+    /// A text field by its key in `[report]` (one of [`META_TEXT_FIELDS`]); `None` for any
+    /// other key, `year` and `kind` included.
     pub fn text(&self, key: &str) -> Option<&str> {
         Some(match key {
             "agency" => &self.agency,
@@ -84,6 +106,7 @@ impl Meta {
         })
     }
 
+    /// A text field by its key in `[report]`, to change it; `None` as for [`Meta::text`].
     pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
         Some(match key {
             "agency" => &mut self.agency,
@@ -101,6 +124,7 @@ impl Meta {
 /// `[previous]`: last year's figures a check compares against.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Previous {
+    /// The year these figures are of, as `new --from` records it; `None` when not written.
     pub year: Option<i32>,
     /// Last year's draft, relative to this one's folder (written by `new --from`), so that the
     /// editor can show last year's text and `check` can compare every figure.
@@ -112,6 +136,8 @@ pub struct Previous {
 }
 
 impl Previous {
+    /// Whether it records nothing at all, so that a summary leaves `[previous]` out rather
+    /// than write an empty one.
     pub fn is_empty(&self) -> bool {
         self.year.is_none()
             && self.file.is_none()
@@ -132,18 +158,26 @@ pub struct LedgerSource {
 /// A warning the officer has answered with a reason.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Acknowledgement {
+    /// The code of the finding answered, such as `previous.jump` (see [`crate::check::codes`]).
     pub code: String,
+    /// The cell, fee or section key of the finding answered; `None` answers the finding of
+    /// that code that names no cell.
     pub cell: Option<String>,
     /// For a figure in the prose: the words it answers, so a later contradiction of the same
     /// cell is not answered by it too. Absent, it answers every finding of its code and cell.
     pub quote: Option<String>,
+    /// Why the warning stands, in the officer's words; answered, it no longer blocks a
+    /// finished export (which says only that it was answered, not why).
     pub reason: String,
 }
 
 /// One report being written.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Draft {
+    /// The id of its format (`gip-2019`, `gip-2021`); [`crate::template::Template::builtin`]
+    /// gives that format's tables and checks.
     pub template: String,
+    /// `[report]`: agency, year, kind and contact.
     pub report: Meta,
     /// Prose by section key (`overview`, `problems`, `other`); absent is empty.
     pub text: BTreeMap<String, String>,
@@ -154,9 +188,12 @@ pub struct Draft {
     pub units: BTreeMap<String, String>,
     /// 信息处理费 figures by fee key; absent is blank.
     pub fees: BTreeMap<String, Number>,
+    /// `[previous]`; `None` when the draft has none, and the cross-year checks then rely on
+    /// last year's whole draft if one is given.
     pub previous: Option<Previous>,
     /// The ledger table 三 came from, for the `ledger.stale` hint.
     pub ledger: Option<LedgerSource>,
+    /// `[[acknowledged]]`: the warnings answered with a reason, in file order.
     pub acknowledged: Vec<Acknowledgement>,
     /// For a merged summary: the units whose drafts were summed.
     pub sources: Vec<String>,
@@ -177,10 +214,13 @@ impl Draft {
         }
     }
 
+    /// The figure typed in a cell (`table.row.column`); `None` when blank, and always for a
+    /// total, which only [`crate::check::totals()`] works out.
     pub fn cell(&self, key: &str) -> Option<Number> {
         self.cells.get(key).copied()
     }
 
+    /// The prose of a section (`overview`, `problems`, `other`); empty when none was written.
     pub fn text(&self, section: &str) -> &str {
         self.text.get(section).map_or("", String::as_str)
     }
