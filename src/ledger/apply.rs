@@ -12,6 +12,7 @@ pub struct Change {
     pub key: String,
     /// `None`: the cell was blank.
     pub old: Option<Number>,
+    /// The ledger's figure, which replaces it.
     pub new: Number,
 }
 

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 pub struct Case {
     /// The row number the spreadsheet shows.
     pub row: u32,
+    /// 收到日期: with [`concluded`](Case::concluded), it decides 一, 二 and 四.
     pub received: Date,
     /// `None`: still open.
     pub concluded: Option<Date>,
@@ -25,6 +26,7 @@ pub struct Case {
     pub applicant: usize,
     /// The result's row key in the format of the year it was concluded.
     pub result: Option<String>,
+    /// The fee notice sent, if any; always `None` when the ledger has no fee columns.
     pub fee: Option<Fee>,
 }
 
@@ -33,18 +35,22 @@ pub struct Case {
 pub struct Fee {
     /// The year the notice counts in.
     pub year: i16,
+    /// 收费金额 in 元; 0 when the cell is empty.
     pub billed: Decimal,
+    /// 实收金额 in 元; 0 when the cell is empty.
     pub collected: Decimal,
 }
 
 /// The cases of a ledger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cases {
+    /// The sheet read; `None` for a CSV.
     pub sheet: Option<String>,
     /// Applicant column keys, which [`Case::applicant`] indexes.
     pub applicants: Vec<String>,
     /// Whether the ledger has fee columns (then the fee figures are counted too).
     pub has_fees: bool,
+    /// One per filled row, in sheet order.
     pub cases: Vec<Case>,
 }
 

@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 /// Table 三 (and the fee figures) of one year as the ledger gives them.
 #[derive(Debug, Clone)]
 pub struct Counted {
+    /// The report year counted.
     pub year: i32,
+    /// The format in force that year, whose table 三 and fees the figures fill.
     pub template: &'static Template,
     /// Counts by cell key (`requests.row.column`), every input cell of the rows a ledger fills.
     pub cells: BTreeMap<String, u64>,
@@ -22,10 +24,14 @@ pub struct Counted {
     pub fees: Option<FeeTotals>,
 }
 
+/// The 信息处理费 figures of one year, from the cases whose fee notice counts in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FeeTotals {
+    /// 发出收费通知的件数.
     pub notices: u64,
+    /// 收费通知总金额, in 元.
     pub billed: Decimal,
+    /// 实际收取的总金额, in 元.
     pub collected: Decimal,
 }
 

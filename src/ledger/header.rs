@@ -24,10 +24,14 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// The index (within the sheet's cells) of the column holding `role`, if the ledger has
+    /// one.
     pub fn get(&self, role: Role) -> Option<usize> {
         self.by_role.get(&role).map(|(i, _)| *i)
     }
 
+    /// Whether the ledger has fee columns: a notice date, 是否发出收费通知 or 收费金额. A
+    /// 实收金额 column alone is not one.
     pub fn has_fees(&self) -> bool {
         [Role::FeeNoticeDate, Role::FeeNotice, Role::FeeBilled]
             .iter()

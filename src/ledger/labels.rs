@@ -15,7 +15,10 @@ pub enum ResultMatch {
     /// The row key.
     Row(String),
     /// No row: the closest label, if one is close.
-    Unknown { closest: Option<String> },
+    Unknown {
+        /// The official label most like what was written, when at least half alike.
+        closest: Option<String>,
+    },
     /// Several rows: their labels.
     Ambiguous(Vec<String>),
 }
@@ -23,6 +26,7 @@ pub enum ResultMatch {
 /// The result rows of one format, with every form each may be written in.
 #[derive(Debug)]
 pub struct ResultLabels {
+    /// The format's id (`gip-2021`).
     pub template: String,
     /// (row key, label, accepted normalised forms, groups above it by key).
     rows: Vec<(String, String, Vec<String>, Vec<String>)>,
@@ -55,6 +59,8 @@ fn ancestors(table: &Table, group: Option<&str>) -> Vec<String> {
 }
 
 impl ResultLabels {
+    /// The result rows of the format's table 三 (those under
+    /// [`Rows::results`](super::vocabulary::Rows::results)) and the groups above them.
     pub fn new(template: &Template) -> ResultLabels {
         let v = Vocabulary::get();
         let mut rows = Vec::new();
@@ -188,6 +194,8 @@ pub struct ApplicantLabels {
 }
 
 impl ApplicantLabels {
+    /// The applicant columns of the format's table 三 (总计 left out), each accepted by its
+    /// header and by the words `assets/ledger.toml` lists for it.
     pub fn new(template: &Template) -> ApplicantLabels {
         let v = Vocabulary::get();
         let mut columns = Vec::new();
@@ -267,6 +275,7 @@ pub struct Matchers {
 }
 
 impl Matchers {
+    /// Which result row of `template` the ledger's `written` result means.
     pub fn result(&mut self, template: &Template, written: &str) -> ResultMatch {
         let (labels, seen) = self
             .results

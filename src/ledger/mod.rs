@@ -3,7 +3,10 @@
 //! figures, and putting them into a draft. Every row that cannot be counted is named.
 //!
 //! This is domain code: it knows files and drafts, never terminals or the command line. The
-//! command `gongkai ledger` and the editor's ledger dialog are both clients of [`apply`].
+//! command `gongkai ledger` and the editor's ledger dialog are both clients of
+//! [`apply`](mod@apply).
+
+#![warn(missing_docs)]
 
 pub mod apply;
 pub mod cases;

@@ -10,15 +10,21 @@ use std::path::Path;
 /// One cell, as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Nothing in it.
     Empty,
+    /// Text as typed (a date typed as text is read from it later); also an error cell, as
+    /// `#` and its name.
     Text(String),
+    /// A number, which in a date column is an Excel serial day.
     Number(f64),
     /// A cell formatted as a date.
     Date(Date),
+    /// A TRUE/FALSE cell, which answers 是否发出收费通知.
     Bool(bool),
 }
 
 impl Cell {
+    /// Whether the officer would see nothing in it: no value, or only spaces.
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -42,7 +48,10 @@ impl Cell {
 /// One row and the number the spreadsheet shows for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetRow {
+    /// 1-based, as the spreadsheet numbers the row (a CSV's record count), so the officer
+    /// can find it.
     pub number: u32,
+    /// The cells from the sheet's [`first_column`](Sheet::first_column) on.
     pub cells: Vec<Cell>,
 }
 
@@ -53,6 +62,7 @@ pub struct Sheet {
     pub name: Option<String>,
     /// How many columns lie left of the first cell (a workbook whose column A is empty).
     pub first_column: u32,
+    /// Every row of the sheet's used range, top to bottom, blank ones included.
     pub rows: Vec<SheetRow>,
 }
 

@@ -10,12 +10,15 @@ use crate::template::Template;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, XlsxError};
 use std::path::Path;
 
-/// How many rows the drop-down lists and date formats cover.
+/// How many rows below the header the drop-down lists cover (the date and amount formats
+/// cover whole columns).
 pub const ROWS: u32 = 5000;
 
 /// One column of the ledger template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateColumn {
+    /// The header written in row 1; for a column gongkai reads, the first of its
+    /// [`Headers`](super::vocabulary::Headers), so the filled ledger reads back.
     pub header: String,
     /// What gongkai reads from it; `None` for the office's own columns.
     pub role: Option<Role>,
@@ -24,8 +27,11 @@ pub struct TemplateColumn {
 /// The words of the template, in the user's language (from `crate::i18n`).
 #[derive(Debug, Clone)]
 pub struct Wording {
+    /// The name of the sheet to fill, one row per application (台账).
     pub ledger_sheet: String,
+    /// The name of the sheet explaining each column (填写说明).
     pub help_sheet: String,
+    /// The name of the hidden sheet the drop-down lists take their choices from (选项).
     pub lists_sheet: String,
     /// Headers of the explanation sheet: column, what to write.
     pub help_headers: [String; 2],
@@ -163,8 +169,13 @@ pub fn write(
     crate::atomic::write(path, &bytes).map_err(TemplateWriteError::Io)
 }
 
+/// Why the ledger template could not be written.
 #[derive(Debug)]
 pub enum TemplateWriteError {
+    /// The workbook could not be built or encoded (the writer's own words): a defect of
+    /// gongkai rather than anything the officer can fix, worth reporting.
     Xlsx(String),
+    /// The file could not be written (no such folder, no permission, disk full): the officer
+    /// chooses another place or frees space.
     Io(std::io::Error),
 }

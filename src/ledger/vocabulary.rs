@@ -11,12 +11,17 @@ const SOURCE: &str = include_str!("../../assets/ledger.toml");
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
+    /// `[rows]`: where in table 三 the counts go.
     pub rows: Rows,
+    /// `[fees]`: where the 信息处理费 figures go.
     pub fees: FeeKeys,
+    /// `[headers]`: how a ledger's columns are recognised.
     pub headers: Headers,
     /// Synonyms by applicant column key.
     pub applicants: std::collections::BTreeMap<String, Vec<String>>,
+    /// `[answers]`: how a 是否发出收费通知 cell says yes or no.
     pub answers: Answers,
+    /// `[template]`: the office's own columns in the ledger template.
     pub template: TemplateColumns,
 }
 
@@ -24,10 +29,16 @@ pub struct Vocabulary {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rows {
+    /// Table 三 itself (`requests`).
     pub table: String,
+    /// 一、本年新收: the cases received in the report year.
     pub received: String,
+    /// 二、上年结转: the cases received before the year and still open on 1月1日.
     pub carried_over: String,
+    /// The group 三、本年度办理结果, whose input rows are the results a case is concluded
+    /// with; the 办理结果 column names one of them.
     pub results: String,
+    /// 四、结转下年度继续办理: the cases still open on 12月31日.
     pub carried_forward: String,
 }
 
@@ -35,8 +46,11 @@ pub struct Rows {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeKeys {
+    /// 发出收费通知的件数: the cases whose fee notice counts in the year.
     pub notices: String,
+    /// 收费通知总金额: the sum of their 收费金额.
     pub billed: String,
+    /// 实际收取的总金额: the sum of their 实收金额.
     pub collected: String,
 }
 
@@ -44,20 +58,32 @@ pub struct FeeKeys {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Headers {
+    /// 收到日期, 受理日期, …: [`Role::Received`].
     pub received: Vec<String>,
+    /// 申请人类型, 申请人类别, …: [`Role::Applicant`].
     pub applicant: Vec<String>,
+    /// 办理结果, 答复类型, …: [`Role::Result`].
     pub result: Vec<String>,
+    /// 办结日期, 答复日期, …: [`Role::Concluded`].
     pub concluded: Vec<String>,
+    /// 收费通知日期, …: [`Role::FeeNoticeDate`].
     pub fee_notice_date: Vec<String>,
+    /// 是否发出收费通知, …: [`Role::FeeNotice`].
     pub fee_notice: Vec<String>,
+    /// 收费金额, 应收金额, …: [`Role::FeeBilled`].
     pub fee_billed: Vec<String>,
+    /// 实收金额, 已缴金额, …: [`Role::FeeCollected`].
     pub fee_collected: Vec<String>,
 }
 
+/// The words a 是否发出收费通知 cell may say (compared normalised, so 「Yes」 is `yes`); a
+/// true or false cell answers too.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
+    /// A notice was sent (是, 已发, √, …): the case counts in 发出收费通知的件数.
     pub yes: Vec<String>,
+    /// No notice was sent (否, 未发, ×, …).
     pub no: Vec<String>,
 }
 
@@ -65,21 +91,35 @@ pub struct Answers {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateColumns {
+    /// First, before 收到日期 (序号).
     pub extra_before: Vec<String>,
+    /// Between the applicant type and 办理结果 (申请人姓名或名称, 申请内容).
     pub extra_middle: Vec<String>,
+    /// Last (备注).
     pub extra_after: Vec<String>,
 }
 
 /// What a ledger column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
+    /// 收到日期: a case received in the year counts in 一 本年新收; one received before it and
+    /// still open on 1月1日, in 二 上年结转.
     Received,
+    /// 申请人类型: which applicant column of table 三 the case counts in.
     Applicant,
+    /// 办理结果: which result row of 三、本年度办理结果 the case counts in once concluded.
     Result,
+    /// 办结日期: the result counts in this date's year; empty while the case is open, which
+    /// puts it in 四 结转下年度 at the year's end.
     Concluded,
+    /// 收费通知日期: filled, a fee notice was sent; it counts in this date's year.
     FeeNoticeDate,
+    /// 是否发出收费通知: whether a fee notice was sent, when no notice date says so.
     FeeNotice,
+    /// 收费金额: the amount the notice asked for, summed into 收费通知总金额. Without either
+    /// notice column, a filled amount means a notice was sent.
     FeeBilled,
+    /// 实收金额: the amount collected, summed into 实际收取的总金额.
     FeeCollected,
 }
 
@@ -91,6 +131,8 @@ impl Role {
         Role::Result,
         Role::Concluded,
     ];
+    /// Every column gongkai reads. A header row is matched in this order, each column going
+    /// to the first role that names it.
     pub const ALL: [Role; 8] = [
         Role::Received,
         Role::Applicant,
@@ -111,6 +153,7 @@ impl Vocabulary {
         VOCABULARY.get_or_init(|| toml::from_str(SOURCE).expect("assets/ledger.toml is valid"))
     }
 
+    /// The header texts that mark a column as holding `role`, preferred first.
     pub fn headers(&self, role: Role) -> &[String] {
         let h = &self.headers;
         match role {
