@@ -171,7 +171,8 @@ impl Store {
     }
 
     /// The recovery files of a draft holding work it does not have (or that cannot be read),
-    /// newest first. Stale ones are left for [`Store::tidy`].
+    /// newest first. Stale ones (saying what the draft says) are skipped here; opening the draft
+    /// removes them ([`crate::tui::runtime::offer_recovery`]).
     pub fn pending_of(&self, draft_path: &Path) -> Vec<Pending> {
         let saved = load::load_file(draft_path).ok();
         self.files_of(draft_path)

@@ -18,7 +18,7 @@ pub fn blank_cell_note() -> String {
     format!("注：{BLANK_MARK}为尚未填写的单元格（草稿）。")
 }
 
-/// The report's title: 「<agency><year>年政府信息公开工作年度报告」.
+/// The report's title: 「`<agency><year>`年政府信息公开工作年度报告」.
 pub fn report_title(agency: &str, year: i32) -> String {
     format!("{agency}{year}年政府信息公开工作年度报告")
 }

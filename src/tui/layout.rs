@@ -256,7 +256,7 @@ pub fn table_geometry_in(
 
 /// A table's layout in an area of the given size, for figures up to `figures` columns wide,
 /// with the column `focus_col` on screen: the columns widen to show every figure whole, the
-/// row labels narrow down to [`LABEL_LEAST`], and past that the columns scroll sideways.
+/// row labels narrow down to `LABEL_LEAST` characters, and past that the columns scroll sideways.
 pub fn table_geometry_for(
     table: &Table,
     width: usize,
