@@ -368,6 +368,35 @@ fn without_a_draft_the_year_is_required() {
 }
 
 #[test]
+fn a_year_no_report_can_be_for_is_refused_not_counted_as_an_empty_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = csv_text(&two_years());
+    let path = write(dir.path(), "l.csv", bytes.as_bytes());
+    // A typo of 2024, once counted as an empty table headed 4464 (70000 wrapped into 16 bits).
+    for typo in ["70000", "20224", "1999"] {
+        gongkai()
+            .args(["ledger", "--year", typo])
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "--year {typo} 不是可用的统计年度"
+            )));
+    }
+    gongkai()
+        .args(["ledger", "--year", "2024"])
+        .arg(&path)
+        .assert()
+        .success();
+    // The count itself refuses a year no date can hold, whoever asks.
+    let cases = ledger::read(&path, Some(2024), None).unwrap();
+    assert!(matches!(
+        ledger::count(&cases, 70000),
+        Err(LedgerError::NoFormat { year: 70000 })
+    ));
+}
+
+#[test]
 fn headers_that_cannot_be_matched_say_what_was_found_and_what_is_needed() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(

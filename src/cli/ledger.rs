@@ -56,7 +56,14 @@ pub(super) fn run(args: &LedgerArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
         (Some((_, loaded)), _) => loaded.draft.report.year,
-        (None, Some(year)) => year,
+        (None, Some(year)) => {
+            let (first, last) = crate::ops::allowed_years(crate::clock::this_year());
+            if !(first..=last).contains(&year) {
+                err_line(&words::year_out_of_range(lang, year, first, last));
+                return ExitCode::from(2);
+            }
+            year
+        }
         (None, None) => {
             err_line(&words::needs_year(lang));
             return ExitCode::from(2);

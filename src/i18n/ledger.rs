@@ -376,6 +376,16 @@ pub fn needs_ledger(lang: Lang) -> String {
     .to_string()
 }
 
+/// `--year` outside the years a report may be for (a typo such as 20225 or 3025).
+pub fn year_out_of_range(lang: Lang, year: i32, first: i32, last: i32) -> String {
+    match lang {
+        Lang::Zh => format!("--year {year} 不是可用的统计年度：请填 {first}–{last} 之间的年度"),
+        Lang::En => {
+            format!("--year {year} is not a year to count for: use a year from {first} to {last}")
+        }
+    }
+}
+
 pub fn year_conflict(lang: Lang, given: i32, draft: i32) -> String {
     match lang {
         Lang::Zh => format!("--year {given} 与草稿的年度 {draft} 不同"),

@@ -104,7 +104,8 @@ pub fn count(cases: &Cases, year: i32) -> Result<Counted, LedgerError> {
             cells.insert(key(row, column), 0u64);
         }
     }
-    let year16 = year as i16;
+    // Dates hold years of four digits at most: no case falls in a year beyond them.
+    let year16 = i16::try_from(year).map_err(|_| LedgerError::NoFormat { year })?;
     let mut add = |row: &str, column: &str| {
         if let Some(n) = cells.get_mut(&key(row, column)) {
             *n += 1;
