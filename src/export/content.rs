@@ -216,10 +216,17 @@ enum Numbering {
     Arabic,
 }
 
-const NUMERALS: [&str; 20] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-    "十五", "十六", "十七", "十八", "十九", "二十",
-];
+/// `n` in Chinese numerals as items are numbered (一 … 十、十一 … 二十、二十一 … 九十九); past
+/// 99, which no 六 reaches, in Arabic digits rather than nothing.
+fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", DIGITS[n % 10]),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+        _ => n.to_string(),
+    }
+}
 
 impl Numbering {
     /// The numbering a line starts with, if any.
@@ -244,7 +251,7 @@ impl Numbering {
 
     /// The label of item `n` (from 1).
     fn label(self, n: usize) -> String {
-        let chinese = NUMERALS.get(n - 1).copied().unwrap_or("");
+        let chinese = chinese_number(n);
         match self {
             Numbering::Parenthesised => format!("（{chinese}）"),
             Numbering::Enumerated => format!("{chinese}、"),
@@ -382,6 +389,19 @@ fn table_content<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_are_numbered_past_twenty() {
+        let label = |n| Numbering::Parenthesised.label(n);
+        assert_eq!(label(1), "（一）");
+        assert_eq!(label(10), "（十）");
+        assert_eq!(label(11), "（十一）");
+        assert_eq!(label(20), "（二十）");
+        assert_eq!(label(21), "（二十一）");
+        assert_eq!(label(99), "（九十九）");
+        assert_eq!(Numbering::Enumerated.label(35), "三十五、");
+        assert_eq!(label(100), "（100）");
+    }
 
     #[test]
     fn numbered_short_lines_are_subheadings() {
