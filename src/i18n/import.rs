@@ -50,8 +50,8 @@ pub fn import_error(lang: Lang, file: &Path, e: &ImportError) -> String {
             .into(),
         (ImportError::UnknownFormat, _) => lang
             .pick(
-                "无法识别的文件格式：应为网页（.html）、Word 文件（.docx）或文本（.txt）",
-                "unknown file format: expected a web page (.html), a Word file (.docx) or text (.txt)",
+                "无法识别的文件格式：应为网页（.html）、Word 文件（.docx）、PDF（.pdf）或文本（.txt）",
+                "unknown file format: expected a web page (.html), a Word file (.docx), a PDF (.pdf) or text (.txt)",
             )
             .into(),
         (ImportError::Encoding, _) => lang

@@ -1,6 +1,6 @@
 //! The intermediate every front end produces and the one back end reads: the report as a
 //! sequence of paragraphs and tables, each table a grid of cell texts with its row and column
-//! spans already resolved. A new front end (PDF, issue 11) only has to produce this.
+//! spans already resolved. A new front end only has to produce this.
 
 /// A published report reduced to what the importer reads.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,12 +1,12 @@
-//! Reading published reports — a portal page, a Word file, a report's text — into drafts.
+//! Reading published reports — a portal page, a Word file, a PDF, a report's text — into drafts.
 //!
-//! Each format has a front end (`html`, `docx`, `text`) that reduces the file to one
+//! Each format has a front end (`html`, `docx`, `pdf`, `text`) that reduces the file to one
 //! intermediate, [`document::Document`]: paragraphs and tables as grids of cell texts with
 //! spans resolved. One back end reads any document against the templates: the title gives
 //! agency and year (and so the format), headings find the prose, labels find the table rows
 //! (`labels`), and the printed totals — which drafts do not store — validate what was read
 //! (`resolve`). Nothing is guessed: a cell that cannot be read with certainty stays blank and
-//! the [`Summary`] says why. The PDF front end (`pdf`) produces one too.
+//! the [`Summary`] says why.
 //!
 //! This module is part of the domain: no terminal, no command line, no file is written here.
 
