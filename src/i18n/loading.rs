@@ -176,6 +176,17 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Problem::UnknownTemplate { id, known }, En) => {
             format!("unknown report format “{id}”; known: {}", lang.list(known))
         }
+        // A number below 1 was never written by any gongkai: no newer one reads it either.
+        (Problem::SchemaTooNew { found }, Zh) if *found < 1 => format!(
+            "文件格式版本 schema = {found} 无效：gongkai 写的草稿 schema 从 1 起（本程序读 {}），请改为 {}",
+            crate::report::SCHEMA,
+            crate::report::SCHEMA
+        ),
+        (Problem::SchemaTooNew { found }, En) if *found < 1 => format!(
+            "schema = {found} is not valid: gongkai's drafts start at schema 1 (this program reads {}); write {}",
+            crate::report::SCHEMA,
+            crate::report::SCHEMA
+        ),
         (Problem::SchemaTooNew { found }, Zh) => format!(
             "文件格式版本 schema = {found} 不是本程序能读的版本（{}），请使用新版 gongkai",
             crate::report::SCHEMA
