@@ -333,3 +333,27 @@ fn a_blank_in_last_years_draft_is_named_as_blank_not_missing() {
         NotCarried::Blank { label } if label.contains("商业企业")
     )));
 }
+
+#[test]
+fn a_blank_in_force_figure_is_named_as_blank_not_missing_from_the_format() {
+    use gongkai::i18n::{Lang, not_carried};
+    let mut last = quiet_2021();
+    last.report.year = 2023;
+    last.cells.remove("proactive.normative_documents.in_force");
+    let c = next(&last);
+    let [item] = &c.not_carried[..] else {
+        panic!("one item not carried: {:?}", c.not_carried);
+    };
+    assert!(matches!(item, NotCarried::InForce { blank: true, .. }));
+    let said = not_carried(Lang::Zh, item);
+    assert!(said.contains("上年报告中这一项空白"), "{said}");
+    // From a format without the figure, the words say so instead.
+    let from_2019 = next(&sample());
+    let item = from_2019
+        .not_carried
+        .iter()
+        .find(|n| matches!(n, NotCarried::InForce { .. }))
+        .unwrap();
+    assert!(matches!(item, NotCarried::InForce { blank: false, .. }));
+    assert!(not_carried(Lang::Zh, item).contains("中没有这一项"));
+}

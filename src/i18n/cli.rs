@@ -642,8 +642,21 @@ pub fn not_carried(lang: Lang, item: &crate::report::carry::NotCarried) -> Strin
         }
         (
             NotCarried::InForce {
+                label, blank: true, ..
+            },
+            Lang::Zh,
+        ) => format!("未结转上年数据：{label}（上年报告中这一项空白）"),
+        (
+            NotCarried::InForce {
+                label, blank: true, ..
+            },
+            Lang::En,
+        ) => format!("last year's {label} not carried (blank in last year's report)"),
+        (
+            NotCarried::InForce {
                 label,
                 from_template,
+                ..
             },
             Lang::Zh,
         ) => {
@@ -653,6 +666,7 @@ pub fn not_carried(lang: Lang, item: &crate::report::carry::NotCarried) -> Strin
             NotCarried::InForce {
                 label,
                 from_template,
+                ..
             },
             Lang::En,
         ) => {

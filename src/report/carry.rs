@@ -25,14 +25,16 @@ pub enum NotCarried {
         /// This year's cell, `row label · column header`: left blank for the officer to fill.
         label: String,
     },
-    /// 现行有效件数 for `[previous]`, absent from last year's format (or left blank in last
-    /// year's draft).
+    /// 现行有效件数 for `[previous]`, absent from last year's format or left blank in last
+    /// year's draft.
     InForce {
         /// This year's 现行有效件数 cell, `row label · column header`; the officer can type last
         /// year's figure into `[previous].in_force`.
         label: String,
         /// The id of last year's format.
         from_template: String,
+        /// Last year's format has the figure, and last year's draft left it blank.
+        blank: bool,
     },
     /// The template's note on carrying from an older format.
     Note(String),
@@ -112,6 +114,7 @@ pub fn next_year(
         not_carried.push(NotCarried::InForce {
             label: template.cell_label(&key),
             from_template: from_template.clone(),
+            blank: last_template.cell(&key).is_some(),
         });
     }
     draft.previous = Some(previous);
