@@ -77,7 +77,7 @@ pub fn last_value(template: &Template, key: &str, last: &LastYear) -> Option<Las
 /// A figure of last year that `[previous]` keeps: 四、结转下年度 by column, 现行有效件数 by row.
 fn kept_in_previous(template: &Template, key: &str, last: &LastYear) -> Option<Number> {
     let (table, row, column) = crate::template::split_cell_key(key)?;
-    if template.checks.carry.last_year.split_once('.') == Some((table, row)) {
+    if crate::template::split_row_key(&template.checks.carry.last_year) == Some((table, row)) {
         return last.carried_forward.get(column).copied().map(Number::Count);
     }
     let rule = template.checks.in_force.as_ref()?;

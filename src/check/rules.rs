@@ -284,7 +284,9 @@ pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
     // 二、上年结转 this year = 四、结转下年度 last year, per column.
     let this_row = &t.checks.carry.this_year;
     for (column, &last_value) in &last.carried_forward {
-        let key = format!("{this_row}.{column}");
+        let Some(key) = crate::template::cell_key_in_row(this_row, column) else {
+            continue;
+        };
         let Some(this) = draft.cell(&key) else {
             continue;
         };

@@ -399,8 +399,8 @@ pub(super) fn finding_lines<'f>(
     let row_of = |f: &Finding| {
         f.cell
             .as_deref()
-            .and_then(|k| k.rsplit_once('.'))
-            .map(|(r, _)| r.to_string())
+            .and_then(crate::template::split_cell_key)
+            .map(|(t, r, _)| crate::template::row_key(t, r))
     };
     let mut lines = Vec::new();
     let mut i = 0;

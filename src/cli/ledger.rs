@@ -329,7 +329,10 @@ fn fee_lines(counted: &Counted) -> Vec<(String, String, String, String)> {
         let n: u64 = counted
             .cells
             .iter()
-            .filter(|(k, _)| k.starts_with(&format!("{}.{}.", cell.table.key, cell.row.key)))
+            .filter(|(k, _)| {
+                crate::template::split_cell_key(k)
+                    .is_some_and(|(t, r, _)| t == cell.table.key && r == cell.row.key)
+            })
             .map(|(_, n)| n)
             .sum();
         out.push((

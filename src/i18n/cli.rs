@@ -593,8 +593,7 @@ pub fn carried(
 ) -> String {
     let row = &template.checks.carry.this_year;
     let label = template
-        .table(row.split('.').next().unwrap_or_default())
-        .and_then(|t| t.row(row.split('.').nth(1).unwrap_or_default()))
+        .cell_row(row)
         .map_or(row.clone(), |(_, r)| r.label.clone());
     let last_year = draft
         .previous

@@ -126,7 +126,7 @@ pub fn cell_label(template: &Template, key: &str) -> String {
 }
 
 fn row_label(template: &Template, key: &str) -> String {
-    let Some((table, row)) = key.split_once('.') else {
+    let Some((table, row)) = crate::template::split_row_key(key) else {
         return key.to_string();
     };
     let Some(table) = template.table(table) else {

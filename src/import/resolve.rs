@@ -209,7 +209,7 @@ pub fn resolve(
                     && row
                         .rows
                         .first()
-                        .is_some_and(|r| *key == format!("{}.{}", row.table.key, r.key))
+                        .is_some_and(|r| *key == crate::template::row_key(&row.table.key, &r.key))
             });
         }
     }
@@ -293,7 +293,7 @@ fn write_group(row: &ReadRow, draft: &mut Draft, summary: &mut Summary) {
             .filter(|(_, c)| c.sum.is_none())
             .all(|(v, _)| v.figure().is_some_and(|d| d.is_zero()));
     summary.deviations.push(Deviation::GroupAsOneRow {
-        group: format!("{}.{}", row.table.key, group),
+        group: crate::template::row_key(&row.table.key, &group),
         resolved: zero,
     });
     for template_row in &row.rows {

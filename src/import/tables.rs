@@ -273,7 +273,7 @@ pub fn read_all<'t>(
                     }
                     if !matches!(m, Match::Exact) && !wrapped {
                         summary.deviations.push(Deviation::Label {
-                            row: format!("{}.{}", table.key, r.key),
+                            row: crate::template::row_key(&table.key, &r.key),
                             printed: labels.last().cloned().unwrap_or_default(),
                         });
                     }
@@ -345,7 +345,7 @@ fn row_reading<'t>(
     }
     let label = rows
         .first()
-        .map(|r| format!("{}.{}", table.key, group.as_deref().unwrap_or(&r.key)))
+        .map(|r| crate::template::row_key(&table.key, group.as_deref().unwrap_or(&r.key)))
         .unwrap_or_default();
     if values.len() != expected {
         summary.deviations.push(Deviation::Figures {

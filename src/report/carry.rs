@@ -142,7 +142,9 @@ pub fn last_years_figures(
     let last_row = &rules.checks.carry.last_year;
     if let Some((block, _)) = rules.cell_row(last_row) {
         for column in block.columns.iter().filter(|c| c.sum.is_none()) {
-            if let Some(Number::Count(n)) = last.cell(&format!("{last_row}.{}", column.key)) {
+            if let Some(Number::Count(n)) = crate::template::cell_key_in_row(last_row, &column.key)
+                .and_then(|key| last.cell(&key))
+            {
                 previous.carried_forward.insert(column.key.clone(), n);
             }
         }

@@ -648,7 +648,7 @@ impl Reader<'_> {
                     .collect();
                 return Err(self.unknown(row_key.span(), row_name, expected));
             };
-            let path = format!("{}.{}", table.key, row_name);
+            let path = crate::template::row_key(&table.key, row_name);
             if row.sum.is_some() {
                 return Err(self.at(
                     row_key.span(),
@@ -691,7 +691,8 @@ impl Reader<'_> {
                             },
                         ));
                     }
-                    draft.units.insert(format!("{path}.{}", column.key), unit);
+                    let key = crate::template::cell_key(&table.key, row_name, &column.key);
+                    draft.units.insert(key, unit);
                     continue;
                 }
                 let mut expected: Vec<String> = block
@@ -721,12 +722,9 @@ impl Reader<'_> {
     ) -> Result<(), LoadError> {
         let table = self.table("previous", value)?;
         let mut previous = Previous::default();
-        let carry_table = template
-            .checks
-            .carry
-            .last_year
-            .split_once('.')
-            .and_then(|(t, _)| template.table(t));
+        let carry_table = template.checks.carry.last_year.as_str();
+        let carry_table =
+            crate::template::split_row_key(carry_table).and_then(|(t, _)| template.table(t));
         for (key, value) in entries(table) {
             let name = key.get_ref().as_ref();
             match name {

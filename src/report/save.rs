@@ -69,10 +69,9 @@ fn write_draft(out: &mut String, template: &Template, draft: &Draft) -> std::fmt
                 writeln!(out, "# {caption}")?;
             }
             for row in block.rows.iter().filter(|r| r.sum.is_none()) {
-                let prefix = format!("{}.{}.", table.key, row.key);
                 let mut parts = Vec::new();
                 for column in block.columns.iter().filter(|c| c.sum.is_none()) {
-                    let key = format!("{prefix}{}", column.key);
+                    let key = crate::template::cell_key(&table.key, &row.key, &column.key);
                     if let Some(n) = draft.cells.get(&key) {
                         parts.push(format!("{} = {}", column.key, number(*n)));
                     }

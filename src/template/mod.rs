@@ -590,7 +590,7 @@ impl Template {
 
     /// Looks up `table.row`: the row and the block holding it.
     pub fn cell_row(&self, key: &str) -> Option<(&Block, &Row)> {
-        let (table, row) = key.split_once('.')?;
+        let (table, row) = split_row_key(key)?;
         self.table(table)?.row(row)
     }
 
@@ -617,6 +617,29 @@ pub fn cell_key(table: &str, row: &str, column: &str) -> String {
 pub fn split_cell_key(key: &str) -> Option<(&str, &str, &str)> {
     let mut parts = key.splitn(3, '.');
     Some((parts.next()?, parts.next()?, parts.next()?))
+}
+
+/// A row's key, `table.row` (`requests.carried_forward`): how the template's rules, the
+/// importer's notes and the prose vocabulary name a row. The one builder; [`split_row_key`] is
+/// the one parser.
+pub fn row_key(table: &str, row: &str) -> String {
+    let mut key = String::with_capacity(table.len() + row.len() + 1);
+    key.push_str(table);
+    key.push('.');
+    key.push_str(row);
+    key
+}
+
+/// The table and row of a row's key; `None` for a key without a table.
+pub fn split_row_key(key: &str) -> Option<(&str, &str)> {
+    key.split_once('.')
+}
+
+/// The key of a row's cell in `column`, the row named by its key (`requests.carried_forward`
+/// and `natural_person`); `None` when `row_key` is not a row's key.
+pub fn cell_key_in_row(row_key: &str, column: &str) -> Option<String> {
+    let (table, row) = split_row_key(row_key)?;
+    Some(cell_key(table, row, column))
 }
 
 fn builtins() -> &'static [Template] {
@@ -805,5 +828,36 @@ impl Table {
     /// The number of cells a person types in this table.
     pub fn input_count(&self) -> usize {
         self.input_cells().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_built_and_read_back_by_one_pair_each() {
+        let cell = cell_key("requests", "carried_forward", "natural_person");
+        assert_eq!(cell, "requests.carried_forward.natural_person");
+        assert_eq!(
+            split_cell_key(&cell),
+            Some(("requests", "carried_forward", "natural_person"))
+        );
+        assert_eq!(split_cell_key("fees.notices"), None);
+        let row = row_key("requests", "carried_forward");
+        assert_eq!(split_row_key(&row), Some(("requests", "carried_forward")));
+        assert_eq!(cell_key_in_row(&row, "natural_person"), Some(cell));
+        assert_eq!(cell_key_in_row("requests", "natural_person"), None);
+        // Every cell the built-in templates name reads back to itself.
+        for t in Template::all() {
+            for c in t.input_cells() {
+                let key = c.key();
+                let (table, row, column) = split_cell_key(&key).unwrap();
+                assert_eq!(
+                    t.cell(&key).map(|c| c.key()),
+                    Some(cell_key(table, row, column))
+                );
+            }
+        }
     }
 }

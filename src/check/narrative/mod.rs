@@ -452,7 +452,7 @@ fn resolve(
     if reference.matches('.').count() == 2 {
         return vec![(sheet.known(reference), reference.to_string())];
     }
-    let Some((table_key, row_key)) = reference.split_once('.') else {
+    let Some((table_key, row_key)) = crate::template::split_row_key(reference) else {
         return Vec::new();
     };
     let Some(table) = sheet.template.table(table_key) else {
