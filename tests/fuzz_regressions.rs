@@ -1,5 +1,6 @@
-//! Every input the fuzzers keep — their corpus and any crash they found, fixed since — replayed
-//! through the same code the fuzz targets run (`gongkai::fuzzing`).
+//! Every input the fuzzers keep — their minimised seeds (`fuzz/seeds/`) and any crash they
+//! found, fixed since (`fuzz/regressions/`) — replayed through the same code the fuzz targets
+//! run (`gongkai::fuzzing`).
 
 use std::path::Path;
 
@@ -23,28 +24,28 @@ fn replay(folder: &str, run: fn(&[u8])) -> usize {
 
 #[test]
 fn draft_inputs_the_fuzzer_kept_do_not_panic() {
-    let n = replay("fuzz/corpus/draft", gongkai::fuzzing::draft)
+    let n = replay("fuzz/seeds/draft", gongkai::fuzzing::draft)
         + replay("fuzz/regressions/draft", gongkai::fuzzing::draft);
-    assert!(n >= 20, "the draft corpus is there ({n} inputs)");
+    assert!(n >= 200, "the draft seeds are there ({n} inputs)");
 }
 
 #[test]
 fn template_inputs_the_fuzzer_kept_do_not_panic() {
-    let n = replay("fuzz/corpus/template", gongkai::fuzzing::template)
+    let n = replay("fuzz/seeds/template", gongkai::fuzzing::template)
         + replay("fuzz/regressions/template", gongkai::fuzzing::template);
-    assert!(n >= 2, "the template corpus is there ({n} inputs)");
+    assert!(n >= 200, "the template seeds are there ({n} inputs)");
 }
 
 #[test]
 fn import_inputs_the_fuzzer_kept_do_not_panic() {
-    let n = replay("fuzz/corpus/import", gongkai::fuzzing::import)
+    let n = replay("fuzz/seeds/import", gongkai::fuzzing::import)
         + replay("fuzz/regressions/import", gongkai::fuzzing::import);
-    assert!(n >= 5, "the import corpus is there ({n} inputs)");
+    assert!(n >= 5, "the import seeds are there ({n} inputs)");
 }
 
 #[test]
 fn pdf_inputs_the_fuzzer_kept_do_not_panic() {
-    let n = replay("fuzz/corpus/pdf", gongkai::fuzzing::pdf)
+    let n = replay("fuzz/seeds/pdf", gongkai::fuzzing::pdf)
         + replay("fuzz/regressions/pdf", gongkai::fuzzing::pdf)
         + replay("tests/fixtures/pdf", gongkai::fuzzing::pdf);
     assert!(n >= 3, "the PDF seeds are there ({n} inputs)");
