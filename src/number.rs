@@ -81,16 +81,6 @@ impl Number {
         }
     }
 
-    /// Which kind of column the figure was made for; [`problem`](Number::problem) reports one
-    /// that does not fit the column it stands in.
-    pub fn kind(self) -> Kind {
-        match self {
-            Number::Count(_) => Kind::Count,
-            Number::Signed(_) => Kind::Signed,
-            Number::Amount(_) => Kind::Amount,
-        }
-    }
-
     /// The exact value, for comparing numbers of different kinds.
     pub fn as_decimal(self) -> Decimal {
         match self {

@@ -13,8 +13,6 @@ use crate::template::{SectionKind, Table, Template};
 
 /// The report as every format prints it.
 pub struct Content<'a> {
-    /// The format the report follows.
-    pub template: &'a Template,
     /// The title, with （草稿） appended on a draft.
     pub title: String,
     /// The title in the pieces it may break between (GB/T 9704 breaks a title at whole words):
@@ -157,7 +155,6 @@ impl<'a> Content<'a> {
             })
             .collect();
         Content {
-            template,
             title,
             title_lines,
             agency: &meta.agency,

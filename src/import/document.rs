@@ -51,17 +51,6 @@ pub struct SpanCell {
     pub col_span: usize,
 }
 
-impl SpanCell {
-    /// A cell of one row and one column.
-    pub fn plain(text: impl Into<String>) -> SpanCell {
-        SpanCell {
-            text: text.into(),
-            row_span: 1,
-            col_span: 1,
-        }
-    }
-}
-
 /// Most columns a real report's table has is 17 (table 四 with its label); a cell claiming more
 /// is a malformed or hostile file, cut down so a grid stays small.
 pub const MAX_SPAN: usize = 64;

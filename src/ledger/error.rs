@@ -73,22 +73,6 @@ pub enum LedgerError {
     },
 }
 
-impl LedgerError {
-    /// The ledger file the error is about; `None` when it is about the year, not the file.
-    pub fn file(&self) -> Option<&PathBuf> {
-        match self {
-            LedgerError::Io { file, .. }
-            | LedgerError::UnknownKind { file }
-            | LedgerError::Workbook { file, .. }
-            | LedgerError::Encoding { file }
-            | LedgerError::NoSuchSheet { file, .. }
-            | LedgerError::Headers { file, .. }
-            | LedgerError::BadRows { file, .. } => Some(file),
-            LedgerError::NoFormat { .. } => None,
-        }
-    }
-}
-
 /// One row that cannot be counted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BadRow {

@@ -26,8 +26,6 @@ pub enum ResultMatch {
 /// The result rows of one format, with every form each may be written in.
 #[derive(Debug)]
 pub struct ResultLabels {
-    /// The format's id (`gip-2021`).
-    pub template: String,
     /// (row key, label, accepted normalised forms, groups above it by key).
     rows: Vec<(String, String, Vec<String>, Vec<String>)>,
     /// (group key, accepted normalised forms), innermost groups after their parents.
@@ -83,19 +81,7 @@ impl ResultLabels {
                 }
             }
         }
-        ResultLabels {
-            template: template.id.clone(),
-            rows,
-            groups,
-        }
-    }
-
-    /// The official labels, in the format's order (for the ledger template's drop-down list).
-    pub fn labels(&self) -> Vec<(String, String)> {
-        self.rows
-            .iter()
-            .map(|(key, label, ..)| (key.clone(), label.clone()))
-            .collect()
+        ResultLabels { rows, groups }
     }
 
     /// The full label of a row with its group, as a drop-down list offers it: 「（三）不予公开 ·
