@@ -251,7 +251,9 @@ fn validate_checks(t: &Template) -> Result<(), String> {
 pub(crate) fn parse_month_day(text: &str) -> Option<(i8, i8)> {
     let (m, d) = text.split_once('-')?;
     let (m, d): (i8, i8) = (m.parse().ok()?, d.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+    // A day every year has (checked in a common year): 02-31 or 02-29 would leave a deadline
+    // that some years cannot build, and its hint would silently not show.
+    jiff::civil::Date::new(2023, m, d).ok().map(|_| (m, d))
 }
 
 fn validate_narrative(t: &Template) -> Result<(), String> {
@@ -321,4 +323,19 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_month_day;
+
+    #[test]
+    fn a_deadline_is_a_day_every_year_has() {
+        assert_eq!(parse_month_day("01-31"), Some((1, 31)));
+        assert_eq!(parse_month_day("03-31"), Some((3, 31)));
+        assert_eq!(parse_month_day("12-31"), Some((12, 31)));
+        for bad in ["02-31", "02-29", "04-31", "13-01", "00-10", "1-", "一月"] {
+            assert_eq!(parse_month_day(bad), None, "{bad}");
+        }
+    }
 }
