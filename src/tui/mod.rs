@@ -63,9 +63,10 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// The editor before its first frame: the start screen, or the draft of `edit FILE`, or (when
-/// that file does not exist) the 新建报告 form for it. A file that cannot be read is an error
-/// returned before the screen is touched.
+/// The editor before its first frame: the start screen, or the draft (or published report) of
+/// `edit FILE`, or the offer of a readable copy of it, or (when that file does not exist) the
+/// 新建报告 form for it. A file that cannot be read, with no copy to offer, is an error returned
+/// before the screen is touched.
 pub fn prepare(options: &Options, width: u16, height: u16) -> Result<App, String> {
     let look = Look {
         ascii: options.ascii,
@@ -74,12 +75,24 @@ pub fn prepare(options: &Options, width: u16, height: u16) -> Result<App, String
     let mut app = App::new(options.lang, look, width, height);
     app.today = options.today;
     match &options.file {
-        Some(path) if path.exists() => {
-            let doc = runtime::open(path, app.today, &app.drafts_dir, app.lang)
-                .map_err(|e| crate::i18n::tui::open_failed(app.lang, &e))?;
-            let doc = runtime::offer_recovery(&app, doc);
-            update::update(&mut app, Action::Opened(Ok(doc)));
-        }
+        // As 打开文件 opens it: a published report is imported, an unreadable draft with a
+        // readable `.bak` or recovery file offers it.
+        Some(path) if path.exists() => match runtime::perform(&app, &Effect::Open(path.clone())) {
+            Some(Action::Opened(Err(e)) | Action::ImportedOpened(Err(e))) => {
+                return Err(crate::i18n::tui::open_failed(app.lang, &e));
+            }
+            Some(offer @ Action::Unreadable(_)) => {
+                // Behind the offer, the start screen its Esc leads back to.
+                if let Some(a) = runtime::perform(&app, &Effect::List) {
+                    update::update(&mut app, a);
+                }
+                update::update(&mut app, offer);
+            }
+            Some(opened) => {
+                update::update(&mut app, opened);
+            }
+            None => {}
+        },
         Some(path) => {
             if let Some(a) = runtime::perform(&app, &Effect::List) {
                 update::update(&mut app, a);
