@@ -2,7 +2,9 @@
 //! computed cell compared with the test's own count, every kind of bad row refused by its
 //! row, the draft untouched then, the ledger template read back after it is filled.
 
-mod ledger_support;
+mod common;
+
+use common::ledger as ledger_support;
 
 use assert_cmd::Command;
 use gongkai::ledger::{self, LedgerError, RowProblem};

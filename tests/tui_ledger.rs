@@ -2,7 +2,9 @@
 //! and its one undoable change, the live `ledger.stale` hint, and the dialog drawn at 80×24
 //! and 160×48.
 
-mod ledger_support;
+mod common;
+
+use common::ledger as ledger_support;
 
 mod render;
 use render::draw;
