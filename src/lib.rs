@@ -5,7 +5,7 @@
 //! nothing of terminals; the command line (`cli`) and the full-screen editor (`tui`) are its
 //! clients. What both clients do to drafts has one home below them (`library`, `ops`), the words
 //! (`i18n`) take plain facts (`facts`), and the editor never calls into the command line:
-//! `tests/layers.rs` keeps it so.
+//! `tests/project/layers.rs` keeps it so.
 
 pub mod atomic;
 pub mod build_info;
