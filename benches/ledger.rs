@@ -3,7 +3,7 @@
 //!
 //! Target (issue 13): under 200 ms. Run with `cargo bench --bench ledger`.
 
-#[path = "../tests/ledger_support/mod.rs"]
+#[path = "../tests/common/ledger.rs"]
 mod ledger_support;
 
 use criterion::{Criterion, criterion_group, criterion_main};

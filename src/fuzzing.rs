@@ -1,5 +1,6 @@
-//! What the fuzz targets (`fuzz/`) and their regression tests (`tests/fuzz_regressions.rs`)
-//! run on one input: the same code, so a crash the fuzzer found is replayed exactly.
+//! What the fuzz targets (`fuzz/`) and their regression tests
+//! (`tests/domain/fuzz_regressions.rs`) run on one input: the same code, so a crash the fuzzer
+//! found is replayed exactly.
 
 use crate::check::{self, LastYear, Options};
 use crate::report::{Draft, Number, load, save};

@@ -13,7 +13,7 @@
 //! The command line ([`cli`]) and the full-screen editor ([`tui`]) are its clients. What both
 //! do to drafts has one home below them ([`library`], [`ops`], [`recovery`]), the words
 //! ([`i18n`]) take plain facts ([`facts`]), and the editor never calls into the command line:
-//! `tests/layers.rs` keeps it so. ARCHITECTURE.md, beside this crate's manifest, walks a
+//! `tests/project/layers.rs` keeps it so. ARCHITECTURE.md, beside this crate's manifest, walks a
 //! keystroke, a cell's value and a published file through these modules.
 
 pub mod atomic;

@@ -649,7 +649,7 @@ fn builtins() -> &'static [Template] {
             .iter()
             .map(|(id, text)| match Template::parse(text) {
                 Ok(t) => t,
-                // The built-in files are tested (tests/templates.rs); a broken one is a build defect.
+                // The built-in files are tested (tests/domain/templates.rs); a broken one is a build defect.
                 Err(e) => panic!("built-in template {id} is invalid: {e}"),
             })
             .collect()

@@ -2,6 +2,7 @@
 //! thing in.
 #![allow(dead_code)]
 
+pub mod ledger;
 pub mod pty;
 pub mod screen;
 
@@ -10,6 +11,19 @@ use gongkai::report::{AgencyKind, Draft, Number, load};
 use gongkai::template::Template;
 
 pub const SAMPLE: &str = include_str!("../../assets/samples/xiamen-hrss-2020.toml");
+
+/// `cases` runs of a property, and the failures proptest finds kept beside the test's source
+/// (`tests/AREA/NAME.proptest-regressions`) and replayed first. Proptest would otherwise keep
+/// them in one `tests/proptest-regressions/` folder, named without their area, once a test's
+/// folder has a `main.rs`.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..proptest::test_runner::Config::with_cases(cases)
+    }
+}
 
 pub fn sample() -> Draft {
     load::load_str(SAMPLE).expect("the sample loads")

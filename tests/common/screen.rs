@@ -1,5 +1,5 @@
 //! The editor opened on a copy of the sample, and a terminal that only counts the bytes it is
-//! sent: shared by the screen-cost test (`tests/tui_bytes.rs`) and the editor benchmarks
+//! sent: shared by the screen-cost test (`tests/tui/bytes.rs`) and the editor benchmarks
 //! (`benches/tui.rs`, which include this file by path).
 
 use gongkai::i18n::Lang;

@@ -407,7 +407,7 @@ fn merge_sums_a_folder_of_published_pdfs_and_drafts() {
 
 #[test]
 fn the_fuzzers_seed_pdfs_read_as_they_were_written() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/pdf");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/pdf");
     let table = std::fs::read(seeds.join("table-tounicode.pdf")).unwrap();
     let (document, _) = import::read_document(&table, Some("pdf")).unwrap();
     let Some(Block::Table(grid)) = document.blocks.first() else {

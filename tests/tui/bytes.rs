@@ -1,8 +1,6 @@
 //! What one keystroke costs the terminal: a digit typed in table 三 repaints only what changed.
 
-mod common;
-
-use common::screen::{Count, counting_terminal, on_table_three};
+use crate::common::screen::{Count, counting_terminal, on_table_three};
 use gongkai::tui::action::{Action, Command};
 use gongkai::tui::update::update;
 use gongkai::tui::view::view;

@@ -2,13 +2,13 @@
 //! `examples/package_files.rs` from the command line's definition: every command has its page
 //! in both languages, and the completions know every command.
 
-#[path = "../examples/package_files.rs"]
-mod package_files;
+#[path = "../../examples/package_files.rs"]
+mod example;
 
 #[test]
 fn man_pages_and_completions_cover_every_command() {
     let dir = tempfile::tempdir().unwrap();
-    let written = package_files::write_all(dir.path()).unwrap();
+    let written = example::write_all(dir.path()).unwrap();
     let read = |rel: &str| std::fs::read_to_string(dir.path().join(rel)).unwrap();
     let cmd = gongkai::cli::command(gongkai::i18n::Lang::En);
     let commands: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();

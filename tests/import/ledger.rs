@@ -2,8 +2,7 @@
 //! computed cell compared with the test's own count, every kind of bad row refused by its
 //! row, the draft untouched then, the ledger template read back after it is filled.
 
-mod ledger_support;
-
+use crate::common::ledger as ledger_support;
 use assert_cmd::Command;
 use gongkai::ledger::{self, LedgerError, RowProblem};
 use gongkai::report::{Number, load};
@@ -720,7 +719,7 @@ mod never_panics {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(crate::common::proptest_config(200))]
         #[test]
         fn any_csv_is_read_or_refused_and_what_is_read_balances(
             pieces in prop::collection::vec(piece(), 0..120),

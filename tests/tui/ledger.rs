@@ -2,17 +2,15 @@
 //! and its one undoable change, the live `ledger.stale` hint, and the dialog drawn at 80×24
 //! and 160×48.
 
-mod ledger_support;
-
-mod render;
-use render::draw;
-
+use crate::common::ledger as ledger_support;
+use crate::render::draw;
+use crate::support::{go_to_section, press, run_effects};
 use gongkai::check::codes;
 use gongkai::i18n::Lang;
 use gongkai::report::{AgencyKind, Draft, Number};
 use gongkai::template::Template;
 use gongkai::tui::action::{Action, Command, Effect};
-use gongkai::tui::app::{App, Dialog, Doc, LedgerPreview, Look, Page};
+use gongkai::tui::app::{App, Dialog, Doc, LedgerPreview, Look};
 use gongkai::tui::runtime;
 use gongkai::tui::text::Field;
 use gongkai::tui::update::update;
@@ -36,35 +34,6 @@ fn app_2024(w: u16, h: u16) -> App {
     app
 }
 
-fn press(app: &mut App, cmd: Command) -> Vec<Effect> {
-    update(app, Action::Command(cmd))
-}
-
-fn go_to_section(app: &mut App, key: &str) {
-    let i = app
-        .doc
-        .as_ref()
-        .unwrap()
-        .template
-        .sections
-        .iter()
-        .position(|s| s.key == key)
-        .unwrap();
-    while app.current_page() != Some(Page::Section(i)) {
-        press(app, Command::NextSection);
-    }
-}
-
-/// Carries out the effects as the runtime would, feeding the results back.
-fn run(app: &mut App, effects: Vec<Effect>) {
-    for effect in effects {
-        if let Some(action) = runtime::perform(app, &effect) {
-            let more = update(app, action);
-            run(app, more);
-        }
-    }
-}
-
 fn ledger_file(dir: &Path) -> (PathBuf, Vec<ledger_support::GenCase>) {
     let cases = ledger_support::cases(21, 300, date(2023, 3, 1), date(2024, 12, 31));
     let path = dir.join("台账.csv");
@@ -78,7 +47,7 @@ fn import(app: &mut App, path: &Path) {
     update(app, Action::Paste(path.display().to_string()));
     let effects = press(app, Command::Enter);
     assert_eq!(effects, vec![Effect::ReadLedger(path.to_path_buf())]);
-    run(app, effects);
+    run_effects(app, effects);
 }
 
 fn stale(app: &App) -> usize {
@@ -204,7 +173,7 @@ fn a_ledger_with_bad_rows_shows_them_and_changes_nothing() {
     );
     // Enter reads again (the same bad ledger); Esc leaves; nothing was written.
     let effects = press(&mut app, Command::Enter);
-    run(&mut app, effects);
+    run_effects(&mut app, effects);
     press(&mut app, Command::Cancel);
     assert!(app.dialog.is_none());
     assert_eq!(app.doc.as_ref().unwrap().draft, before);

@@ -1,8 +1,6 @@
 //! Recovery files, backups and locks: the pieces that keep an officer's work.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gongkai::lock::{self, Acquired, LockError};
 use gongkai::recovery::Store;
 use gongkai::report::{Number, save};
@@ -138,7 +136,12 @@ fn a_symlinked_draft_shares_the_lock_of_its_target() {
 fn a_hard_linked_draft_is_locked_under_every_name_and_says_so() {
     let home = tempfile::tempdir().unwrap();
     // The lock by inode lives in the state folder.
-    unsafe_set_home(home.path());
+    if !with_own_home(
+        "a_hard_linked_draft_is_locked_under_every_name_and_says_so",
+        home.path(),
+    ) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("a.toml");
     std::fs::write(&draft, "x").unwrap();
@@ -153,15 +156,28 @@ fn a_hard_linked_draft_is_locked_under_every_name_and_says_so() {
     assert!(lock::acquire(&second).is_ok());
 }
 
-/// Points the state folder of this test binary somewhere private, once.
-fn unsafe_set_home(home: &std::path::Path) {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    let home = home.to_path_buf();
-    ONCE.call_once(move || {
-        // SAFETY: no other test of this binary reads or writes the environment; this one test
-        // sets it once, before its first lock of a hard-linked draft.
-        unsafe { std::env::set_var("GONGKAI_HOME", home) };
-    });
+/// Runs the test `name` of this module again in a process of its own whose state folder is in
+/// `home` (`GONGKAI_HOME`), and waits for it to pass: the environment of this binary, which other
+/// tests read, is never changed. True in that process, where the test goes on to do its work.
+fn with_own_home(name: &str, home: &std::path::Path) -> bool {
+    const OWN: &str = "GONGKAI_TEST_OWN_HOME";
+    if std::env::var_os(OWN).is_some() {
+        return true;
+    }
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([&format!("{module}::{name}"), "--exact", "--test-threads=1"])
+        .env(OWN, "1")
+        .env("GONGKAI_HOME", home)
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success() && said.contains("1 passed"), "{said}");
+    false
 }
 
 #[cfg(unix)]

@@ -3,8 +3,7 @@
 //! totals that disagree, every kind of bad input, and folders mixing drafts, exports and
 //! published files.
 
-mod common;
-
+use crate::common;
 use assert_cmd::Command;
 use gongkai::check::{Options, check};
 use gongkai::export::{ExportOptions, Format, render};
@@ -16,7 +15,7 @@ use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = "tests/fixtures/import";
-const DEPARTMENT_2023: &str = include_str!("fixtures/gip-2021-department.toml");
+const DEPARTMENT_2023: &str = include_str!("../fixtures/gip-2021-department.toml");
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
@@ -134,7 +133,7 @@ fn a_real_pdf_as_pdftotext_lays_it_out_is_read_as_its_hand_read_tables_say() {
     // columns kept by spaces, labels wrapped, page numbers inside the tables, the title on two
     // lines, the preamble justified with spaces between characters.
     let imported = import_fixture("hongze-2023-layout.txt");
-    let expected = load::load_str(include_str!("fixtures/import/hongze-2023.tables.toml"))
+    let expected = load::load_str(include_str!("../fixtures/import/hongze-2023.tables.toml"))
         .expect("the hand-read tables load");
     assert_eq!(imported.draft.cells, expected.cells);
     assert_eq!(imported.draft.report.agency, "洪泽区人民政府");
@@ -316,7 +315,7 @@ fn with_other_handling_as_one_row(draft: &Draft, figures: &[&str]) -> Imported {
 fn the_quirks_of_a_real_report_are_read_as_its_hand_read_tables_say() {
     // 洪泽区 2023 (a WPS PDF, tables read by hand): a label typo, （六） as one row of 0, and
     // table 四 printing 总计 0 for 行政复议 and 复议后起诉.
-    let expected = load::load_str(include_str!("fixtures/import/hongze-2023.tables.toml"))
+    let expected = load::load_str(include_str!("../fixtures/import/hongze-2023.tables.toml"))
         .expect("the hand-read tables load");
     let (mut document, format) = published_document(&expected);
     for slot in grid_holding(&mut document, "本年新收")
@@ -748,7 +747,7 @@ fn a_folder_counts_each_unit_once() {
 // ---------------------------------------------------------------- never panic
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::common::proptest_config(256))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096), ext in prop::sample::select(vec!["html", "docx", "txt", "pdf", ""])) {

@@ -399,7 +399,7 @@ fn the_2021_overview_outline_lists_the_five_topics() {
 
 #[test]
 fn a_broken_template_is_refused_with_a_reason_not_a_panic() {
-    let text = include_str!("../assets/templates/gip-2021.toml");
+    let text = include_str!("../../assets/templates/gip-2021.toml");
     let broken = text.replace("group = \"refused\"", "group = \"refusedd\"");
     let err = Template::parse(&broken).unwrap_err();
     assert!(err.to_string().contains("refusedd"), "{err}");

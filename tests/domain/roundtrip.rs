@@ -1,9 +1,7 @@
 //! Load → save → load gives the same draft, for the sample and for arbitrary drafts; the checks
 //! never panic on a draft the loader accepts; saving writes atomically and reads well.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gongkai::check::{self, Options};
 use gongkai::report::{Acknowledgement, AgencyKind, Draft, Number, Previous, load, save};
 use gongkai::template::{Kind, Template};
@@ -231,7 +229,7 @@ fn draft() -> impl Strategy<Value = Draft> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(crate::common::proptest_config(200))]
 
     /// The same draft, but for the control characters no report holds, which loading drops.
     #[test]

@@ -1,9 +1,7 @@
 //! `narrative.mismatch`: a figure in the prose that contradicts the tables is flagged; every
 //! figure it cannot tie to a cell is left alone.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gongkai::check::codes;
 use gongkai::report::{AgencyKind, Draft};
 
@@ -287,7 +285,7 @@ struct Group {
 
 #[test]
 fn the_corpus_is_read_as_a_reviewer_reads_it() {
-    let text = include_str!("fixtures/prose_corpus.toml");
+    let text = include_str!("../fixtures/prose_corpus.toml");
     let corpus: Corpus = toml::from_str(text).expect("the corpus reads");
     let (mut flagged, mut must_flag, mut false_alarms, mut must_stay_quiet) = (0, 0, 0, 0);
     let mut missed = Vec::new();

@@ -10,7 +10,8 @@ use gongkai::tui::runtime;
 use gongkai::tui::update::update;
 use std::path::PathBuf;
 
-const SAMPLE: &str = "assets/samples/xiamen-hrss-2020.toml";
+use crate::common::screen::SAMPLE;
+use crate::support::{press, run_effects, to_last_cell};
 
 fn app_with(doc: Doc) -> App {
     let mut app = App::new(
@@ -50,10 +51,6 @@ fn in_folder(app: &mut App, dir: &std::path::Path) {
 /// The system's error for a full disk, as the runtime hands it up.
 fn disk_full() -> gongkai::report::IoFault {
     gongkai::report::IoFault::from(&std::io::Error::from(std::io::ErrorKind::StorageFull))
-}
-
-fn press(app: &mut App, cmd: Command) -> Vec<Effect> {
-    update(app, Action::Command(cmd))
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -819,16 +816,6 @@ fn start_with_sample() -> (tempfile::TempDir, App) {
     let listed = runtime::perform(&app, &Effect::List).unwrap();
     update(&mut app, listed);
     (dir, app)
-}
-
-/// Carries out the effects the way the runtime does, feeding the results back.
-fn run_effects(app: &mut App, effects: Vec<Effect>) {
-    for effect in effects {
-        if let Some(action) = runtime::perform(app, &effect) {
-            let more = update(app, action);
-            run_effects(app, more);
-        }
-    }
 }
 
 #[test]
@@ -2100,16 +2087,6 @@ fn an_export_that_cannot_be_written_is_said_in_chinese() {
 }
 
 // ---- Small things that add up (a new officer's first afternoon) ----
-
-/// Puts the focus of the current table on its last typed cell.
-fn to_last_cell(app: &mut App, table_key: &str) {
-    let doc = app.doc.as_ref().unwrap();
-    let table = doc.template.table(table_key).unwrap();
-    let (row, col) = *gongkai::tui::update::input_positions(table).last().unwrap();
-    let f = app.tables.get_mut(table_key).unwrap();
-    f.row = row;
-    f.col = col;
-}
 
 fn last_cell_key(app: &App, table_key: &str) -> String {
     let table = app.doc.as_ref().unwrap().template.table(table_key).unwrap();

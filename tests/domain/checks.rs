@@ -1,9 +1,7 @@
 //! Every check of FORMAT.md §5 (but the prose reader, in narrative.rs): one test that makes it
 //! fire and one that keeps it quiet.
 
-mod common;
-
-use common::*;
+use crate::common::{self, *};
 use gongkai::check::{Options, Severity, codes};
 use gongkai::report::{AgencyKind, Number, Previous, load};
 

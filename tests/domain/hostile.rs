@@ -1,11 +1,10 @@
 //! Files an officer should never have to give gongkai, and what it does with them: a clear
 //! message or the work done, never a panic, a hang or a partial write.
 
+use crate::common::SAMPLE;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::time::Instant;
-
-const SAMPLE: &str = include_str!("../assets/samples/xiamen-hrss-2020.toml");
 
 fn gongkai() -> Command {
     let mut cmd = Command::cargo_bin("gongkai").unwrap();

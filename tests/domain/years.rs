@@ -1,9 +1,7 @@
 //! Year over year and many agencies: a draft started from last year's, and drafts of many
 //! units summed into one.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gongkai::check::codes;
 use gongkai::report::carry::{self, NotCarried};
 use gongkai::report::merge::{self, Unit};
@@ -297,7 +295,7 @@ fn arbitrary_unit() -> impl Strategy<Value = Unit> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(crate::common::proptest_config(64))]
 
     #[test]
     fn merging_does_not_depend_on_the_order(units in prop::collection::vec(arbitrary_unit(), 1..6), seed in any::<u64>()) {

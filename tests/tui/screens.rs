@@ -1,10 +1,9 @@
 //! Every screen drawn through ratatui's TestBackend at 80×24 and 160×48, kept as snapshots
-//! (`tests/snapshots/`), with assertions on what matters: the balance error, the cursor on a
+//! (`tests/tui/snapshots/`), with assertions on what matters: the balance error, the cursor on a
 //! Chinese caret, the too-small message, the help overlay.
 
-mod render;
-use render::draw;
-
+use crate::render::draw;
+use crate::support::{go_to_section, press, run_effects, to_last_cell};
 use gongkai::i18n::Lang;
 use gongkai::report::{AgencyKind, Draft};
 use gongkai::template::Template;
@@ -18,7 +17,8 @@ use ratatui::layout::Position;
 use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
-const SAMPLE: &str = "assets/samples/xiamen-hrss-2020.toml";
+use crate::common::screen::SAMPLE;
+
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
 fn look() -> Look {
@@ -43,25 +43,6 @@ fn empty(w: u16, h: u16) -> App {
     app.drafts_dir = PathBuf::from("drafts");
     app.open(Doc::new("new.toml".into(), template, draft, None));
     app
-}
-
-fn press(app: &mut App, cmd: Command) {
-    update(app, Action::Command(cmd));
-}
-
-fn go_to_section(app: &mut App, key: &str) {
-    let i = app
-        .doc
-        .as_ref()
-        .unwrap()
-        .template
-        .sections
-        .iter()
-        .position(|s| s.key == key)
-        .unwrap();
-    while app.current_page() != Some(Page::Section(i)) {
-        press(app, Command::NextSection);
-    }
 }
 
 fn snapshot(name: &str, app: &App) -> String {
@@ -1511,15 +1492,6 @@ fn a_duplicate_new_report_offers_to_open_it_or_change_the_name() {
 }
 
 /// Carries out the effects an input asks for, as the program does, feeding back the results.
-fn run_effects(app: &mut App, effects: Vec<gongkai::tui::action::Effect>) {
-    for effect in effects {
-        if let Some(done) = gongkai::tui::runtime::perform(app, &effect) {
-            let more = update(app, done);
-            run_effects(app, more);
-        }
-    }
-}
-
 #[test]
 fn open_file_lists_the_folders_drafts_and_reports_and_tab_completes() {
     for (w, h) in SIZES {
@@ -1647,14 +1619,6 @@ fn open_file_of_a_missing_file_says_why_whole_and_keeps_the_path() {
 }
 
 // ---- Small things that add up ----
-
-fn to_last_cell(app: &mut App, table_key: &str) {
-    let table = app.doc.as_ref().unwrap().template.table(table_key).unwrap();
-    let (row, col) = *gongkai::tui::update::input_positions(table).last().unwrap();
-    let f = app.tables.get_mut(table_key).unwrap();
-    f.row = row;
-    f.col = col;
-}
 
 #[test]
 fn tab_stops_at_the_end_of_table_three_and_says_where_it_goes_on() {
