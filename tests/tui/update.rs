@@ -2456,3 +2456,33 @@ fn what_did_not_happen_comes_up_typed_and_is_worded_in_the_officers_language() {
         assert!(text.contains(said[2]), "{text}");
     }
 }
+
+#[test]
+fn edit_of_an_unreadable_draft_offers_its_backup_or_says_why_before_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("某某局-2024.toml");
+    std::fs::write(&bad, "schema = 1\n[report\nagency = \"某某局\"\n").unwrap();
+    let options = |file: &std::path::Path| gongkai::tui::Options {
+        file: Some(file.to_path_buf()),
+        lang: Lang::Zh,
+        ascii: false,
+        today: None,
+    };
+    // No readable copy: an error on the shell, naming the line and column.
+    let Err(why) = gongkai::tui::prepare(&options(&bad), 80, 24) else {
+        panic!("an unreadable draft with no copy does not open");
+    };
+    assert!(why.contains(":2:8: TOML 语法错误"), "{why}");
+    // With last save's copy beside it, the editor starts on the offer to open that instead.
+    std::fs::copy(SAMPLE, bad.with_extension("toml.bak")).unwrap();
+    let app = gongkai::tui::prepare(&options(&bad), 80, 24).unwrap();
+    let Some(Dialog::Unreadable { offer, .. }) = &app.dialog else {
+        panic!("the offer: {:?}", app.dialog);
+    };
+    assert_eq!(offer.path, bad);
+    assert_eq!(offer.choices[0].path, bad.with_extension("toml.bak"));
+    assert!(
+        app.doc.is_none(),
+        "nothing opened before the officer chooses"
+    );
+}
