@@ -1,7 +1,8 @@
 //! The layers of the crate, read from its source: the domain knows nothing of terminals or of
 //! its clients, the words (`i18n`) take plain facts rather than reaching up into the editor or
 //! the command line, the editor never calls into the command line, and the domain's own
-//! modules do not loop (numbers ← templates ← reports ← checks).
+//! modules do not loop (numbers ← templates ← reports ← checks); and the layers ARCHITECTURE.md
+//! draws are the imports: no module names one of a layer above its own.
 //!
 //! A module "names" another when its code (comments aside) has a path to it: `crate::tui`,
 //! `crate::{tui, …}`, or `super::…` climbing up to it.
@@ -227,4 +228,92 @@ fn the_scanner_reads_paths_as_the_compiler_would() {
     names.sort();
     // `super::cli` from `i18n::tui` is i18n's own `cli`; `ratatui_like` is not `ratatui`.
     assert_eq!(names, ["check", "cli", "i18n", "report", "tui"]);
+}
+
+/// The layers ARCHITECTURE.md draws, bottom first: each the top-level modules of its row of
+/// the table under "## Layers" (`src/number.rs` is `number`, `src/template/` is `template`).
+fn drawn_layers() -> Vec<(String, Vec<String>)> {
+    let map =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
+            .expect("ARCHITECTURE.md");
+    let table = map
+        .split("## Layers")
+        .nth(1)
+        .expect("a Layers section")
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2); // the header and its rule
+    table
+        .map(|row| {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let modules = cells[2]
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .filter_map(|p| p.strip_prefix("src/"))
+                .map(|p| p.trim_end_matches('/').trim_end_matches(".rs").to_string())
+                .collect();
+            (cells[1].to_string(), modules)
+        })
+        .collect()
+}
+
+/// The arrows the map draws are the imports: a module names only modules of its own layer or
+/// below, save the one crossing ARCHITECTURE.md states (`export` prints the report's own
+/// words from `i18n`), and every module of the crate is on the map.
+#[test]
+fn the_layers_the_map_draws_are_the_imports() {
+    let layers = drawn_layers();
+    assert!(layers.len() >= 6, "the layers table: {layers:?}");
+    let layer_of = |module: &str| {
+        layers
+            .iter()
+            .position(|(_, ms)| ms.iter().any(|m| m == module))
+    };
+    let src = src();
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&src).expect("src") {
+        let path = entry.expect("an entry").path();
+        let module = module_of(&src, &path.join("mod.rs"))
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        let module = if path.is_dir() {
+            module
+        } else {
+            path.file_stem().unwrap().to_string_lossy().into_owned()
+        };
+        if module == "main" || module == "lib" {
+            continue;
+        }
+        let Some(own) = layer_of(&module) else {
+            found.push(format!("{module} is not on the map"));
+            continue;
+        };
+        let part = if path.is_dir() {
+            module.clone()
+        } else {
+            format!("{module}.rs")
+        };
+        for file in files(&src, &part) {
+            for (target, written) in named(&src, &file) {
+                let Some(theirs) = layer_of(&target) else {
+                    continue; // an outside crate, or a name of the file's own module
+                };
+                let stated = module == "export" && target == "i18n";
+                if theirs > own && !stated {
+                    found.push(format!(
+                        "{} ({}) names {written} ({})",
+                        file.display(),
+                        layers[own].0,
+                        layers[theirs].0
+                    ));
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "{found:#?}");
 }
