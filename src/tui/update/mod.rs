@@ -30,21 +30,31 @@ use crate::i18n::tui as tr;
 use crate::report::number::{InputError, MAX_PLACES, max_places, normalize_char};
 use crate::report::{AgencyKind, Draft, Number};
 use crate::template::{Kind, SectionKind, Table, Template};
-use change::*;
+use change::{change, changed_to_here, place, undo_redo};
 pub use dialog::expand_home;
-use dialog::*;
-pub use editor::*;
-use export::*;
-use form::*;
+use dialog::{browsed, dialog, edit_field, toggle_kind};
+use editor::{editor, next_page_name};
+pub use editor::{enter_page, go_to_page};
+use export::{default_export_path, export};
+use form::{commit_form, current_form_field, focus_form_field, form, switch_year};
 pub use ledger::is_ledger_table;
-use ledger::*;
-pub use mouse::*;
-pub use prose::*;
-use recovery::*;
-pub use review::*;
-use scroll::*;
-pub use start::*;
-pub use table::*;
+use ledger::{ledger_dialog, ledger_read, open_ledger_dialog};
+use mouse::mouse;
+pub use mouse::table_geometry;
+use prose::{current_prose, current_prose_key, prose, seal};
+pub use prose::{last_text, last_text_shown, prose_layout};
+use recovery::{lock_dialog, next_offer, recover_dialog, refused_read_only};
+pub use review::{ReviewItem, review_items, selected_review_item};
+use review::{review, selectable};
+use scroll::keep_in_view;
+use start::start_screen;
+pub use start::{
+    START_ITEMS, START_LIST_TOP, from_last_year_dialog, new_report_dialog, year_refusal,
+};
+use table::{accept_char, commit_cell, current_table_focus, table, table_fields};
+pub use table::{
+    cell_key, current_table, current_table_key, focused_cell, input_positions, is_input,
+};
 
 /// Text arriving from outside (a paste, the external editor) with the control characters a
 /// report cannot hold dealt with, and how many were dropped.
