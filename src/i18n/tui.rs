@@ -1140,7 +1140,22 @@ pub fn open_failed(lang: Lang, e: &crate::facts::OpenFailed) -> String {
             ),
         },
         OpenFailed::Load(e) => crate::i18n::load_error(lang, e),
-        OpenFailed::Import { source, error } => crate::i18n::import_into_error(lang, source, error),
+        OpenFailed::Import { source, error } => match error.as_ref() {
+            // The command line's words for this suggest its -o, which the editor does not have.
+            crate::library::ImportIntoError::Write(path, crate::library::NewError::Exists) => {
+                match lang {
+                    Lang::Zh => format!(
+                        "{} 已存在，但不是这份报告导入的草稿，未覆盖；请把它改名或移走后再打开",
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "{} exists and is not a draft imported from this report; it was not overwritten. Rename or move it, then open the report again",
+                        path.display()
+                    ),
+                }
+            }
+            other => crate::i18n::import_into_error(lang, source, other),
+        },
     }
 }
 

@@ -2486,3 +2486,37 @@ fn edit_of_an_unreadable_draft_offers_its_backup_or_says_why_before_the_screen()
         "nothing opened before the officer chooses"
     );
 }
+
+#[test]
+fn a_published_report_whose_draft_name_is_taken_says_so_without_the_command_lines_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("xiamen-2020-portal.html");
+    std::fs::copy("tests/fixtures/import/xiamen-2020-portal.html", &page).unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Look {
+            ascii: false,
+            color: false,
+        },
+        100,
+        30,
+    );
+    in_folder(&mut app, &dir.path().join("drafts"));
+    // The draft the import would make, taken by another report's draft.
+    let opened = runtime::perform(&app, &Effect::Open(page.clone())).unwrap();
+    update(&mut app, opened);
+    let taken = app.doc.take().unwrap().path;
+    std::fs::remove_file(&taken).unwrap();
+    let other = Template::for_year(2020).unwrap();
+    let draft = Draft::new(&other.id, "另一个局", 2020, AgencyKind::Department);
+    gongkai::library::write_new(&taken, other, &draft).unwrap();
+    let opened = runtime::perform(&app, &Effect::Open(page)).unwrap();
+    update(&mut app, opened);
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(
+        said.contains("已存在，但不是这份报告导入的草稿，未覆盖"),
+        "{said}"
+    );
+    assert!(!said.contains("-o"), "{said}");
+    assert!(app.doc.is_none());
+}
