@@ -235,11 +235,11 @@ pub fn pdf_error(lang: Lang, e: &crate::export::pdf::PdfError) -> String {
         ),
         (PdfError::Io(f), Lang::Zh) => format!(
             "LibreOffice 未能转换为 PDF：{}",
-            super::io_words(lang, f.kind, f.raw, &f.detail)
+            super::io_fault(lang, f)
         ),
         (PdfError::Io(f), Lang::En) => format!(
             "LibreOffice could not make the PDF: {}",
-            super::io_words(lang, f.kind, f.raw, &f.detail)
+            super::io_fault(lang, f)
         ),
         (PdfError::NotAPdf, Lang::Zh) => {
             "LibreOffice 未能转换为 PDF：它写出的文件不是 PDF（可先导出 .docx，再用 WPS 或 Word 另存为 PDF）".into()

@@ -103,14 +103,8 @@ fn syntax_sentence(message: &str) -> Option<&'static str> {
 pub fn problem(lang: Lang, p: &Problem) -> String {
     use Lang::*;
     match (p, lang) {
-        (Problem::Io(f), Zh) => format!(
-            "无法读取：{}",
-            super::io_words(lang, f.kind, f.raw, &f.detail)
-        ),
-        (Problem::Io(f), En) => format!(
-            "cannot read: {}",
-            super::io_words(lang, f.kind, f.raw, &f.detail)
-        ),
+        (Problem::Io(f), Zh) => format!("无法读取：{}", super::io_fault(lang, f)),
+        (Problem::Io(f), En) => format!("cannot read: {}", super::io_fault(lang, f)),
         (Problem::NotAFile, _) => lang
             .pick(
                 "不是普通文件（是文件夹、管道或设备）",

@@ -688,18 +688,7 @@ pub fn export_failed(lang: Lang, e: &crate::facts::ExportFailed) -> String {
         },
         ExportFailed::Render { format, error } => crate::i18n::render_failed(lang, format, error),
         ExportFailed::OutputIsADraft(path) => crate::i18n::output_is_a_draft(lang, path),
-        ExportFailed::Write { path, error } => match lang {
-            Lang::Zh => format!(
-                "{}：无法写入：{}",
-                path.display(),
-                crate::i18n::io_words(lang, error.kind, error.raw, &error.detail)
-            ),
-            Lang::En => format!(
-                "{}: cannot write: {}",
-                path.display(),
-                crate::i18n::io_words(lang, error.kind, error.raw, &error.detail)
-            ),
-        },
+        ExportFailed::Write { path, error } => written_nothing(lang, path, error),
     };
     match lang {
         Lang::Zh => format!("导出失败：{why}"),
