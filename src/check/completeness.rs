@@ -34,7 +34,8 @@ fn is_text_char(c: char) -> bool {
         || ('\u{4e00}'..='\u{9fff}').contains(&c)
         || ('\u{3400}'..='\u{4dbf}').contains(&c)
         || ('０'..='９').contains(&c)
-        || ('Ａ'..='ｚ').contains(&c)
+        || ('Ａ'..='Ｚ').contains(&c)
+        || ('ａ'..='ｚ').contains(&c)
 }
 
 /// The byte length of a heading number (（一）, (十二)) starting at byte `i`, if one starts there.
@@ -308,6 +309,17 @@ pub fn fees_stated_in_prose(template: &Template, draft: &Draft) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_letters_digits_and_chinese_not_the_marks_between_full_width_letters() {
+        for c in "政府信息公开ａｚＡＺ０９azAZ09㐀".chars() {
+            assert!(is_text_char(c), "{c}");
+        }
+        // U+FF3B–FF40 sit between Ｚ and ａ.
+        for c in "［＼］＾＿｀，。、；：（）《》 \n".chars() {
+            assert!(!is_text_char(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn headings_count_the_text_beneath_them() {

@@ -176,20 +176,22 @@ fn validate_table(table: &Table) -> Result<(), String> {
             }
         }
     }
-    if table.layout == Layout::Across && table.blocks.len() != 1 {
-        return Err(format!("table {name}: an across table has one block"));
+    // Only table 二's layout prints block after block: the others lay out, check and read
+    // their first block alone, and would drop the rest without a word.
+    if table.layout != Layout::Blocks && table.blocks.len() != 1 {
+        return Err(format!(
+            "table {name}: a {:?} table has one block",
+            table.layout
+        ));
     }
     Ok(())
 }
 
 fn has_row(t: &Template, table_row: &str) -> bool {
-    let mut parts = table_row.splitn(2, '.');
-    match (parts.next(), parts.next()) {
-        (Some(table), Some(row)) => t
-            .table(table)
-            .is_some_and(|tb| !tb.expand_rows(row).is_empty()),
-        _ => false,
-    }
+    super::split_row_key(table_row).is_some_and(|(table, row)| {
+        t.table(table)
+            .is_some_and(|tb| !tb.expand_rows(row).is_empty())
+    })
 }
 
 fn validate_checks(t: &Template) -> Result<(), String> {
@@ -218,6 +220,13 @@ fn validate_checks(t: &Template) -> Result<(), String> {
         return Err("carry names an unknown row".into());
     }
     if let Some(f) = &c.in_force {
+        // Checked here and not only through its rows: with none, a misspelt table would pass.
+        if t.table(&f.table).is_none() || f.rows.is_empty() {
+            return Err(format!(
+                "in_force names unknown table {} or no rows",
+                f.table
+            ));
+        }
         for row in &f.rows {
             for column in [&f.in_force, &f.issued, &f.repealed] {
                 if t.table(&f.table)
@@ -328,6 +337,48 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::parse_month_day;
+
+    const GIP_2021: &str = include_str!("../../assets/templates/gip-2021.toml");
+
+    fn refused(text: &str) -> String {
+        match crate::template::Template::parse(text) {
+            Ok(_) => panic!("a broken template was accepted"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn rules_that_name_nothing_and_tables_that_would_lose_blocks_are_refused() {
+        assert!(crate::template::Template::parse(GIP_2021).is_ok());
+        let in_force =
+            r#"in_force = { table = "proactive", rows = ["regulations", "normative_documents"]"#;
+        assert!(GIP_2021.contains(in_force));
+        let e =
+            refused(&GIP_2021.replace(in_force, r#"in_force = { table = "proactiv", rows = []"#));
+        assert!(e.contains("in_force names unknown table proactiv"), "{e}");
+        let carry = GIP_2021
+            .lines()
+            .find(|l| l.starts_with("carry"))
+            .expect("a carry rule");
+        assert!(
+            refused(&GIP_2021.replace(carry, &carry.replace("requests.", "request.")))
+                .contains("carry names an unknown row")
+        );
+        // A second block under table 三 would never be printed, checked or read.
+        let appeals = "# ---------------------------------------------------------------- 四";
+        assert!(GIP_2021.contains(appeals));
+        let e = refused(&GIP_2021.replacen(
+            appeals,
+            &format!(
+                "[[tables.blocks]]\ncolumns = [{{ key = \"x\", header = \"X\", kind = \"count\" }}]\nrows = [{{ key = \"y\", label = \"Y\", help = \"Y\" }}]\n\n{appeals}"
+            ),
+            1,
+        ));
+        assert!(
+            e.contains("table requests: a Matrix table has one block"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn a_deadline_is_a_day_every_year_has() {
