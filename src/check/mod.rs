@@ -68,6 +68,9 @@ pub mod codes {
     pub const PREVIOUS_IN_FORCE: &str = "previous.in_force";
     /// Warning: every typed figure equals last year's, and not all are 0.
     pub const PREVIOUS_SAME: &str = "previous.same";
+    /// Warning: last year's figures are of another year than the one before the report's, so
+    /// nothing was compared with them.
+    pub const PREVIOUS_YEAR: &str = "previous.year";
     /// Hint: one of the template's watched totals more than doubled or halved since last year.
     pub const PREVIOUS_JUMP: &str = "previous.jump";
     /// Hint: half or more of 一's or 五's text is sentences copied from last year's.
@@ -232,6 +235,15 @@ pub enum Detail {
         /// The year of last year's report, when known.
         last_year: Option<i32>,
     },
+    /// `previous.year`: last year's figures are of another year, and were set aside.
+    OtherYear {
+        /// Where they came from.
+        source: LastYearSource,
+        /// The year they are of.
+        of: i32,
+        /// The report's own year.
+        report: i32,
+    },
     /// `previous.jump`: a watched total more than doubled or halved.
     Jump {
         /// The total, `row label · column header`.
@@ -390,15 +402,45 @@ impl<'a> LastYear<'a> {
         out
     }
 
+    /// Whether these are the figures of the year before `year`, or say of no year (a
+    /// `[previous]` typed by hand): figures of another year are no measure of this one.
+    fn is_year_before(&self, year: i32) -> bool {
+        self.year.is_none_or(|y| y.checked_add(1) == Some(year))
+    }
+
     /// The one rule for which last year a draft's checks (and the editor's last-year values)
     /// go by: last year's whole draft where it has the figures, else the draft's own
-    /// `[previous]`; `None` when there is neither.
+    /// `[previous]`; `None` when there is neither. Figures of another year than the one before
+    /// the draft's are set aside ([`LastYear::set_aside`] says which).
     pub fn in_use(whole: Option<&LastYear<'a>>, draft: &Draft) -> Option<LastYear<'a>> {
-        let own = draft.previous.as_ref().map(LastYear::from_previous);
+        let year = draft.report.year;
+        let whole = whole.filter(|w| w.is_year_before(year));
+        let own = draft
+            .previous
+            .as_ref()
+            .map(LastYear::from_previous)
+            .filter(|o| o.is_year_before(year));
         match (whole, own) {
             (Some(whole), Some(own)) => Some(whole.or_else(&own)),
             (Some(whole), None) => Some(whole.clone()),
             (None, own) => own,
+        }
+    }
+
+    /// The figures [`LastYear::in_use`] set aside for being of another year, with that year:
+    /// the draft given as last year's whenever it is of another year; else the draft's own
+    /// `[previous]` when nothing else stands in for it.
+    pub fn set_aside(whole: Option<&LastYear>, draft: &Draft) -> Option<(LastYearSource, i32)> {
+        let year = draft.report.year;
+        if let Some(w) = whole {
+            return match w.year {
+                Some(of) if !w.is_year_before(year) => Some((LastYearSource::Draft, of)),
+                _ => None,
+            };
+        }
+        match draft.previous.as_ref()?.year {
+            Some(of) if of.checked_add(1) != Some(year) => Some((LastYearSource::Previous, of)),
+            _ => None,
         }
     }
 
@@ -410,6 +452,16 @@ impl<'a> LastYear<'a> {
             ..LastYear::from_previous(&previous)
         }
     }
+}
+
+/// Where last year's figures came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LastYearSource {
+    /// A draft (or a published report) given as last year's: `--previous`, or the one
+    /// `[previous].file` names.
+    Draft,
+    /// The figures the draft's own `[previous]` keeps.
+    Previous,
 }
 
 /// What the checks need besides the draft.
@@ -497,6 +549,9 @@ pub fn check(template: &Template, draft: &Draft, options: &Options) -> Outcome {
     let last_year = LastYear::in_use(options.last_year.as_ref(), draft);
 
     let mut findings = Vec::new();
+    if let Some((source, of)) = LastYear::set_aside(options.last_year.as_ref(), draft) {
+        rules::previous_year(source, of, draft.report.year, &mut findings);
+    }
     rules::template_year(&sheet, &mut findings);
     rules::deadline(&sheet, options.today, &mut findings);
     rules::prose(&sheet, &mut findings);

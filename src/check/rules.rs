@@ -2,7 +2,7 @@
 //! template's year, empty prose, topics, accountability, fees, last year, the deadline.
 
 use super::totals::Sheet;
-use super::{Detail, Finding, LastYear, Severity, codes, section_of, totals};
+use super::{Detail, Finding, LastYear, LastYearSource, Severity, codes, section_of, totals};
 use crate::report::number::{MAX_PLACES, max_places};
 use crate::report::{AgencyKind, Number};
 use crate::template::{Kind, Template};
@@ -278,6 +278,18 @@ pub(super) fn fees(sheet: &Sheet, out: &mut Vec<Finding>) {
 }
 
 /// The `previous.*` checks.
+/// Last year's figures were of another year and set aside: the officer learns why nothing was
+/// compared with last year.
+pub(super) fn previous_year(source: LastYearSource, of: i32, report: i32, out: &mut Vec<Finding>) {
+    let detail = Detail::OtherYear { source, of, report };
+    out.push(finding(
+        Severity::Warning,
+        codes::PREVIOUS_YEAR,
+        None,
+        detail,
+    ));
+}
+
 pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
     let t = sheet.template;
     let draft = sheet.draft;

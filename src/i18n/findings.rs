@@ -1,7 +1,7 @@
 //! Sentences for the findings of the checks.
 
 use super::Lang;
-use crate::check::{Detail, Finding, Severity};
+use crate::check::{Detail, Finding, LastYearSource, Severity};
 use crate::report::Number;
 use crate::report::number::{InputError, MAX_WHOLE};
 
@@ -319,6 +319,28 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
         },
         (Detail::Same { .. }, En) => {
             "every figure equals last year's: was last year's report copied?".into()
+        }
+        (Detail::OtherYear { source, of, report }, Zh) => {
+            let before = report.saturating_sub(1);
+            match source {
+                LastYearSource::Draft => format!(
+                    "上年报告是{of}年度的，而本报告是{report}年度（上年应为{before}年度），未与上年比较；请核对报告年度或所给的上年报告"
+                ),
+                LastYearSource::Previous => format!(
+                    "草稿中的上年数据（[previous]）是{of}年度的，而本报告是{report}年度（上年应为{before}年度），未与上年比较；请核对报告年度"
+                ),
+            }
+        }
+        (Detail::OtherYear { source, of, report }, En) => {
+            let before = report.saturating_sub(1);
+            match source {
+                LastYearSource::Draft => format!(
+                    "last year's report is for {of}, but this report is for {report} (last year is {before}): nothing was compared with last year; check the report year or the report given as last year's"
+                ),
+                LastYearSource::Previous => format!(
+                    "the draft's last-year figures ([previous]) are for {of}, but this report is for {report} (last year is {before}): nothing was compared with last year; check the report year"
+                ),
+            }
         }
         (Detail::Jump { label, last, this }, Zh) => {
             format!("{label}：上年 {last}，今年 {this}，变化超过一倍，请核实")

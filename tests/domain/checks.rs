@@ -485,14 +485,78 @@ fn previous_same_fires_for_a_copied_report() {
 
 #[test]
 fn previous_same_is_quiet_for_an_agency_with_nothing_to_report() {
-    let last = quiet_2021();
+    let mut last = quiet_2021();
+    last.report.year = 2023;
     let this = quiet_2021();
     assert!(with_code(&run_against(&this, &last), codes::PREVIOUS_SAME).is_empty());
 }
 
 #[test]
+fn previous_year_sets_aside_last_years_draft_of_another_year() {
+    // The 2024 report checked against a 2022 draft given as last year's.
+    let mut last = quiet_2021();
+    last.report.year = 2022;
+    set(&mut last, "requests.carried_forward.business", 3);
+    set(&mut last, "proactive.licensing.decisions", 40);
+    let mut this = last.clone();
+    this.report.year = 2024;
+    let o = run_against(&this, &last);
+    assert_eq!(
+        messages(&o, codes::PREVIOUS_YEAR),
+        [
+            "上年报告是2022年度的，而本报告是2024年度（上年应为2023年度），未与上年比较；请核对报告年度或所给的上年报告"
+        ]
+    );
+    let found = with_code(&o, codes::PREVIOUS_YEAR);
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].section, "report");
+    // Nothing else is said of last year: not a copy of it, nor a carry that differs from it.
+    for code in [codes::PREVIOUS_SAME, codes::PREVIOUS_CARRY] {
+        assert!(with_code(&o, code).is_empty(), "{code}");
+    }
+
+    // Of the year before: compared, and nothing said of its year.
+    last.report.year = 2023;
+    let o = run_against(&this, &last);
+    assert!(with_code(&o, codes::PREVIOUS_YEAR).is_empty());
+    assert_eq!(with_code(&o, codes::PREVIOUS_SAME).len(), 1);
+    assert_eq!(with_code(&o, codes::PREVIOUS_CARRY).len(), 1);
+}
+
+#[test]
+fn previous_year_sets_aside_the_drafts_own_figures_of_another_year() {
+    let mut d = quiet_2021();
+    let mut own = previous(&[("business", 1)], &[]);
+    own.year = Some(2022);
+    d.previous = Some(own.clone());
+    let o = run(&d);
+    assert_eq!(
+        messages(&o, codes::PREVIOUS_YEAR),
+        [
+            "草稿中的上年数据（[previous]）是2022年度的，而本报告是2024年度（上年应为2023年度），未与上年比较；请核对报告年度"
+        ]
+    );
+    assert!(with_code(&o, codes::PREVIOUS_CARRY).is_empty());
+
+    // Figures that say no year (typed by hand) are taken as last year's.
+    own.year = None;
+    d.previous = Some(own.clone());
+    let o = run(&d);
+    assert!(with_code(&o, codes::PREVIOUS_YEAR).is_empty());
+    assert_eq!(with_code(&o, codes::PREVIOUS_CARRY).len(), 1);
+
+    // A right draft given as last year's stands in: the stale [previous] is not spoken of.
+    own.year = Some(2022);
+    d.previous = Some(own);
+    let mut last = quiet_2021();
+    last.report.year = 2023;
+    assert!(with_code(&run_against(&d, &last), codes::PREVIOUS_YEAR).is_empty());
+}
+
+#[test]
 fn previous_jump_hints_at_a_total_more_than_doubled() {
     let mut last = quiet_2021();
+    last.report.year = 2023;
     set(&mut last, "proactive.licensing.decisions", 1037);
     let mut this = quiet_2021();
     set(&mut this, "proactive.licensing.decisions", 3000);
