@@ -324,7 +324,7 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
             let before = report.saturating_sub(1);
             match source {
                 LastYearSource::Draft => format!(
-                    "上年报告是{of}年度的，而本报告是{report}年度（上年应为{before}年度），未与上年比较；请核对报告年度或所给的上年报告"
+                    "上年报告是{of}年度的，而本报告是{report}年度（上年应为{before}年度），未与上年比较；请核对报告年度或上年报告文件"
                 ),
                 LastYearSource::Previous => format!(
                     "草稿中的上年数据（[previous]）是{of}年度的，而本报告是{report}年度（上年应为{before}年度），未与上年比较；请核对报告年度"
@@ -335,7 +335,7 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
             let before = report.saturating_sub(1);
             match source {
                 LastYearSource::Draft => format!(
-                    "last year's report is for {of}, but this report is for {report} (last year is {before}): nothing was compared with last year; check the report year or the report given as last year's"
+                    "last year's report is for {of}, but this report is for {report} (last year is {before}): nothing was compared with last year; check the report year or last year's report file"
                 ),
                 LastYearSource::Previous => format!(
                     "the draft's last-year figures ([previous]) are for {of}, but this report is for {report} (last year is {before}): nothing was compared with last year; check the report year"

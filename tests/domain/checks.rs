@@ -504,7 +504,7 @@ fn previous_year_sets_aside_last_years_draft_of_another_year() {
     assert_eq!(
         messages(&o, codes::PREVIOUS_YEAR),
         [
-            "上年报告是2022年度的，而本报告是2024年度（上年应为2023年度），未与上年比较；请核对报告年度或所给的上年报告"
+            "上年报告是2022年度的，而本报告是2024年度（上年应为2023年度），未与上年比较；请核对报告年度或上年报告文件"
         ]
     );
     let found = with_code(&o, codes::PREVIOUS_YEAR);
