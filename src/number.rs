@@ -122,11 +122,14 @@ impl Number {
             (Kind::Signed, Number::Signed(n)) => {
                 (n.unsigned_abs() > MAX_WHOLE).then_some(InputError::TooLarge)
             }
-            (Kind::Count, Number::Signed(n)) => Some(if n < 0 {
-                InputError::Negative
-            } else {
-                InputError::NotWhole
-            }),
+            // A signed figure of 0 or more is a whole number a count may hold.
+            (Kind::Count, Number::Signed(n)) => {
+                if n < 0 {
+                    Some(InputError::Negative)
+                } else {
+                    (n.unsigned_abs() > MAX_WHOLE).then_some(InputError::TooLarge)
+                }
+            }
             (Kind::Count | Kind::Signed, Number::Amount(_)) => Some(InputError::NotWhole),
             (Kind::Amount, n) => {
                 let d = n.as_decimal();
@@ -252,6 +255,19 @@ mod tests {
         assert_eq!(
             Number::parse_input("1,037", Kind::Count, MAX_PLACES),
             Ok(Number::Count(1037))
+        );
+    }
+
+    #[test]
+    fn a_signed_figure_in_a_count_is_wrong_only_when_below_zero() {
+        assert_eq!(Number::Signed(3).problem(Kind::Count, 0), None);
+        assert_eq!(
+            Number::Signed(-3).problem(Kind::Count, 0),
+            Some(InputError::Negative)
+        );
+        assert_eq!(
+            Number::Signed(i64::MAX).problem(Kind::Count, 0),
+            Some(InputError::TooLarge)
         );
     }
 
