@@ -616,6 +616,16 @@ pub fn not_carried(lang: Lang, item: &crate::report::carry::NotCarried) -> Strin
         (NotCarried::Blank { label }, Lang::Zh) => {
             format!("未结转：{label}（上年报告中这一项空白，请直接填写）")
         }
+        (NotCarried::Unfit { label, sum }, Lang::Zh) => {
+            format!(
+                "未结转：{label}（上年报告中的数字相加得 {sum}，不能作为这一项，请核对后直接填写）"
+            )
+        }
+        (NotCarried::Unfit { label, sum }, Lang::En) => {
+            format!(
+                "not carried: {label} (last year's figures add up to {sum}, which this cell cannot hold; check them and fill it in)"
+            )
+        }
         (NotCarried::Blank { label }, Lang::En) => {
             format!("not carried: {label} (blank in last year's report; fill it in)")
         }

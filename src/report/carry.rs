@@ -25,6 +25,14 @@ pub enum NotCarried {
         /// This year's cell, `row label · column header`: left blank for the officer to fill.
         label: String,
     },
+    /// A cell marked to carry whose sources last year's draft holds, but whose sum this cell
+    /// cannot hold: 上一年项目数量 5 with 本年增/减 −7 adds up to −2 projects.
+    Unfit {
+        /// This year's cell, `row label · column header`: left blank for the officer to fill.
+        label: String,
+        /// What last year's figures add up to.
+        sum: rust_decimal::Decimal,
+    },
     /// 现行有效件数 for `[previous]`, absent from last year's format or left blank in last
     /// year's draft.
     InForce {
@@ -94,13 +102,20 @@ pub fn next_year(
                     let in_format = sources
                         .iter()
                         .all(|s| last_template.cell(s).is_some_and(|c| !c.is_computed()));
-                    not_carried.push(if in_format {
-                        NotCarried::Blank { label }
-                    } else {
+                    let figures: Option<Vec<Number>> =
+                        sources.iter().map(|s| last.cell(s)).collect();
+                    not_carried.push(if !in_format {
                         NotCarried::Cell {
                             label,
                             from_template: from_template.clone(),
                         }
+                    } else if let Some(figures) = figures {
+                        let sum = figures.iter().fold(rust_decimal::Decimal::ZERO, |a, n| {
+                            a.saturating_add(n.as_decimal())
+                        });
+                        NotCarried::Unfit { label, sum }
+                    } else {
+                        NotCarried::Blank { label }
                     });
                 }
             }

@@ -333,6 +333,44 @@ fn a_blank_in_last_years_draft_is_named_as_blank_not_missing() {
 }
 
 #[test]
+fn a_carried_sum_a_count_cannot_hold_is_named_with_its_sum() {
+    use gongkai::i18n::{Lang, not_carried};
+    let mut last = sample();
+    last.report.year = 2019;
+    last.cells
+        .insert("proactive.licensing.last_year".into(), Number::Count(5));
+    last.cells
+        .insert("proactive.licensing.change".into(), Number::Signed(-7));
+    let c = next(&last);
+    assert_eq!(c.draft.cell("proactive.licensing.last_year"), None);
+    let unfit: Vec<String> = c
+        .not_carried
+        .iter()
+        .filter(|n| matches!(n, NotCarried::Unfit { .. }))
+        .map(|n| not_carried(Lang::Zh, n))
+        .collect();
+    assert_eq!(
+        unfit,
+        [
+            "未结转：行政许可 · 上一年项目数量（上年报告中的数字相加得 -2，不能作为这一项，请核对后直接填写）"
+        ]
+    );
+    // Figures that add up to a count carry, and nothing is said of them.
+    last.cells
+        .insert("proactive.licensing.change".into(), Number::Signed(-5));
+    let c = next(&last);
+    assert_eq!(
+        c.draft.cell("proactive.licensing.last_year"),
+        Some(Number::Count(0))
+    );
+    assert!(
+        !c.not_carried
+            .iter()
+            .any(|n| matches!(n, NotCarried::Unfit { .. } | NotCarried::Blank { .. }))
+    );
+}
+
+#[test]
 fn a_blank_in_force_figure_is_named_as_blank_not_missing_from_the_format() {
     use gongkai::i18n::{Lang, not_carried};
     let mut last = quiet_2021();
