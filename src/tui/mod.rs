@@ -114,7 +114,10 @@ pub fn translate(app: &App, event: Event) -> Option<Action> {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             let key = keys::normalize(&k);
             let context = app.context();
-            if let Some(b) = keys::lookup(context, key) {
+            // In 导出's path field a plain character is text too, though the page binds `?`.
+            let typing_path = context == keys::Context::Export && app.export.field == 2;
+            let bound = keys::lookup(context, key).filter(|_| !(typing_path && keys::is_text(key)));
+            if let Some(b) = bound {
                 return Some(Action::Command(b.command));
             }
             match key.code {

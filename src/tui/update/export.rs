@@ -64,11 +64,6 @@ pub(super) fn export(app: &mut App, input: Action, effects: &mut Vec<Effect>) {
                 draft_mark: app.export.draft_mark,
             });
         }
-        // Space is the draft box's key on the page; in the path it is a space.
-        Action::Command(Command::Toggle) if app.export.field == 2 => {
-            app.export.path_edited = true;
-            edit_field(&mut app.export.path, Action::Char(' '));
-        }
         other if app.export.field == 2 => {
             if matches!(
                 other,
