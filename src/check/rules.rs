@@ -277,7 +277,6 @@ pub(super) fn fees(sheet: &Sheet, out: &mut Vec<Finding>) {
     }
 }
 
-/// The `previous.*` checks.
 /// Last year's figures were of another year and set aside: the officer learns why nothing was
 /// compared with last year.
 pub(super) fn previous_year(source: LastYearSource, of: i32, report: i32, out: &mut Vec<Finding>) {
@@ -290,6 +289,7 @@ pub(super) fn previous_year(source: LastYearSource, of: i32, report: i32, out: &
     ));
 }
 
+/// The `previous.*` checks that compare with last year's figures.
 pub(super) fn previous(sheet: &Sheet, last: &LastYear, out: &mut Vec<Finding>) {
     let t = sheet.template;
     let draft = sheet.draft;
