@@ -273,7 +273,8 @@ pub(super) fn fees(sheet: &Sheet, out: &mut Vec<Finding>) {
             Some(rule.cell.clone()),
             Detail::FeesUnpaid { unpaid, notices },
         );
-        out.push(compared(f, unpaid, notices));
+        // The cell holds `unpaid`; the notices sent are the most it may hold.
+        out.push(compared(f, notices, unpaid));
     }
 }
 

@@ -383,6 +383,13 @@ fn fees_unpaid_fires_when_fewer_notices_than_unpaid_requests() {
         messages(&o, codes::FEES_UNPAID),
         ["因逾期未缴费不再处理的申请有 2 件，但本年只发出收费通知 1 件"]
     );
+    // In the JSON the cell named holds `actual`; `expected` is the most it may hold.
+    let f = with_code(&o, codes::FEES_UNPAID)[0];
+    assert_eq!(f.cell.as_deref(), Some("requests.other_unpaid_fee.total"));
+    assert_eq!(
+        (f.expected, f.actual),
+        (Some(Number::Count(1)), Some(Number::Count(2)))
+    );
     d.fees.insert("notices".into(), Number::Count(2));
     assert!(run(&d).findings.is_empty());
 }
