@@ -323,7 +323,11 @@ impl Reader<'_> {
         {
             return;
         }
-        let (expected, cell) = candidates[0].clone();
+        // The cell the finding names: a sum of several terms has none of its own, and a phrase
+        // whose only reading is such a sum is left unsaid rather than pinned on no cell.
+        let Some((expected, cell)) = candidates.iter().find(|(_, c)| !c.is_empty()).cloned() else {
+            return;
+        };
         let mut values: Vec<Number> = Vec::new();
         for v in candidates.iter().filter_map(|(v, _)| *v) {
             if !values.contains(&v) {
