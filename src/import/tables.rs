@@ -29,6 +29,9 @@ fn table_labels(table: &Table) -> Vec<String> {
     labels
 }
 
+/// The longest paragraph read as a caption above a grid.
+const CAPTION_MAX_CHARS: usize = 20;
+
 /// Recognises each grid of the document as one of the template's tables, or none.
 pub fn classify<'d, 't>(template: &'t Template, document: &'d Document) -> Classified<'d, 't> {
     let labels: Vec<(&Table, Vec<String>)> = template
@@ -37,17 +40,26 @@ pub fn classify<'d, 't>(template: &'t Template, document: &'d Document) -> Class
         .map(|t| (t, table_labels(t)))
         .collect();
     let mut out = Vec::new();
-    for block in &document.blocks {
+    for (i, block) in document.blocks.iter().enumerate() {
         let super::document::Block::Table(grid) = block else {
             continue;
         };
-        let texts: Vec<String> = grid
+        let mut texts: Vec<String> = grid
             .rows
             .iter()
             .flat_map(|r| r.iter().filter(|s| s.origin))
             .map(|s| normalize(&s.text))
             .filter(|t| !t.is_empty())
             .collect();
+        // A caption printed above the grid rather than in it (「第二十条第（八）项」 on a line
+        // of its own in a copied page) names it too: a block of one row has only that row's
+        // label besides.
+        if let Some(super::document::Block::Paragraph(above)) =
+            i.checked_sub(1).map(|j| &document.blocks[j])
+            && above.chars().count() <= CAPTION_MAX_CHARS
+        {
+            texts.push(normalize(above));
+        }
         let best = labels
             .iter()
             .map(|(table, wanted)| {

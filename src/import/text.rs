@@ -21,6 +21,7 @@ pub fn read(text: &str) -> Document {
         lines.remove(0);
     }
     lines.retain(|l| !is_page_number(l));
+    let wrap = wrap_width(&lines);
     let mut blocks = Vec::new();
     let mut prose: Vec<&str> = Vec::new();
     let mut i = 0;
@@ -28,7 +29,7 @@ pub fn read(text: &str) -> Document {
         let line = lines[i];
         let start = line.trim_start();
         if start.starts_with('+') && start.trim_end().ends_with('+') {
-            paragraphs(&prose, own_export, &mut blocks);
+            paragraphs(&prose, own_export, wrap, &mut blocks);
             prose.clear();
             let from = i;
             while i < lines.len() && matches!(lines[i].trim_start().chars().next(), Some('+' | '|'))
@@ -39,7 +40,7 @@ pub fn read(text: &str) -> Document {
             continue;
         }
         if line.contains('\t') && !line.trim().is_empty() {
-            paragraphs(&prose, own_export, &mut blocks);
+            paragraphs(&prose, own_export, wrap, &mut blocks);
             prose.clear();
             let mut rows = Vec::new();
             while i < lines.len() {
@@ -66,7 +67,7 @@ pub fn read(text: &str) -> Document {
             let (start, end) = layout_text::extent(&lines, i);
             let taken = i - start;
             prose.truncate(prose.len().saturating_sub(taken));
-            paragraphs(&prose, own_export, &mut blocks);
+            paragraphs(&prose, own_export, wrap, &mut blocks);
             prose.clear();
             blocks.push(Block::Table(layout_text::grid(&lines[start..end])));
             i = end;
@@ -75,7 +76,7 @@ pub fn read(text: &str) -> Document {
         prose.push(line);
         i += 1;
     }
-    paragraphs(&prose, own_export, &mut blocks);
+    paragraphs(&prose, own_export, wrap, &mut blocks);
     Document { blocks, own_export }
 }
 
@@ -123,9 +124,40 @@ pub fn join_wrapped(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
+/// The width a converter wrapped the prose at: most lines of a wrapped paragraph are about
+/// this wide, and the last line of each is shorter. A copy from a browser has one line per
+/// paragraph, so its wrap width is that of a long paragraph and every shorter line (a title, a
+/// date, a short paragraph) stands alone.
+fn wrap_width(lines: &[&str]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.contains('\t'))
+        .map(|l| display_width(l.trim()))
+        .filter(|&w| w > 0)
+        .collect();
+    if widths.is_empty() {
+        return 0;
+    }
+    widths.sort_unstable();
+    // Not the widest line: one long line (a web address, a row laid out with spaces) would
+    // make every wrapped line look short.
+    widths[widths.len() * 4 / 5]
+}
+
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| c.width_cjk().unwrap_or(0)).sum()
+}
+
+/// A line well short of the wrap width ends its paragraph: a converter only breaks a line
+/// early where the paragraph ends.
+fn ends_short(line: &str, wrap: usize) -> bool {
+    display_width(line.trim()) * 4 < wrap * 3
+}
+
 /// Lines between blank lines are one paragraph in gongkai's export; elsewhere a line that is
-/// indented, numbered, or follows a finished sentence starts a new one.
-fn paragraphs(lines: &[&str], own_export: bool, blocks: &mut Vec<Block>) {
+/// indented, numbered, follows a finished sentence or follows a line well short of the wrap
+/// width starts a new one.
+fn paragraphs(lines: &[&str], own_export: bool, wrap: usize, blocks: &mut Vec<Block>) {
     let mut current = String::new();
     let flush = |current: &mut String, blocks: &mut Vec<Block>| {
         let text = tidy(current);
@@ -134,6 +166,7 @@ fn paragraphs(lines: &[&str], own_export: bool, blocks: &mut Vec<Block>) {
         }
         current.clear();
     };
+    let mut after_short = false;
     for line in lines {
         if line.trim().is_empty() {
             flush(&mut current, blocks);
@@ -150,11 +183,13 @@ fn paragraphs(lines: &[&str], own_export: bool, blocks: &mut Vec<Block>) {
             && (indented
                 || looks_like_heading(line)
                 || looks_like_heading(&current)
-                || ends_sentence(&current));
+                || ends_sentence(&current)
+                || after_short);
         if starts_new {
             flush(&mut current, blocks);
         }
         join_wrapped(&mut current, line);
+        after_short = ends_short(line, wrap);
     }
     flush(&mut current, blocks);
 }
@@ -318,6 +353,26 @@ mod tests {
         assert_eq!(grid.rows[1][0].text, "三、本年度");
         assert!(!grid.rows[1][0].origin);
         assert_eq!(grid.rows[1][2].text, "1");
+    }
+
+    #[test]
+    fn a_line_well_short_of_the_wrap_width_ends_its_paragraph() {
+        let line = "本机关坚持以公开为常态不公开为例外及时准确公开政府信息回应社会关切";
+        let text = format!(
+            "某某局2023年政府信息公开工作年度报告\n发布日期：2024-01-20\n{line}\n{line}\n推进政务公开\n{line}\n{line}\n"
+        );
+        let doc = read(&text);
+        let paragraphs: Vec<&Block> = doc.blocks.iter().collect();
+        assert_eq!(paragraphs.len(), 4, "{paragraphs:?}");
+        assert_eq!(
+            doc.blocks[0],
+            Block::Paragraph("某某局2023年政府信息公开工作年度报告".into())
+        );
+        assert_eq!(
+            doc.blocks[2],
+            Block::Paragraph(format!("{line}{line}推进政务公开"))
+        );
+        assert_eq!(doc.blocks[3], Block::Paragraph(format!("{line}{line}")));
     }
 
     #[test]

@@ -248,6 +248,53 @@ fn our_own_exports_read_back_to_the_same_draft() {
     }
 }
 
+/// A page as a browser copies it to the clipboard: each paragraph one line, no blank lines,
+/// a table row's cells separated by tabs, a row of one cell (a caption) its text alone.
+fn browser_copy(document: &import::Document) -> String {
+    let mut lines = Vec::new();
+    for block in &document.blocks {
+        match block {
+            Block::Paragraph(text) => lines.push(text.clone()),
+            Block::Table(grid) => {
+                for row in &grid.rows {
+                    let cells: Vec<&str> = row
+                        .iter()
+                        .filter(|s| s.origin)
+                        .map(|s| s.text.as_str())
+                        .collect();
+                    lines.push(cells.join("\t"));
+                }
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn a_page_copied_from_a_browser_is_read_title_captions_and_all() {
+    for draft in [common::sample(), department()] {
+        let (document, _) = published_document(&draft);
+        let copy = browser_copy(&document);
+        assert!(!copy.contains("\n\n"), "no blank line anywhere");
+        assert!(
+            copy.lines()
+                .any(|l| l.starts_with("第二十条") && !l.contains('\t')),
+            "captions stand on lines of their own:\n{copy}"
+        );
+        let copied = import_bytes(copy.as_bytes(), Some("txt"))
+            .unwrap_or_else(|e| panic!("{}: {e}\n{copy}", draft.report.agency));
+        // The copy reads as the page does (whose 六 also prints the fee sentence).
+        let page = import::read_report(&document, import::SourceFormat::Html).expect("imports");
+        assert_same_report(&copied.draft, &page.draft, &draft.report.agency);
+        assert_eq!(
+            copied.summary.left_blank.len(),
+            0,
+            "{}",
+            draft.report.agency
+        );
+    }
+}
+
 // ---------------------------------------------------------------- never guess
 
 #[test]
