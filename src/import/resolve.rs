@@ -213,7 +213,7 @@ pub fn resolve(
             });
         }
     }
-    printed_totals(template, &rows, &chosen, &figures, summary)
+    printed_totals(template, &rows, &chosen, summary)
 }
 
 /// Writes one row's chosen figures into the draft, noting every cell left blank.
@@ -315,14 +315,48 @@ fn as_number(value: Decimal) -> Number {
     }
 }
 
-/// Compares every printed total with the sum of its parts.
+/// A part of a printed total as the total counts it: a blank or a blank mark is nothing
+/// (portals leave the cells of 0 empty, and print the total beside them); an unreadable cell
+/// leaves the sum unknown.
+fn part_of_total(printed: &Printed) -> Option<Decimal> {
+    match printed {
+        Printed::Figure { value, .. } => Some(*value),
+        Printed::Empty | Printed::Mark(_) => Some(Decimal::ZERO),
+        Printed::Other(_) => None,
+    }
+}
+
+/// Compares every printed total with the sum of its parts, a blank part counting as nothing.
+/// The draft keeps a blank as blank; only this comparison reads it as 0, so that a total no
+/// parts add up to is not passed over because a part beside it was left empty.
 fn printed_totals(
     template: &Template,
     rows: &[ReadRow],
     chosen: &[Option<usize>],
-    figures: &Figures,
     summary: &mut Summary,
 ) -> Vec<Finding> {
+    // Each printed cell of the chosen readings, a blank as 0.
+    let mut parts_printed: Figures = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let Some(k) = chosen[i] else { continue };
+        if row.group.is_some() {
+            continue;
+        }
+        let n = row.block.columns.len();
+        for (r, template_row) in row.rows.iter().enumerate() {
+            for (c, column) in row.block.columns.iter().enumerate() {
+                let value = row.readings[k].get(r * n + c).and_then(part_of_total);
+                parts_printed.insert(
+                    (
+                        row.table.key.clone(),
+                        template_row.key.clone(),
+                        column.key.clone(),
+                    ),
+                    value,
+                );
+            }
+        }
+    }
     let mut findings = Vec::new();
     let mut compare = |table: &Table, row: &str, column: &str, printed: Decimal, sum: Decimal| {
         summary.totals_checked += 1;
@@ -381,7 +415,7 @@ fn printed_totals(
                             .iter()
                             .position(|x| x.key == part.key)
                             .and_then(|i| reading.get(r * n + i))
-                            .and_then(Printed::figure)
+                            .and_then(part_of_total)
                     })
                     .sum::<Option<Decimal>>();
                 if let Some(sum) = sum {
@@ -403,7 +437,7 @@ fn printed_totals(
                     .iter()
                     .flat_map(|key| row.table.expand_rows(key))
                     .map(|part| {
-                        *figures
+                        *parts_printed
                             .get(&(row.table.key.clone(), part.key.clone(), column.key.clone()))
                             .unwrap_or(&None)
                     })

@@ -839,7 +839,7 @@ fn a_row_printed_in_the_old_columns_without_a_total_to_check_it_stays_blank() {
 }
 
 #[test]
-fn blank_cells_stay_blank_and_totals_with_a_blank_part_are_not_compared() {
+fn blank_cells_stay_blank_and_a_blank_total_is_not_compared() {
     // Portals often print a column of nothing as empty cells (&nbsp;), total column included.
     let (mut document, format) = published_document(&common::sample());
     let grid = grid_holding(&mut document, "本年新收");
@@ -872,6 +872,47 @@ fn blank_cells_stay_blank_and_totals_with_a_blank_part_are_not_compared() {
             "{key}"
         );
     }
+}
+
+#[test]
+fn a_printed_total_beside_blank_parts_is_compared_with_the_blanks_as_nothing() {
+    // The 科研机构 column printed empty where the sample has 0, the totals printed beside it.
+    let (mut document, format) = published_document(&common::sample());
+    let grid = grid_holding(&mut document, "本年新收");
+    for row in grid.rows.iter_mut().skip(3) {
+        row[5].text = String::new();
+    }
+    let imported = import::read_report(&document, format).expect("imports");
+    assert!(
+        imported.printed_totals.is_empty(),
+        "{:?}",
+        imported.printed_totals
+    );
+    assert!(imported.summary.totals_checked > 0);
+    assert_eq!(imported.draft.cell("requests.new_received.research"), None);
+
+    // A total no parts add up to is found, blanks beside it or not.
+    let row = grid_holding(&mut document, "本年新收")
+        .rows
+        .iter_mut()
+        .find(|r| r.iter().any(|s| s.text.contains("本年新收")))
+        .expect("row 一");
+    let last = row.len() - 1;
+    row[last].text = "33".into();
+    let imported = import::read_report(&document, format).expect("imports");
+    let cells: Vec<_> = imported
+        .printed_totals
+        .iter()
+        .map(|f| (f.cell.clone().unwrap_or_default(), f.expected, f.actual))
+        .collect();
+    assert_eq!(
+        cells,
+        [(
+            "requests.new_received.total".to_string(),
+            Some(Number::Count(32)),
+            Some(Number::Count(33))
+        )]
+    );
 }
 
 #[test]
