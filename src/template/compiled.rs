@@ -71,6 +71,8 @@ pub enum Role {
     Scope(ScopeKind),
     /// A word that holds a term but is not it (申请人).
     Other,
+    /// A word that puts a figure in another period (上年度, 近三年).
+    OtherPeriod,
 }
 
 /// See [`Scope`](super::Scope).
@@ -263,6 +265,7 @@ impl Compiled {
             (&n.scope.area, Role::Scope(ScopeKind::Area)),
             (&n.scope.parts, Role::Scope(ScopeKind::Part)),
             (&n.not_terms, Role::Other),
+            (&n.other_period, Role::OtherPeriod),
         ] {
             for w in words {
                 lexicon.add(w, role);

@@ -416,6 +416,11 @@ pub struct Narrative {
     /// Words that hold a term but are not it (申请人, 申请书): the term inside is not read.
     #[serde(default)]
     pub not_terms: Vec<String>,
+    /// Words that put a figure in another period (上年度, 去年, 近三年): a figure after one in
+    /// its clause, outside a term (上年结转), is not this year's and is not checked. A year
+    /// before the report's (2022年 in a 2023 report) does the same without being listed.
+    #[serde(default)]
+    pub other_period: Vec<String>,
 }
 
 /// Words that say whose figures a sentence gives (本机关, 全市, 各部门).

@@ -282,7 +282,8 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
         .chain(n.scope.area.iter())
         .chain(n.scope.parts.iter())
         .chain(n.scope.place_suffixes.iter())
-        .chain(n.not_terms.iter());
+        .chain(n.not_terms.iter())
+        .chain(n.other_period.iter());
     if words.clone().any(|w| w.is_empty()) {
         return Err("narrative has an empty word".into());
     }

@@ -1,7 +1,7 @@
 //! Files an officer should never have to give gongkai, and what it does with them: a clear
 //! message or the work done, never a panic, a hang or a partial write.
 
-use crate::common::SAMPLE;
+use crate::common::{self, SAMPLE};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::time::Instant;
@@ -48,6 +48,24 @@ fn a_megabyte_of_prose_is_checked_and_exported() {
         .assert()
         .success();
     eprintln!("export of 1 MB of prose: {:?}", started.elapsed());
+}
+
+#[test]
+fn a_run_on_sentence_of_many_figures_is_read_in_pieces_and_quoted_briefly() {
+    // Prose without a 。 (a pasted list): one "sentence" of 20,000 figures. Read whole, each
+    // finding quoted its clause up to the figure, a gigabyte in all.
+    let overview = "收到申请1件".repeat(20_000);
+    let mut draft = common::sample();
+    draft.text.insert("overview".into(), overview);
+    let outcome = common::run(&draft);
+    let quotes: Vec<&str> = outcome.findings.iter().filter_map(|f| f.quote()).collect();
+    assert!(
+        quotes.len() > 10_000,
+        "the figures are still read: {}",
+        quotes.len()
+    );
+    let longest = quotes.iter().map(|q| q.chars().count()).max().unwrap_or(0);
+    assert!(longest <= 100, "a quote of {longest} characters");
 }
 
 #[test]

@@ -63,7 +63,13 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
         // The sentences before, whose subject a sentence may inherit; a paragraph starts afresh.
         let mut paragraph: Vec<(usize, usize)> = Vec::new();
         for (i, c) in chars.iter().enumerate().chain([(chars.len(), &'\n')]) {
-            if SENTENCE_ENDS.contains(c) {
+            // A run-on "sentence" (a pasted list, text without 。) is read in pieces, cut at a
+            // clause end where there is one: each figure is read against its sentence, so one
+            // of unbounded length would make the reading quadratic.
+            let run_on = i - start >= MAX_SENTENCE_CHARS
+                && (i - start >= 2 * MAX_SENTENCE_CHARS
+                    || (i < chars.len() && text::ends_clause(&chars, i)));
+            if SENTENCE_ENDS.contains(c) || run_on {
                 reader.sentence(start, i, &paragraph, out);
                 paragraph.push((start, i));
                 if *c == '\n' {
@@ -78,6 +84,11 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The longest sentence read as one; a longer one is read in pieces.
+const MAX_SENTENCE_CHARS: usize = 1000;
+/// The most of its clause a finding quotes before the figure.
+const MAX_QUOTE_CHARS: usize = 80;
 
 /// What a figure is read as counting.
 #[derive(Debug, Default)]
@@ -230,6 +241,7 @@ impl Reader<'_> {
                 consumed = figure.end;
                 if self.masked[figure.start]
                     || self.is_approximate_or_ordinal(window_start, figure)
+                    || self.of_another_period(clause_start, figure)
                     || self.wider_scope(start, figure.start)
                 {
                     continue;
@@ -269,6 +281,34 @@ impl Reader<'_> {
             }
             clause_start = clause_end + 1;
         }
+    }
+
+    /// Whether the figure's clause puts it in another period before it: a word such as 上年度
+    /// or 近三年 that is not part of a term or verb (上年结转), or a year before the report's
+    /// (「2022年共收到申请90件」 in a 2023 report). A later year (结转至2024年) is this
+    /// year's carry-forward, and the report's own year is this year.
+    fn of_another_period(&self, clause_start: usize, figure: &Figure) -> bool {
+        // Only the words shortly before the figure in its clause: a whole clause's would make
+        // a long one without punctuation quadratic.
+        let reach = 2 * self.sheet.template.narrative.reach;
+        let clause_start = clause_start.max(figure.start.saturating_sub(reach));
+        let in_a_term = |o: &Occurrence| {
+            self.within(clause_start, figure.start).any(|t| {
+                t.start < o.end
+                    && o.start < t.end
+                    && self
+                        .lexicon
+                        .roles(t)
+                        .iter()
+                        .any(|r| matches!(r, Role::Term(_) | Role::Verb { .. }))
+            })
+        };
+        let period_word = self
+            .within(clause_start, figure.start)
+            .any(|o| self.lexicon.roles(o).contains(&Role::OtherPeriod) && !in_a_term(o));
+        period_word
+            || text::years(self.chars, clause_start, figure.start)
+                .any(|year| year < self.sheet.draft.report.year)
     }
 
     fn is_approximate_or_ordinal(&self, window_start: usize, figure: &Figure) -> bool {
@@ -334,7 +374,8 @@ impl Reader<'_> {
                 values.push(v);
             }
         }
-        let quote: String = self.chars[clause_start..figure.end].iter().collect();
+        let quote_start = clause_start.max(figure.start.saturating_sub(MAX_QUOTE_CHARS));
+        let quote: String = self.chars[quote_start..figure.end].iter().collect();
         out.push(Finding {
             severity: Severity::Warning,
             code: codes::NARRATIVE,

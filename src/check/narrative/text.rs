@@ -158,9 +158,34 @@ pub(super) fn figures(chars: &[char], start: usize, end: usize, units: &[String]
     out
 }
 
+/// The years written in `start..end` (four digits and 年, as in 2022年 or 2022年度), in order.
+pub(super) fn years(chars: &[char], start: usize, end: usize) -> impl Iterator<Item = i32> + '_ {
+    (start..end).filter_map(move |i| {
+        if chars.get(i) != Some(&'年') || i < start + 4 {
+            return None;
+        }
+        // Exactly four digits before 年: not the tail of a longer number.
+        let before_digits = i - 4;
+        if before_digits > 0 && digit_value(chars[before_digits - 1]).is_some() {
+            return None;
+        }
+        chars[before_digits..i].iter().try_fold(0i32, |year, c| {
+            let d = i32::try_from(digit_value(*c)?).ok()?;
+            Some(year * 10 + d)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_four_digits_before_nian() {
+        let chars: Vec<char> = "与2022年相比，12023年，２０２１年度，3年".chars().collect();
+        let found: Vec<i32> = years(&chars, 0, chars.len()).collect();
+        assert_eq!(found, [2022, 2021]);
+    }
 
     #[test]
     fn a_year_is_a_date_and_no_figure() {
