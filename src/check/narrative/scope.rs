@@ -60,8 +60,27 @@ impl Reader<'_> {
         let scoped: Vec<(usize, usize)> =
             scope_words.iter().map(|(o, _)| (o.start, o.end)).collect();
         places.any(|i| {
-            !self.is_own_name(i) && !self.masked[i] && !scoped.iter().any(|&(s, e)| s <= i && i < e)
+            !self.is_own_name(i)
+                && !self.is_own_place(i, &suffixes)
+                && !self.masked[i]
+                && !scoped.iter().any(|&(s, e)| s <= i && i < e)
         })
+    }
+
+    /// Whether the place ending at `i` is the area a people's government reports for: the
+    /// place its own name ends with (深汕特别合作区 of 深圳市深汕特别合作区管理委员会, 思明区 of
+    /// 厦门市思明区人民政府), whole or by its last three characters or more (合作区). A
+    /// department's place is its area, wider than itself, and stays a part.
+    fn is_own_place(&self, i: usize, suffixes: &[char]) -> bool {
+        if self.sheet.draft.report.kind != AgencyKind::Government {
+            return false;
+        }
+        let Some(place) = own_place(&self.sheet.draft.report.agency, suffixes) else {
+            return false;
+        };
+        let written = &self.chars[..=i];
+        let n = place.len();
+        (3.min(n)..=n).any(|k| written.ends_with(&place[n - k..]))
     }
 
     /// Whether the figure at `at` is of a wider area than a department reports on: the last
@@ -80,4 +99,34 @@ impl Reader<'_> {
 
 fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The last place an agency's name names: from after the place before it (厦门市) to its
+/// suffix (思明区), or from the start of the name.
+fn own_place(agency: &str, suffixes: &[char]) -> Option<Vec<char>> {
+    let name: Vec<char> = agency.trim().chars().collect();
+    let end = name.iter().rposition(|c| suffixes.contains(c))?;
+    let start = name[..end]
+        .iter()
+        .rposition(|c| suffixes.contains(c) || matches!(c, '市' | '省' | '州' | '盟'))
+        .map_or(0, |p| p + 1);
+    (end > start).then(|| name[start..=end].to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_place;
+
+    #[test]
+    fn the_place_an_agency_names_last() {
+        let suffixes = ['区', '县', '镇', '乡'];
+        let place = |agency: &str| own_place(agency, &suffixes).map(String::from_iter);
+        assert_eq!(
+            place("深圳市深汕特别合作区管理委员会").as_deref(),
+            Some("深汕特别合作区")
+        );
+        assert_eq!(place("厦门市思明区人民政府").as_deref(), Some("思明区"));
+        assert_eq!(place("某某县人民政府").as_deref(), Some("某某县"));
+        assert_eq!(place("某某市人力资源和社会保障局"), None);
+    }
 }
