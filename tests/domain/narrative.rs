@@ -120,6 +120,25 @@ fn figures_that_name_nothing_in_the_tables_are_left_alone() {
 }
 
 #[test]
+fn a_figure_of_a_group_is_named_as_the_group_not_its_first_row() {
+    // 不予公开 is the sum of its rows (8 in the sample); 法人或其他组织 of its columns (1).
+    assert_eq!(
+        mismatches(&sample_saying("全年不予公开10件。")),
+        ["正文「全年不予公开10件」写的是 10，表中三、本年度办理结果 · （三）不予公开 · 总计为 8"]
+    );
+    assert_eq!(
+        mismatches(&sample_saying("收到法人或其他组织申请5件。")),
+        ["正文「收到法人或其他组织申请5件」写的是 5，表中一、本年新收政府信息公开申请数量 · 法人或其他组织为 1"]
+    );
+    // A single cell is named as before.
+    let one = mismatches(&sample_saying("年内共办结行政许可1000件。"));
+    assert_eq!(
+        one,
+        ["正文「年内共办结行政许可1000件」写的是 1000，表中行政许可 · 处理决定数量为 1037"]
+    );
+}
+
+#[test]
 fn a_clause_inherits_the_term_its_verb_speaks_of() {
     // 发布 is said of 规范性文件, the sentence's subject: 11 were published, not 99.
     let text = "2020 年我局印发的规范性文件均已在我局官网公开，年内共发布 99 份。";

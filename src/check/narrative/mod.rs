@@ -337,7 +337,7 @@ impl Reader<'_> {
             .iter()
             .filter_map(|q| narrative.qualifiers.get(*q))
             .collect();
-        let mut candidates: Vec<(Option<Number>, String)> = Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::new();
         for &t in &reading.terms {
             let term = &narrative.terms[t];
             for figure in figures_meant(term, t, &reading.verbs) {
@@ -348,28 +348,32 @@ impl Reader<'_> {
         if reading.together {
             let sum = reading.terms.iter().try_fold(Number::Count(0), |acc, &t| {
                 let first = narrative.terms[t].figures.first()?;
-                acc.checked_add(figure_values(self.sheet, first, &[]).first()?.0?)
+                acc.checked_add(figure_values(self.sheet, first, &[]).first()?.value?)
             });
-            candidates.push((sum, String::new()));
+            candidates.push(Candidate {
+                value: sum,
+                cell: String::new(),
+                label: String::new(),
+            });
         }
-        if candidates.is_empty() || candidates.iter().any(|(v, _)| v.is_none()) {
+        if candidates.is_empty() || candidates.iter().any(|c| c.value.is_none()) {
             // Some cell it could mean is still blank: nothing can be said yet.
             return;
         }
         let found = Number::Count(figure.value);
-        if candidates
-            .iter()
-            .any(|(v, _)| v.is_some_and(|v| v.as_decimal() == found.as_decimal()))
-        {
+        if candidates.iter().any(|c| {
+            c.value
+                .is_some_and(|v| v.as_decimal() == found.as_decimal())
+        }) {
             return;
         }
         // The cell the finding names: a sum of several terms has none of its own, and a phrase
         // whose only reading is such a sum is left unsaid rather than pinned on no cell.
-        let Some((expected, cell)) = candidates.iter().find(|(_, c)| !c.is_empty()).cloned() else {
+        let Some(named) = candidates.iter().find(|c| !c.cell.is_empty()).cloned() else {
             return;
         };
         let mut values: Vec<Number> = Vec::new();
-        for v in candidates.iter().filter_map(|(v, _)| *v) {
+        for v in candidates.iter().filter_map(|c| c.value) {
             if !values.contains(&v) {
                 values.push(v);
             }
@@ -384,10 +388,10 @@ impl Reader<'_> {
                 quote: quote.trim().to_string(),
                 found,
                 candidates: values,
-                label: self.sheet.template.cell_label(&cell),
+                label: named.label,
             },
-            cell: Some(cell),
-            expected,
+            cell: Some(named.cell),
+            expected: named.value,
             actual: Some(found),
             acknowledged: None,
         });
@@ -489,13 +493,13 @@ fn figures_meant<'t>(
 
 /// The values one reference (a cell, or a row or group of rows) can mean, given the qualifiers
 /// nearby, each with the cell to point at.
-fn resolve(
-    sheet: &Sheet,
-    reference: &str,
-    qualifiers: &[&Qualifier],
-) -> Vec<(Option<Number>, String)> {
+fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<Candidate> {
     if reference.matches('.').count() == 2 {
-        return vec![(sheet.known(reference), reference.to_string())];
+        return vec![Candidate {
+            value: sheet.known(reference),
+            cell: reference.to_string(),
+            label: sheet.template.cell_label(reference),
+        }];
     }
     let Some((table_key, row_key)) = crate::template::split_row_key(reference) else {
         return Vec::new();
@@ -523,32 +527,74 @@ fn resolve(
         .iter()
         .filter(|q| q.columns.iter().all(|c| table.has_column_key(c)))
         .collect();
-    let mut column_sets: Vec<Vec<&str>> = applicable.iter().map(|q| expand(q)).collect();
+    // The row, or the group the reference names.
+    let row_label = match table.row(row_key) {
+        Some((_, row)) => table.row_path(row).join(" · "),
+        None => table.group_path(Some(row_key)).join(" · "),
+    };
+    // A column key names a column (商业企业) or a group of them (法人或其他组织).
+    let column_label = |key: &str| match block.columns.iter().find(|c| c.key == key) {
+        Some(column) => column.header.clone(),
+        None => table
+            .group_path(Some(key))
+            .last()
+            .copied()
+            .unwrap_or(key)
+            .to_string(),
+    };
+    let qualifier_label = |q: &Qualifier| {
+        q.columns
+            .iter()
+            .map(|c| column_label(c))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let mut column_sets: Vec<(Vec<&str>, String)> = applicable
+        .iter()
+        .map(|q| (expand(q), qualifier_label(q)))
+        .collect();
     if applicable.len() > 1 {
-        column_sets.push(applicable.iter().flat_map(|q| expand(q)).collect());
+        column_sets.push((
+            applicable.iter().flat_map(|q| expand(q)).collect(),
+            applicable
+                .iter()
+                .map(|q| qualifier_label(q))
+                .collect::<Vec<_>>()
+                .join("、"),
+        ));
     }
     if column_sets.is_empty()
         && let Some(total) = table.total_column()
     {
-        column_sets.push(vec![total.key.as_str()]);
+        column_sets.push((vec![total.key.as_str()], total.header.clone()));
     }
     column_sets
         .into_iter()
-        .filter(|columns| !columns.is_empty() && !rows.is_empty())
-        .map(|columns| {
-            let cell = crate::template::cell_key(&table.key, rows[0], columns[0]);
-            (sheet.sum(table, &rows, &columns), cell)
+        .filter(|(columns, _)| !columns.is_empty() && !rows.is_empty())
+        .map(|(columns, column_label)| Candidate {
+            value: sheet.sum(table, &rows, &columns),
+            cell: crate::template::cell_key(&table.key, rows[0], columns[0]),
+            label: format!("{row_label} · {column_label}"),
         })
         .collect()
 }
 
+/// One figure of the tables a phrase may mean.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Its value; `None` while a cell it sums is blank.
+    value: Option<Number>,
+    /// The cell a finding points at: the first the figure sums; empty for several terms
+    /// counted together.
+    cell: String,
+    /// The figure as the officer finds it in the tables: the row or row group, then the column
+    /// or column group (「（三）不予公开 · 总计」, not its first row's).
+    label: String,
+}
+
 /// Sums a figure (a list of references); one value per reading of its qualifiers.
-fn figure_values(
-    sheet: &Sheet,
-    figure: &[String],
-    qualifiers: &[&Qualifier],
-) -> Vec<(Option<Number>, String)> {
-    let mut readings: Vec<(Option<Number>, String)> = Vec::new();
+fn figure_values(sheet: &Sheet, figure: &[String], qualifiers: &[&Qualifier]) -> Vec<Candidate> {
+    let mut readings: Vec<Candidate> = Vec::new();
     for (i, reference) in figure.iter().enumerate() {
         let parts = resolve(sheet, reference, qualifiers);
         if i == 0 {
@@ -559,9 +605,17 @@ fn figure_values(
         readings = readings
             .into_iter()
             .enumerate()
-            .map(|(k, (v, cell))| {
-                let add = parts.get(k).or(parts.first()).and_then(|p| p.0);
-                (v.zip(add).and_then(|(a, b)| a.checked_add(b)), cell)
+            .map(|(k, reading)| {
+                let part = parts.get(k).or(parts.first());
+                let add = part.and_then(|p| p.value);
+                Candidate {
+                    value: reading.value.zip(add).and_then(|(a, b)| a.checked_add(b)),
+                    label: match part {
+                        Some(p) => format!("{} + {}", reading.label, p.label),
+                        None => reading.label,
+                    },
+                    cell: reading.cell,
+                }
             })
             .collect();
     }
