@@ -77,7 +77,11 @@ fn import_one(file: &Path, args: &ImportArgs, lang: Lang) -> (u8, serde_json::Va
             (0, value)
         }
         Err(e) => {
-            let message = format!("{}: {}", target.display(), i18n::write_refused(lang, &e));
+            let message = format!(
+                "{}: {}",
+                target.display(),
+                i18n::write_refused(lang, &e, args.output.is_none() && args.dir.is_none())
+            );
             err_line(&message);
             value["error"] = message.into();
             (1, value)

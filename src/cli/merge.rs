@@ -198,7 +198,7 @@ pub(super) fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
         err_line(&format!(
             "{}: {}",
             output.display(),
-            i18n::write_refused(lang, &e)
+            i18n::write_refused(lang, &e, args.output.is_none())
         ));
         return ExitCode::from(1);
     }

@@ -133,7 +133,7 @@ pub(super) fn run(args: &NewArgs, lang: Lang) -> ExitCode {
             err_line(&format!(
                 "{}: {}",
                 path.display(),
-                i18n::write_refused(lang, &message)
+                i18n::write_refused(lang, &message, args.output.is_none())
             ));
             ExitCode::from(1)
         }

@@ -507,12 +507,21 @@ pub fn created(lang: Lang, path: &std::path::Path, template: &str) -> String {
     }
 }
 
-pub fn write_refused(lang: Lang, e: &crate::library::NewError) -> String {
+/// A new file that was not written. `o_helps`: the file's name came from the agency and year,
+/// so the command's `-o` can name another; otherwise (named with `-o`, or a file the command
+/// makes beside another) the file that is there must be moved.
+pub fn write_refused(lang: Lang, e: &crate::library::NewError, o_helps: bool) -> String {
     match e {
-        crate::library::NewError::Exists => lang
+        crate::library::NewError::Exists if o_helps => lang
             .pick(
                 "文件已存在，未覆盖（请用 -o 指定其他文件）",
                 "the file exists and was not overwritten (choose another with -o)",
+            )
+            .into(),
+        crate::library::NewError::Exists => lang
+            .pick(
+                "文件已存在，未覆盖（请把已有的文件改名或移走后再试）",
+                "the file exists and was not overwritten (rename or move it, then try again)",
             )
             .into(),
         crate::library::NewError::Io(e) => io_error(lang, e),

@@ -390,7 +390,11 @@ pub fn import_into_error(lang: Lang, source: &Path, e: &crate::library::ImportIn
     match e {
         crate::library::ImportIntoError::Import(e) => import_error(lang, source, e),
         crate::library::ImportIntoError::Write(path, e) => {
-            format!("{}: {}", path.display(), super::write_refused(lang, e))
+            format!(
+                "{}: {}",
+                path.display(),
+                super::write_refused(lang, e, false)
+            )
         }
     }
 }

@@ -128,7 +128,9 @@ fn a_figure_of_a_group_is_named_as_the_group_not_its_first_row() {
     );
     assert_eq!(
         mismatches(&sample_saying("收到法人或其他组织申请5件。")),
-        ["正文「收到法人或其他组织申请5件」写的是 5，表中一、本年新收政府信息公开申请数量 · 法人或其他组织为 1"]
+        [
+            "正文「收到法人或其他组织申请5件」写的是 5，表中一、本年新收政府信息公开申请数量 · 法人或其他组织为 1"
+        ]
     );
     // A single cell is named as before.
     let one = mismatches(&sample_saying("年内共办结行政许可1000件。"));

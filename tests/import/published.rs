@@ -543,9 +543,24 @@ fn import_writes_a_draft_named_by_agency_and_year_and_never_overwrites() {
         .arg(fixture("xiamen-hrss-2020.txt"))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("未覆盖"));
+        .stderr(predicate::str::contains("未覆盖（请用 -o 指定其他文件）"));
     let after = std::fs::read(drafts.join("厦门市人力资源和社会保障局-2020.toml")).expect("read");
     assert_eq!(before, after);
+    // Named with -o already: the file there is to be moved, -o is no news.
+    gongkai(home.path())
+        .args(["import"])
+        .arg(fixture("xiamen-hrss-2020.txt"))
+        .arg("-o")
+        .arg(drafts.join("厦门市人力资源和社会保障局-2020.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "未覆盖（请把已有的文件改名或移走后再试）",
+        ));
+    assert_eq!(
+        before,
+        std::fs::read(drafts.join("厦门市人力资源和社会保障局-2020.toml")).expect("read")
+    );
 }
 
 #[test]
