@@ -73,6 +73,8 @@ pub enum Role {
     Other,
     /// A word that puts a figure in another period (上年度, 近三年).
     OtherPeriod,
+    /// A word that claims there was none (未, 无).
+    None,
 }
 
 /// See [`Scope`](super::Scope).
@@ -266,6 +268,7 @@ impl Compiled {
             (&n.scope.parts, Role::Scope(ScopeKind::Part)),
             (&n.not_terms, Role::Other),
             (&n.other_period, Role::OtherPeriod),
+            (&n.none, Role::None),
         ] {
             for w in words {
                 lexicon.add(w, role);

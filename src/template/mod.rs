@@ -421,6 +421,11 @@ pub struct Narrative {
     /// before the report's (2022年 in a 2023 report) does the same without being listed.
     #[serde(default)]
     pub other_period: Vec<String>,
+    /// Words that claim there was none (未, 无, 没有): 「全年未收到政府信息公开申请」 says the
+    /// figure is 0, and is read as such where nothing but linking words, verbs, qualifiers and
+    /// terms stand around the word in its clause.
+    #[serde(default)]
+    pub none: Vec<String>,
 }
 
 /// Words that say whose figures a sentence gives (本机关, 全市, 各部门).

@@ -283,7 +283,8 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
         .chain(n.scope.parts.iter())
         .chain(n.scope.place_suffixes.iter())
         .chain(n.not_terms.iter())
-        .chain(n.other_period.iter());
+        .chain(n.other_period.iter())
+        .chain(n.none.iter());
     if words.clone().any(|w| w.is_empty()) {
         return Err("narrative has an empty word".into());
     }

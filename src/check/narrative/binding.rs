@@ -132,6 +132,7 @@ impl Reader<'_> {
             verbs: self.verbs_in(window_start, figure.start),
             qualifiers: self.qualifiers_in(window_start, figure.start),
             together,
+            whole_only: false,
         })
     }
 
@@ -167,6 +168,7 @@ impl Reader<'_> {
             verbs,
             qualifiers,
             together,
+            whole_only: false,
         })
     }
 
@@ -248,6 +250,7 @@ impl Reader<'_> {
             verbs,
             qualifiers,
             together,
+            whole_only: false,
         })
     }
 }

@@ -101,6 +101,9 @@ struct Reading {
     qualifiers: Vec<usize>,
     /// The terms may also be counted together (行政复议、行政诉讼共5件; 相关案件5件).
     together: bool,
+    /// A claim of none (未发生行政诉讼): only each term's whole figure may be 0, not a part
+    /// of it that happens to be (复议后起诉 0 beside 直接起诉 5).
+    whole_only: bool,
 }
 
 struct Reader<'a> {
@@ -211,6 +214,7 @@ impl Reader<'_> {
     ) {
         let narrative = &self.sheet.template.narrative;
         self.upheld_all(start, end, out);
+        self.none_claims(start, end, out);
         // Most sentences hold no number at all: nothing more to read in them.
         if !self.chars[start..end]
             .iter()
@@ -340,7 +344,9 @@ impl Reader<'_> {
         let mut candidates: Vec<Candidate> = Vec::new();
         for &t in &reading.terms {
             let term = &narrative.terms[t];
-            for figure in figures_meant(term, t, &reading.verbs) {
+            let meant = figures_meant(term, t, &reading.verbs);
+            let take = if reading.whole_only { 1 } else { meant.len() };
+            for figure in meant.into_iter().take(take) {
                 candidates.extend(figure_values(self.sheet, figure, &qualifiers));
             }
         }
@@ -395,6 +401,91 @@ impl Reader<'_> {
             actual: Some(found),
             acknowledged: None,
         });
+    }
+
+    /// 「全年未收到政府信息公开申请」, 「未发生行政复议、行政诉讼案件」: a clause claiming none of
+    /// what its terms count, read as the figure 0 of each. Only a clause of nothing else is
+    /// read so: the first such word in it with nothing but linking words (全年, 本机关) before
+    /// it, and nothing but verbs, linking words, qualifiers and terms after it
+    /// (「无逾期未答复的申请」 claims nothing of 申请, and a clause with a figure is read for it).
+    fn none_claims(&self, start: usize, end: usize, out: &mut Vec<Finding>) {
+        let is_none = |o: &Occurrence| self.lexicon.roles(o).contains(&Role::None);
+        if !self.within(start, end).any(is_none) {
+            return;
+        }
+        let units = &self.sheet.template.narrative.units;
+        let mut clause_start = start;
+        while clause_start < end {
+            let clause_end = (clause_start..end)
+                .find(|&i| text::ends_clause(self.chars, i))
+                .unwrap_or(end);
+            let here = clause_start;
+            clause_start = clause_end + 1;
+            // The first word of the clause that claims none, unless it is part of another word
+            // (无法提供, 尚未审结, 无正当理由).
+            let Some(word) = self.within(here, clause_end).find(|o| is_none(o)).copied() else {
+                continue;
+            };
+            // A longer word holding it, or running across it; a word inside it (有 in 没有)
+            // does not count.
+            let inside_another = self.within(here, clause_end).any(|w| {
+                w.start < word.end
+                    && word.start < w.end
+                    && !(word.start <= w.start && w.end <= word.end)
+            });
+            if inside_another
+                || self.masked[word.start]
+                || !text::figures(self.chars, here, clause_end, units).is_empty()
+                || !self.only_links(here, word.start)
+                || !self.only_links(word.end, clause_end)
+                || self.wider_scope(start, word.start)
+                || self.names_a_part(start, end)
+            {
+                continue;
+            }
+            // The things claimed: a list (行政复议、行政诉讼) claims each; terms one after another
+            // name one thing by its first (上年结转申请, 要求提供公开出版物的申请).
+            let mut terms: Vec<usize> = Vec::new();
+            let mut last_end: Option<usize> = None;
+            for (o, t) in self.terms_in(word.end, clause_end) {
+                let listed = last_end.is_none_or(|e| {
+                    self.chars[e.min(o.start)..o.start]
+                        .iter()
+                        .any(|c| matches!(c, '、' | '和' | '及' | '与' | '或'))
+                });
+                if listed && !terms.contains(&t) {
+                    terms.push(t);
+                }
+                last_end = Some(o.end);
+            }
+            let claim = Figure {
+                start: word.start,
+                end: clause_end,
+                value: 0,
+            };
+            let before = out.len();
+            for t in terms {
+                let reading = Reading {
+                    terms: vec![t],
+                    verbs: self.verbs_in(word.end, clause_end),
+                    qualifiers: self.qualifiers_in(word.end, clause_end),
+                    together: false,
+                    whole_only: true,
+                };
+                self.judge(here, &claim, &reading, out);
+            }
+            // Two terms of one figure (上年结转 and 申请 in 「无上年结转申请」) say it once.
+            let mut said: Vec<Option<String>> = Vec::new();
+            let mut k = before;
+            while k < out.len() {
+                if said.contains(&out[k].cell) {
+                    out.remove(k);
+                } else {
+                    said.push(out[k].cell.clone());
+                    k += 1;
+                }
+            }
+        }
     }
 
     /// 「均获维持」 while table 四 shows a 纠正 or a case 尚未审结.
