@@ -47,6 +47,12 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
             .into_iter()
             .filter(|o| !masked[o.start])
             .collect();
+        // Where a word claiming none stands: few sections have one, and each sentence asks.
+        let nones: Vec<usize> = words
+            .iter()
+            .filter(|o| lexicon.roles(o).contains(&Role::None))
+            .map(|o| o.start)
+            .collect();
         let reader = Reader {
             sheet,
             lexicon,
@@ -57,6 +63,7 @@ pub(super) fn mismatches(sheet: &Sheet, out: &mut Vec<Finding>) {
                 &sheet.draft.report.agency,
             ),
             words: &words,
+            nones: &nones,
         };
         let before = out.len();
         let mut start = 0;
@@ -115,6 +122,8 @@ struct Reader<'a> {
     own_name: &'a [(usize, usize)],
     /// Every vocabulary word of the section, by start.
     words: &'a [Occurrence],
+    /// Where the words claiming none (未, 无) start, in order.
+    nones: &'a [usize],
 }
 
 /// Whether a word may stand between a term and its number.
@@ -341,27 +350,36 @@ impl Reader<'_> {
             .iter()
             .filter_map(|q| narrative.qualifiers.get(*q))
             .collect();
-        let mut candidates: Vec<Candidate> = Vec::new();
-        for &t in &reading.terms {
-            let term = &narrative.terms[t];
-            let meant = figures_meant(term, t, &reading.verbs);
-            let take = if reading.whole_only { 1 } else { meant.len() };
-            for figure in meant.into_iter().take(take) {
-                candidates.extend(figure_values(self.sheet, figure, &qualifiers));
+        // Labels are worded only for the candidate a finding names: most figures agree.
+        let candidates_of = |labelled: bool| {
+            let mut candidates: Vec<Candidate> = Vec::new();
+            for &t in &reading.terms {
+                let term = &narrative.terms[t];
+                let meant = figures_meant(term, t, &reading.verbs);
+                let take = if reading.whole_only { 1 } else { meant.len() };
+                for figure in meant.into_iter().take(take) {
+                    candidates.extend(figure_values(self.sheet, figure, &qualifiers, labelled));
+                }
             }
-        }
-        // Several terms before one number may be counted together (行政复议、行政诉讼共 5 件).
-        if reading.together {
-            let sum = reading.terms.iter().try_fold(Number::Count(0), |acc, &t| {
-                let first = narrative.terms[t].figures.first()?;
-                acc.checked_add(figure_values(self.sheet, first, &[]).first()?.value?)
-            });
-            candidates.push(Candidate {
-                value: sum,
-                cell: String::new(),
-                label: String::new(),
-            });
-        }
+            // Several terms before one number may be counted together (行政复议、行政诉讼共 5 件).
+            if reading.together {
+                let sum = reading.terms.iter().try_fold(Number::Count(0), |acc, &t| {
+                    let first = narrative.terms[t].figures.first()?;
+                    acc.checked_add(
+                        figure_values(self.sheet, first, &[], false)
+                            .first()?
+                            .value?,
+                    )
+                });
+                candidates.push(Candidate {
+                    value: sum,
+                    cell: String::new(),
+                    label: String::new(),
+                });
+            }
+            candidates
+        };
+        let candidates = candidates_of(false);
         if candidates.is_empty() || candidates.iter().any(|c| c.value.is_none()) {
             // Some cell it could mean is still blank: nothing can be said yet.
             return;
@@ -375,7 +393,10 @@ impl Reader<'_> {
         }
         // The cell the finding names: a sum of several terms has none of its own, and a phrase
         // whose only reading is such a sum is left unsaid rather than pinned on no cell.
-        let Some(named) = candidates.iter().find(|c| !c.cell.is_empty()).cloned() else {
+        let Some(at) = candidates.iter().position(|c| !c.cell.is_empty()) else {
+            return;
+        };
+        let Some(named) = candidates_of(true).into_iter().nth(at) else {
             return;
         };
         let mut values: Vec<Number> = Vec::new();
@@ -409,10 +430,11 @@ impl Reader<'_> {
     /// it, and nothing but verbs, linking words, qualifiers and terms after it
     /// (「无逾期未答复的申请」 claims nothing of 申请, and a clause with a figure is read for it).
     fn none_claims(&self, start: usize, end: usize, out: &mut Vec<Finding>) {
-        let is_none = |o: &Occurrence| self.lexicon.roles(o).contains(&Role::None);
-        if !self.within(start, end).any(is_none) {
+        let first = self.nones.partition_point(|&p| p < start);
+        if self.nones.get(first).is_none_or(|&p| p >= end) {
             return;
         }
+        let is_none = |o: &Occurrence| self.lexicon.roles(o).contains(&Role::None);
         let units = &self.sheet.template.narrative.units;
         let mut clause_start = start;
         while clause_start < end {
@@ -584,12 +606,21 @@ fn figures_meant<'t>(
 
 /// The values one reference (a cell, or a row or group of rows) can mean, given the qualifiers
 /// nearby, each with the cell to point at.
-fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<Candidate> {
+fn resolve(
+    sheet: &Sheet,
+    reference: &str,
+    qualifiers: &[&Qualifier],
+    labelled: bool,
+) -> Vec<Candidate> {
     if reference.matches('.').count() == 2 {
         return vec![Candidate {
             value: sheet.known(reference),
             cell: reference.to_string(),
-            label: sheet.template.cell_label(reference),
+            label: if labelled {
+                sheet.template.cell_label(reference)
+            } else {
+                String::new()
+            },
         }];
     }
     let Some((table_key, row_key)) = crate::template::split_row_key(reference) else {
@@ -620,6 +651,7 @@ fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<Can
         .collect();
     // The row, or the group the reference names.
     let row_label = match table.row(row_key) {
+        _ if !labelled => String::new(),
         Some((_, row)) => table.row_path(row).join(" · "),
         None => table.group_path(Some(row_key)).join(" · "),
     };
@@ -634,6 +666,9 @@ fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<Can
             .to_string(),
     };
     let qualifier_label = |q: &Qualifier| {
+        if !labelled {
+            return String::new();
+        }
         q.columns
             .iter()
             .map(|c| column_label(c))
@@ -657,7 +692,12 @@ fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<Can
     if column_sets.is_empty()
         && let Some(total) = table.total_column()
     {
-        column_sets.push((vec![total.key.as_str()], total.header.clone()));
+        let header = if labelled {
+            total.header.clone()
+        } else {
+            String::new()
+        };
+        column_sets.push((vec![total.key.as_str()], header));
     }
     column_sets
         .into_iter()
@@ -665,7 +705,11 @@ fn resolve(sheet: &Sheet, reference: &str, qualifiers: &[&Qualifier]) -> Vec<Can
         .map(|(columns, column_label)| Candidate {
             value: sheet.sum(table, &rows, &columns),
             cell: crate::template::cell_key(&table.key, rows[0], columns[0]),
-            label: format!("{row_label} · {column_label}"),
+            label: if labelled {
+                format!("{row_label} · {column_label}")
+            } else {
+                String::new()
+            },
         })
         .collect()
 }
@@ -679,15 +723,20 @@ struct Candidate {
     /// counted together.
     cell: String,
     /// The figure as the officer finds it in the tables: the row or row group, then the column
-    /// or column group (「（三）不予公开 · 总计」, not its first row's).
+    /// or column group (「（三）不予公开 · 总计」, not its first row's). Empty unless asked for.
     label: String,
 }
 
 /// Sums a figure (a list of references); one value per reading of its qualifiers.
-fn figure_values(sheet: &Sheet, figure: &[String], qualifiers: &[&Qualifier]) -> Vec<Candidate> {
+fn figure_values(
+    sheet: &Sheet,
+    figure: &[String],
+    qualifiers: &[&Qualifier],
+    labelled: bool,
+) -> Vec<Candidate> {
     let mut readings: Vec<Candidate> = Vec::new();
     for (i, reference) in figure.iter().enumerate() {
-        let parts = resolve(sheet, reference, qualifiers);
+        let parts = resolve(sheet, reference, qualifiers, labelled);
         if i == 0 {
             readings = parts;
             continue;
@@ -702,8 +751,8 @@ fn figure_values(sheet: &Sheet, figure: &[String], qualifiers: &[&Qualifier]) ->
                 Candidate {
                     value: reading.value.zip(add).and_then(|(a, b)| a.checked_add(b)),
                     label: match part {
-                        Some(p) => format!("{} + {}", reading.label, p.label),
-                        None => reading.label,
+                        Some(p) if labelled => format!("{} + {}", reading.label, p.label),
+                        _ => reading.label,
                     },
                     cell: reading.cell,
                 }
