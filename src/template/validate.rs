@@ -325,7 +325,11 @@ fn validate_narrative(t: &Template) -> Result<(), String> {
                 return Err(format!("term {:?} has an empty figure", term.words));
             }
             for reference in figure {
-                let ok = t.cell(reference).is_some()
+                let fee = reference
+                    .strip_prefix("fees.")
+                    .is_some_and(|k| t.fee(k).is_some());
+                let ok = fee
+                    || t.cell(reference).is_some()
                     || (reference.matches('.').count() == 1 && has_row(t, reference));
                 if !ok {
                     return Err(format!("term {:?}: unknown figure {reference}", term.words));

@@ -612,6 +612,20 @@ fn resolve(
     qualifiers: &[&Qualifier],
     labelled: bool,
 ) -> Vec<Candidate> {
+    // A fee figure (发出收费通知的件数), which no table holds.
+    if let Some(key) = reference.strip_prefix("fees.")
+        && let Some(fee) = sheet.template.fee(key)
+    {
+        return vec![Candidate {
+            value: sheet.draft.fees.get(key).copied(),
+            cell: reference.to_string(),
+            label: if labelled {
+                fee.label.clone()
+            } else {
+                String::new()
+            },
+        }];
+    }
     if reference.matches('.').count() == 2 {
         return vec![Candidate {
             value: sheet.known(reference),
