@@ -13,8 +13,9 @@ use std::path::PathBuf;
 use crate::common::screen::SAMPLE;
 use crate::support::{press, run_effects, to_last_cell};
 
-fn app_with(doc: Doc) -> App {
-    let mut app = App::new(
+/// The editor at 100×30 in Chinese, before anything is opened.
+fn new_app() -> App {
+    App::new(
         Lang::Zh,
         Look {
             ascii: false,
@@ -22,7 +23,11 @@ fn app_with(doc: Doc) -> App {
         },
         100,
         30,
-    );
+    )
+}
+
+fn app_with(doc: Doc) -> App {
+    let mut app = new_app();
     app.drafts_dir = PathBuf::from("drafts");
     app.open(doc);
     app
@@ -663,15 +668,7 @@ fn a_sample_is_copied_before_editing() {
 #[test]
 fn new_report_creates_the_draft_in_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     in_folder(&mut app, dir.path());
     press(&mut app, Command::Enter);
     assert!(matches!(app.dialog, Some(Dialog::NewReport { .. })));
@@ -803,15 +800,7 @@ fn export_waits_for_a_finished_report_unless_marked_draft() {
 fn start_with_sample() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(SAMPLE, dir.path().join("xiamen-hrss-2020.toml")).unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     in_folder(&mut app, dir.path());
     let listed = runtime::perform(&app, &Effect::List).unwrap();
     update(&mut app, listed);
@@ -1127,15 +1116,7 @@ fn sample_on_disk() -> (tempfile::TempDir, PathBuf, gongkai::recovery::Store) {
 
 /// Opens a draft as the editor does, with its lock and any recovery offer.
 fn open_as_editor(path: &std::path::Path, store: &gongkai::recovery::Store) -> App {
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     app.recovery = store.clone();
     let opened = runtime::perform(&app, &Effect::Open(path.to_path_buf())).unwrap();
     update(&mut app, opened);
@@ -1329,15 +1310,7 @@ fn the_start_list_marks_drafts_with_unrecovered_work_and_lists_them_first() {
     std::fs::create_dir_all(&drafts).unwrap();
     std::fs::copy(SAMPLE, drafts.join("other.toml")).unwrap();
     leave_unsaved_work(&path, &store);
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     app.drafts_dir = drafts;
     app.recovery = store;
     let entries = runtime::list_with_recovery(&app);
@@ -1428,15 +1401,7 @@ fn a_failed_autosave_is_said_once_and_stays_in_view_until_it_works() {
 
 /// The start screen with its data folder and recovery store in `dir`.
 fn app_in(dir: &std::path::Path, store: &gongkai::recovery::Store) -> App {
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     app.recovery = store.clone();
     app.drafts_dir = dir.to_path_buf();
     app
@@ -1764,15 +1729,7 @@ fn opening_a_published_pdf_imports_it_into_the_data_folder_and_says_what_was_rea
     let pdf = dir.path().join("洪泽.pdf");
     std::fs::copy("tests/fixtures/pdf/hongze-2023.pdf", &pdf).unwrap();
     let before = std::fs::read(&pdf).unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     app.drafts_dir = dir.path().join("drafts");
     app.recovery = gongkai::recovery::Store {
         folder: dir.path().join("recovery"),
@@ -1820,15 +1777,7 @@ fn a_draft_in_the_hidden_data_folder_is_exported_to_the_documents_folder() {
 #[test]
 fn a_duplicate_new_report_keeps_the_dialog_and_offers_open_or_rename() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     in_folder(&mut app, dir.path());
     let make = |app: &mut App| {
         let effects = press(app, Command::Enter);
@@ -1898,15 +1847,7 @@ fn open_file_completes_paths_with_tab_and_lists_the_folders_drafts() {
     std::fs::write(dir.path().join("notes.md"), "not a draft").unwrap();
     std::fs::create_dir(dir.path().join("去年")).unwrap();
     std::fs::copy(SAMPLE, dir.path().join("去年/旧.toml")).unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     in_folder(&mut app, dir.path());
     let effects = press(&mut app, Command::OpenFile);
     run_effects(&mut app, effects);
@@ -1973,15 +1914,7 @@ fn open_file_completes_paths_with_tab_and_lists_the_folders_drafts() {
 #[test]
 fn open_file_of_a_missing_file_says_so_in_chinese_and_keeps_the_path() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     in_folder(&mut app, dir.path());
     let effects = press(&mut app, Command::OpenFile);
     run_effects(&mut app, effects);
@@ -2335,15 +2268,7 @@ fn a_refused_first_key_leaves_the_table_moving_between_cells() {
 
 #[test]
 fn esc_on_the_start_screen_says_how_to_quit() {
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     app.drafts_dir = PathBuf::from("drafts");
     let esc = gongkai::tui::keys::normalize(&crossterm::event::KeyEvent::new(
         crossterm::event::KeyCode::Esc,
@@ -2492,15 +2417,7 @@ fn a_published_report_whose_draft_name_is_taken_says_so_without_the_command_line
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("xiamen-2020-portal.html");
     std::fs::copy("tests/fixtures/import/xiamen-2020-portal.html", &page).unwrap();
-    let mut app = App::new(
-        Lang::Zh,
-        Look {
-            ascii: false,
-            color: false,
-        },
-        100,
-        30,
-    );
+    let mut app = new_app();
     in_folder(&mut app, &dir.path().join("drafts"));
     // The draft the import would make, taken by another report's draft.
     let opened = runtime::perform(&app, &Effect::Open(page.clone())).unwrap();
