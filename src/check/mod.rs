@@ -402,10 +402,9 @@ impl<'a> LastYear<'a> {
         out
     }
 
-    /// Whether these are the figures of the year before `year`, or say of no year (a
-    /// `[previous]` typed by hand): figures of another year are no measure of this one.
+    /// Whether these are the figures of the year before `year` (see [`of_year_before`]).
     fn is_year_before(&self, year: i32) -> bool {
-        self.year.is_none_or(|y| y.checked_add(1) == Some(year))
+        of_year_before(self.year, year)
     }
 
     /// The one rule for which last year a draft's checks (and the editor's last-year values)
@@ -439,7 +438,7 @@ impl<'a> LastYear<'a> {
             };
         }
         match draft.previous.as_ref()?.year {
-            Some(of) if of.checked_add(1) != Some(year) => Some((LastYearSource::Previous, of)),
+            Some(of) if !of_year_before(Some(of), year) => Some((LastYearSource::Previous, of)),
             _ => None,
         }
     }
@@ -452,6 +451,12 @@ impl<'a> LastYear<'a> {
             ..LastYear::from_previous(&previous)
         }
     }
+}
+
+/// Whether figures said to be of year `of` are the year before `year`, or say of no year (a
+/// `[previous]` typed by hand): figures of another year are no measure of this one.
+fn of_year_before(of: Option<i32>, year: i32) -> bool {
+    of.is_none_or(|y| y.checked_add(1) == Some(year))
 }
 
 /// Where last year's figures came from.

@@ -22,10 +22,20 @@ const MAX_COMBINATIONS: usize = 100_000;
 type Figures = HashMap<(String, String, String), Option<Decimal>>;
 
 fn put(figures: &mut Figures, row: &ReadRow, reading: &[Printed]) {
+    put_read(figures, row, reading, Printed::figure);
+}
+
+/// Puts a reading's cells into `figures`, each as `read` takes it.
+fn put_read(
+    figures: &mut Figures,
+    row: &ReadRow,
+    reading: &[Printed],
+    read: impl Fn(&Printed) -> Option<Decimal>,
+) {
     let n = row.block.columns.len();
     for (r, template_row) in row.rows.iter().enumerate() {
         for (c, column) in row.block.columns.iter().enumerate() {
-            let value = reading.get(r * n + c).and_then(Printed::figure);
+            let value = reading.get(r * n + c).and_then(&read);
             figures.insert(
                 (
                     row.table.key.clone(),
@@ -339,22 +349,8 @@ fn printed_totals(
     let mut parts_printed: Figures = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         let Some(k) = chosen[i] else { continue };
-        if row.group.is_some() {
-            continue;
-        }
-        let n = row.block.columns.len();
-        for (r, template_row) in row.rows.iter().enumerate() {
-            for (c, column) in row.block.columns.iter().enumerate() {
-                let value = row.readings[k].get(r * n + c).and_then(part_of_total);
-                parts_printed.insert(
-                    (
-                        row.table.key.clone(),
-                        template_row.key.clone(),
-                        column.key.clone(),
-                    ),
-                    value,
-                );
-            }
+        if row.group.is_none() {
+            put_read(&mut parts_printed, row, &row.readings[k], part_of_total);
         }
     }
     let mut findings = Vec::new();

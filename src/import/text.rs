@@ -5,7 +5,7 @@
 use super::document::{Block, Document, Grid, Slot, tidy};
 use super::labels::split_numbering;
 use super::layout_text;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The first line gongkai's text export writes, marking the file as its own.
 pub const GENERATOR_LINE: &str = "generator: gongkai";
@@ -132,7 +132,7 @@ fn wrap_width(lines: &[&str]) -> usize {
     let mut widths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.contains('\t'))
-        .map(|l| display_width(l.trim()))
+        .map(|l| l.trim().width_cjk())
         .filter(|&w| w > 0)
         .collect();
     if widths.is_empty() {
@@ -144,14 +144,10 @@ fn wrap_width(lines: &[&str]) -> usize {
     widths[widths.len() * 4 / 5]
 }
 
-fn display_width(text: &str) -> usize {
-    text.chars().map(|c| c.width_cjk().unwrap_or(0)).sum()
-}
-
 /// A line well short of the wrap width ends its paragraph: a converter only breaks a line
 /// early where the paragraph ends.
 fn ends_short(line: &str, wrap: usize) -> bool {
-    display_width(line.trim()) * 4 < wrap * 3
+    line.trim().width_cjk() * 4 < wrap * 3
 }
 
 /// Lines between blank lines are one paragraph in gongkai's export; elsewhere a line that is

@@ -239,11 +239,7 @@ impl Reader<'_> {
             .find(start, end, |r| *r == Role::Breakdown)
             .first()
             .map_or(end, |(o, _)| o.start);
-        let mut clause_start = start;
-        while clause_start < end {
-            let clause_end = (clause_start..end)
-                .find(|&i| text::ends_clause(self.chars, i))
-                .unwrap_or(end);
+        for (clause_start, clause_end) in self.clauses(start, end) {
             let figures = text::figures(self.chars, clause_start, clause_end, &narrative.units);
             // Terms before one number are not also read for the next.
             let mut consumed = clause_start;
@@ -292,8 +288,23 @@ impl Reader<'_> {
                     self.judge(clause_start, figure, &reading, out);
                 }
             }
-            clause_start = clause_end + 1;
         }
+    }
+
+    /// The clauses of `start..end` (cut at ，：), as `(start, end)`.
+    fn clauses(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut at = start;
+        std::iter::from_fn(move || {
+            if at >= end {
+                return None;
+            }
+            let clause_end = (at..end)
+                .find(|&i| text::ends_clause(self.chars, i))
+                .unwrap_or(end);
+            let clause = (at, clause_end);
+            at = clause_end + 1;
+            Some(clause)
+        })
     }
 
     /// Whether the figure's clause puts it in another period before it: a word such as 上年度
@@ -436,13 +447,8 @@ impl Reader<'_> {
         }
         let is_none = |o: &Occurrence| self.lexicon.roles(o).contains(&Role::None);
         let units = &self.sheet.template.narrative.units;
-        let mut clause_start = start;
-        while clause_start < end {
-            let clause_end = (clause_start..end)
-                .find(|&i| text::ends_clause(self.chars, i))
-                .unwrap_or(end);
-            let here = clause_start;
-            clause_start = clause_end + 1;
+        for (here, clause_end) in self.clauses(start, end) {
+            let before_clause = out.len();
             // The first word of the clause that claims none, unless it is part of another word
             // (无法提供, 尚未审结, 无正当理由).
             let Some(word) = self.within(here, clause_end).find(|o| is_none(o)).copied() else {
@@ -485,7 +491,7 @@ impl Reader<'_> {
                 end: clause_end,
                 value: 0,
             };
-            let before = out.len();
+            let mut claimed = Vec::new();
             for t in terms {
                 let reading = Reading {
                     terms: vec![t],
@@ -494,17 +500,12 @@ impl Reader<'_> {
                     together: false,
                     whole_only: true,
                 };
-                self.judge(here, &claim, &reading, out);
+                self.judge(here, &claim, &reading, &mut claimed);
             }
             // Two terms of one figure (上年结转 and 申请 in 「无上年结转申请」) say it once.
-            let mut said: Vec<Option<String>> = Vec::new();
-            let mut k = before;
-            while k < out.len() {
-                if said.contains(&out[k].cell) {
-                    out.remove(k);
-                } else {
-                    said.push(out[k].cell.clone());
-                    k += 1;
+            for f in claimed {
+                if !out[before_clause..].iter().any(|g| g.cell == f.cell) {
+                    out.push(f);
                 }
             }
         }
